@@ -1,0 +1,33 @@
+/**
+ * Builds the page's `window.balie` API on top of a transport. The preload uses
+ * Electron's ipcRenderer as transport, the browser host a loopback WebSocket;
+ * both hand the page the same object, so the renderer cannot tell them apart.
+ */
+import type {
+  BalieApi,
+  EventChannel,
+  EventPayloadOf,
+  RequestChannel,
+  RequestOf,
+  ResponseOf,
+  Result,
+} from './contract';
+
+export interface BridgeTransport {
+  invoke(channel: RequestChannel, payload: unknown): Promise<Result<unknown>>;
+  /** Returns a function that removes the listener. Listeners get the payload only, never a transport event. */
+  subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
+}
+
+export function createBalieApi(transport: BridgeTransport): BalieApi {
+  const invoke = <C extends RequestChannel>(channel: C, payload: RequestOf<C>) =>
+    transport.invoke(channel, payload) as Promise<Result<ResponseOf<C>>>;
+  const on = <C extends EventChannel>(channel: C, listener: (payload: EventPayloadOf<C>) => void) =>
+    transport.subscribe(channel, (payload) => listener(payload as EventPayloadOf<C>));
+
+  return {
+    getAppInfo: () => invoke('app:getInfo', undefined),
+    getReaders: () => invoke('eid:getReaders', undefined),
+    onReaders: (listener) => on('eid:readers', listener),
+  };
+}

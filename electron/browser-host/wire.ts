@@ -1,0 +1,28 @@
+/**
+ * Messages on the browser host's WebSocket: the page's requests, main's
+ * answers and events. The channel and payload are checked by the dispatcher.
+ */
+import type { EventChannel, Result } from '../contract';
+import { isObject, optional, type Guard } from '../validation';
+
+export interface WireRequest {
+  id: number;
+  channel: string;
+  payload?: unknown;
+}
+
+export type WireMessage =
+  | { kind: 'response'; id: number; result: Result<unknown> }
+  | { kind: 'event'; channel: EventChannel; payload: unknown };
+
+const isId: Guard<number> = (value): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+const isAnything: Guard<unknown> = (_value): _value is unknown => true;
+
+export const isWireRequest: Guard<WireRequest> = isObject({
+  id: isId,
+  channel: (value): value is string => typeof value === 'string',
+  payload: optional(isAnything),
+});
+
+export const bridgeScriptPath = '/__balie/bridge.js';
+export const bridgeSocketPath = '/__balie/socket';

@@ -1,0 +1,49 @@
+/**
+ * The Electron main process: lifecycle, the window, and the wiring of the
+ * Electron-free services to IPC. Everything that can run without Electron lives
+ * in main-services.ts and below, and is tested there.
+ */
+import { app, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { createPcscliteContext } from '../native/pcsc/pcsclite-context';
+import { appEntryUrl } from './app-origin';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { createDispatcher } from './dispatch';
+import { bindIpc, forwardEvents } from './ipc';
+import { createMainServices } from './main-services';
+import { createMainWindow, denyAllPermissions, lockNewWindows } from './window';
+
+registerAppScheme();
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => lockNewWindows(contents));
+
+if (!app.requestSingleInstanceLock()) {
+  // One counter, one app: a second start brings the running window forward instead.
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const services = createMainServices({
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
+    createPcscContext: createPcscliteContext,
+  });
+  denyAllPermissions(session.defaultSession);
+  serveRenderer(join(__dirname, '../renderer'));
+  bindIpc(ipcMain, createDispatcher(services.handlers));
+
+  const window = createMainWindow(join(__dirname, '../preload/index.js'));
+  const stopForwarding = forwardEvents(services.events, window.webContents);
+  window.on('closed', stopForwarding);
+  void window.loadURL(appEntryUrl);
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    services.close();
+    app.quit();
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * The main window and the locks on every web page the app creates.
+ */
+import { BrowserWindow, shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import { isAllowedExternalUrl } from './navigation';
+
+export function mainWindowPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    title: 'UiTPAS Balie',
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 680,
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: mainWindowPreferences(preloadPath),
+  });
+  keepOnAppPage(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  return window;
+}
+
+/** The main window is a single page: it never navigates; allowed links go to the system browser. */
+export function keepOnAppPage(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    openIfAllowed(url);
+  });
+}
+
+/** For every web contents: no new windows (allowed links go to the system browser), no <webview>. */
+export function lockNewWindows(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openIfAllowed(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+function openIfAllowed(url: string): void {
+  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+}

@@ -1,0 +1,29 @@
+/**
+ * The part of npm `pcsclite` the app uses, declared as interfaces so the reader
+ * code can be driven by the real library (against pcscd) or by a fake in unit
+ * tests. pcsclite's own typings do not export these types.
+ */
+export interface PcscCardStatus {
+  state: number;
+  atr?: Buffer;
+}
+
+export interface PcscCardReader {
+  readonly name: string;
+  readonly SCARD_STATE_PRESENT: number;
+  on(type: 'status', listener: (status: PcscCardStatus) => void): this;
+  on(type: 'end', listener: () => void): this;
+  on(type: 'error', listener: (error: unknown) => void): this;
+  removeAllListeners(): this;
+  close(): void;
+}
+
+export interface PcscContext {
+  on(type: 'reader', listener: (reader: PcscCardReader) => void): this;
+  on(type: 'error', listener: (error: unknown) => void): this;
+  removeAllListeners(): this;
+  close(): void;
+}
+
+/** `require('pcsclite')` itself: it throws at once when the PC/SC service is not running. */
+export type CreatePcscContext = () => PcscContext;

@@ -1,0 +1,8 @@
+import type { BalieApi } from '../electron/contract';
+
+declare global {
+  interface Window {
+    /** Defined by the preload (Electron) or the bridge script (browser host) before the app runs. */
+    readonly balie: BalieApi;
+  }
+}

@@ -1,0 +1,28 @@
+import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { requestChannelNames } from '../../electron/dispatch';
+import { FakePcscContext } from '../support/fake-pcsc';
+import type { MockBrowserWindow } from './electron-mock';
+
+vi.mock('electron', async () => (await import('./electron-mock')).electronMock());
+vi.mock('../../native/pcsc/pcsclite-context', () => ({ createPcscliteContext: () => new FakePcscContext() }));
+
+describe('main process start-up', async () => {
+  await import('../../electron/main');
+  await vi.waitFor(() => expect((BrowserWindow as unknown as typeof MockBrowserWindow).instances).toHaveLength(1));
+  const window = (BrowserWindow as unknown as typeof MockBrowserWindow).instances[0]!;
+
+  it('registers the app scheme and enables the sandbox for every renderer', () => {
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
+    expect(app.enableSandbox).toHaveBeenCalled();
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+  });
+
+  it('loads the app page over app://, never a dev server or file://', () => {
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://balie/index.html');
+  });
+
+  it('binds every contract channel', () => {
+    expect(vi.mocked(ipcMain.handle).mock.calls.map(([channel]) => channel).sort()).toEqual([...requestChannelNames].sort());
+  });
+});

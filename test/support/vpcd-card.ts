@@ -1,0 +1,73 @@
+/**
+ * A card "inserted" into vpcd's virtual reader: a TCP client that speaks vpcd's
+ * protocol (2-byte big-endian length, then a payload; 1-byte payloads are
+ * power off/on, reset and get-ATR, anything else is an APDU). The card is in
+ * the reader while the connection is up, and removed when it closes.
+ */
+import { connect, type Socket } from 'node:net';
+
+/** vpcd's TCP port for reader slot 0 ("Virtual PCD 00 00"); slot 1 is the next port. */
+export const vpcdBasePort = 0x8c7b;
+
+export interface VirtualCardBehaviour {
+  atr: Buffer;
+  /** The card's answer to one APDU, status word included. */
+  transmit(apdu: Buffer): Buffer;
+}
+
+export interface InsertedCard {
+  /** APDUs the card received, in order. */
+  readonly apdus: Buffer[];
+  remove(): Promise<void>;
+}
+
+export function insertVirtualCard(card: VirtualCardBehaviour, slot = 0): Promise<InsertedCard> {
+  const socket = connect({ host: '127.0.0.1', port: vpcdBasePort + slot, noDelay: true });
+  const apdus: Buffer[] = [];
+  let buffered = Buffer.alloc(0);
+
+  socket.on('data', (chunk) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    while (buffered.length >= 2) {
+      const length = buffered.readUInt16BE(0);
+      if (buffered.length < 2 + length) break;
+      const payload = buffered.subarray(2, 2 + length);
+      buffered = buffered.subarray(2 + length);
+      const reply = answer(payload);
+      if (reply) write(socket, reply);
+    }
+  });
+
+  function answer(payload: Buffer): Buffer | undefined {
+    if (payload.length === 1) {
+      // 0x00 power off, 0x01 power on, 0x02 reset: no reply; 0x04 get ATR.
+      return payload[0] === 0x04 ? card.atr : undefined;
+    }
+    apdus.push(Buffer.from(payload));
+    return card.transmit(payload);
+  }
+
+  return new Promise((resolve, reject) => {
+    socket.once('error', reject);
+    socket.once('connect', () => {
+      socket.off('error', reject);
+      socket.on('error', () => undefined);
+      resolve({
+        apdus,
+        remove: () =>
+          new Promise<void>((done) => {
+            if (socket.destroyed) return done();
+            socket.once('close', () => done());
+            socket.end();
+          }),
+      });
+    });
+  });
+}
+
+function write(socket: Socket, payload: Buffer): void {
+  const frame = Buffer.alloc(2 + payload.length);
+  frame.writeUInt16BE(payload.length, 0);
+  payload.copy(frame, 2);
+  socket.write(frame);
+}
