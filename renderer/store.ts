@@ -16,10 +16,14 @@ export function createAppStore(api: BalieApi) {
   const stopListening = api.onReaders((readers) => store.setState({ readers }));
 
   void Promise.all([api.getAppInfo(), api.getReaders()]).then(([info, readers]) => {
-    if (!info.ok) return store.setState({ error: info.error });
-    if (!readers.ok) return store.setState({ info: info.value, error: readers.error });
-    // An event may have arrived while we waited; it is newer than this answer.
-    store.setState((state) => ({ info: info.value, readers: state.readers ?? readers.value }));
+    if (!info.ok) {
+      store.setState({ error: info.error });
+    } else if (!readers.ok) {
+      store.setState({ info: info.value, error: readers.error });
+    } else {
+      // An event may have arrived while we waited; it is newer than this answer.
+      store.setState((state) => ({ info: info.value, readers: state.readers ?? readers.value }));
+    }
   });
 
   return Object.assign(store, { stopListening });

@@ -11,9 +11,9 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { securityHeaders } from '../csp';
 import type { Dispatch } from '../dispatch';
 import type { MainEvents } from '../main-events';
@@ -56,35 +56,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const hasSessionCookie = (request: IncomingMessage) => isSecret(readCookie(request, cookieName));
 
   const server = createServer((request, response) => {
-    void serveHttp(request, response).catch(() => send(response, 500, 'Interne fout'));
+    void route(request)
+      .catch((): Reply => text(500, 'Interne fout.'))
+      .then(({ status, headers, body }) => {
+        response.writeHead(status, { ...securityHeaders, ...headers });
+        response.end(body);
+      });
   });
 
-  async function serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function route(request: IncomingMessage): Promise<Reply> {
     const url = new URL(request.url ?? '/', origin);
     if (url.searchParams.has('token')) {
-      if (!isSecret(url.searchParams.get('token'))) return send(response, 403, 'Ongeldige sleutel.');
-      response.writeHead(303, {
-        ...securityHeaders,
-        'Set-Cookie': `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname,
-      });
-      response.end();
-      return;
+      if (!isSecret(url.searchParams.get('token'))) return text(403, 'Ongeldige sleutel.');
+      const cookie = `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`;
+      return { status: 303, headers: { 'Set-Cookie': cookie, Location: url.pathname } };
     }
-    if (!hasSessionCookie(request)) {
-      return send(response, 403, 'Open de link die `npm run dev:browser` afdrukte.');
-    }
-    if (request.method !== 'GET') return send(response, 405, 'Niet toegestaan.');
+    if (!hasSessionCookie(request)) return text(403, 'Open de link die `npm run dev:browser` afdrukte.');
+    if (request.method !== 'GET') return text(405, 'Niet toegestaan.');
     if (url.pathname === bridgeScriptPath) {
-      response.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/javascript; charset=utf-8' });
-      response.end(bridgeScript);
-      return;
+      return { status: 200, headers: { 'Content-Type': 'text/javascript; charset=utf-8' }, body: bridgeScript };
     }
     const file = await readStaticFile(rendererRoot, url.pathname);
-    if (!file) return send(response, 404, 'Niet gevonden.');
+    if (!file) return text(404, 'Niet gevonden.');
     const body = file.contentType.startsWith('text/html') ? withBridge(file.body) : file.body;
-    response.writeHead(200, { ...securityHeaders, 'Content-Type': file.contentType, 'Cache-Control': 'no-store' });
-    response.end(body);
+    return { status: 200, headers: { 'Content-Type': file.contentType, 'Cache-Control': 'no-store' }, body };
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
@@ -104,7 +99,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     };
     const unsubscribe = events.subscribe((channel, payload) => post({ kind: 'event', channel, payload }));
     ws.on('message', (data, isBinary) => {
-      const request = isBinary ? undefined : parseJson(data.toString());
+      const request = isBinary ? undefined : parseJson(textOf(data));
       if (!isWireRequest(request)) {
         ws.close(1008, 'ongeldig bericht');
         return;
@@ -139,9 +134,14 @@ function withBridge(html: Buffer): string {
   return html.toString('utf8').replace('<head>', `<head><script src="${bridgeScriptPath}"></script>`);
 }
 
-function send(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-  response.end(text);
+interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+}
+
+function text(status: number, body: string): Reply {
+  return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body };
 }
 
 function readCookie(request: IncomingMessage, name: string): string | undefined {
@@ -150,6 +150,11 @@ function readCookie(request: IncomingMessage, name: string): string | undefined 
     if (key === name) return value.join('=');
   }
   return undefined;
+}
+
+function textOf(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
 }
 
 function parseJson(text: string): unknown {

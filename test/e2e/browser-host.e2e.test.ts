@@ -21,8 +21,8 @@ const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chro
 const blankCard = { atr: Buffer.from('3b9813400aa503010101ad1311', 'hex'), transmit: () => Buffer.from([0x6d, 0x00]) };
 
 describe.skipIf(skip)('the app in Chromium through the browser host', () => {
-  let host: BrowserHostApp;
-  let browser: Browser;
+  let host: BrowserHostApp | undefined;
+  let browser: Browser | undefined;
   let page: Page;
 
   beforeAll(async () => {
@@ -30,6 +30,7 @@ describe.skipIf(skip)('the app in Chromium through the browser host', () => {
     host = await startBrowserHostApp({ projectRoot, createPcscContext: createPcscliteContext, port: 0 });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(host.url);
   });
 
   afterAll(async () => {
@@ -44,7 +45,7 @@ describe.skipIf(skip)('the app in Chromium through the browser host', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
 
-    await page.goto(host.url);
+    await page.reload();
     await expect.poll(() => page.getByTestId('app-version').textContent()).toBe(`versie ${version}`);
     await expect
       .poll(() => page.locator('.readers .reader-name').allTextContents())

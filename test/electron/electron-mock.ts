@@ -26,7 +26,7 @@ export class MockWebContents extends EventEmitter {
 export class MockBrowserWindow extends EventEmitter {
   static instances: MockBrowserWindow[] = [];
   readonly webContents = new MockWebContents();
-  readonly loadURL = vi.fn(async () => undefined);
+  readonly loadURL = vi.fn(() => Promise.resolve());
   readonly show = vi.fn();
   constructor(readonly options: Record<string, unknown>) {
     super();
@@ -67,6 +67,6 @@ export function electronMock() {
     contextBridge: { exposeInMainWorld: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: createMockSession() },
-    shell: { openExternal: vi.fn(async () => undefined) },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
   };
 }

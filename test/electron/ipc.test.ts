@@ -1,4 +1,4 @@
-import { ipcMain, type IpcMain, type WebContents } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { HandlerTable } from '../../electron/contract';
 import { createDispatcher, requestChannelNames } from '../../electron/dispatch';
@@ -20,7 +20,7 @@ function frame(url: string, parent: object | null = null) {
 }
 
 describe('bindIpc', () => {
-  const unbind = bindIpc(ipcMain as IpcMain, createDispatcher(handlers, quiet), quiet);
+  const unbind = bindIpc(ipcMain, createDispatcher(handlers, quiet), quiet);
 
   it('binds every request channel of the contract, from one table', () => {
     expect([...registered.keys()].sort()).toEqual([...requestChannelNames].sort());

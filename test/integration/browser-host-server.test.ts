@@ -78,7 +78,7 @@ describe('browser host server', () => {
   it('dispatches requests from the page and pushes main events to it', async () => {
     const ws = await openSocket({ origin: host.origin, cookie });
     const messages: WireMessage[] = [];
-    ws.on('message', (data) => messages.push(JSON.parse(data.toString()) as WireMessage));
+    ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as WireMessage));
 
     ws.send(JSON.stringify({ id: 1, channel: 'app:getInfo' }));
     ws.send(JSON.stringify({ id: 2, channel: 'app:getInfo', payload: { extra: true } }));

@@ -7,8 +7,8 @@ const info: AppInfo = { name: 'UiTPAS Balie', version: '0.1.0', platform: 'linux
 function fakeApi(readers: Result<ReaderStatus>) {
   let push: (status: ReaderStatus) => void = () => undefined;
   const api: BalieApi = {
-    getAppInfo: vi.fn(async (): Promise<Result<AppInfo>> => ({ ok: true, value: info })),
-    getReaders: vi.fn(async () => readers),
+    getAppInfo: vi.fn(() => Promise.resolve<Result<AppInfo>>({ ok: true, value: info })),
+    getReaders: vi.fn(() => Promise.resolve(readers)),
     onReaders: (listener) => {
       push = listener;
       return () => (push = () => undefined);

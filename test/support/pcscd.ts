@@ -22,7 +22,7 @@ export interface PcscdHandle extends PartAvailability {
 }
 
 export async function ensurePcscd(): Promise<PcscdHandle> {
-  const none = async () => undefined;
+  const none = () => Promise.resolve();
   if (!existsSync(vpcdConfig)) {
     return { available: false, reason: 'vsmartcard-vpcd ontbreekt (apt-get install pcscd vsmartcard-vpcd)', stop: none };
   }

@@ -56,7 +56,10 @@ export function insertVirtualCard(card: VirtualCardBehaviour, slot = 0): Promise
         apdus,
         remove: () =>
           new Promise<void>((done) => {
-            if (socket.destroyed) return done();
+            if (socket.destroyed) {
+              done();
+              return;
+            }
             socket.once('close', () => done());
             socket.end();
           }),

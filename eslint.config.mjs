@@ -1,0 +1,82 @@
+// @ts-check
+import js from '@eslint/js';
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+/** The only files that may import `electron`; everything else runs (and is tested) without it. */
+const electronFiles = [
+  'electron/main.ts',
+  'electron/preload.ts',
+  'electron/ipc.ts',
+  'electron/window.ts',
+  'electron/app-protocol.ts',
+];
+
+const noElectron = { name: 'electron', message: 'Alleen de dunne Electron-bestanden (zie eslint.config.mjs) importeren electron.' };
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)].map((name) => ({
+  name,
+  message: 'De renderer draait in een sandbox: geen Node-modules. Vraag het aan main via window.balie.',
+}));
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'out-dev/', 'dist/', 'test-results/'] },
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ['test/**'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      // Asymmetric matchers (expect.any, expect.objectContaining) are typed `any`.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+  // Process boundaries.
+  {
+    files: ['electron/**/*.ts', 'native/**/*.ts'],
+    ignores: electronFiles,
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'electron/browser-host/bridge-client.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...nodeBuiltins],
+          patterns: [
+            {
+              regex: '(^|/)native/',
+              message: 'De renderer spreekt de kaartlezer niet zelf aan: gebruik window.balie.',
+            },
+            {
+              regex: '(^|/)electron/(?!contract$|bridge-api$|validation$|browser-host/wire$)',
+              message: 'De renderer mag uit electron/ alleen het contract en pure regels importeren.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['native/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ regex: '(^|/)(electron|renderer)/', message: 'native/ staat los van Electron, de UI en UiTPAS.' }],
+        },
+      ],
+    },
+  },
+);
