@@ -1,0 +1,112 @@
+/**
+ * The BEID applet protocol over any CardTransport: recognising the card,
+ * selecting files and reading them in 252-byte chunks.
+ *
+ * The status words it handles itself (pcsc-lite passes them through, BEID is T=0):
+ * 6Cxx "wrong length, xx bytes available" → re-send with Le = xx;
+ * 61xx "xx bytes waiting" → GET RESPONSE; 6B00 past the end of a file whose size
+ * is a multiple of 252 → end of file; 6282 "end of file before Le" → last chunk.
+ */
+import { Apdu, hexSw, maxReadLength, parseResponse, type ResponseApdu } from './apdu';
+import { beidAppletAid, type CardFile } from './card-files';
+import { EidReadError } from './errors';
+import type { CardTransport } from './transport';
+
+export type AppletVersion = '1.1' | '1.7' | '1.8' | 'unknown';
+
+export interface CardInfo {
+  /** Chip serial number from GET CARD DATA, hex. */
+  serial: string;
+  appletVersion: AppletVersion;
+  /** The raw applet version byte (0x11, 0x17, 0x18, …). */
+  appletVersionByte: number;
+}
+
+const appletVersions: Readonly<Record<number, AppletVersion>> = { 0x11: '1.1', 0x17: '1.7', 0x18: '1.8' };
+
+/** Applet 1.0/1.1 cards need a pause before a 6Cxx re-send. */
+const oldAppletResendDelayMs = 10;
+
+export class BeidProtocol {
+  /** Every APDU sent, re-sends and GET RESPONSEs included: the measure of a read's cost. */
+  apduCount = 0;
+  private resendDelayMs = 0;
+
+  constructor(private readonly transport: CardTransport) {}
+
+  /** GET CARD DATA; when the BEID applet is not the default, select it by AID first. Anything else is not an eID. */
+  async identify(): Promise<CardInfo> {
+    let response = await this.send(Apdu.getCardData());
+    if (response.sw !== 0x9000) {
+      const select = await this.send(Apdu.selectAid(beidAppletAid));
+      if (select.sw !== 0x9000) throw new EidReadError('not-eid', `select applet: ${hexSw(select.sw)}`);
+      response = await this.send(Apdu.getCardData());
+    }
+    if (response.sw !== 0x9000 || response.data.length < 28) {
+      throw new EidReadError('not-eid', `get card data: ${hexSw(response.sw)}, ${response.data.length} bytes`);
+    }
+    const versionByte = response.data[21]!;
+    const appletVersion = appletVersions[versionByte] ?? 'unknown';
+    if (appletVersion === '1.1') this.resendDelayMs = oldAppletResendDelayMs;
+    return { serial: response.data.subarray(0, 16).toString('hex').toUpperCase(), appletVersion, appletVersionByte: versionByte };
+  }
+
+  /** SELECT by absolute path (P1=08); on cards that refuse it, walk 3F00 → DF → EF by file identifier. */
+  async select(file: CardFile): Promise<void> {
+    const direct = await this.send(Apdu.selectPath(file.path));
+    if (direct.sw === 0x9000) return;
+    if (direct.sw !== 0x6a82 && direct.sw !== 0x6a86 && direct.sw !== 0x6a87) throw selectFailed(file, direct.sw);
+    for (const fid of [0x3f00, ...file.path]) {
+      const step = await this.send(Apdu.selectFid(fid));
+      if (step.sw !== 0x9000) throw selectFailed(file, step.sw);
+    }
+  }
+
+  /** SELECT, then READ BINARY until the end of the file. `onBytes` gets the running total. */
+  async readFile(file: CardFile, onBytes?: (bytesRead: number) => void): Promise<Buffer> {
+    await this.select(file);
+    const chunks: Buffer[] = [];
+    let offset = 0;
+    for (;;) {
+      const response = await this.send(Apdu.readBinary(offset, maxReadLength));
+      if (response.sw === 0x6b00 && offset > 0) break;
+      if (response.sw !== 0x9000 && response.sw !== 0x6282) {
+        throw new EidReadError('unreadable-data', `read ${file.label} at ${offset}: ${hexSw(response.sw)}`);
+      }
+      chunks.push(response.data);
+      offset += response.data.length;
+      onBytes?.(offset);
+      if (response.sw === 0x6282 || response.data.length < maxReadLength) break;
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private async send(apdu: Buffer): Promise<ResponseApdu> {
+    let response = await this.exchange(apdu);
+    if (response.sw1 === 0x6c) {
+      if (this.resendDelayMs > 0) await sleep(this.resendDelayMs);
+      const resend = Buffer.from(apdu);
+      resend[resend.length - 1] = response.sw2;
+      response = await this.exchange(resend);
+    }
+    let data = response.data;
+    while (response.sw1 === 0x61) {
+      response = await this.exchange(Apdu.getResponse(response.sw2));
+      data = Buffer.concat([data, response.data]);
+    }
+    return { ...response, data };
+  }
+
+  private async exchange(apdu: Buffer): Promise<ResponseApdu> {
+    this.apduCount += 1;
+    return parseResponse(await this.transport.transmit(apdu));
+  }
+}
+
+function selectFailed(file: CardFile, sw: number): EidReadError {
+  return new EidReadError('unreadable-data', `select ${file.label}: ${hexSw(sw)}`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
