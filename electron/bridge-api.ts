@@ -28,6 +28,11 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
   return {
     getAppInfo: () => invoke('app:getInfo', undefined),
     getReaders: () => invoke('eid:getReaders', undefined),
+    getCards: () => invoke('eid:getCards', undefined),
     onReaders: (listener) => on('eid:readers', listener),
+    onReading: (listener) => on('eid:reading', listener),
+    onCard: (listener) => on('eid:card', listener),
+    onCardRemoved: (listener) => on('eid:removed', listener),
+    onReadFailed: (listener) => on('eid:error', listener),
   };
 }

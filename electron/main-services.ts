@@ -2,14 +2,16 @@
  * The main process's services, free of Electron: the Electron main process and
  * the browser host both build them here and bind the same handler table.
  */
+import type { X509Certificate } from 'node:crypto';
 import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
-import { ReaderWatcher } from '../native/pcsc/reader-watcher';
 import type { AppInfo, HandlerTable } from './contract';
+import { EidReaderService } from './eid/reader-service';
 import { MainEvents } from './main-events';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
   createPcscContext: CreatePcscContext;
+  trustAnchors: readonly X509Certificate[];
   log?: Pick<Console, 'warn'>;
 }
 
@@ -19,19 +21,16 @@ export interface MainServices {
   close(): void;
 }
 
-export function createMainServices({ appInfo, createPcscContext, log }: MainServicesOptions): MainServices {
+export function createMainServices({ appInfo, createPcscContext, trustAnchors, log }: MainServicesOptions): MainServices {
   const events = new MainEvents();
-  const readers = new ReaderWatcher({
-    createContext: createPcscContext,
-    onChange: (status) => events.emit('eid:readers', status),
-    log,
-  });
-  readers.start();
+  const eid = new EidReaderService({ createPcscContext, trustAnchors, events, log });
+  eid.start();
 
   const handlers: HandlerTable = {
     'app:getInfo': () => appInfo,
-    'eid:getReaders': () => readers.status(),
+    'eid:getReaders': () => eid.readers(),
+    'eid:getCards': () => eid.currentCards(),
   };
 
-  return { handlers, events, close: () => readers.close() };
+  return { handlers, events, close: () => eid.close() };
 }

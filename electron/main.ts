@@ -5,6 +5,7 @@
  */
 import { app, ipcMain, session } from 'electron';
 import { join } from 'node:path';
+import { loadTrustAnchors } from '../native/beid/trust-anchors';
 import { createPcscliteContext } from '../native/pcsc/pcsclite-context';
 import { appEntryUrl } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -28,6 +29,10 @@ function start(): void {
   const services = createMainServices({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
     createPcscContext: createPcscliteContext,
+    // The Belgian roots ship as extra resources; nothing a user sets can change them.
+    trustAnchors: loadTrustAnchors(
+      app.isPackaged ? join(process.resourcesPath, 'belgium-root-ca') : join(app.getAppPath(), 'build/belgium-root-ca'),
+    ),
   });
   denyAllPermissions(session.defaultSession);
   serveRenderer(join(__dirname, '../renderer'));

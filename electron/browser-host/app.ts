@@ -2,8 +2,10 @@
  * The whole browser host as `npm run dev:browser` and the end-to-end tests run
  * it: the real main-process services, bound to the browser host server.
  */
+import type { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadTrustAnchors } from '../../native/beid/trust-anchors';
 import type { CreatePcscContext } from '../../native/pcsc/pcsc-port';
 import { createDispatcher } from '../dispatch';
 import { createMainServices } from '../main-services';
@@ -12,6 +14,8 @@ import { startBrowserHost, type BrowserHost } from './server';
 export interface BrowserHostAppOptions {
   projectRoot: string;
   createPcscContext: CreatePcscContext;
+  /** Defaults to the bundled Belgian roots; tests pass the roots of their virtual cards. */
+  trustAnchors?: readonly X509Certificate[];
   port?: number;
 }
 
@@ -19,11 +23,17 @@ export interface BrowserHostApp extends BrowserHost {
   version: string;
 }
 
-export async function startBrowserHostApp({ projectRoot, createPcscContext, port }: BrowserHostAppOptions): Promise<BrowserHostApp> {
+export async function startBrowserHostApp({
+  projectRoot,
+  createPcscContext,
+  trustAnchors = loadTrustAnchors(join(projectRoot, 'build/belgium-root-ca')),
+  port,
+}: BrowserHostAppOptions): Promise<BrowserHostApp> {
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
   const services = createMainServices({
     appInfo: { name: pkg.productName, version: pkg.version, platform: process.platform, host: 'browser' },
     createPcscContext,
+    trustAnchors,
   });
   const host = await startBrowserHost({
     rendererRoot: join(projectRoot, 'out/renderer'),

@@ -1,14 +1,7 @@
-/**
- * Why an eID read failed, as a cause the app can act on. The Dutch text for
- * each cause is declared once, in electron/contract.ts.
- */
-export type EidReadCause =
-  | 'not-eid'
-  | 'card-removed'
-  | 'reader-in-use'
-  | 'reader-gone'
-  | 'pcsc-unavailable'
-  | 'unreadable-data';
+/** A failed eID read. The Dutch text for each cause is declared once, in electron/contract.ts. */
+import type { EidReadCause } from './types';
+
+export type { EidReadCause } from './types';
 
 export class EidReadError extends Error {
   constructor(

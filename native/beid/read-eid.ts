@@ -12,7 +12,9 @@ import { checkIntegrity, type IntegrityReport } from './integrity';
 import { TlvError } from './tlv';
 import type { CardTransport } from './transport';
 
-export type EidReadStep = 'card' | 'identity' | 'address' | 'signatures' | 'photo';
+import type { EidReadStep } from './types';
+
+export type { EidReadStep } from './types';
 
 export interface EidReadProgress {
   step: EidReadStep;

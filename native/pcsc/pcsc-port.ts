@@ -8,9 +8,18 @@ export interface PcscCardStatus {
   atr?: Buffer;
 }
 
+type Callback<T = void> = (error: unknown, result: T) => void;
+
 export interface PcscCardReader {
   readonly name: string;
   readonly SCARD_STATE_PRESENT: number;
+  readonly SCARD_SHARE_EXCLUSIVE: number;
+  readonly SCARD_PROTOCOL_T0: number;
+  readonly SCARD_PROTOCOL_T1: number;
+  readonly SCARD_UNPOWER_CARD: number;
+  connect(options: { share_mode?: number; protocol?: number }, callback: Callback<number>): void;
+  transmit(data: Buffer, responseLength: number, protocol: number, callback: Callback<Buffer>): void;
+  disconnect(disposition: number, callback: (error: unknown) => void): void;
   on(type: 'status', listener: (status: PcscCardStatus) => void): this;
   on(type: 'end', listener: () => void): this;
   on(type: 'error', listener: (error: unknown) => void): this;

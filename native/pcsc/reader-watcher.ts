@@ -11,6 +11,10 @@ import type { ReaderStatus } from './types';
 export interface ReaderWatcherOptions {
   createContext: CreatePcscContext;
   onChange: (status: ReaderStatus) => void;
+  /** A card went into a reader (or was there when the reader appeared). */
+  onCardInserted?: (reader: PcscCardReader) => void;
+  /** A card left its reader, or its reader or the PC/SC service went away with it. */
+  onCardRemoved?: (readerName: string) => void;
   /** Waits before each new attempt to reach the PC/SC service; the last one repeats. */
   retryDelaysMs?: readonly number[];
   log?: Pick<Console, 'warn'>;
@@ -91,11 +95,15 @@ export class ReaderWatcher {
       if (cardPresent === watched.cardPresent) return;
       watched.cardPresent = cardPresent;
       this.options.onChange(this.status());
+      if (cardPresent) this.options.onCardInserted?.(reader);
+      else this.options.onCardRemoved?.(name);
     });
     reader.on('end', () => {
-      if (this.readers.get(name)?.reader !== reader) return;
+      const watched = this.readers.get(name);
+      if (watched?.reader !== reader) return;
       this.readers.delete(name);
       this.options.onChange(this.status());
+      if (watched.cardPresent) this.options.onCardRemoved?.(name);
     });
     // A reader's own errors (e.g. on close) are followed by 'end' or by the context's 'error'.
     reader.on('error', (error) => this.log.warn(`[pcsc] lezer gaf een fout: ${describe(error)}`));
@@ -105,11 +113,13 @@ export class ReaderWatcher {
   private dropContext(): void {
     const context = this.context;
     this.context = undefined;
+    const withCard = [...this.readers.entries()].filter(([, watched]) => watched.cardPresent).map(([name]) => name);
     for (const { reader } of this.readers.values()) {
       // pcsclite still emits 'error' on each reader after its context failed; keep it from throwing.
       reader.removeAllListeners().on('error', ignore);
     }
     this.readers.clear();
+    for (const name of withCard) this.options.onCardRemoved?.(name);
     if (!context) return;
     context.removeAllListeners();
     // close() makes pcsclite emit 'error' ("Command cancelled"); without a listener Node would throw.

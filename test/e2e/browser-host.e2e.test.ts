@@ -69,7 +69,7 @@ describe.skipIf(skip)('the app in Chromium through the browser host', () => {
       keys: Object.keys(window.balie).sort(),
       frozen: Object.isFrozen(window.balie),
     }));
-    expect(probe).toEqual({ require: 'undefined', process: 'undefined', keys: ['getAppInfo', 'getReaders', 'onReaders'], frozen: true });
+    expect(probe).toEqual({ require: 'undefined', process: 'undefined', keys: ['getAppInfo', 'getCards', 'getReaders', 'onCard', 'onCardRemoved', 'onReadFailed', 'onReaders', 'onReading'], frozen: true });
   });
 
   it('blocks inline script by its Content-Security-Policy', async () => {

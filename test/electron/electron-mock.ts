@@ -52,6 +52,7 @@ export function electronMock() {
     whenReady: vi.fn(() => Promise.resolve()),
     getName: vi.fn(() => 'UiTPAS Balie'),
     getVersion: vi.fn(() => '0.1.0'),
+    getAppPath: vi.fn(() => process.cwd()),
     quit: vi.fn(),
     isPackaged: true,
   });

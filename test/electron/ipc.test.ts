@@ -11,6 +11,7 @@ vi.mock('electron', async () => (await import('./electron-mock')).electronMock()
 const handlers: HandlerTable = {
   'app:getInfo': vi.fn(() => ({ name: 'UiTPAS Balie', version: '0.1.0', platform: 'linux', host: 'electron' as const })),
   'eid:getReaders': vi.fn(() => ({ service: 'running' as const, readers: [] })),
+  'eid:getCards': vi.fn(() => []),
 };
 const quiet = { warn: vi.fn() };
 const registered = (ipcMain as unknown as { handlers: Map<string, (...args: unknown[]) => Promise<unknown>> }).handlers;

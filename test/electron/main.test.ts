@@ -1,4 +1,5 @@
 import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { requestChannelNames } from '../../electron/dispatch';
 import { FakePcscContext } from '../support/fake-pcsc';
@@ -6,6 +7,9 @@ import type { MockBrowserWindow } from './electron-mock';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock());
 vi.mock('../../native/pcsc/pcsclite-context', () => ({ createPcscliteContext: () => new FakePcscContext() }));
+
+// Packaged, the Belgian roots sit in the resources folder; electron-builder copies build/belgium-root-ca there.
+Object.defineProperty(process, 'resourcesPath', { value: join(process.cwd(), 'build'), configurable: true });
 
 describe('main process start-up', async () => {
   await import('../../electron/main');

@@ -10,7 +10,16 @@ describe('preload', async () => {
 
   it('exposes only the hand-made balie API', () => {
     expect(name).toBe('balie');
-    expect(Object.keys(api).sort()).toEqual(['getAppInfo', 'getReaders', 'onReaders']);
+    expect(Object.keys(api).sort()).toEqual([
+      'getAppInfo',
+      'getCards',
+      'getReaders',
+      'onCard',
+      'onCardRemoved',
+      'onReadFailed',
+      'onReaders',
+      'onReading',
+    ]);
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipcRenderer|send|invoke/);
   });
 

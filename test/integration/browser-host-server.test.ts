@@ -16,6 +16,7 @@ writeFileSync(join(dir, 'bridge.js'), 'window.bridge = 1;');
 const handlers: HandlerTable = {
   'app:getInfo': () => ({ name: 'UiTPAS Balie', version: '9.9.9', platform: 'linux', host: 'browser' }),
   'eid:getReaders': () => ({ service: 'running', readers: [] }),
+  'eid:getCards': () => [],
 };
 
 describe('browser host server', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AppInfo, BalieApi, ReaderStatus, Result } from '../../electron/contract';
+import type { AppInfo, BalieApi, EidCard, ReaderStatus, Result } from '../../electron/contract';
 import { createAppStore } from '../../renderer/store';
 
 const info: AppInfo = { name: 'UiTPAS Balie', version: '0.1.0', platform: 'linux', host: 'browser' };
@@ -9,10 +9,15 @@ function fakeApi(readers: Result<ReaderStatus>) {
   const api: BalieApi = {
     getAppInfo: vi.fn(() => Promise.resolve<Result<AppInfo>>({ ok: true, value: info })),
     getReaders: vi.fn(() => Promise.resolve(readers)),
+    getCards: vi.fn(() => Promise.resolve<Result<EidCard[]>>({ ok: true, value: [] })),
     onReaders: (listener) => {
       push = listener;
       return () => (push = () => undefined);
     },
+    onReading: () => () => undefined,
+    onCard: () => () => undefined,
+    onCardRemoved: () => () => undefined,
+    onReadFailed: () => () => undefined,
   };
   return { api, push: (status: ReaderStatus) => push(status) };
 }

@@ -5,17 +5,55 @@ import type { PcscCardReader, PcscContext } from '../../native/pcsc/pcsc-port';
 const PRESENT = 0x20;
 const EMPTY = 0x10;
 
+/** A card as the fake reader sees it: the virtual card's synchronous APDU responder. */
+export interface FakeCard {
+  atr: Buffer;
+  transmit(apdu: Buffer): Buffer;
+}
+
 export class FakeReader extends EventEmitter implements PcscCardReader {
   readonly SCARD_STATE_PRESENT = PRESENT;
+  readonly SCARD_SHARE_EXCLUSIVE = 1;
+  readonly SCARD_PROTOCOL_T0 = 1;
+  readonly SCARD_PROTOCOL_T1 = 2;
+  readonly SCARD_UNPOWER_CARD = 2;
   closed = false;
+  card: FakeCard | undefined;
+  connected = false;
+  /** Another program holds the card exclusively. */
+  busy = false;
+  disconnects = 0;
   constructor(readonly name: string) {
     super();
   }
-  insertCard(): void {
-    this.emit('status', { state: PRESENT | 0x2, atr: Buffer.from([0x3b]) });
+  insertCard(card: FakeCard = { atr: Buffer.from([0x3b]), transmit: () => Buffer.from([0x6d, 0x00]) }): void {
+    this.card = card;
+    this.emit('status', { state: PRESENT | 0x2, atr: card.atr });
   }
   removeCard(): void {
+    this.card = undefined;
     this.emit('status', { state: EMPTY | 0x2 });
+  }
+  connect(_options: object, callback: (error: unknown, protocol: number) => void): void {
+    setImmediate(() => {
+      if (this.busy) callback(new Error('SCardConnect error: Sharing violation. (0x8010000B)'), 0);
+      else if (!this.card) callback(new Error('SCardConnect error: No smart card inserted. (0x8010000C)'), 0);
+      else {
+        this.connected = true;
+        callback(undefined, 1);
+      }
+    });
+  }
+  transmit(data: Buffer, _length: number, _protocol: number, callback: (error: unknown, response: Buffer) => void): void {
+    setImmediate(() => {
+      if (!this.card) callback(new Error('SCardTransmit error: Transaction failed. (0x80100016)'), Buffer.alloc(0));
+      else callback(undefined, this.card.transmit(data));
+    });
+  }
+  disconnect(_disposition: number, callback: (error: unknown) => void): void {
+    this.connected = false;
+    this.disconnects += 1;
+    setImmediate(() => callback(undefined));
   }
   unplug(): void {
     this.emit('end');

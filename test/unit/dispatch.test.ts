@@ -9,6 +9,7 @@ function dispatcher(overrides: Partial<HandlerTable> = {}) {
   const handlers: HandlerTable = {
     'app:getInfo': () => info,
     'eid:getReaders': () => ({ service: 'running', readers: [] }),
+    'eid:getCards': () => [],
     ...overrides,
   };
   return { dispatch: createDispatcher(handlers, log), log };

@@ -1,0 +1,35 @@
+/** Turns a read (partial or complete) into the EidCard the page receives. */
+import type { EidIdentityRead, EidRead } from '../../native/beid/read-eid';
+import { isGenuine } from '../../native/beid/integrity';
+import type { EidCard } from '../contract';
+import { toPassholderPrefill } from './prefill';
+
+export function partialCardView(reader: string, readId: string, read: EidIdentityRead): EidCard {
+  return {
+    reader,
+    readId,
+    complete: false,
+    card: {
+      appletVersion: read.card.appletVersion,
+      cardNumber: read.identity.cardNumber,
+      documentType: read.identity.documentType,
+      validityBegin: read.identity.validityBegin,
+      validityEnd: read.identity.validityEnd,
+    },
+    prefill: toPassholderPrefill(read.identity, read.address, false),
+    dateOfBirthRaw: read.identity.dateOfBirth.raw,
+    photo: null,
+    integrity: null,
+  };
+}
+
+export function completeCardView(reader: string, readId: string, read: EidRead): EidCard {
+  const { integrity } = read;
+  return {
+    ...partialCardView(reader, readId, read),
+    complete: true,
+    prefill: toPassholderPrefill(read.identity, read.address, isGenuine(integrity)),
+    photo: { jpegBase64: read.photo.toString('base64'), hashMatches: integrity.photoHashMatches },
+    integrity: { identity: integrity.identity, address: integrity.address, photo: integrity.photo, certificate: integrity.certificate },
+  };
+}
