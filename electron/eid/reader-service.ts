@@ -24,6 +24,12 @@ export interface EidReaderServiceOptions {
   events: MainEvents;
   log?: Pick<Console, 'warn'>;
   retryDelaysMs?: readonly number[];
+  /**
+   * How long a failed read waits for the card's removal before blaming the card:
+   * a reader may report a pulled card as a garbled answer first and as removed
+   * only at its next poll (pcscd polls some readers every ~400 ms).
+   */
+  removalGraceMs?: number;
 }
 
 export class EidReaderService {
@@ -31,6 +37,7 @@ export class EidReaderService {
   private readonly cards = new Map<string, EidCard>();
   /** Bumped on every insertion and removal: a read that finishes under an older number is stale. */
   private readonly insertions = new Map<string, number>();
+  private readonly removalWaiters = new Map<string, Set<() => void>>();
   private readonly log: Pick<Console, 'warn'>;
 
   constructor(private readonly options: EidReaderServiceOptions) {
@@ -86,12 +93,33 @@ export class EidReaderService {
       if (isCurrent()) this.publish(completeCardView(readerName, readId, read));
     } catch (error) {
       const failure = toEidReadError(error);
-      // A read cut short because the card left is reported as such, whatever the reader said.
-      const cause = isCurrent() ? failure.reason : 'card-removed';
-      this.log.warn(`[eid] lezen in "${readerName}" mislukt: ${cause} (${failure.detail})`);
       this.cards.delete(readerName);
+      // A read cut short because the card left is reported as such, whatever the reader said.
+      const removed = failure.reason === 'card-removed' || !isCurrent() || (await this.removedWithin(readerName, this.removalGraceMs));
+      const cause = removed ? 'card-removed' : failure.reason;
+      this.log.warn(`[eid] lezen in "${readerName}" mislukt: ${cause} (${failure.detail})`);
       events.emit('eid:error', { reader: readerName, cause, message: eidErrors[cause] });
     }
+  }
+
+  private get removalGraceMs(): number {
+    return this.options.removalGraceMs ?? 600;
+  }
+
+  private removedWithin(readerName: string, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const waiters = this.removalWaiters.get(readerName) ?? new Set();
+      this.removalWaiters.set(readerName, waiters);
+      const onRemoval = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(onRemoval);
+        resolve(false);
+      }, ms);
+      waiters.add(onRemoval);
+    });
   }
 
   /** Removal of a card that was never in a PC/SC reader (demo mode). */
@@ -118,6 +146,9 @@ export class EidReaderService {
 
   private cardRemoved(readerName: string): void {
     this.bump(readerName);
+    const waiters = this.removalWaiters.get(readerName);
+    this.removalWaiters.delete(readerName);
+    for (const wake of waiters ?? []) wake();
     this.cards.delete(readerName);
     this.options.events.emit('eid:removed', { reader: readerName });
   }

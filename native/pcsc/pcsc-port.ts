@@ -23,7 +23,9 @@ export interface PcscCardReader {
   on(type: 'status', listener: (status: PcscCardStatus) => void): this;
   on(type: 'end', listener: () => void): this;
   on(type: 'error', listener: (error: unknown) => void): this;
+  removeListener(type: 'status', listener: (status: PcscCardStatus) => void): this;
   removeAllListeners(): this;
+  listenerCount(type: string): number;
   close(): void;
 }
 

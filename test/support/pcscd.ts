@@ -3,7 +3,7 @@
  * A pcscd already running is reused and left alone; one started here is
  * stopped at the end of the run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 
@@ -41,6 +41,22 @@ export async function ensurePcscd(): Promise<PcscdHandle> {
   return { available: true, stop: () => stopProcess(child) };
 }
 
+/** Only root may stop and start the machine's pcscd. */
+export const canRestartPcscd = () => process.getuid?.() === 0 && existsSync(pcscdBinary);
+
+/**
+ * Stops the running pcscd and starts a new one, as a service restart or a
+ * crash would. The new one outlives the test; whoever started the first one
+ * stops "pcscd" by name at the end (.ci/run, global-setup).
+ */
+export async function restartPcscd(downtimeMs = 500): Promise<void> {
+  execFileSync('pkill', ['-x', 'pcscd']);
+  if (!(await waitFor(async () => !(await isListening(socketPath)), 5000))) throw new Error('pcscd stopte niet');
+  await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+  spawn(pcscdBinary, ['--foreground'], { stdio: 'ignore', detached: true }).unref();
+  if (!(await waitFor(() => isListening(socketPath), 5000))) throw new Error('pcscd startte niet opnieuw');
+}
+
 function isListening(path: string): Promise<boolean> {
   if (!existsSync(path)) return Promise.resolve(false);
   return new Promise((resolve) => {
@@ -63,7 +79,11 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Pr
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null) {
+    // A test restarted pcscd: the one running now is not our child.
+    execFileSync('pkill', ['-x', 'pcscd'], { stdio: 'ignore' });
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');

@@ -1,0 +1,131 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { EventChannel } from '../../../electron/contract';
+import { EidReaderService } from '../../../electron/eid/reader-service';
+import { MainEvents } from '../../../electron/main-events';
+import { virtualPeople } from '../../../native/beid/virtual-card/people';
+import { testPki, testTrustAnchors, virtualCard } from '../../support/card-fixtures';
+import { FakePcscContext, type FakeCard } from '../../support/fake-pcsc';
+
+function setUp() {
+  const events = new MainEvents();
+  const seen: { channel: EventChannel; payload: unknown }[] = [];
+  events.subscribe((channel, payload) => seen.push({ channel, payload }));
+  const context = new FakePcscContext();
+  const log = { warn: vi.fn() };
+  const service = new EidReaderService({ createPcscContext: () => context, trustAnchors: testTrustAnchors(), events, log });
+  service.start();
+  const reader = context.addReader('Reader A');
+  const of = (channel: EventChannel) => seen.filter((event) => event.channel === channel).map((event) => event.payload);
+  return { service, reader, of, log, context };
+}
+
+/** Pulls the card out of the fake reader after `count` APDUs, as a citizen might. */
+function pulledAfter(card: FakeCard, count: number, pull: () => void): FakeCard {
+  let sent = 0;
+  return {
+    atr: card.atr,
+    transmit: (apdu) => {
+      sent += 1;
+      if (sent > count) {
+        pull();
+        return Buffer.alloc(0);
+      }
+      return card.transmit(apdu);
+    },
+  };
+}
+
+describe('EidReaderService', () => {
+  it('reads a card on insertion: progress, then identity and address, then the complete card', async () => {
+    const { service, reader, of } = setUp();
+    reader.insertCard(virtualCard());
+    await vi.waitFor(() => expect(of('eid:card')).toHaveLength(2));
+    const [partial, complete] = of('eid:card') as [Record<string, unknown>, Record<string, unknown>];
+    expect(partial).toMatchObject({ reader: 'Reader A', complete: false, photo: null, integrity: null, prefill: { name: 'Vermeulen', verified: false } });
+    expect(complete).toMatchObject({
+      complete: true,
+      readId: partial.readId,
+      prefill: { name: 'Vermeulen', firstName: 'Jonas', secondName: 'Pieter M', inszNumber: '85073003328', verified: true },
+      integrity: { identity: true, address: true, photo: true, certificate: 'trusted' },
+      photo: { hashMatches: true },
+    });
+    const steps = (of('eid:reading') as { step: string }[]).map((reading) => reading.step);
+    expect(steps.indexOf('address')).toBeLessThan(steps.indexOf('photo'));
+    expect(service.currentCards()).toEqual([complete]);
+    expect(reader.disconnects).toBe(1);
+    service.close();
+  });
+
+  it('forgets the card when it leaves the reader', async () => {
+    const { service, reader, of } = setUp();
+    reader.insertCard(virtualCard());
+    await vi.waitFor(() => expect(of('eid:card')).toHaveLength(2));
+    reader.removeCard();
+    expect(of('eid:removed')).toEqual([{ reader: 'Reader A' }]);
+    expect(service.currentCards()).toEqual([]);
+    service.close();
+  });
+
+  it('prefills but never verifies a forged card, and says why', async () => {
+    const { service, reader, of } = setUp();
+    reader.insertCard(virtualCard({ pki: testPki('rsa', 'forger') }));
+    await vi.waitFor(() => expect(of('eid:card')).toHaveLength(2));
+    expect(of('eid:card')[1]).toMatchObject({ prefill: { name: 'Vermeulen', verified: false }, integrity: { certificate: 'untrusted' } });
+    service.close();
+  });
+
+  it.each([
+    ['before any APDU', 0],
+    ['while recognising the card', 1],
+    ['while reading identity', 3],
+    ['right after the prefill', 6],
+    ['while reading the photo', 20],
+  ])('reports a card pulled %s as removed, never as a card', async (_stage, count) => {
+    const { service, reader, of } = setUp();
+    const card = virtualCard();
+    reader.insertCard(pulledAfter(card, count, () => reader.removeCard()));
+    await vi.waitFor(() => expect(of('eid:error')).toHaveLength(1));
+    expect(of('eid:error')[0]).toMatchObject({ reader: 'Reader A', cause: 'card-removed', message: expect.stringMatching(/uitgenomen/) });
+    expect(of('eid:card').filter((c) => (c as { complete: boolean }).complete)).toEqual([]);
+    expect(service.currentCards()).toEqual([]);
+    service.close();
+  });
+
+  it('says when the card is not an eID', async () => {
+    const { service, reader, of } = setUp();
+    reader.insertCard();
+    await vi.waitFor(() => expect(of('eid:error')).toEqual([{ reader: 'Reader A', cause: 'not-eid', message: expect.any(String) }]));
+    service.close();
+  });
+
+  it('says when another program holds the reader', async () => {
+    const { service, reader, of } = setUp();
+    reader.busy = true;
+    reader.insertCard(virtualCard());
+    await vi.waitFor(() => expect(of('eid:error')).toMatchObject([{ cause: 'reader-in-use' }]));
+    service.close();
+  });
+
+  it('reads two cards in two readers side by side, and keeps them apart', async () => {
+    const { service, reader, of, context } = setUp();
+    const readerB = context.addReader('Reader B');
+    reader.insertCard(virtualCard());
+    readerB.insertCard(virtualCard({ person: virtualPeople.zoe }));
+    await vi.waitFor(() => expect(service.currentCards().filter((card) => card.complete)).toHaveLength(2));
+    const byReader = Object.fromEntries(service.currentCards().map((card) => [card.reader, card.prefill.name]));
+    expect(byReader).toEqual({ 'Reader A': 'Vermeulen', 'Reader B': 'Lambrecht' });
+    readerB.removeCard();
+    expect(service.currentCards().map((card) => card.reader)).toEqual(['Reader A']);
+    expect(of('eid:removed')).toEqual([{ reader: 'Reader B' }]);
+    service.close();
+  });
+
+  it('never logs card data', async () => {
+    const { service, reader, of, log } = setUp();
+    reader.insertCard(pulledAfter(virtualCard({ person: virtualPeople.zoe }), 8, () => reader.removeCard()));
+    await vi.waitFor(() => expect(of('eid:error')).toHaveLength(1));
+    const logged = JSON.stringify(log.warn.mock.calls);
+    for (const secret of ['92021514689', 'Lambrecht', 'Saint-Gilles', 'Zoë']) expect(logged).not.toContain(secret);
+    service.close();
+  });
+});
