@@ -94,7 +94,13 @@ export function isGenuine(report: IntegrityReport): boolean {
 
 function isIssuedByAnchor(certificate: X509Certificate, anchors: readonly X509Certificate[], at: Date): boolean {
   if (!validAt(certificate, at)) return false;
-  return anchors.some((anchor) => validAt(anchor, at) && certificate.checkIssued(anchor) && certificate.verify(anchor.publicKey));
+  return anchors.some((anchor) => {
+    try {
+      return validAt(anchor, at) && certificate.checkIssued(anchor) && certificate.verify(anchor.publicKey);
+    } catch {
+      return false;
+    }
+  });
 }
 
 function validAt(certificate: X509Certificate, at: Date): boolean {

@@ -12,7 +12,7 @@ export interface ReaderWatcherOptions {
   createContext: CreatePcscContext;
   onChange: (status: ReaderStatus) => void;
   /** A card went into a reader (or was there when the reader appeared). */
-  onCardInserted?: (reader: PcscCardReader) => void;
+  onCardInserted?: (reader: PcscCardReader, atr: Buffer | undefined) => void;
   /** A card left its reader, or its reader or the PC/SC service went away with it. */
   onCardRemoved?: (readerName: string) => void;
   /** Waits before each new attempt to reach the PC/SC service; the last one repeats. */
@@ -88,14 +88,14 @@ export class ReaderWatcher {
   private watchReader(reader: PcscCardReader): void {
     const name = reader.name;
     this.readers.set(name, { reader, cardPresent: false });
-    reader.on('status', ({ state }) => {
+    reader.on('status', ({ state, atr }) => {
       const watched = this.readers.get(name);
       if (!watched || watched.reader !== reader) return;
       const cardPresent = (state & reader.SCARD_STATE_PRESENT) !== 0;
       if (cardPresent === watched.cardPresent) return;
       watched.cardPresent = cardPresent;
       this.options.onChange(this.status());
-      if (cardPresent) this.options.onCardInserted?.(reader);
+      if (cardPresent) this.options.onCardInserted?.(reader, atr);
       else this.options.onCardRemoved?.(name);
     });
     reader.on('end', () => {

@@ -16,8 +16,13 @@ function tlv(tag: number, content: Buffer): Buffer {
 export const der = {
   sequence: (...items: Buffer[]) => tlv(0x30, Buffer.concat(items)),
   set: (...items: Buffer[]) => tlv(0x31, Buffer.concat(items)),
-  /** A non-negative integer from its big-endian bytes. */
-  integer: (bytes: Buffer) => tlv(0x02, bytes[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes),
+  /** A non-negative integer from its big-endian bytes, in DER's shortest form (OpenSSL refuses any other). */
+  integer: (bytes: Buffer) => {
+    let start = 0;
+    while (start < bytes.length - 1 && bytes[start] === 0) start++;
+    const minimal = bytes.subarray(start);
+    return tlv(0x02, minimal[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
+  },
   smallInteger: (value: number) => der.integer(Buffer.from([value])),
   boolean: (value: boolean) => tlv(0x01, Buffer.from([value ? 0xff : 0x00])),
   null: () => Buffer.from([0x05, 0x00]),

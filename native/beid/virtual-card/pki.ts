@@ -99,7 +99,6 @@ function certificate(spec: CertificateSpec): Buffer {
   const algorithm =
     spec.keyType === 'rsa' ? der.sequence(der.oid(oids.sha256WithRsa), der.null()) : der.sequence(der.oid(oids.ecdsaWithSha384));
   const serial = randomBytes(8);
-  serial[0] = serial[0]! & 0x7f;
   const extensions = der.explicit(
     3,
     der.sequence(der.sequence(der.oid(oids.basicConstraints), der.boolean(true), der.octetString(der.sequence(...(spec.isCa ? [der.boolean(true)] : []))))),
