@@ -65,6 +65,24 @@ describe.skipIf(skip)('eID reading over pcscd and vpcd', () => {
     expect(channels.indexOf('eid:card')).toBeLessThan(channels.lastIndexOf('eid:reading'));
   });
 
+  it.each([
+    ['a Dutch birth date', { person: virtualPeople.jonas }, { dateOfBirth: '1985-07-30', gender: 'MALE' }],
+    ['a French birth date', { person: virtualPeople.zoe }, { dateOfBirth: '1992-02-15', gender: 'FEMALE' }],
+    ['a German birth date with a dot and a space', { person: virtualPeople.lukas }, { dateOfBirth: '2005-03-12' }],
+    ['a birth date with blank day and month', { person: virtualPeople.aylin }, { dateOfBirth: null, gender: 'FEMALE' }],
+    ['an identity file longer than one chunk', { extraIdentityFields: [[0x7e, Buffer.alloc(300, 0x41)]] as const }, {}],
+    ['short reads at the end of files', { endOfFile: 'short-read' as const }, {}],
+    ['6B00 after a photo of exactly 3 chunks', { photo: Buffer.concat([Buffer.from([0xff, 0xd8]), Buffer.alloc(754, 0x20)]) }, {}],
+    ['a SHA-1 photo hash', { photoHash: 'sha1' as const }, {}],
+    ['a SHA-384 photo hash', { photoHash: 'sha384' as const }, {}],
+    ['61xx answers and a refused path select', { answerWithGetResponse: true, refusePathSelect: true }, {}],
+  ])('reads and verifies a card with %s', async (_name, options, expected) => {
+    const card = virtualCard(options);
+    await insert(card);
+    await vi.waitFor(() => expect(completeCards()).toHaveLength(1), { timeout: 15_000 });
+    expect(completeCards()[0]).toMatchObject({ prefill: { verified: true, ...expected }, photo: { jpegBase64: card.files.get('photo')!.toString('base64') } });
+  });
+
   it('reads two cards in two readers', { timeout: 30_000 }, async () => {
     await insert(virtualCard(), 0);
     await insert(virtualCard({ person: virtualPeople.lukas, appletVersion: '1.8' }), 1);
