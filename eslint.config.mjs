@@ -68,7 +68,7 @@ export default tseslint.config(
               message: 'De renderer spreekt de kaartlezer niet zelf aan: gebruik window.balie.',
             },
             {
-              regex: '(^|/)electron/(?!contract$|bridge-api$|validation$|browser-host/wire$)',
+              regex: '(^|/)electron/(?!contract$|bridge-api$|validation$|browser-host/wire$|rules/)',
               message: 'De renderer mag uit electron/ alleen het contract en pure regels importeren.',
             },
           ],

@@ -1,0 +1,176 @@
+/**
+ * The UiTPAS objects the counter works with, parsed from the API's XML.
+ * Identifiers, numbers and amounts stay strings.
+ */
+import { bool, child, datePart, list, text, type XmlValue } from './xml';
+
+export type Gender = 'MALE' | 'FEMALE';
+
+export interface PassholderCardSystem {
+  id: string;
+  name: string;
+  kansenStatuut: boolean;
+  kansenStatuutEndDate?: string;
+  kansenStatuutExpired: boolean;
+  currentCard?: { uitpasNumber: string; kansenpas: boolean; status: string };
+}
+
+export interface Passholder {
+  /** The pass holder's UiTiD user id: what newCard, {uid}/register and {uid}/{cardSystemId} take. */
+  uid: string;
+  nick?: string;
+  name: string;
+  firstName: string;
+  secondName?: string;
+  inszNumber?: string;
+  email?: string;
+  dateOfBirth?: string;
+  gender?: string;
+  street?: string;
+  postalCode?: string;
+  city?: string;
+  telephone?: string;
+  gsm?: string;
+  nationality?: string;
+  placeOfBirth?: string;
+  moreInfo?: string;
+  schoolConsumerKey?: string;
+  points: string;
+  verified: boolean;
+  blocked: boolean;
+  registrationBalieConsumerKey?: string;
+  cardSystems: PassholderCardSystem[];
+}
+
+export interface CardInfo {
+  uitpasNumber: string;
+  cardSystem: { id: string; name: string };
+  cardType: string;
+  kansenpas: boolean;
+  status: string;
+}
+
+export interface UitpasPrice {
+  id: string;
+  reason: string;
+  cardType: string;
+  kansenstatuut: boolean;
+  /** As the API writes it, e.g. "5.00". */
+  price: string;
+  cardSystem: { id: string; name: string };
+  voucherType?: { name: string; prefix: string };
+  ageRange?: { from?: string; to?: string };
+}
+
+export type BaliePermission = string;
+
+export interface BalieCardSystem {
+  id: string;
+  name: string;
+  permissions: BaliePermission[];
+  groups: string[];
+}
+
+export interface Balie {
+  id: string;
+  consumerKey: string;
+  name: string;
+  role: string;
+  cardSystems: BalieCardSystem[];
+}
+
+const optional = (node: XmlValue, name: string) => {
+  const value = text(node, name);
+  return value === undefined || value === '' ? undefined : value;
+};
+
+export function parsePassholder(node: XmlValue): Passholder {
+  const user = child(node, 'uitIdUser');
+  return {
+    uid: text(user, 'id') ?? '',
+    nick: optional(user ?? {}, 'nick'),
+    name: text(node, 'name') ?? '',
+    firstName: text(node, 'firstName') ?? '',
+    secondName: optional(node, 'secondName'),
+    inszNumber: optional(node, 'inszNumber'),
+    email: optional(node, 'email'),
+    dateOfBirth: datePart(text(node, 'dateOfBirth')),
+    gender: optional(node, 'gender'),
+    street: optional(node, 'street'),
+    postalCode: optional(node, 'postalCode'),
+    city: optional(node, 'city'),
+    telephone: optional(node, 'telephone'),
+    gsm: optional(node, 'gsm'),
+    nationality: optional(node, 'nationality'),
+    placeOfBirth: optional(node, 'placeOfBirth'),
+    moreInfo: optional(node, 'moreInfo'),
+    schoolConsumerKey: optional(node, 'schoolConsumerKey'),
+    points: text(node, 'points') ?? '0',
+    verified: bool(node, 'verified'),
+    blocked: bool(node, 'blocked'),
+    registrationBalieConsumerKey: optional(node, 'registrationBalieConsumerKey'),
+    cardSystems: list(node, 'cardSystemSpecific').map(parseCardSystemLink),
+  };
+}
+
+function parseCardSystemLink(node: XmlValue): PassholderCardSystem {
+  const system = child(node, 'cardSystem');
+  const card = child(node, 'currentCard');
+  return {
+    id: text(system, 'id') ?? '',
+    name: text(system, 'name') ?? '',
+    kansenStatuut: bool(node, 'kansenStatuut'),
+    kansenStatuutEndDate: datePart(text(node, 'kansenStatuutEndDate')),
+    kansenStatuutExpired: bool(node, 'kansenStatuutExpired'),
+    currentCard: card
+      ? {
+          // The number sits one level deeper: <uitpasNumber><uitpasNumber>…</uitpasNumber></uitpasNumber>.
+          uitpasNumber: text(child(card, 'uitpasNumber'), 'uitpasNumber') ?? text(card, 'uitpasNumber') ?? '',
+          kansenpas: bool(card, 'kansenpas'),
+          status: text(card, 'status') ?? '',
+        }
+      : undefined,
+  };
+}
+
+export function parseCardInfo(node: XmlValue): CardInfo {
+  const system = list(node, 'cardSystem')[0];
+  return {
+    uitpasNumber: text(node, 'uitpasNumber') ?? '',
+    cardSystem: { id: text(system, 'id') ?? '', name: text(system, 'name') ?? '' },
+    cardType: text(node, 'cardType') ?? '',
+    kansenpas: bool(node, 'kansenpas'),
+    status: text(node, 'status') ?? '',
+  };
+}
+
+export function parsePrice(node: XmlValue): UitpasPrice {
+  const system = list(node, 'cardSystem')[0];
+  const voucherType = child(node, 'voucherType');
+  const ageRange = child(node, 'ageRange');
+  return {
+    id: text(node, 'id') ?? '',
+    reason: text(node, 'reason') ?? '',
+    cardType: text(node, 'cardType') ?? '',
+    kansenstatuut: bool(node, 'kansenstatuut'),
+    price: text(node, 'price') ?? '',
+    cardSystem: { id: text(system, 'id') ?? '', name: text(system, 'name') ?? '' },
+    voucherType: voucherType ? { name: text(voucherType, 'name') ?? '', prefix: text(voucherType, 'prefix') ?? '' } : undefined,
+    ageRange: ageRange ? { from: optional(ageRange, 'ageFrom'), to: optional(ageRange, 'ageTo') } : undefined,
+  };
+}
+
+export function parseBalie(node: XmlValue): Balie {
+  return {
+    id: text(node, 'id') ?? '',
+    consumerKey: text(node, 'consumerKey') ?? '',
+    name: text(node, 'name') ?? '',
+    role: text(node, 'role') ?? '',
+    cardSystems: list(child(node, 'cardSystems'), 'cardSystem').map((system) => ({
+      id: text(system, 'id') ?? '',
+      name: text(system, 'name') ?? '',
+      permissions: list(child(system, 'permissions'), 'permission').filter((p): p is string => typeof p === 'string'),
+      groups: list(child(system, 'groups'), 'group').filter((g): g is string => typeof g === 'string'),
+    })),
+  };
+}
