@@ -114,7 +114,7 @@ export function parsePassholder(node: XmlValue): Passholder {
 }
 
 function parseCardSystemLink(node: XmlValue): PassholderCardSystem {
-  const system = child(node, 'cardSystem');
+  const system = list(node, 'cardSystem')[0];
   const card = child(node, 'currentCard');
   return {
     id: text(system, 'id') ?? '',

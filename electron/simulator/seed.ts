@@ -1,0 +1,94 @@
+/**
+ * The demo world the simulator starts with: one consumer (the app's demo
+ * keys), one employee, two balies, two card systems, cards in stock, vouchers
+ * and one existing pass holder. Everyone and every number here is made up; the
+ * numbers carry valid check digits.
+ */
+import { withLuhnDigit } from '../rules/uitpas-number';
+
+export const demoConsumer = { key: 'uitpas-balie-demo', secret: 'demo-consumer-secret' };
+export const demoEmployee = { uid: 'demo-medewerker-0001', nick: 'demo.medewerker' };
+
+export interface SeedCardSystem {
+  id: string;
+  name: string;
+  /** Five digits starting with 0: what every card number of the system starts with. */
+  prefix: string;
+}
+
+export interface SeedBalie {
+  id: string;
+  consumerKey: string;
+  name: string;
+  /** Per card system id: the permissions the balie has there. */
+  permissions: Record<string, readonly ('registratie' | 'kansenstatuut toekennen')[]>;
+}
+
+export const seedCardSystems: readonly SeedCardSystem[] = [
+  { id: '1', name: 'UiTPAS Gent', prefix: '09000' },
+  { id: '2', name: 'UiTPAS Regio Aalst', prefix: '09300' },
+];
+
+export const seedBalies: readonly SeedBalie[] = [
+  {
+    id: '101',
+    consumerKey: 'balie-gent-centrum',
+    name: 'Demo-balie Gent Centrum',
+    permissions: { '1': ['registratie', 'kansenstatuut toekennen'], '2': ['registratie'] },
+  },
+  { id: '102', consumerKey: 'balie-aalst-bib', name: 'Demo-balie Aalst Bibliotheek', permissions: { '2': ['registratie'] } },
+];
+
+export function cardNumber(prefix: string, sequence: number, kansenpas: boolean): string {
+  return withLuhnDigit(`${prefix}${String(sequence).padStart(6, '0')}${kansenpas ? '1' : '0'}`);
+}
+
+export interface SeedCard {
+  uitpasNumber: string;
+  cardSystemId: string;
+  kansenpas: boolean;
+  status: 'LOCAL_STOCK' | 'STOCK' | 'ACTIVE' | 'BLOCKED';
+  balieConsumerKey: string | null;
+}
+
+export function seedCards(): SeedCard[] {
+  const cards: SeedCard[] = [];
+  const stock = (system: SeedCardSystem, balie: string, from: number, count: number, kansenpas: boolean) => {
+    for (let sequence = from; sequence < from + count; sequence++) {
+      cards.push({ uitpasNumber: cardNumber(system.prefix, sequence, kansenpas), cardSystemId: system.id, kansenpas, status: 'LOCAL_STOCK', balieConsumerKey: balie });
+    }
+  };
+  const [gent, aalst] = seedCardSystems as [SeedCardSystem, SeedCardSystem];
+  stock(gent, 'balie-gent-centrum', 1, 12, false);
+  stock(gent, 'balie-gent-centrum', 501, 6, true);
+  stock(aalst, 'balie-gent-centrum', 1, 4, false);
+  stock(aalst, 'balie-aalst-bib', 101, 6, false);
+  // Not at any balie yet, and one blocked card: for the refusals.
+  cards.push({ uitpasNumber: cardNumber(gent.prefix, 900, false), cardSystemId: gent.id, kansenpas: false, status: 'STOCK', balieConsumerKey: null });
+  cards.push({ uitpasNumber: cardNumber(gent.prefix, 901, false), cardSystemId: gent.id, kansenpas: false, status: 'BLOCKED', balieConsumerKey: 'balie-gent-centrum' });
+  return cards;
+}
+
+export const seedVouchers: readonly { number: string; used: boolean }[] = [
+  { number: 'GENT-2026-0001', used: false },
+  { number: 'GENT-2026-0002', used: false },
+  { number: 'GENT-2026-0003', used: false },
+  { number: 'GENT-2026-0099', used: true },
+];
+
+export const seedSchools = ['school-sint-jozef-demo'];
+
+/** An existing pass holder, with a Gent card in use, for the look-up, new card and update flows. */
+export const seedPassholder = {
+  uid: 'pashouder-demo-0001',
+  name: 'Claes',
+  firstName: 'Marie',
+  inszNumber: '82101526411',
+  dateOfBirth: '1982-10-15',
+  gender: 'FEMALE',
+  street: 'Sleepstraat 14',
+  postalCode: '9000',
+  city: 'Gent',
+  email: 'marie.claes@example.org',
+  cardSequence: 42,
+};

@@ -1,0 +1,200 @@
+/**
+ * The UiTPAS simulator: the XML API the counter uses, served over HTTP on
+ * 127.0.0.1, with OAuth 1.0a checked on every request (its own RFC 5849 code),
+ * the three-legged login with a simple authorize page, and the operations'
+ * rules and error codes. The demo environment's backend, and the tests'.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { escapeXml } from '../uitpas/xml';
+import {
+  getCard,
+  getPassholder,
+  getPrice,
+  listBalies,
+  registerInCardSystem,
+  registerNewCard,
+  registerPassholder,
+  run,
+  searchPassholders,
+  updateCardSystemData,
+  updatePassholder,
+  type OperationContext,
+  type Reply,
+} from './operations';
+import { OAuthVerifier, parseAuthorizationHeader, type OAuthRequest } from './oauth-verifier';
+import { demoEmployee } from './seed';
+import { SimulatorState } from './state';
+
+export const simulatorPathPrefix = '/uitid/rest';
+
+export interface SimulatorOptions {
+  port?: number;
+  state?: SimulatorState;
+  /** Clock for timestamps and date rules; tests move it. */
+  now?: () => Date;
+}
+
+export interface Simulator {
+  /** The environment prefix, e.g. http://127.0.0.1:40123/uitid/rest */
+  prefix: string;
+  state: SimulatorState;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 64 * 1024;
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const state = options.state ?? new SimulatorState();
+  const now = options.now ?? (() => new Date());
+  const verifier = new OAuthVerifier({
+    consumerSecret: (key) => state.consumers.get(key),
+    tokenSecret: (token) => state.accessTokens.get(token)?.secret ?? state.requestTokens.get(token)?.secret,
+    now: () => now().getTime(),
+  });
+  let origin = '';
+
+  const server = createServer((request, response) => {
+    void handle(request)
+      .catch(() => ({ status: 500, body: 'Interne fout in de simulator', type: 'text/plain' }))
+      .then(({ status, body, type, headers }: Answer) => {
+        response.writeHead(status, { 'Content-Type': type ?? 'application/xml; charset=UTF-8', ...headers });
+        response.end(body);
+      });
+  });
+
+  interface Answer {
+    status: number;
+    body: string;
+    type?: string;
+    headers?: Record<string, string>;
+  }
+
+  async function handle(request: IncomingMessage): Promise<Answer> {
+    const url = new URL(request.url ?? '/', origin);
+    if (!url.pathname.startsWith(`${simulatorPathPrefix}/`)) return { status: 404, body: 'Niet gevonden', type: 'text/plain' };
+    const path = url.pathname.slice(simulatorPathPrefix.length + 1);
+    const body = await readBody(request);
+    const form = /application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '') ? new URLSearchParams(body) : new URLSearchParams();
+
+    if (path === 'auth/authorize') return authorizePage(request.method ?? 'GET', url, form);
+
+    const oauthParams = parseAuthorizationHeader(request.headers.authorization) ?? new Map<string, string>();
+    // Form-encoded oauth_* parameters (a legal variant) count as protocol parameters.
+    for (const [name, value] of form) if (name.startsWith('oauth_')) oauthParams.set(name, value);
+    const signed: OAuthRequest = { method: request.method ?? 'GET', url: url.toString(), oauthParams, bodyParams: [...form.entries()].filter(([name]) => !name.startsWith('oauth_')) };
+
+    if (path === 'requestToken' && request.method === 'POST') return issueRequestToken(signed);
+    if (path === 'accessToken' && request.method === 'POST') return issueAccessToken(signed);
+
+    const check = verifier.verify(signed, { tokenRequired: true });
+    if ('problem' in check) return unauthorized(check.problem);
+    const employee = state.accessTokens.get(check.token ?? '');
+    if (!employee) return unauthorized('token_rejected');
+    const params = new Map<string, string>([...url.searchParams.entries(), ...form.entries()]);
+    const context: OperationContext = { state, params, employeeUid: employee.uid, today: now() };
+    const reply = route(request.method ?? 'GET', path.split('/'), context);
+    return reply ?? { status: 404, body: 'Onbekend endpoint', type: 'text/plain' };
+  }
+
+  function route(method: string, segments: string[], context: OperationContext): Reply | undefined {
+    const [first, second, third, fourth] = segments;
+    if (first !== 'uitpas') return undefined;
+    if (method === 'GET') {
+      if (second === 'card' && !third) return run(getCard, context);
+      if (second === 'price' && !third) return run(getPrice, context);
+      if (second === 'balie' && third === 'list') return run(listBalies, context);
+      if (second === 'passholder' && third === 'search') return run(searchPassholders, context);
+      if (second === 'passholder' && third && !fourth) return run((c) => getPassholder(c, third), context);
+      return undefined;
+    }
+    if (method !== 'POST' || second !== 'passholder' || !third) return undefined;
+    if (third === 'register' && !fourth) return run(registerPassholder, context);
+    if (third === 'newCard' && !fourth) return run(registerNewCard, context);
+    if (/^\d{13}$/.test(third) && !fourth) return run((c) => updatePassholder(c, third), context);
+    if (fourth === 'register') return run((c) => registerInCardSystem(c, third), context);
+    if (fourth && segments.length === 4) return run((c) => updateCardSystemData(c, third, fourth), context);
+    return undefined;
+  }
+
+  function issueRequestToken(signed: OAuthRequest): Answer {
+    const check = verifier.verify(signed, { tokenRequired: false });
+    if ('problem' in check) return unauthorized(check.problem);
+    const callback = signed.oauthParams.get('oauth_callback');
+    if (!callback) return unauthorized('parameter_absent');
+    const { token, secret } = state.issueToken();
+    state.requestTokens.set(token, { secret, callback });
+    return formAnswer({ oauth_token: token, oauth_token_secret: secret, oauth_callback_confirmed: 'true' });
+  }
+
+  function issueAccessToken(signed: OAuthRequest): Answer {
+    const check = verifier.verify(signed, { tokenRequired: true });
+    if ('problem' in check) return unauthorized(check.problem);
+    const requestToken = state.requestTokens.get(check.token ?? '');
+    if (!requestToken?.verifier || requestToken.verifier !== signed.oauthParams.get('oauth_verifier')) return unauthorized('verifier_invalid');
+    state.requestTokens.delete(check.token!);
+    const { token, secret } = state.issueToken();
+    state.accessTokens.set(token, { secret, uid: demoEmployee.uid });
+    return formAnswer({ userId: demoEmployee.uid, oauth_token: token, oauth_token_secret: secret });
+  }
+
+  /** A plain page standing in for UiTiD's login: no password, one button, the demo employee. */
+  function authorizePage(method: string, url: URL, form: URLSearchParams): Answer {
+    const token = (method === 'POST' ? form.get('oauth_token') : url.searchParams.get('oauth_token')) ?? '';
+    const requestToken = state.requestTokens.get(token);
+    if (!requestToken) return { status: 400, body: 'Onbekende of verlopen aanmelding.', type: 'text/plain; charset=utf-8' };
+    if (method === 'POST') {
+      requestToken.verifier = randomBytes(12).toString('hex');
+      const callback = new URL(requestToken.callback);
+      callback.searchParams.set('oauth_token', token);
+      callback.searchParams.set('oauth_verifier', requestToken.verifier);
+      return { status: 302, body: '', type: 'text/plain', headers: { Location: callback.toString() } };
+    }
+    const page = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>UiTiD (simulator)</title></head>
+<body style="font-family:sans-serif;max-width:28rem;margin:4rem auto">
+<h1>Aanmelden bij UiTiD</h1><p>Dit is de UiTPAS-simulator van de demo-omgeving. Je meldt je aan als <strong>${escapeXml(demoEmployee.nick)}</strong>.</p>
+<form method="post" action="${simulatorPathPrefix}/auth/authorize"><input type="hidden" name="oauth_token" value="${escapeXml(token)}">
+<button type="submit" style="font-size:1.1rem;padding:.6rem 1.2rem">Aanmelden als demo-medewerker</button></form></body></html>`;
+    return { status: 200, body: page, type: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'" } };
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    prefix: `${origin}${simulatorPathPrefix}`,
+    state,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function unauthorized(problem: string) {
+  return { status: 401, body: `oauth_problem=${problem}`, type: 'application/x-www-form-urlencoded', headers: { 'WWW-Authenticate': 'OAuth realm="UiTiD"' } };
+}
+
+function formAnswer(values: Record<string, string>) {
+  return { status: 200, body: new URLSearchParams(values).toString(), type: 'application/x-www-form-urlencoded' };
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new Error('body too large'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

@@ -1,0 +1,73 @@
+/** The simulator's in-memory world, built from the seed; nothing is written to disk. */
+import { randomBytes } from 'node:crypto';
+import { cardNumber, demoConsumer, demoEmployee, seedBalies, seedCardSystems, seedCards, seedPassholder, seedSchools, seedVouchers, type SeedCard } from './seed';
+
+export interface Membership {
+  cardSystemId: string;
+  kansenStatuut: boolean;
+  kansenStatuutEndDate?: string;
+  uitpasNumber?: string;
+}
+
+export interface SimPassholder {
+  uid: string;
+  fields: Record<string, string>;
+  verified: boolean;
+  registrationBalieConsumerKey: string;
+  memberships: Map<string, Membership>;
+}
+
+export interface RequestToken {
+  secret: string;
+  callback: string;
+  verifier?: string;
+}
+
+export class SimulatorState {
+  readonly consumers = new Map([[demoConsumer.key, demoConsumer.secret]]);
+  readonly employees = new Map([[demoEmployee.uid, demoEmployee]]);
+  readonly balies = new Map(seedBalies.map((balie) => [balie.consumerKey, balie]));
+  readonly cardSystems = new Map(seedCardSystems.map((system) => [system.id, system]));
+  readonly cards = new Map<string, SeedCard>(seedCards().map((card) => [card.uitpasNumber, card]));
+  readonly vouchers = new Map(seedVouchers.map((voucher) => [voucher.number, { ...voucher }]));
+  readonly schools = new Set(seedSchools);
+  readonly passholders = new Map<string, SimPassholder>();
+  readonly requestTokens = new Map<string, RequestToken>();
+  readonly accessTokens = new Map<string, { secret: string; uid: string }>();
+
+  constructor() {
+    const gent = seedCardSystems[0]!;
+    const number = cardNumber(gent.prefix, seedPassholder.cardSequence, false);
+    this.cards.set(number, { uitpasNumber: number, cardSystemId: gent.id, kansenpas: false, status: 'ACTIVE', balieConsumerKey: null });
+    const { uid, cardSequence: _sequence, ...fields } = seedPassholder;
+    this.passholders.set(uid, {
+      uid,
+      fields,
+      verified: true,
+      registrationBalieConsumerKey: 'balie-gent-centrum',
+      memberships: new Map([[gent.id, { cardSystemId: gent.id, kansenStatuut: false, uitpasNumber: number }]]),
+    });
+  }
+
+  /** Cards still in stock at a balie, per card system: printed at start-up for demo users. */
+  stockOf(balieConsumerKey: string): SeedCard[] {
+    return [...this.cards.values()].filter((card) => card.status === 'LOCAL_STOCK' && card.balieConsumerKey === balieConsumerKey);
+  }
+
+  passholderByInsz(insz: string): SimPassholder | undefined {
+    return [...this.passholders.values()].find((holder) => holder.fields.inszNumber === insz);
+  }
+
+  passholderByEmail(email: string): SimPassholder | undefined {
+    const wanted = email.trim().toLowerCase();
+    return [...this.passholders.values()].find((holder) => holder.fields.email?.toLowerCase() === wanted);
+  }
+
+  passholderByCard(uitpasNumber: string): SimPassholder | undefined {
+    return [...this.passholders.values()].find((holder) => [...holder.memberships.values()].some((m) => m.uitpasNumber === uitpasNumber));
+  }
+
+  issueToken(): { token: string; secret: string } {
+    return { token: randomBytes(16).toString('hex'), secret: randomBytes(20).toString('base64url') };
+  }
+}

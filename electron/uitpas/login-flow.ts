@@ -1,0 +1,71 @@
+/**
+ * The staff login: OAuth 1.0a three-legged, against {prefix}/requestToken,
+ * {prefix}/auth/authorize and {prefix}/accessToken. Showing the authorize page
+ * is the caller's (the Electron login window; a headless stand-in in tests).
+ */
+import { UitpasBadResponseError, UitpasLoginRequiredError, UitpasUnreachableError } from './errors';
+import { authorizationHeader, type Credentials } from './signing';
+
+/** Never resolves on any network (RFC 2606): the login window catches the redirect before it is loaded. */
+export const loginCallbackUrl = 'https://uitpas-balie.invalid/login-callback';
+
+export class LoginCancelledError extends Error {
+  constructor() {
+    super('Aanmelden afgebroken.');
+    this.name = 'LoginCancelledError';
+  }
+}
+
+export interface LoginFlowOptions {
+  prefix: string;
+  consumer: Credentials;
+  /** Shows the authorize page and resolves with the callback URL it was redirected to, or rejects when the employee gives up. */
+  showAuthorizePage(authorizeUrl: string, callbackUrl: string): Promise<string>;
+  fetch?: typeof fetch;
+}
+
+export interface StaffLogin {
+  token: Credentials;
+  /** The employee's UiTiD uid: balie/list takes it. */
+  userId: string;
+}
+
+export async function loginWithUitid(options: LoginFlowOptions): Promise<StaffLogin> {
+  const doFetch = options.fetch ?? fetch;
+  const postSigned = async (path: string, token: Credentials | null, oauthParams: Record<string, string>) => {
+    const url = `${options.prefix}/${path}`;
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method: 'POST',
+        headers: {
+          Authorization: authorizationHeader(options.consumer, token, { method: 'POST', url, oauthParams }),
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        signal: AbortSignal.timeout(15_000),
+      });
+    } catch (error) {
+      throw new UitpasUnreachableError(error instanceof Error ? error.name : 'fetch');
+    }
+    const text = await response.text();
+    if (response.status === 401) throw new UitpasLoginRequiredError(/oauth_problem=([a-z_]+)/.exec(text)?.[1] ?? 'unauthorized');
+    const values = new URLSearchParams(text);
+    if (response.status !== 200 || !values.get('oauth_token') || !values.get('oauth_token_secret')) {
+      throw new UitpasBadResponseError(response.status, false);
+    }
+    return values;
+  };
+
+  const request = await postSigned('requestToken', null, { oauth_callback: loginCallbackUrl });
+  const requestToken = { key: request.get('oauth_token')!, secret: request.get('oauth_token_secret')! };
+  const authorizeUrl = `${options.prefix}/auth/authorize?${new URLSearchParams({ oauth_token: requestToken.key, lang: 'nl' }).toString()}`;
+  const callback = new URL(await options.showAuthorizePage(authorizeUrl, loginCallbackUrl));
+  const verifier = callback.searchParams.get('oauth_verifier');
+  if (callback.searchParams.get('oauth_token') !== requestToken.key || !verifier) throw new LoginCancelledError();
+
+  const access = await postSigned('accessToken', requestToken, { oauth_verifier: verifier });
+  return {
+    token: { key: access.get('oauth_token')!, secret: access.get('oauth_token_secret')! },
+    userId: access.get('userId') ?? '',
+  };
+}
