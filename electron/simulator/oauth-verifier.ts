@@ -13,8 +13,8 @@ export function percentEncode(value: string): string {
 export function parseAuthorizationHeader(header: string | undefined): Map<string, string> | null {
   if (!header || !/^OAuth\s/i.test(header)) return null;
   const params = new Map<string, string>();
-  for (const match of header.slice(6).matchAll(/([\w-]+)="([^"]*)"/g)) {
-    params.set(decodeURIComponent(match[1]!), decodeURIComponent(match[2]!));
+  for (const [, name = '', value = ''] of header.slice(6).matchAll(/([\w-]+)="([^"]*)"/g)) {
+    params.set(decodeURIComponent(name), decodeURIComponent(value));
   }
   return params;
 }

@@ -41,6 +41,9 @@ class Refusal extends Error {
   }
 }
 
+/** A parameter's value, "" when absent: callers check presence with required() first. */
+const param = (params: Map<string, string>, name: string): string => params.get(name) ?? '';
+
 const refuse = (code: string, detail: string, requiredPermission?: string): never => {
   throw new Refusal(code, detail, requiredPermission);
 };
@@ -50,9 +53,8 @@ export function run(operation: (context: OperationContext) => Reply, context: Op
     return operation(context);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
-    const extra = error.extra.userId
-      ? `<userId>${String(error.extra.userId)}</userId><cardSystemLinks>${String(error.extra.links)}</cardSystemLinks>`
-      : '';
+    const { userId, links } = error.extra;
+    const extra = typeof userId === 'string' && typeof links === 'string' ? `<userId>${userId}</userId><cardSystemLinks>${links}</cardSystemLinks>` : '';
     const permission = error.requiredPermission ? `<requiredPermission>${error.requiredPermission}</requiredPermission>` : '';
     return {
       status: error.status,
@@ -121,34 +123,34 @@ function personFields(context: OperationContext): Record<string, string> {
   const { params } = context;
   const fields: Record<string, string> = {};
   const copy = ['name', 'firstName', 'secondName', 'street', 'city', 'telephone', 'gsm', 'nationality', 'placeOfBirth', 'moreInfo'];
-  for (const name of copy) if (params.has(name)) fields[name] = params.get(name)!.trim();
+  for (const name of copy) if (params.has(name)) fields[name] = param(params, name).trim();
   if (params.has('dateOfBirth')) {
-    const date = params.get('dateOfBirth')!;
+    const date = param(params, 'dateOfBirth');
     if (!isIsoDate(date) || date > isoDay(context.today)) refuse('PARSE_INVALID_DATE_OF_BIRTH', 'invalid date of birth');
     fields.dateOfBirth = date;
   }
   if (params.get('gender')) {
-    fields.gender = genders[params.get('gender')!.toUpperCase()] ?? refuse('PARSE_INVALID_GENDER', 'invalid gender');
+    fields.gender = genders[param(params, 'gender').toUpperCase()] ?? refuse('PARSE_INVALID_GENDER', 'invalid gender');
   }
   if (params.has('postalCode')) {
-    if (!isBelgianPostalCode(params.get('postalCode')!)) refuse('PARSE_INVALID_POSTAL_CODE', 'invalid postal code');
-    fields.postalCode = params.get('postalCode')!.trim();
+    if (!isBelgianPostalCode(param(params, 'postalCode'))) refuse('PARSE_INVALID_POSTAL_CODE', 'invalid postal code');
+    fields.postalCode = param(params, 'postalCode').trim();
   }
-  if (params.has('city') && !/\p{L}/u.test(params.get('city')!)) refuse('PARSE_INVALID_CITY_NAME', 'invalid city');
+  if (params.has('city') && !/\p{L}/u.test(param(params, 'city'))) refuse('PARSE_INVALID_CITY_NAME', 'invalid city');
   if (params.get('email')) {
-    if (!isEmailAddress(params.get('email')!)) refuse('INVALID_EMAIL_ADDRESS', 'invalid email address');
-    fields.email = params.get('email')!.trim();
+    if (!isEmailAddress(param(params, 'email'))) refuse('INVALID_EMAIL_ADDRESS', 'invalid email address');
+    fields.email = param(params, 'email').trim();
   } else if (params.has('email')) {
     fields.email = '';
   }
   if (params.get('inszNumber')) {
-    const insz = normaliseInsz(params.get('inszNumber')!);
+    const insz = normaliseInsz(param(params, 'inszNumber'));
     if (inszProblem(insz, { dateOfBirth: fields.dateOfBirth, gender: fields.gender })) refuse('PARSE_INVALID_INSZ', 'invalid INSZ');
     fields.inszNumber = insz;
   }
   if (params.get('schoolConsumerKey')) {
-    if (!context.state.schools.has(params.get('schoolConsumerKey')!)) refuse('UNKNOWN_SCHOOL', 'unknown school');
-    fields.schoolConsumerKey = params.get('schoolConsumerKey')!;
+    if (!context.state.schools.has(param(params, 'schoolConsumerKey'))) refuse('UNKNOWN_SCHOOL', 'unknown school');
+    fields.schoolConsumerKey = param(params, 'schoolConsumerKey');
   }
   return fields;
 }
@@ -182,7 +184,7 @@ export function registerPassholder(context: OperationContext): Reply {
   const balie = balieOf(context);
   required(params, ['name', 'firstName', 'dateOfBirth', 'postalCode', 'city', 'uitpasNumber', 'inszNumber']);
   const fields = personFields(context);
-  const card = stockCard(context, balie, params.get('uitpasNumber')!);
+  const card = stockCard(context, balie, param(params, 'uitpasNumber'));
   requirePermission(balie, card.cardSystemId, 'registratie');
   const kansenStatuut = params.get('kansenStatuut') === 'true';
   if (kansenStatuut) requirePermission(balie, card.cardSystemId, 'kansenstatuut toekennen');
@@ -216,12 +218,12 @@ export function registerNewCard(context: OperationContext): Reply {
   const { params } = context;
   const balie = balieOf(context);
   required(params, ['uid', 'reason', 'uitpasNumber']);
-  if (!newCardReasons.has(params.get('reason')!)) refuse('MISSING_REQUIRED_FIELDS', 'unknown reason');
+  if (!newCardReasons.has(param(params, 'reason'))) refuse('MISSING_REQUIRED_FIELDS', 'unknown reason');
   const holder = passholderByUid(context, 'UNKNOWN_PASSHOLDER_UID');
   checkKansenStatuutEndDate(context, params.get('kansenStatuutEndDate'));
-  const card = stockCard(context, balie, params.get('uitpasNumber')!);
+  const card = stockCard(context, balie, param(params, 'uitpasNumber'));
   requirePermission(balie, card.cardSystemId, 'registratie');
-  const reason = params.get('reason')!;
+  const reason = param(params, 'reason');
   const current = holder.memberships.get(card.cardSystemId);
   const kansenStatuut = reason === 'OBTAIN_KANSENSTATUUT' ? true : reason === 'LOSS_KANSENSTATUUT' ? false : (current?.kansenStatuut ?? false);
   if (reason === 'OBTAIN_KANSENSTATUUT') {
@@ -283,7 +285,7 @@ export function registerInCardSystem(context: OperationContext, uid: string): Re
   if (!cardSystemId && !number) refuse('MISSING_REQUIRED_FIELDS', 'cardSystemId or uitpasNumber is required');
   if (params.has('emailPreference') || params.has('smsPreference')) refuse('INVALID_PARAMETERS', 'preferences were removed');
   const card = number ? stockCard(context, balie, number) : undefined;
-  const systemId = card?.cardSystemId ?? cardSystemId!;
+  const systemId = card?.cardSystemId ?? param(params, 'cardSystemId');
   if (!state.cardSystems.has(systemId)) refuse('UNKNOWN_CARD_SYSTEM', 'unknown card system');
   requirePermission(balie, systemId, 'registratie');
   if (holder.memberships.has(systemId)) refuse('ACTION_NOT_ALLOWED', 'already a member of this card system');
@@ -335,10 +337,11 @@ export function getPassholder(context: OperationContext, uitpasNumber: string): 
 
 export function searchPassholders(context: OperationContext): Reply {
   balieOf(context);
-  const insz = context.params.get('inszNumber');
+  const insz = param(context.params, 'inszNumber');
   if (!insz) refuse('MISSING_REQUIRED_FIELDS', 'search needs inszNumber here');
-  if (inszProblem(insz!) === 'format' || inszProblem(insz!) === 'check-digits') refuse('PARSE_INVALID_INSZ', 'invalid INSZ');
-  const holder = context.state.passholderByInsz(normaliseInsz(insz!));
+  const problem = inszProblem(insz);
+  if (problem === 'format' || problem === 'check-digits') refuse('PARSE_INVALID_INSZ', 'invalid INSZ');
+  const holder = context.state.passholderByInsz(normaliseInsz(insz));
   const today = isoDay(context.today);
   const found = holder ? passholderXml(holder, context.state, today).replace(/^<passHolder/, '<passholder').replace(/<\/passHolder>$/, '</passholder>') : '';
   return { status: 200, body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<response><passholders>${found}</passholders><total>${holder ? 1 : 0}</total></response>` };
@@ -350,7 +353,7 @@ export function getCard(context: OperationContext): Reply {
   if (!number) return refuse('MISSING_REQUIRED_FIELDS', 'uitpasNumber is required');
   if (uitpasNumberProblem(number)) refuse('PARSE_INVALID_UITPASNUMBER', 'invalid uitpas number');
   const card = context.state.cards.get(number) ?? refuse('UNKNOWN_CARD', 'unknown card');
-  const system = context.state.cardSystems.get(card.cardSystemId)!;
+  const system = context.state.cardSystems.get(card.cardSystemId) ?? refuse('UNKNOWN_CARD_SYSTEM', 'card of an unknown card system');
   const atThisBalie = card.balieConsumerKey === context.params.get('balieConsumerKey');
   return ok({
     cardSystem: { id: system.id, name: system.name },
@@ -368,7 +371,7 @@ export function getPrice(context: OperationContext): Reply {
   const { params, state } = context;
   const balie = balieOf(context);
   required(params, ['reason']);
-  if (!priceReasons.has(params.get('reason')!)) refuse('PARSE_INVALID_UITPAS_STATUS_CHANGE_REASON', 'unknown reason');
+  if (!priceReasons.has(param(params, 'reason'))) refuse('PARSE_INVALID_UITPAS_STATUS_CHANGE_REASON', 'unknown reason');
   const number = params.get('uitpasNumber');
   let systemId = params.get('cardSystemId');
   let kansenpas = false;
@@ -382,14 +385,14 @@ export function getPrice(context: OperationContext): Reply {
   if (!systemId) return refuse('MISSING_REQUIRED_FIELDS', 'uitpasNumber or cardSystemId is required');
   const system = state.cardSystems.get(systemId) ?? refuse('UNKNOWN_CARD_SYSTEM', 'unknown card system');
   const voucher = checkVoucher(context);
-  const reason = params.get('reason')!;
+  const reason = param(params, 'reason');
   const base = reason === 'FIRST_CARD' || reason === 'EXTRA_CARD' ? (kansenpas ? 1.5 : 5) : reason === 'CARD_UPGRADE' ? 2 : kansenpas ? 1 : 3;
   return ok({
     uitpasPrice: {
       id: `${system.id}-${reason}-${kansenpas ? 'k' : 'n'}`,
       reason,
       cardType: 'CARD',
-      voucherType: voucher ? { name: 'Welkomstvoucher', prefix: voucher.number.split('-')[0]! } : undefined,
+      voucherType: voucher ? { name: 'Welkomstvoucher', prefix: voucher.number.split('-')[0] ?? '' } : undefined,
       ageRange: { ageFrom: '0' },
       kansenstatuut: kansenpas,
       price: (voucher ? 0 : base).toFixed(2),

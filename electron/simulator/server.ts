@@ -5,7 +5,7 @@
  * rules and error codes. The demo environment's backend, and the tests'.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { escapeXml } from '../uitpas/xml';
 import {
@@ -132,8 +132,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const check = verifier.verify(signed, { tokenRequired: true });
     if ('problem' in check) return unauthorized(check.problem);
     const requestToken = state.requestTokens.get(check.token ?? '');
-    if (!requestToken?.verifier || requestToken.verifier !== signed.oauthParams.get('oauth_verifier')) return unauthorized('verifier_invalid');
-    state.requestTokens.delete(check.token!);
+    if (!check.token || !requestToken?.verifier || requestToken.verifier !== signed.oauthParams.get('oauth_verifier')) return unauthorized('verifier_invalid');
+    state.requestTokens.delete(check.token);
     const { token, secret } = state.issueToken();
     state.accessTokens.set(token, { secret, uid: demoEmployee.uid });
     return formAnswer({ userId: demoEmployee.uid, oauth_token: token, oauth_token_secret: secret });

@@ -36,10 +36,11 @@ export class SimulatorState {
   readonly accessTokens = new Map<string, { secret: string; uid: string }>();
 
   constructor() {
-    const gent = seedCardSystems[0]!;
+    const gent = seedCardSystems[0] ?? { id: '1', prefix: '09000' };
     const number = cardNumber(gent.prefix, seedPassholder.cardSequence, false);
     this.cards.set(number, { uitpasNumber: number, cardSystemId: gent.id, kansenpas: false, status: 'ACTIVE', balieConsumerKey: null });
-    const { uid, cardSequence: _sequence, ...fields } = seedPassholder;
+    const { uid, name, firstName, inszNumber, dateOfBirth, gender, street, postalCode, city, email } = seedPassholder;
+    const fields = { name, firstName, inszNumber, dateOfBirth, gender, street, postalCode, city, email };
     this.passholders.set(uid, {
       uid,
       fields,

@@ -35,7 +35,8 @@ export function passholderXml(holder: SimPassholder, state: SimulatorState, toda
   });
   const body =
     cardSystemSpecific.map((system) => element('cardSystemSpecific', system)).join('') +
-    [
+    (
+      [
       ['city', f.city],
       ['dateOfBirth', f.dateOfBirth ? `${f.dateOfBirth}T00:00:00+01:00` : undefined],
       ['email', f.email],
@@ -56,8 +57,9 @@ export function passholderXml(holder: SimPassholder, state: SimulatorState, toda
       ['schoolConsumerKey', f.schoolConsumerKey],
       ['street', f.street],
       ['telephone', f.telephone],
-    ]
-      .map(([name, value]) => element(name!, value))
+      ] as [string, string | undefined][]
+    )
+      .map(([name, value]) => element(name, value))
       .join('') +
     `<uitIdUser><ns2:id>${escapeXml(holder.uid)}</ns2:id><ns3:nick>${escapeXml(f.firstName ?? '')}</ns3:nick></uitIdUser>` +
     element('verified', holder.verified);

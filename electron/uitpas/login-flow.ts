@@ -57,7 +57,7 @@ export async function loginWithUitid(options: LoginFlowOptions): Promise<StaffLo
   };
 
   const request = await postSigned('requestToken', null, { oauth_callback: loginCallbackUrl });
-  const requestToken = { key: request.get('oauth_token')!, secret: request.get('oauth_token_secret')! };
+  const requestToken = { key: request.get('oauth_token') ?? '', secret: request.get('oauth_token_secret') ?? '' };
   const authorizeUrl = `${options.prefix}/auth/authorize?${new URLSearchParams({ oauth_token: requestToken.key, lang: 'nl' }).toString()}`;
   const callback = new URL(await options.showAuthorizePage(authorizeUrl, loginCallbackUrl));
   const verifier = callback.searchParams.get('oauth_verifier');
@@ -65,7 +65,7 @@ export async function loginWithUitid(options: LoginFlowOptions): Promise<StaffLo
 
   const access = await postSigned('accessToken', requestToken, { oauth_verifier: verifier });
   return {
-    token: { key: access.get('oauth_token')!, secret: access.get('oauth_token_secret')! },
+    token: { key: access.get('oauth_token') ?? '', secret: access.get('oauth_token_secret') ?? '' },
     userId: access.get('userId') ?? '',
   };
 }
