@@ -10,6 +10,8 @@ const electronFiles = [
   'electron/ipc.ts',
   'electron/window.ts',
   'electron/app-protocol.ts',
+  'electron/login-window.ts',
+  'electron/safe-storage.ts',
 ];
 
 const noElectron = { name: 'electron', message: 'Alleen de dunne Electron-bestanden (zie eslint.config.mjs) importeren electron.' };

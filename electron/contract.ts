@@ -8,10 +8,16 @@
  */
 import type { EidReadCause, EidReadStep } from '../native/beid/types';
 import type { ReaderStatus } from '../native/pcsc/types';
-import { isNothing, type Guard } from './validation';
+import type { EnvironmentName } from './settings/environments';
+import type { Balie, CardInfo, Passholder, UitpasPrice } from './uitpas/model';
+import type { NewCardReason, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from './uitpas/types';
+import { isBoolean, isNothing, isObject, isOneOf, isString, optional, type Guard } from './validation';
 
 export type { EidReadCause, EidReadStep } from '../native/beid/types';
 export type { ReaderInfo, ReaderStatus } from '../native/pcsc/types';
+export type { EnvironmentName } from './settings/environments';
+export type { Balie, CardInfo, Passholder, UitpasPrice } from './uitpas/model';
+export type { NewCardReason, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from './uitpas/types';
 
 export interface AppInfo {
   name: string;
@@ -28,6 +34,18 @@ export const contractErrors = {
   'untrusted-sender': 'Dit verzoek kwam niet van het venster van de app en is genegeerd.',
   'unknown-channel': 'De app vroeg iets wat niet bestaat. Herstart de app; meld het als het blijft gebeuren.',
   internal: 'Er ging intern iets mis. Probeer opnieuw; meld het als het blijft gebeuren.',
+  'not-logged-in': 'Je bent niet aangemeld bij UiTPAS. Meld je aan.',
+  'no-balie': 'Kies eerst de balie waar je werkt.',
+  'settings-incomplete': 'De sleutel of het geheim voor deze omgeving ontbreekt. Vul ze in bij Instellingen.',
+  'secret-store-unavailable': 'Deze computer heeft geen veilige sleutelbewaring; aanmelden kan hier alleen in de demo-omgeving.',
+  'login-cancelled': 'Aanmelden afgebroken.',
+  // The UiTPAS failures carry their own, more precise message.
+  'uitpas-rejected': 'UiTPAS weigerde dit.',
+  'uitpas-login-required': 'Je aanmelding bij UiTPAS is verlopen. Meld je opnieuw aan.',
+  'uitpas-timeout': 'UiTPAS antwoordde niet op tijd.',
+  'uitpas-unreachable': 'UiTPAS is niet bereikbaar.',
+  'uitpas-server': 'UiTPAS heeft een storing.',
+  'uitpas-bad-response': 'UiTPAS gaf een onverwacht antwoord.',
 } as const;
 
 export type BalieErrorCode = keyof typeof contractErrors;
@@ -36,6 +54,18 @@ export interface BalieError {
   code: BalieErrorCode;
   /** Short Dutch text for the counter employee, saying what to do. */
   message: string;
+  /** The form field the error concerns, when it concerns one. */
+  field?: string;
+  /** UiTPAS's own error code (uitpas-rejected). */
+  apiCode?: string;
+  requiredPermission?: string;
+  /**
+   * The request may have reached UiTPAS before it failed: do not send it again
+   * before looking the pass holder up (by INSZ or UiTPAS number).
+   */
+  outcomeUnknown?: boolean;
+  /** INSZ_ALREADY_USED: the uid of the pass holder who has this INSZ. */
+  existingPassholderUid?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BalieError };
@@ -97,6 +127,26 @@ export interface EidCard {
   integrity: EidIntegrity | null;
 }
 
+export interface SessionView {
+  environment: EnvironmentName;
+  environments: { name: EnvironmentName; label: string }[];
+  /** The Service Consumer key (not secret); whether its secret is stored is all the page learns of the secret. */
+  consumerKey: string;
+  hasConsumerSecret: boolean;
+  /** Why secrets cannot be stored on this computer, or null. */
+  secretStoreProblem: string | null;
+  loggedIn: boolean;
+  balies: { id: string; name: string }[];
+  balie: Balie | null;
+}
+
+export interface SettingsChange {
+  environment: EnvironmentName;
+  consumerKey?: string;
+  /** Write-only: stored in the OS secret store, never sent back. */
+  consumerSecret?: string;
+}
+
 export interface EidReading {
   reader: string;
   step: EidReadStep;
@@ -119,6 +169,48 @@ export interface EidReadFailure {
   cause: EidReadCause;
   message: string;
 }
+
+const priceReasons = ['FIRST_CARD', 'CARD_UPGRADE', 'EXTRA_CARD', 'LOSS_THEFT', 'DEFECT', 'LOSS_KANSENSTATUUT', 'OBTAIN_KANSENSTATUUT'] as const satisfies readonly PriceReason[];
+const newCardReasons = ['LOSS_THEFT', 'DEFECT', 'REMOVAL', 'LOSS_KANSENSTATUUT', 'OBTAIN_KANSENSTATUUT', 'CARD_UPGRADE', 'EXTRA_CARD'] as const satisfies readonly NewCardReason[];
+
+const personFieldGuards = {
+  name: isString,
+  firstName: isString,
+  secondName: optional(isString),
+  email: optional(isString),
+  inszNumber: optional(isString),
+  dateOfBirth: isString,
+  gender: optional(isOneOf(['M', 'MALE', 'V', 'F', 'FEMALE'] as const)),
+  street: optional(isString),
+  postalCode: isString,
+  city: isString,
+  telephone: optional(isString),
+  gsm: optional(isString),
+  nationality: optional(isString),
+  placeOfBirth: optional(isString),
+  kansenStatuutEndDate: optional(isString),
+  moreInfo: optional(isString),
+  schoolConsumerKey: optional(isString),
+  emailPreference: optional(isOneOf(['ALL_MAILS', 'NOTIFICATION_MAILS', 'NO_MAILS'] as const)),
+  smsPreference: optional(isOneOf(['ALL_SMS', 'NOTIFICATION_SMS', 'NO_SMS'] as const)),
+};
+
+/** `verified` is not the page's to send: main decides it from the card it read (see the eID issue). */
+const isRegisterFields: Guard<Omit<RegisterPassholderFields, 'verified'>> = isObject({
+  ...personFieldGuards,
+  uitpasNumber: isString,
+  voucherNumber: optional(isString),
+  kansenStatuut: optional(isBoolean),
+});
+
+const isUpdateFields: Guard<Omit<UpdatePassholderFields, 'verified'>> = isObject({
+  ...personFieldGuards,
+  name: optional(isString),
+  firstName: optional(isString),
+  dateOfBirth: optional(isString),
+  postalCode: optional(isString),
+  city: optional(isString),
+});
 
 /** A request channel: the guard checks what the page sends, the phantom type says what main answers. */
 export interface RequestSpec<Req, Res> {
@@ -143,6 +235,44 @@ export const requestChannels = {
   'eid:getReaders': request<ReaderStatus>()(isNothing),
   /** The cards in the readers right now (after a page reload). */
   'eid:getCards': request<EidCard[]>()(isNothing),
+  'session:get': request<SessionView>()(isNothing),
+  'session:login': request<SessionView>()(isNothing),
+  'session:logout': request<SessionView>()(isNothing),
+  'session:chooseBalie': request<SessionView>()(isObject({ balieId: isString })),
+  'settings:save': request<SessionView>()(
+    isObject({ environment: isOneOf(['demo', 'test', 'acceptance', 'production'] as const), consumerKey: optional(isString), consumerSecret: optional(isString) }),
+  ),
+  'uitpas:getCard': request<CardInfo>()(isObject({ uitpasNumber: isString })),
+  'uitpas:getPrice': request<UitpasPrice>()(
+    isObject({
+      reason: isOneOf(priceReasons),
+      uitpasNumber: optional(isString),
+      cardSystemId: optional(isString),
+      dateOfBirth: optional(isString),
+      postalCode: optional(isString),
+      voucherNumber: optional(isString),
+    }),
+  ),
+  /** A UiTPAS number or an INSZ, as typed or scanned. */
+  'uitpas:findPassholders': request<Passholder[]>()(isObject({ query: isString })),
+  'uitpas:registerPassholder': request<Registered>()(isRegisterFields),
+  'uitpas:registerNewCard': request<Registered>()(
+    isObject({ uid: isString, reason: isOneOf(newCardReasons), uitpasNumber: isString, voucherNumber: optional(isString), kansenStatuutEndDate: optional(isString) }),
+  ),
+  'uitpas:updatePassholder': request<{ code: string; message: string }>()(isObject({ uitpasNumber: isString, fields: isUpdateFields })),
+  'uitpas:registerInCardSystem': request<Passholder>()(
+    isObject({
+      uid: isString,
+      cardSystemId: optional(isString),
+      uitpasNumber: optional(isString),
+      kansenStatuut: optional(isBoolean),
+      kansenStatuutEndDate: optional(isString),
+      voucherNumber: optional(isString),
+    }),
+  ),
+  'uitpas:updateCardSystemData': request<{ code: string; message: string }>()(
+    isObject({ uid: isString, cardSystemId: isString, kansenStatuutEndDate: isString }),
+  ),
 } as const;
 
 export const eventChannels = {
@@ -182,6 +312,19 @@ export interface BalieApi {
   getAppInfo(): Promise<Result<ResponseOf<'app:getInfo'>>>;
   getReaders(): Promise<Result<ResponseOf<'eid:getReaders'>>>;
   getCards(): Promise<Result<ResponseOf<'eid:getCards'>>>;
+  getSession(): Promise<Result<SessionView>>;
+  logIn(): Promise<Result<SessionView>>;
+  logOut(): Promise<Result<SessionView>>;
+  chooseBalie(request: RequestOf<'session:chooseBalie'>): Promise<Result<SessionView>>;
+  saveSettings(change: RequestOf<'settings:save'>): Promise<Result<SessionView>>;
+  getCard(request: RequestOf<'uitpas:getCard'>): Promise<Result<ResponseOf<'uitpas:getCard'>>>;
+  getPrice(query: RequestOf<'uitpas:getPrice'>): Promise<Result<ResponseOf<'uitpas:getPrice'>>>;
+  findPassholders(request: RequestOf<'uitpas:findPassholders'>): Promise<Result<ResponseOf<'uitpas:findPassholders'>>>;
+  registerPassholder(fields: RequestOf<'uitpas:registerPassholder'>): Promise<Result<ResponseOf<'uitpas:registerPassholder'>>>;
+  registerNewCard(request: RequestOf<'uitpas:registerNewCard'>): Promise<Result<ResponseOf<'uitpas:registerNewCard'>>>;
+  updatePassholder(request: RequestOf<'uitpas:updatePassholder'>): Promise<Result<ResponseOf<'uitpas:updatePassholder'>>>;
+  registerInCardSystem(request: RequestOf<'uitpas:registerInCardSystem'>): Promise<Result<ResponseOf<'uitpas:registerInCardSystem'>>>;
+  updateCardSystemData(request: RequestOf<'uitpas:updateCardSystemData'>): Promise<Result<ResponseOf<'uitpas:updateCardSystemData'>>>;
   /** Each returns a function that stops listening. */
   onReaders(listener: (status: EventPayloadOf<'eid:readers'>) => void): () => void;
   onReading(listener: (reading: EventPayloadOf<'eid:reading'>) => void): () => void;

@@ -3,34 +3,66 @@
  * the browser host both build them here and bind the same handler table.
  */
 import type { X509Certificate } from 'node:crypto';
+import { join } from 'node:path';
 import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
 import type { AppInfo, HandlerTable } from './contract';
 import { EidReaderService } from './eid/reader-service';
 import { MainEvents } from './main-events';
+import { SecretStore, type SecretCipher } from './settings/secret-store';
+import { SettingsStore } from './settings/settings-store';
+import { startSimulator, type Simulator } from './simulator/server';
+import { createUitpasHandlers } from './uitpas/handlers';
+import type { LoginFlowOptions } from './uitpas/login-flow';
+import { UitpasSession } from './uitpas/session';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
   createPcscContext: CreatePcscContext;
   trustAnchors: readonly X509Certificate[];
+  /** Where settings.json and the encrypted secrets live (Electron: the userData folder). */
+  dataDirectory: string;
+  secretCipher: SecretCipher;
+  /** Shows UiTiD's authorize page (the login window) and resolves with the callback URL. */
+  showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
   log?: Pick<Console, 'warn'>;
 }
 
 export interface MainServices {
   handlers: HandlerTable;
   events: MainEvents;
-  close(): void;
+  session: UitpasSession;
+  close(): Promise<void>;
 }
 
-export function createMainServices({ appInfo, createPcscContext, trustAnchors, log }: MainServicesOptions): MainServices {
+export function createMainServices(options: MainServicesOptions): MainServices {
+  const { appInfo, createPcscContext, trustAnchors, log } = options;
   const events = new MainEvents();
   const eid = new EidReaderService({ createPcscContext, trustAnchors, events, log });
   eid.start();
+
+  // The demo environment's backend runs in this process, on loopback, from its first use.
+  let demo: Promise<Simulator> | undefined;
+  const session = new UitpasSession({
+    settings: new SettingsStore(join(options.dataDirectory, 'settings.json')),
+    secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),
+    showAuthorizePage: options.showAuthorizePage,
+    demoPrefix: async () => (await (demo ??= startSimulator())).prefix,
+  });
 
   const handlers: HandlerTable = {
     'app:getInfo': () => appInfo,
     'eid:getReaders': () => eid.readers(),
     'eid:getCards': () => eid.currentCards(),
+    ...createUitpasHandlers(session),
   };
 
-  return { handlers, events, close: () => eid.close() };
+  return {
+    handlers,
+    events,
+    session,
+    close: async () => {
+      eid.close();
+      await (await demo)?.close();
+    },
+  };
 }

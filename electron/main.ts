@@ -3,7 +3,7 @@
  * Electron-free services to IPC. Everything that can run without Electron lives
  * in main-services.ts and below, and is tested there.
  */
-import { app, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { loadTrustAnchors } from '../native/beid/trust-anchors';
 import { createPcscliteContext } from '../native/pcsc/pcsclite-context';
@@ -12,6 +12,8 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createDispatcher } from './dispatch';
 import { bindIpc, forwardEvents } from './ipc';
 import { createMainServices } from './main-services';
+import { showAuthorizeWindow } from './login-window';
+import { safeStorageCipher } from './safe-storage';
 import { createMainWindow, denyAllPermissions, lockNewWindows } from './window';
 
 registerAppScheme();
@@ -26,6 +28,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  let mainWindow: BrowserWindow | null = null;
   const services = createMainServices({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
     createPcscContext: createPcscliteContext,
@@ -33,12 +36,17 @@ function start(): void {
     trustAnchors: loadTrustAnchors(
       app.isPackaged ? join(process.resourcesPath, 'belgium-root-ca') : join(app.getAppPath(), 'build/belgium-root-ca'),
     ),
+    dataDirectory: app.getPath('userData'),
+    secretCipher: safeStorageCipher,
+    showAuthorizePage: (authorizeUrl, callbackUrl) => showAuthorizeWindow(mainWindow)(authorizeUrl, callbackUrl),
   });
+  void services.session.restore();
   denyAllPermissions(session.defaultSession);
   serveRenderer(join(__dirname, '../renderer'));
   bindIpc(ipcMain, createDispatcher(services.handlers));
 
   const window = createMainWindow(join(__dirname, '../preload/index.js'));
+  mainWindow = window;
   const stopForwarding = forwardEvents(services.events, window.webContents);
   window.on('closed', stopForwarding);
   void window.loadURL(appEntryUrl);
@@ -48,7 +56,6 @@ function start(): void {
     window.focus();
   });
   app.on('window-all-closed', () => {
-    services.close();
-    app.quit();
+    void services.close().finally(() => app.quit());
   });
 }

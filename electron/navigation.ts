@@ -14,3 +14,18 @@ export function isAllowedExternalUrl(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * The login window shows UiTiD's pages only: the authorize page's own origin
+ * (the simulator's, in demo) and UiTiD's https hosts it may pass through.
+ */
+export function isLoginPageUrl(url: string, authorizeUrl: string): boolean {
+  try {
+    const target = new URL(url);
+    if (target.username || target.password) return false;
+    if (target.origin === new URL(authorizeUrl).origin) return true;
+    return target.protocol === 'https:' && (target.hostname === 'uitid.be' || target.hostname.endsWith('.uitid.be'));
+  } catch {
+    return false;
+  }
+}

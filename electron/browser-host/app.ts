@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { loadTrustAnchors } from '../../native/beid/trust-anchors';
 import type { CreatePcscContext } from '../../native/pcsc/pcsc-port';
 import { createDispatcher } from '../dispatch';
+import { authorizeAtSimulator } from '../simulator/headless-authorize';
 import { createMainServices } from '../main-services';
 import { startBrowserHost, type BrowserHost } from './server';
 
@@ -34,6 +35,14 @@ export async function startBrowserHostApp({
     appInfo: { name: pkg.productName, version: pkg.version, platform: process.platform, host: 'browser' },
     createPcscContext,
     trustAnchors,
+    dataDirectory: join(projectRoot, 'out-dev/browser-host-data'),
+    // The browser host is for development: it keeps no secrets, so only the demo environment logs in.
+    secretCipher: {
+      unavailableReason: () => Promise.resolve('De browser host bewaart geen geheimen: alleen de demo-omgeving werkt hier.'),
+      encrypt: () => Promise.reject(new Error('no secret store')),
+      decrypt: () => Promise.reject(new Error('no secret store')),
+    },
+    showAuthorizePage: authorizeAtSimulator,
   });
   const host = await startBrowserHost({
     rendererRoot: join(projectRoot, 'out/renderer'),
@@ -47,7 +56,7 @@ export async function startBrowserHostApp({
     version: pkg.version,
     close: async () => {
       await host.close();
-      services.close();
+      await services.close();
     },
   };
 }

@@ -1,16 +1,5 @@
 export { createUitpasClient } from './client';
-export type {
-  CardSystemTarget,
-  NewCardReason,
-  NewCardRequest,
-  PriceQuery,
-  PriceReason,
-  RegisterInCardSystemOptions,
-  RegisterPassholderFields,
-  Registered,
-  UitpasClient,
-  UitpasClientOptions,
-  UpdatePassholderFields,
-} from './client';
+export type { UitpasClient, UitpasClientOptions } from './client';
+export type * from './types';
 export * from './errors';
 export type { Balie, CardInfo, Passholder, UitpasPrice } from './model';

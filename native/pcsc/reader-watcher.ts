@@ -69,7 +69,8 @@ export class ReaderWatcher {
     try {
       context = this.options.createContext();
     } catch (error) {
-      this.log.warn(`[pcsc] PC/SC-dienst niet bereikbaar: ${describe(error)}`);
+      // Said once per outage, not at every retry.
+      if (this.failedAttempts === 0) this.log.warn(`[pcsc] PC/SC-dienst niet bereikbaar, de app probeert opnieuw: ${describe(error)}`);
       this.scheduleRetry();
       return;
     }

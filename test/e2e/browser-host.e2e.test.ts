@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser-host/app';
+import { createBalieApi } from '../../electron/bridge-api';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { chromiumAvailability, launchChromium } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
@@ -69,7 +70,8 @@ describe.skipIf(skip)('the app in Chromium through the browser host', () => {
       keys: Object.keys(window.balie).sort(),
       frozen: Object.isFrozen(window.balie),
     }));
-    expect(probe).toEqual({ require: 'undefined', process: 'undefined', keys: ['getAppInfo', 'getCards', 'getReaders', 'onCard', 'onCardRemoved', 'onReadFailed', 'onReaders', 'onReading'], frozen: true });
+    const contractApi = createBalieApi({ invoke: () => Promise.reject(new Error('unused')), subscribe: () => () => undefined });
+    expect(probe).toEqual({ require: 'undefined', process: 'undefined', keys: Object.keys(contractApi).sort(), frozen: true });
   });
 
   it('blocks inline script by its Content-Security-Policy', async () => {

@@ -4,6 +4,8 @@
  * call `vi.mock('electron', () => electronMock())`.
  */
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -28,6 +30,7 @@ export class MockBrowserWindow extends EventEmitter {
   readonly webContents = new MockWebContents();
   readonly loadURL = vi.fn(() => Promise.resolve());
   readonly show = vi.fn();
+  close = vi.fn(() => this.emit('closed'));
   constructor(readonly options: Record<string, unknown>) {
     super();
     MockBrowserWindow.instances.push(this);
@@ -53,6 +56,7 @@ export function electronMock() {
     getName: vi.fn(() => 'UiTPAS Balie'),
     getVersion: vi.fn(() => '0.1.0'),
     getAppPath: vi.fn(() => process.cwd()),
+    getPath: vi.fn(() => join(tmpdir(), 'uitpas-balie-test-userdata')),
     quit: vi.fn(),
     isPackaged: true,
   });
@@ -69,5 +73,11 @@ export function electronMock() {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: createMockSession() },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    safeStorage: {
+      isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptStringAsync: vi.fn((plain: string) => Promise.resolve(Buffer.from(plain).reverse())),
+      decryptStringAsync: vi.fn((data: Buffer) => Promise.resolve({ result: Buffer.from(data).reverse().toString(), shouldReEncrypt: false })),
+    },
   };
 }

@@ -1,18 +1,17 @@
 import { ipcMain, type WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { HandlerTable } from '../../electron/contract';
 import { createDispatcher, requestChannelNames } from '../../electron/dispatch';
 import { bindIpc, forwardEvents } from '../../electron/ipc';
 import { MainEvents } from '../../electron/main-events';
+import { fakeHandlers } from '../support/fake-handlers';
 import { MockWebContents } from './electron-mock';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock());
 
-const handlers: HandlerTable = {
+const handlers = fakeHandlers({
   'app:getInfo': vi.fn(() => ({ name: 'UiTPAS Balie', version: '0.1.0', platform: 'linux', host: 'electron' as const })),
   'eid:getReaders': vi.fn(() => ({ service: 'running' as const, readers: [] })),
-  'eid:getCards': vi.fn(() => []),
-};
+});
 const quiet = { warn: vi.fn() };
 const registered = (ipcMain as unknown as { handlers: Map<string, (...args: unknown[]) => Promise<unknown>> }).handlers;
 

@@ -3,21 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { HandlerTable } from '../../electron/contract';
 import { createDispatcher } from '../../electron/dispatch';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
 import type { WireMessage } from '../../electron/browser-host/wire';
 import { MainEvents } from '../../electron/main-events';
+import { fakeHandlers } from '../support/fake-handlers';
 
 const dir = mkdtempSync(join(tmpdir(), 'browser-host-'));
 writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
 writeFileSync(join(dir, 'bridge.js'), 'window.bridge = 1;');
 
-const handlers: HandlerTable = {
+const handlers = fakeHandlers({
   'app:getInfo': () => ({ name: 'UiTPAS Balie', version: '9.9.9', platform: 'linux', host: 'browser' }),
-  'eid:getReaders': () => ({ service: 'running', readers: [] }),
-  'eid:getCards': () => [],
-};
+});
 
 describe('browser host server', () => {
   const events = new MainEvents();

@@ -1,24 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AppInfo, BalieApi, EidCard, ReaderStatus, Result } from '../../electron/contract';
+import { createBalieApi } from '../../electron/bridge-api';
+import type { AppInfo, BalieApi, ReaderStatus, Result } from '../../electron/contract';
 import { createAppStore } from '../../renderer/store';
 
 const info: AppInfo = { name: 'UiTPAS Balie', version: '0.1.0', platform: 'linux', host: 'browser' };
 
 function fakeApi(readers: Result<ReaderStatus>) {
-  let push: (status: ReaderStatus) => void = () => undefined;
-  const api: BalieApi = {
-    getAppInfo: vi.fn(() => Promise.resolve<Result<AppInfo>>({ ok: true, value: info })),
-    getReaders: vi.fn(() => Promise.resolve(readers)),
-    getCards: vi.fn(() => Promise.resolve<Result<EidCard[]>>({ ok: true, value: [] })),
-    onReaders: (listener) => {
-      push = listener;
-      return () => (push = () => undefined);
+  let push: (status: unknown) => void = () => undefined;
+  const answers: Partial<Record<string, Result<unknown>>> = { 'app:getInfo': { ok: true, value: info }, 'eid:getReaders': readers };
+  const api: BalieApi = createBalieApi({
+    invoke: (channel) => Promise.resolve(answers[channel] ?? { ok: false, error: { code: 'internal', message: 'niet in deze test' } }),
+    subscribe: (channel, listener) => {
+      if (channel === 'eid:readers') push = listener;
+      return () => undefined;
     },
-    onReading: () => () => undefined,
-    onCard: () => () => undefined,
-    onCardRemoved: () => () => undefined,
-    onReadFailed: () => () => undefined,
-  };
+  });
   return { api, push: (status: ReaderStatus) => push(status) };
 }
 

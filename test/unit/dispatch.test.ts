@@ -1,17 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HandlerTable } from '../../electron/contract';
 import { BalieFailure, createDispatcher } from '../../electron/dispatch';
+import { fakeHandlers } from '../support/fake-handlers';
 
 const info = { name: 'UiTPAS Balie', version: '1.2.3', platform: 'linux', host: 'browser' as const };
 
 function dispatcher(overrides: Partial<HandlerTable> = {}) {
   const log = { warn: vi.fn() };
-  const handlers: HandlerTable = {
-    'app:getInfo': () => info,
-    'eid:getReaders': () => ({ service: 'running', readers: [] }),
-    'eid:getCards': () => [],
-    ...overrides,
-  };
+  const handlers = fakeHandlers({ 'app:getInfo': () => info, 'eid:getReaders': () => ({ service: 'running', readers: [] }), ...overrides });
   return { dispatch: createDispatcher(handlers, log), log };
 }
 

@@ -16,3 +16,20 @@ describe('resolveStaticPath', () => {
     },
   );
 });
+
+describe('isLoginPageUrl', async () => {
+  const { isLoginPageUrl } = await import('../../electron/navigation');
+  const authorize = 'http://127.0.0.1:41234/uitid/rest/auth/authorize?oauth_token=x';
+  it.each([
+    ['http://127.0.0.1:41234/uitid/rest/auth/authorize', true],
+    ['https://www.uitid.be/uitid/rest/auth/login', true],
+    ['https://uitid.be/', true],
+    ['http://www.uitid.be/', false],
+    ['https://uitid.be.evil.example/', false],
+    ['https://user:pass@www.uitid.be/', false],
+    ['http://127.0.0.1:9999/', false],
+    ['not a url', false],
+  ])('%s → %s', (url, allowed) => {
+    expect(isLoginPageUrl(url, authorize)).toBe(allowed);
+  });
+});

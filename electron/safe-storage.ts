@@ -1,0 +1,16 @@
+/** The OS secret store behind SecretStore: Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet). */
+import { safeStorage } from 'electron';
+import type { SecretCipher } from './settings/secret-store';
+
+export const safeStorageCipher: SecretCipher = {
+  unavailableReason: async () => {
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) return 'Deze computer heeft geen veilige sleutelbewaring: geheimen worden niet bewaard.';
+    // Without a keyring, Linux "encrypts" with a fixed key: that is plain text, and refused.
+    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+      return 'Geen sleutelbos (GNOME Keyring of KWallet) gevonden: geheimen worden niet bewaard.';
+    }
+    return null;
+  },
+  encrypt: (plain) => safeStorage.encryptStringAsync(plain),
+  decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
+};

@@ -1,0 +1,27 @@
+/** `npm run simulator`: the UiTPAS simulator alone, on 127.0.0.1, with what a demo user needs printed. */
+import { demoConsumer, seedPassholder } from './seed';
+import { startSimulator } from './server';
+
+void startSimulator({ port: Number(process.env.SIMULATOR_PORT ?? 8787) }).then((simulator) => {
+  const { state } = simulator;
+  const lines = [
+    `UiTPAS-simulator: ${simulator.prefix}`,
+    `Consumer key: ${demoConsumer.key}   secret: ${demoConsumer.secret}   (alleen voor deze simulator)`,
+    '',
+  ];
+  for (const balie of state.balies.values()) {
+    lines.push(`Balie "${balie.name}" (consumerKey ${balie.consumerKey})`);
+    for (const [systemId, permissions] of Object.entries(balie.permissions)) {
+      lines.push(`  ${state.cardSystems.get(systemId)?.name ?? systemId}: ${permissions.join(', ')}`);
+    }
+    const stock = state.stockOf(balie.consumerKey);
+    lines.push(`  Kaarten in voorraad: ${stock.filter((card) => !card.kansenpas).map((card) => card.uitpasNumber).join(' ')}`);
+    const kansenpassen = stock.filter((card) => card.kansenpas).map((card) => card.uitpasNumber);
+    if (kansenpassen.length) lines.push(`  Kansenpassen in voorraad: ${kansenpassen.join(' ')}`);
+  }
+  lines.push('', `Vouchers: ${[...state.vouchers.values()].filter((voucher) => !voucher.used).map((voucher) => voucher.number).join(' ')}`);
+  lines.push(`Bestaande pashouder: ${seedPassholder.firstName} ${seedPassholder.name}, rijksregisternummer ${seedPassholder.inszNumber}`);
+  lines.push('', 'Stoppen: Ctrl+C');
+  console.log(lines.join('\n'));
+  process.once('SIGINT', () => void simulator.close().then(() => process.exit(0)));
+});

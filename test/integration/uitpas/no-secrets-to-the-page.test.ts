@@ -1,0 +1,77 @@
+/**
+ * Nothing the page can receive over the contract carries a secret: every
+ * request channel's answer and every event, during a whole session against the
+ * simulator, is searched for the consumer secrets and the staff token's secret.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, requestChannelNames } from '../../../electron/dispatch';
+import { createMainServices } from '../../../electron/main-services';
+import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
+import { cardNumber, demoConsumer, seedPassholder } from '../../../electron/simulator/seed';
+import { FakePcscContext } from '../../support/fake-pcsc';
+import { memoryCipher } from '../../support/memory-cipher';
+
+describe('secrets stay in main', () => {
+  it('never reach the page, whatever it asks', async () => {
+    let authorizeUrl = '';
+    const services = createMainServices({
+      appInfo: { name: 'UiTPAS Balie', version: '0', platform: 'linux', host: 'browser' },
+      createPcscContext: () => new FakePcscContext(),
+      trustAnchors: [],
+      dataDirectory: mkdtempSync(join(tmpdir(), 'balie-secrets-')),
+      secretCipher: memoryCipher(),
+      showAuthorizePage: (url) => {
+        authorizeUrl = url;
+        return authorizeAtSimulator(url);
+      },
+      log: { warn: () => undefined },
+    });
+    const seen: unknown[] = [];
+    services.events.subscribe((channel, payload) => seen.push({ channel, payload }));
+    const dispatch = createDispatcher(services.handlers, { warn: () => undefined });
+    const ask = async (channel: string, payload?: unknown) => {
+      const result = await dispatch(channel, payload);
+      seen.push({ channel, result });
+      return result;
+    };
+
+    await ask('settings:save', { environment: 'test', consumerKey: 'test-key', consumerSecret: 'TEST-CONSUMER-SECRET' });
+    await ask('settings:save', { environment: 'demo' });
+    expect(await ask('session:login')).toMatchObject({ ok: true, value: { loggedIn: true } });
+    expect(await ask('session:chooseBalie', { balieId: '101' })).toMatchObject({ ok: true });
+    const card = cardNumber('09000', 2, false);
+    const kansenpas = cardNumber('09000', 501, true);
+    const nextYear = new Date().getFullYear() + 1;
+    const calls: [string, unknown][] = [
+      ['app:getInfo', undefined],
+      ['eid:getReaders', undefined],
+      ['eid:getCards', undefined],
+      ['session:get', undefined],
+      ['uitpas:getCard', { uitpasNumber: card }],
+      ['uitpas:getPrice', { uitpasNumber: card, reason: 'FIRST_CARD' }],
+      ['uitpas:findPassholders', { query: seedPassholder.inszNumber }],
+      ['uitpas:registerPassholder', { name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', uitpasNumber: card }],
+      ['uitpas:registerNewCard', { uid: seedPassholder.uid, reason: 'OBTAIN_KANSENSTATUUT', uitpasNumber: kansenpas, kansenStatuutEndDate: `${nextYear}-04-30` }],
+      ['uitpas:updatePassholder', { uitpasNumber: kansenpas, fields: { gsm: '0470 00 00 00' } }],
+      ['uitpas:registerInCardSystem', { uid: seedPassholder.uid, uitpasNumber: cardNumber('09300', 1, false) }],
+      ['uitpas:updateCardSystemData', { uid: seedPassholder.uid, cardSystemId: '1', kansenStatuutEndDate: `${nextYear}-12-31` }],
+      ['session:logout', undefined],
+    ];
+    const results = [];
+    for (const [channel, payload] of calls) results.push(await ask(channel, payload));
+    // They really went through the signed client: every call succeeded.
+    expect(results.filter((result) => !result.ok)).toEqual([]);
+    // Every channel was asked something.
+    expect(new Set(seen.map((entry) => (entry as { channel: string }).channel))).toEqual(new Set(requestChannelNames));
+
+    const everything = JSON.stringify(seen);
+    const simulator = new URL(authorizeUrl).origin;
+    expect(simulator).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    for (const secret of ['TEST-CONSUMER-SECRET', demoConsumer.secret]) expect(everything).not.toContain(secret);
+    expect(everything).not.toMatch(/oauth_token_secret|tokenSecret|"secret"/);
+    await services.close();
+  });
+});

@@ -1,0 +1,15 @@
+/** A full handler table for tests that care about a few channels: the others fail loudly if called. */
+import type { HandlerTable } from '../../electron/contract';
+import { requestChannelNames } from '../../electron/dispatch';
+
+export function fakeHandlers(overrides: Partial<HandlerTable>): HandlerTable {
+  const notHere = Object.fromEntries(
+    requestChannelNames.map((channel) => [
+      channel,
+      () => {
+        throw new Error(`${channel} is not part of this test`);
+      },
+    ]),
+  );
+  return { ...notHere, ...overrides } as HandlerTable;
+}
