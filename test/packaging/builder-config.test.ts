@@ -1,0 +1,62 @@
+/** electron-builder.yml against electron-builder's own JSON schema (pinned version), and what it must say. */
+import Ajv from 'ajv';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown> & {
+  files: string[];
+  electronFuses: Record<string, boolean>;
+  deb: { depends: string[] };
+  mac: { target: { target: string; arch: string[] }[]; hardenedRuntime: boolean; entitlements: string; icon: string };
+  win: { target: { target: string; arch: string[] }[] };
+  linux: { target: string[] };
+  extraResources: { from: string; to: string }[];
+  asarUnpack: string[];
+};
+const schema = JSON.parse(readFileSync(join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8')) as object;
+const validate = new Ajv({ strict: false, allowUnionTypes: true }).compile(schema);
+
+describe('electron-builder config', () => {
+  it('is checked against the schema of the pinned electron-builder', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(pkg.devDependencies['electron-builder']).toBe('26.17.0');
+    expect(validate(config)).toBe(true);
+  });
+
+  it('the schema check bites: a misspelt option is refused', () => {
+    expect(validate({ ...config, nsis: { oneclick: false } })).toBe(false);
+    expect(JSON.stringify(validate.errors)).toContain('oneclick');
+  });
+
+  it('builds NSIS x64, dmg x64 + arm64 with the hardened runtime, AppImage and deb', () => {
+    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(existsSync(join(root, config.mac.entitlements))).toBe(true);
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.deb.depends).toEqual(expect.arrayContaining(['pcscd', 'libpcsclite1', 'libsecret-1-0']));
+    expect(existsSync(join(root, config.mac.icon))).toBe(true);
+  });
+
+  it('flips the fuses', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('packs only the built app, unpacks native addons, and ships the Belgian roots', () => {
+    expect(config.files.filter((pattern) => !pattern.startsWith('!'))).toEqual(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']);
+    expect(config.files).toEqual(expect.arrayContaining(['!**/*.map', '!**/*.d.ts']));
+    expect(config.asarUnpack).toEqual(['**/*.node']);
+    expect(config.extraResources).toEqual([{ from: 'build/belgium-root-ca', to: 'belgium-root-ca', filter: ['*.pem'] }]);
+  });
+});
