@@ -29,6 +29,8 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     getAppInfo: () => invoke('app:getInfo', undefined),
     getReaders: () => invoke('eid:getReaders', undefined),
     getCards: () => invoke('eid:getCards', undefined),
+    insertDemoCard: (request) => invoke('eid:insertDemoCard', request),
+    removeDemoCard: () => invoke('eid:removeDemoCard', undefined),
     getSession: () => invoke('session:get', undefined),
     logIn: () => invoke('session:login', undefined),
     logOut: () => invoke('session:logout', undefined),

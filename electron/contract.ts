@@ -39,6 +39,8 @@ export const contractErrors = {
   'settings-incomplete': 'De sleutel of het geheim voor deze omgeving ontbreekt. Vul ze in bij Instellingen.',
   'secret-store-unavailable': 'Deze computer heeft geen veilige sleutelbewaring; aanmelden kan hier alleen in de demo-omgeving.',
   'login-cancelled': 'Aanmelden afgebroken.',
+  'invalid-field': 'Een veld is niet juist ingevuld.',
+  'demo-only': 'Dit kan alleen in de demo-omgeving.',
   // The UiTPAS failures carry their own, more precise message.
   'uitpas-rejected': 'UiTPAS weigerde dit.',
   'uitpas-login-required': 'Je aanmelding bij UiTPAS is verlopen. Meld je opnieuw aan.',
@@ -196,11 +198,13 @@ const personFieldGuards = {
 };
 
 /** `verified` is not the page's to send: main decides it from the card it read (see the eID issue). */
-const isRegisterFields: Guard<Omit<RegisterPassholderFields, 'verified'>> = isObject({
+const isRegisterFields: Guard<Omit<RegisterPassholderFields, 'verified'> & { eidReadId?: string }> = isObject({
   ...personFieldGuards,
   uitpasNumber: isString,
   voucherNumber: optional(isString),
   kansenStatuut: optional(isBoolean),
+  /** The eID read the identity fields came from, if any: main decides `verified` from it. */
+  eidReadId: optional(isString),
 });
 
 const isUpdateFields: Guard<Omit<UpdatePassholderFields, 'verified'>> = isObject({
@@ -235,6 +239,9 @@ export const requestChannels = {
   'eid:getReaders': request<ReaderStatus>()(isNothing),
   /** The cards in the readers right now (after a page reload). */
   'eid:getCards': request<EidCard[]>()(isNothing),
+  /** Demo environment only: put a virtual card of a made-up person in the demo reader, or take it out. */
+  'eid:insertDemoCard': request<null>()(isObject({ person: isOneOf(['jonas', 'zoe', 'lukas', 'aylin'] as const), forged: optional(isBoolean) })),
+  'eid:removeDemoCard': request<null>()(isNothing),
   'session:get': request<SessionView>()(isNothing),
   'session:login': request<SessionView>()(isNothing),
   'session:logout': request<SessionView>()(isNothing),
@@ -255,11 +262,14 @@ export const requestChannels = {
   ),
   /** A UiTPAS number or an INSZ, as typed or scanned. */
   'uitpas:findPassholders': request<Passholder[]>()(isObject({ query: isString })),
-  'uitpas:registerPassholder': request<Registered>()(isRegisterFields),
+  /** Answers whether UiTPAS was told the data is verified: main decides that from the eID read. */
+  'uitpas:registerPassholder': request<Registered & { verified: boolean }>()(isRegisterFields),
   'uitpas:registerNewCard': request<Registered>()(
     isObject({ uid: isString, reason: isOneOf(newCardReasons), uitpasNumber: isString, voucherNumber: optional(isString), kansenStatuutEndDate: optional(isString) }),
   ),
-  'uitpas:updatePassholder': request<{ code: string; message: string }>()(isObject({ uitpasNumber: isString, fields: isUpdateFields })),
+  'uitpas:updatePassholder': request<{ code: string; message: string }>()(
+    isObject({ uitpasNumber: isString, fields: isUpdateFields, eidReadId: optional(isString) }),
+  ),
   'uitpas:registerInCardSystem': request<Passholder>()(
     isObject({
       uid: isString,
@@ -312,6 +322,8 @@ export interface BalieApi {
   getAppInfo(): Promise<Result<ResponseOf<'app:getInfo'>>>;
   getReaders(): Promise<Result<ResponseOf<'eid:getReaders'>>>;
   getCards(): Promise<Result<ResponseOf<'eid:getCards'>>>;
+  insertDemoCard(request: RequestOf<'eid:insertDemoCard'>): Promise<Result<null>>;
+  removeDemoCard(): Promise<Result<null>>;
   getSession(): Promise<Result<SessionView>>;
   logIn(): Promise<Result<SessionView>>;
   logOut(): Promise<Result<SessionView>>;

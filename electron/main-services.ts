@@ -5,7 +5,10 @@
 import type { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
-import type { AppInfo, HandlerTable } from './contract';
+import { contractError, type AppInfo, type EidCard, type HandlerTable } from './contract';
+import { BalieFailure } from './dispatch';
+import { DemoCard } from './eid/demo-card';
+import { EidEvidence } from './eid/eid-evidence';
 import { EidReaderService } from './eid/reader-service';
 import { MainEvents } from './main-events';
 import { SecretStore, type SecretCipher } from './settings/secret-store';
@@ -24,6 +27,8 @@ export interface MainServicesOptions {
   secretCipher: SecretCipher;
   /** Shows UiTiD's authorize page (the login window) and resolves with the callback URL. */
   showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
+  /** Tests put a network that fails on purpose here; the app uses the global fetch. */
+  fetch?: typeof fetch;
   log?: Pick<Console, 'warn'>;
 }
 
@@ -47,13 +52,34 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),
     showAuthorizePage: options.showAuthorizePage,
     demoPrefix: async () => (await (demo ??= startSimulator())).prefix,
+    fetch: options.fetch,
   });
+
+  const evidence = new EidEvidence();
+  events.subscribe((channel, payload) => {
+    if (channel === 'eid:card') evidence.record(payload as EidCard);
+  });
+  const demoCard = new DemoCard(eid);
+  const demoOnly = async () => {
+    if ((await session.view()).environment !== 'demo') throw new BalieFailure(contractError('demo-only'));
+  };
 
   const handlers: HandlerTable = {
     'app:getInfo': () => appInfo,
     'eid:getReaders': () => eid.readers(),
     'eid:getCards': () => eid.currentCards(),
-    ...createUitpasHandlers(session),
+    'eid:insertDemoCard': async ({ person, forged }) => {
+      await demoOnly();
+      // The read reports through the usual eid:* events; the request only starts it.
+      void demoCard.insert(person, forged);
+      return null;
+    },
+    'eid:removeDemoCard': async () => {
+      await demoOnly();
+      demoCard.remove();
+      return null;
+    },
+    ...createUitpasHandlers(session, evidence),
   };
 
   return {

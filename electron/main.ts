@@ -18,6 +18,8 @@ import { createMainWindow, denyAllPermissions, lockNewWindows } from './window';
 
 registerAppScheme();
 app.enableSandbox();
+// Counters are in Flanders: dates and numbers in Dutch (Belgium), whatever the OS language.
+app.commandLine.appendSwitch('lang', 'nl-BE');
 app.on('web-contents-created', (_event, contents) => lockNewWindows(contents));
 
 if (!app.requestSingleInstanceLock()) {

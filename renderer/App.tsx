@@ -1,9 +1,18 @@
-import { ReaderStatusPanel } from './components/ReaderStatusPanel';
-import type { AppStore } from './store';
+import { useApp } from './context';
+import { HomeScreen } from './screens/HomeScreen';
+import { PassholderScreen } from './screens/PassholderScreen';
+import { RegisteredScreen } from './screens/RegisteredScreen';
+import { RegisterScreen } from './screens/RegisterScreen';
+import { BalieScreen, LoginScreen, SettingsScreen } from './screens/SessionScreens';
 import { texts } from './texts';
 
-export function App({ store }: { store: AppStore }) {
-  const { info, readers, error } = store();
+export function App() {
+  const { api, store } = useApp();
+  const { info, session, error, screen } = store();
+  const logOut = async () => {
+    const result = await api.logOut();
+    if (result.ok) store.setState({ session: result.value, screen: { name: 'home' }, leaveGuard: undefined });
+  };
   return (
     <div className="app">
       <header className="topbar">
@@ -13,16 +22,53 @@ export function App({ store }: { store: AppStore }) {
             {texts.version(info.version)}
           </span>
         )}
-        {info?.host === 'browser' && <span className="badge">{texts.browserHostBadge}</span>}
-      </header>
-      <main>
-        {error && (
-          <p role="alert" className="warning">
-            {error.message}
-          </p>
+        {session && (
+          <span className={`badge env-${session.environment}`} data-testid="environment">
+            {session.environments.find((env) => env.name === session.environment)?.label}
+          </span>
         )}
-        {info && readers ? <ReaderStatusPanel status={readers} platform={info.platform} /> : !error && <p>{texts.loading}</p>}
-      </main>
+        {info?.host === 'browser' && <span className="badge">{texts.browserHostBadge}</span>}
+        <span className="spacer" />
+        {session?.balie && (
+          <span data-testid="balie">
+            {texts.session.balie}: {session.balie.name}
+          </span>
+        )}
+        {session && screen.name !== 'settings' && (
+          <button type="button" className="link" onClick={() => store.go({ name: 'settings' })}>
+            {texts.session.settings}
+          </button>
+        )}
+        {session?.loggedIn && (
+          <button type="button" className="link" onClick={() => void logOut()}>
+            {texts.session.logout}
+          </button>
+        )}
+      </header>
+      {error && (
+        <p role="alert" className="notice error">
+          {error.message}
+        </p>
+      )}
+      {!session ? <p className="narrow">{texts.loading}</p> : <Screen />}
     </div>
   );
+}
+
+function Screen() {
+  const { store } = useApp();
+  const { session, screen } = store();
+  if (screen.name === 'settings') return <SettingsScreen />;
+  if (!session?.loggedIn) return <LoginScreen />;
+  if (!session.balie) return <BalieScreen />;
+  switch (screen.name) {
+    case 'register':
+      return <RegisterScreen insz={screen.insz} />;
+    case 'passholder':
+      return <PassholderScreen key={screen.passholder.uid} passholder={screen.passholder} />;
+    case 'registered':
+      return <RegisteredScreen result={screen.result} who={screen.who} />;
+    default:
+      return <HomeScreen />;
+  }
 }

@@ -1,15 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { AppContext } from './context';
 import { createAppStore } from './store';
 import './styles.css';
 
-const store = createAppStore(window.balie);
+const api = window.balie;
+const store = createAppStore(api);
 const root = document.getElementById('root');
 if (!root) throw new Error('#root ontbreekt in index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <App store={store} />
+    <AppContext.Provider value={{ api, store }}>
+      <App />
+    </AppContext.Provider>
   </StrictMode>,
 );

@@ -9,6 +9,7 @@ import { loadTrustAnchors } from '../../native/beid/trust-anchors';
 import type { CreatePcscContext } from '../../native/pcsc/pcsc-port';
 import { createDispatcher } from '../dispatch';
 import { authorizeAtSimulator } from '../simulator/headless-authorize';
+import type { MainEvents } from '../main-events';
 import { createMainServices } from '../main-services';
 import { startBrowserHost, type BrowserHost } from './server';
 
@@ -17,17 +18,25 @@ export interface BrowserHostAppOptions {
   createPcscContext: CreatePcscContext;
   /** Defaults to the bundled Belgian roots; tests pass the roots of their virtual cards. */
   trustAnchors?: readonly X509Certificate[];
+  /** Settings of this host (a test's own folder, so runs start fresh). */
+  dataDirectory?: string;
+  /** The network the UiTPAS client uses; tests make it fail on purpose. */
+  fetch?: typeof fetch;
   port?: number;
 }
 
 export interface BrowserHostApp extends BrowserHost {
   version: string;
+  /** The main-process events, for benchmarks that time what the page does with them. */
+  events: MainEvents;
 }
 
 export async function startBrowserHostApp({
   projectRoot,
   createPcscContext,
   trustAnchors = loadTrustAnchors(join(projectRoot, 'build/belgium-root-ca')),
+  dataDirectory = join(projectRoot, 'out-dev/browser-host-data'),
+  fetch,
   port,
 }: BrowserHostAppOptions): Promise<BrowserHostApp> {
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
@@ -35,7 +44,7 @@ export async function startBrowserHostApp({
     appInfo: { name: pkg.productName, version: pkg.version, platform: process.platform, host: 'browser' },
     createPcscContext,
     trustAnchors,
-    dataDirectory: join(projectRoot, 'out-dev/browser-host-data'),
+    dataDirectory,
     // The browser host is for development: it keeps no secrets, so only the demo environment logs in.
     secretCipher: {
       unavailableReason: () => Promise.resolve('De browser host bewaart geen geheimen: alleen de demo-omgeving werkt hier.'),
@@ -43,6 +52,7 @@ export async function startBrowserHostApp({
       decrypt: () => Promise.reject(new Error('no secret store')),
     },
     showAuthorizePage: authorizeAtSimulator,
+    fetch,
   });
   const host = await startBrowserHost({
     rendererRoot: join(projectRoot, 'out/renderer'),
@@ -54,6 +64,7 @@ export async function startBrowserHostApp({
   return {
     ...host,
     version: pkg.version,
+    events: services.events,
     close: async () => {
       await host.close();
       await services.close();

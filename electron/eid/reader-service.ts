@@ -74,11 +74,11 @@ export class EidReaderService {
    * Reads a card over any transport and emits what it finds. PC/SC readers come
    * through here after connecting; demo mode hands in a virtual card directly.
    */
-  async read(readerName: string, transport: CardTransport): Promise<void> {
+  async read(readerName: string, transport: CardTransport, trustAnchors = this.options.trustAnchors): Promise<void> {
     const insertion = this.bump(readerName);
     const isCurrent = () => this.insertions.get(readerName) === insertion;
     const readId = randomUUID();
-    const { events, trustAnchors } = this.options;
+    const { events } = this.options;
     this.cards.delete(readerName);
     try {
       const read = await readEid(transport, {

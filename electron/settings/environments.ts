@@ -14,7 +14,7 @@ export interface Environment {
 }
 
 export const environments: Readonly<Record<EnvironmentName, Environment>> = {
-  demo: { label: 'Demo (oefenomgeving op deze computer)', prefix: null, defectReason: 'DEFECT' },
+  demo: { label: 'Demo (oefenomgeving)', prefix: null, defectReason: 'DEFECT' },
   test: { label: 'Test', prefix: 'https://test.uitid.be/uitid/rest', defectReason: 'DEFECT' },
   acceptance: { label: 'Acceptatie', prefix: 'https://acc.uitid.be/uitid/rest', defectReason: 'DEFECT' },
   production: { label: 'Productie', prefix: 'https://www.uitid.be/uitid/rest', defectReason: 'DEFECT' },

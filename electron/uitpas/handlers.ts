@@ -5,18 +5,29 @@ import { normaliseInsz } from '../rules/insz';
 import { normaliseUitpasNumber } from '../rules/uitpas-number';
 import { UitpasError } from './errors';
 import { calling } from './failures';
+import type { EidEvidence } from '../eid/eid-evidence';
+import { passholderErrors, registrationRequired, type FieldErrors } from '../rules/passholder-rules';
 import type { UitpasSession } from './session';
 
 type UitpasChannel = Extract<keyof HandlerTable, `session:${string}` | `settings:${string}` | `uitpas:${string}`>;
 
-export function createUitpasHandlers(session: UitpasSession): Pick<HandlerTable, UitpasChannel> {
+/** The page checked the fields already; main checks again, with the same rules, before anything leaves. */
+function refuseInvalid(errors: FieldErrors): void {
+  const [first] = Object.entries(errors);
+  if (first) throw new BalieFailure({ code: 'invalid-field', message: first[1] ?? contractError('invalid-field').message, field: first[0] });
+}
+
+export function createUitpasHandlers(session: UitpasSession, evidence: EidEvidence): Pick<HandlerTable, UitpasChannel> {
   const withClient = <T>(work: (client: Awaited<ReturnType<UitpasSession['client']>>) => Promise<T>) =>
     calling(async () => work(await session.client()));
 
   return {
     'session:get': () => session.view(),
     'session:login': () => calling(() => session.logIn()),
-    'session:logout': () => session.logOut(),
+    'session:logout': () => {
+      evidence.clear();
+      return session.logOut();
+    },
     'session:chooseBalie': ({ balieId }) => session.chooseBalie(balieId),
     'settings:save': (change) => calling(() => session.changeSettings(change)),
     'uitpas:getCard': ({ uitpasNumber }) => withClient((client) => client.getCard(normaliseUitpasNumber(uitpasNumber))),
@@ -41,10 +52,26 @@ export function createUitpasHandlers(session: UitpasSession): Pick<HandlerTable,
           field: 'query',
         });
       }),
-    // `verified` stays false until main can vouch for the data from a card it read (issue #5).
-    'uitpas:registerPassholder': (fields) => withClient((client) => client.registerPassholder({ ...fields, verified: false })),
+    'uitpas:registerPassholder': ({ eidReadId, ...fields }) => {
+      refuseInvalid(passholderErrors(fields, registrationRequired, new Date()));
+      const verified = evidence.vouchesFor(eidReadId, fields);
+      return withClient(async (client) => {
+        const registered = await client.registerPassholder({ ...fields, verified });
+        evidence.forget(eidReadId);
+        return { ...registered, verified };
+      });
+    },
     'uitpas:registerNewCard': (request) => withClient((client) => client.registerNewCard(request)),
-    'uitpas:updatePassholder': ({ uitpasNumber, fields }) => withClient((client) => client.updatePassholder(uitpasNumber, fields)),
+    'uitpas:updatePassholder': ({ uitpasNumber, fields, eidReadId }) => {
+      refuseInvalid(passholderErrors(fields, [], new Date()));
+      // `verified` only ever goes up: an update without a genuine eID read leaves it as it was.
+      const verified = evidence.vouchesFor(eidReadId, fields) ? true : undefined;
+      return withClient(async (client) => {
+        const result = await client.updatePassholder(uitpasNumber, { ...fields, verified });
+        evidence.forget(eidReadId);
+        return result;
+      });
+    },
     'uitpas:registerInCardSystem': ({ uid, cardSystemId, uitpasNumber, ...options }) =>
       withClient((client) => {
         if ((cardSystemId === undefined) === (uitpasNumber === undefined)) {

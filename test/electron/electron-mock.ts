@@ -61,7 +61,7 @@ export function electronMock() {
     isPackaged: true,
   });
   return {
-    app,
+    app: Object.assign(app, { commandLine: { appendSwitch: vi.fn() } }),
     BrowserWindow: MockBrowserWindow,
     ipcMain: {
       handlers,

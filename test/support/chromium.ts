@@ -23,6 +23,8 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // Counter PCs run in Dutch (Belgium): dates in inputs read dd/mm/jjjj as they do there.
+      '--lang=nl-BE',
     ],
   });
 }

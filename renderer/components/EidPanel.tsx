@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import type { EidCard, Passholder } from '../../electron/contract';
+import { useApp } from '../context';
+import { texts } from '../texts';
+
+/** Why a complete card is not verified, in words the counter employee can pass on. */
+export function notVerifiedReason(card: EidCard): string | null {
+  const integrity = card.integrity;
+  if (!card.complete || !integrity || card.prefill.verified) return null;
+  if (integrity.certificate === 'untrusted') return texts.eid.notVerifiedWhy.untrusted;
+  if (integrity.certificate === 'unreadable') return texts.eid.notVerifiedWhy.unreadable;
+  return texts.eid.notVerifiedWhy.changed;
+}
+
+/** The eID side of a screen: read progress, errors, the card, and whether its holder already has a UiTPAS. */
+export function EidPanel({ showRegister }: { showRegister: boolean }) {
+  const { api, store } = useApp();
+  const { reading, card, readFailure, session } = store();
+  const [existing, setExisting] = useState<{ readId: string; holders: Passholder[] } | null>(null);
+  const insz = card?.prefill.inszNumber;
+  const readId = card?.readId;
+
+  // The card's INSZ is looked up at once, so nobody is registered twice.
+  useEffect(() => {
+    if (!insz || !readId || !session?.balie) return;
+    let current = true;
+    void api.findPassholders({ query: insz }).then((result) => {
+      if (current && result.ok) setExisting({ readId, holders: result.value });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, insz, readId, session?.balie]);
+
+  const holders = existing && existing.readId === readId ? existing.holders : null;
+  const why = card ? notVerifiedReason(card) : null;
+  return (
+    <section className="panel eid-panel" aria-labelledby="eid-title" data-testid="eid-panel">
+      <h2 id="eid-title">{texts.eid.title}</h2>
+      <div aria-live="polite">
+        {reading && (
+          <div className="reading">
+            <label htmlFor="eid-progress">
+              {texts.eid.reading} ({texts.eid.steps[reading.step]})
+            </label>
+            <progress id="eid-progress" max={1} value={reading.progress} />
+          </div>
+        )}
+        {readFailure && (
+          <p className="notice error" role="alert">
+            {readFailure.message}
+          </p>
+        )}
+        {!card && !reading && !readFailure && <p className="muted">{texts.eid.insert}</p>}
+      </div>
+      {card && (
+        <div className="eid-card" data-testid="eid-card" data-verified={card.prefill.verified ? 'yes' : card.complete ? 'no' : 'pending'}>
+          {card.photo ? (
+            <img src={`data:image/jpeg;base64,${card.photo.jpegBase64}`} alt={texts.eid.photoAlt(card.prefill.firstName)} width={70} height={100} />
+          ) : (
+            <div className="photo-placeholder" aria-hidden="true" />
+          )}
+          <div>
+            <p className="eid-name">
+              {card.prefill.firstName} {card.prefill.secondName} {card.prefill.name}
+            </p>
+            <p className="muted">
+              {card.prefill.dateOfBirth ? card.prefill.dateOfBirth.split('-').reverse().join('/') : card.dateOfBirthRaw.trim()} · {card.prefill.city}
+            </p>
+            {!card.complete ? (
+              <p className="muted">{texts.eid.checking}</p>
+            ) : card.prefill.verified ? (
+              <p className="badge ok">{texts.eid.verified}</p>
+            ) : (
+              <p className="badge warn" role="alert">
+                {texts.eid.notVerified}: {why}
+              </p>
+            )}
+          </div>
+        </div>
+      )}
+      {card && holders?.[0] && (
+        <div className="notice info" data-testid="existing-passholder">
+          <p>{texts.eid.existing(`${holders[0].firstName} ${holders[0].name}`)}</p>
+          <div className="actions">
+            {holders.map((holder) => (
+              <button key={holder.uid} type="button" className="primary" onClick={() => store.go({ name: 'passholder', passholder: holder })}>
+                {texts.home.open}: {holder.firstName} {holder.name}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      {card && holders && holders.length === 0 && showRegister && (
+        <div className="notice info">
+          <p>{texts.eid.notFound}</p>
+          <button type="button" className="primary" onClick={() => store.go({ name: 'register' })}>
+            {texts.home.register}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The pass holder form as data: values, which came from the eID (and are still
+ * as read), and field errors. Pure, so the rules about eID marks are tested
+ * without a browser.
+ */
+import type { EidCard } from '../../electron/contract';
+
+export const eidFields = ['name', 'firstName', 'secondName', 'inszNumber', 'dateOfBirth', 'gender', 'nationality', 'placeOfBirth', 'street', 'postalCode', 'city'] as const;
+export type EidField = (typeof eidFields)[number];
+
+export type FormValues = Record<string, string>;
+
+export interface PassholderForm {
+  values: FormValues;
+  /** Fields whose value is exactly what the card said. */
+  fromEid: ReadonlySet<string>;
+  /** The read the marked fields came from; main vouches for it (or not) on submit. */
+  eidReadId: string | null;
+  errors: Partial<Record<string, string>>;
+  /** Anything typed by the staff: leaving asks first. */
+  dirty: boolean;
+}
+
+export function emptyForm(values: FormValues = {}): PassholderForm {
+  return { values, fromEid: new Set(), eidReadId: null, errors: {}, dirty: false };
+}
+
+/** The card's identity and address go in; what the staff typed elsewhere stays. */
+export function applyEid(form: PassholderForm, card: EidCard): PassholderForm {
+  const values = { ...form.values };
+  const fromEid = new Set<string>();
+  for (const field of eidFields) {
+    const value = card.prefill[field];
+    if (value === null || value === '') continue;
+    values[field] = value;
+    fromEid.add(field);
+  }
+  const errors = Object.fromEntries(Object.entries(form.errors).filter(([field]) => !fromEid.has(field)));
+  return { ...form, values, fromEid, eidReadId: card.readId, errors };
+}
+
+/** A typed change: the field no longer says what the card said, and its error goes until checked again. */
+export function editField(form: PassholderForm, field: string, value: string): PassholderForm {
+  const fromEid = new Set(form.fromEid);
+  fromEid.delete(field);
+  const errors = Object.fromEntries(Object.entries(form.errors).filter(([name]) => name !== field));
+  return { ...form, values: { ...form.values, [field]: value }, fromEid, errors, dirty: true };
+}
+
+/** Whether a new card would overwrite something the staff typed themselves. */
+export function hasOwnInput(form: PassholderForm): boolean {
+  return form.dirty && eidFields.some((field) => (form.values[field] ?? '') !== '' && !form.fromEid.has(field));
+}
+
+/** Trimmed values, empty ones left out: what goes to main. */
+export function filledValues(values: FormValues): Record<string, string> {
+  const filled: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) if (value.trim() !== '') filled[name] = value.trim();
+  return filled;
+}

@@ -1,0 +1,254 @@
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import type { BalieError, CardInfo, EidCard, UitpasPrice } from '../../electron/contract';
+import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
+import { passholderErrors, registrationRequired, uitpasNumberError } from '../../electron/rules/passholder-rules';
+import { Dialog } from '../components/Dialog';
+import { EidPanel } from '../components/EidPanel';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Field } from '../components/Field';
+import { useApp } from '../context';
+import { applyEid, editField, emptyForm, filledValues, hasOwnInput, type PassholderForm } from '../form/passholder-form';
+import { texts } from '../texts';
+
+const requiredFields = new Set<string>(registrationRequired);
+
+/** Register a pass holder: the card first (in stock here? kansenpas? price), the eID does the typing. */
+export function RegisterScreen({ insz }: { insz?: string }) {
+  const { api, store } = useApp();
+  const { card, session } = store();
+  const [form, setForm] = useState<PassholderForm>(() => {
+    const start = emptyForm(insz ? { inszNumber: insz } : {});
+    return card ? applyEid(start, card) : start;
+  });
+  const [kansenStatuut, setKansenStatuut] = useState(false);
+  const [cardInfo, setCardInfo] = useState<{ info: CardInfo; atThisBalie: boolean } | null>(null);
+  const [price, setPrice] = useState<UitpasPrice | null>(null);
+  const [error, setError] = useState<BalieError>();
+  const [submitting, setSubmitting] = useState(false);
+  const [waitForLookUp, setWaitForLookUp] = useState(false);
+  const [pendingCard, setPendingCard] = useState<EidCard | null>(null);
+  const submittingRef = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const values = form.values;
+
+  // Leaving with typed input asks first.
+  useEffect(() => {
+    store.setState({ leaveGuard: () => !form.dirty || window.confirm(texts.register.leave) });
+  }, [form.dirty, store]);
+
+  // A card read while the form is open fills it; over the staff's own typing, only after asking.
+  useEffect(() => {
+    if (!card || card.readId === form.eidReadId) return;
+    if (hasOwnInput(form)) setPendingCard(card);
+    else setForm((current) => applyEid(current, card));
+    // Only a new read matters here, not every keystroke.
+  }, [card?.readId]);
+
+  // Focus goes to the first required field still empty.
+  useEffect(() => {
+    const firstEmpty = registrationRequired.find((field) => !form.values[field]);
+    formRef.current?.querySelector<HTMLElement>(`[name="${firstEmpty ?? 'email'}"]`)?.focus();
+  }, [form.eidReadId]);
+
+  const set = (name: string, value: string) => setForm((current) => editField(current, name, value));
+  const kansenRight = (systemId: string) =>
+    session?.balie?.cardSystems.find((system) => system.id === systemId)?.permissions.includes('kansenstatuut toekennen') ?? false;
+
+  const checkCard = async () => {
+    const number = values.uitpasNumber ?? '';
+    const problem = uitpasNumberError(number);
+    setForm((current) => ({ ...current, errors: { ...current.errors, uitpasNumber: problem } }));
+    setCardInfo(null);
+    setPrice(null);
+    if (problem) return;
+    const info = await api.getCard({ uitpasNumber: number });
+    if (!info.ok) {
+      setForm((current) => ({ ...current, errors: { ...current.errors, uitpasNumber: info.error.message } }));
+      return;
+    }
+    const atThisBalie = info.value.status === 'LOCAL_STOCK';
+    setCardInfo({ info: info.value, atThisBalie });
+    if (!atThisBalie) return;
+    // Kansenpas and kansenstatuut go together.
+    setKansenStatuut(info.value.kansenpas);
+    if (info.value.kansenpas && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
+    await quote(number, values.voucherNumber);
+  };
+
+  const quote = async (uitpasNumber: string, voucherNumber: string | undefined) => {
+    const result = await api.getPrice({ uitpasNumber, reason: 'FIRST_CARD', ...(voucherNumber ? { voucherNumber } : {}) });
+    if (result.ok) setPrice(result.value);
+    else if (result.error.field) setForm((current) => ({ ...current, errors: { ...current.errors, [result.error.field ?? '']: result.error.message } }));
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    // A double click, or Enter held down, sends once.
+    if (submittingRef.current || waitForLookUp) return;
+    const fields = { ...filledValues(values), kansenStatuut };
+    const errors = passholderErrors(fields, registrationRequired, new Date());
+    if (Object.keys(errors).length > 0) {
+      setForm((current) => ({ ...current, errors }));
+      formRef.current?.querySelector<HTMLElement>(`[name="${Object.keys(errors)[0] ?? ''}"]`)?.focus();
+      return;
+    }
+    submittingRef.current = true;
+    setSubmitting(true);
+    const { name = '', firstName = '', dateOfBirth = '', postalCode = '', city = '', uitpasNumber = '', gender, emailPreference, smsPreference, ...rest } = filledValues(values);
+    const result = await api.registerPassholder({
+      ...rest,
+      name,
+      firstName,
+      dateOfBirth,
+      postalCode,
+      city,
+      uitpasNumber,
+      ...(gender ? { gender: gender as 'MALE' | 'FEMALE' } : {}),
+      ...(emailPreference ? { emailPreference: emailPreference as 'ALL_MAILS' } : {}),
+      ...(smsPreference ? { smsPreference: smsPreference as 'ALL_SMS' } : {}),
+      kansenStatuut,
+      ...(!kansenStatuut ? { kansenStatuutEndDate: undefined } : {}),
+      ...(form.eidReadId ? { eidReadId: form.eidReadId } : {}),
+    });
+    submittingRef.current = false;
+    setSubmitting(false);
+    if (result.ok) {
+      store.setState({ leaveGuard: undefined });
+      store.go({ name: 'registered', result: result.value, who: `${firstName} ${name}` });
+      return;
+    }
+    setError(result.error);
+    if (result.error.outcomeUnknown) setWaitForLookUp(true);
+    const field = result.error.field;
+    if (field) {
+      setForm((current) => ({ ...current, errors: { ...current.errors, [field]: result.error.message } }));
+      formRef.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+    }
+  };
+
+  const field = (name: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field name={name} value={values[name] ?? ''} onChange={set} error={form.errors[name]} fromEid={form.fromEid.has(name)} required={requiredFields.has(name)} {...extra} />
+  );
+
+  return (
+    <main className="columns">
+      <form ref={formRef} className="panel register" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-title">
+        <h2 id="register-title">{texts.register.title}</h2>
+        <fieldset>
+          <legend>{texts.register.card}</legend>
+          <div className="row">
+            {field('uitpasNumber', { inputMode: 'numeric' })}
+            {field('voucherNumber')}
+          </div>
+          <div className="actions">
+            <button type="button" onClick={() => void checkCard()}>
+              {texts.register.checkCard}
+            </button>
+            {cardInfo && (
+              <span role="status" data-testid="card-status">
+                {cardInfo.atThisBalie ? texts.register.cardOk(cardInfo.info.cardSystem.name, cardInfo.info.kansenpas) : texts.register.cardNotHere}
+              </span>
+            )}
+            {price && (
+              <strong role="status" data-testid="price">
+                {texts.register.price(price.price)}
+              </strong>
+            )}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{texts.register.person}</legend>
+          <div className="row">
+            {field('name')}
+            {field('firstName')}
+            {field('secondName')}
+          </div>
+          <div className="row">
+            {field('inszNumber', { inputMode: 'numeric' })}
+            {field('dateOfBirth', { type: 'date' })}
+            {field('gender', { options: texts.gender })}
+          </div>
+          <div className="row">
+            {field('nationality')}
+            {field('placeOfBirth')}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{texts.register.address}</legend>
+          <div className="row">
+            {field('street')}
+            {field('postalCode', { inputMode: 'numeric' })}
+            {field('city')}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{texts.register.contact}</legend>
+          <div className="row">
+            {field('email', { type: 'email', inputMode: 'email' })}
+            {field('telephone', { type: 'tel' })}
+            {field('gsm', { type: 'tel' })}
+          </div>
+          <div className="row">
+            {field('emailPreference', { options: texts.emailPreference })}
+            {field('smsPreference', { options: texts.smsPreference })}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{texts.register.kansenStatuut}</legend>
+          <div className="row">
+            <div className="field checkbox">
+              <input
+                id="field-kansenStatuut"
+                type="checkbox"
+                checked={kansenStatuut}
+                disabled={cardInfo ? !kansenRight(cardInfo.info.cardSystem.id) && !kansenStatuut : false}
+                onChange={(event) => {
+                  setKansenStatuut(event.target.checked);
+                  if (event.target.checked && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
+                }}
+              />
+              <label htmlFor="field-kansenStatuut">{texts.fields.kansenStatuut}</label>
+            </div>
+            {kansenStatuut && field('kansenStatuutEndDate', { type: 'date', required: true })}
+          </div>
+          {cardInfo && cardInfo.info.kansenpas && !kansenRight(cardInfo.info.cardSystem.id) && <p className="notice warn">{texts.register.noKansenRight}</p>}
+        </fieldset>
+        <fieldset>
+          <legend>{texts.register.other}</legend>
+          <div className="row">
+            {field('moreInfo')}
+            {field('schoolConsumerKey')}
+          </div>
+        </fieldset>
+        {Object.keys(form.errors).some((name) => form.errors[name]) && !error && <p className="notice error">{texts.errors.fixFields}</p>}
+        {error && <ErrorNotice error={error} lookUp={values.uitpasNumber} onSettled={(arrived) => {
+          setWaitForLookUp(false);
+          if (arrived) store.setState({ leaveGuard: undefined });
+        }} />}
+        <div className="actions sticky">
+          <button type="submit" className="primary" disabled={submitting || waitForLookUp}>
+            {submitting ? texts.busy : texts.register.submit}
+          </button>
+          <button type="button" onClick={() => store.go({ name: 'home' })}>
+            {texts.session.back}
+          </button>
+        </div>
+      </form>
+      <div>
+        <EidPanel showRegister={false} />
+      </div>
+      {pendingCard && (
+        <Dialog
+          title={texts.eid.replaceTitle}
+          text={texts.eid.replaceQuestion(`${pendingCard.prefill.firstName} ${pendingCard.prefill.name}`)}
+          yes={texts.eid.replace}
+          no={texts.eid.keep}
+          onAnswer={(replace) => {
+            if (replace) setForm((current) => applyEid(current, pendingCard));
+            setPendingCard(null);
+          }}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState, type SubmitEvent } from 'react';
+import type { BalieError, EnvironmentName } from '../../electron/contract';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useApp } from '../context';
+import { texts } from '../texts';
+
+export function LoginScreen() {
+  const { api, store } = useApp();
+  const { session } = store();
+  const [error, setError] = useState<BalieError>();
+  const [busy, setBusy] = useState(false);
+  const logIn = async () => {
+    setBusy(true);
+    const result = await api.logIn();
+    setBusy(false);
+    if (result.ok) store.setState({ session: result.value });
+    else setError(result.error);
+  };
+  return (
+    <main className="narrow">
+      <h2>{texts.session.login}</h2>
+      <p>{texts.session.loginIntro}</p>
+      <p className="muted">
+        {texts.session.environment}: {session?.environments.find((env) => env.name === session.environment)?.label}
+      </p>
+      {error && <ErrorNotice error={error} />}
+      <div className="actions">
+        <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void logIn()}>
+          {busy ? texts.busy : texts.session.login}
+        </button>
+        <button type="button" onClick={() => store.go({ name: 'settings' })}>
+          {texts.session.settings}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+export function BalieScreen() {
+  const { api, store } = useApp();
+  const { session } = store();
+  const [error, setError] = useState<BalieError>();
+  const choose = async (balieId: string) => {
+    const result = await api.chooseBalie({ balieId });
+    if (result.ok) store.setState({ session: result.value });
+    else setError(result.error);
+  };
+  return (
+    <main className="narrow">
+      <h2>{texts.session.chooseBalie}</h2>
+      <p>{texts.session.chooseBalieIntro}</p>
+      {error && <ErrorNotice error={error} />}
+      <ul className="choices">
+        {session?.balies.map((balie, index) => (
+          <li key={balie.id}>
+            <button type="button" className="choice" autoFocus={index === 0} onClick={() => void choose(balie.id)}>
+              {balie.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+export function SettingsScreen() {
+  const { api, store } = useApp();
+  const { session } = store();
+  const [environment, setEnvironment] = useState<EnvironmentName>(session?.environment ?? 'demo');
+  const [consumerKey, setConsumerKey] = useState(session?.environment === 'demo' ? '' : (session?.consumerKey ?? ''));
+  const [consumerSecret, setConsumerSecret] = useState('');
+  const [error, setError] = useState<BalieError>();
+  const [saved, setSaved] = useState(false);
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const result = await api.saveSettings({
+      environment,
+      ...(environment === 'demo' ? {} : { consumerKey }),
+      ...(consumerSecret ? { consumerSecret } : {}),
+    });
+    setConsumerSecret('');
+    if (result.ok) {
+      store.setState({ session: result.value });
+      setSaved(true);
+      setError(undefined);
+    } else setError(result.error);
+  };
+  return (
+    <main className="narrow">
+      <h2>{texts.settings.title}</h2>
+      <form onSubmit={(event) => void save(event)}>
+        <label htmlFor="environment">{texts.session.environment}</label>
+        <select id="environment" value={environment} autoFocus onChange={(event) => setEnvironment(event.target.value as EnvironmentName)}>
+          {session?.environments.map((env) => (
+            <option key={env.name} value={env.name}>
+              {env.label}
+            </option>
+          ))}
+        </select>
+        {environment === 'demo' ? (
+          <p className="muted">{texts.settings.demoNeedsNothing}</p>
+        ) : (
+          <>
+            <label htmlFor="consumerKey">{texts.settings.consumerKey}</label>
+            <input id="consumerKey" value={consumerKey} onChange={(event) => setConsumerKey(event.target.value)} autoComplete="off" />
+            <label htmlFor="consumerSecret">
+              {texts.settings.consumerSecret} ({session?.hasConsumerSecret && session.environment === environment ? texts.settings.secretStored : texts.settings.secretMissing})
+            </label>
+            <input id="consumerSecret" type="password" value={consumerSecret} onChange={(event) => setConsumerSecret(event.target.value)} autoComplete="off" />
+            {session?.secretStoreProblem && <p className="notice warn">{session.secretStoreProblem}</p>}
+          </>
+        )}
+        {error && <ErrorNotice error={error} />}
+        {saved && <p role="status">{texts.settings.saved}</p>}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {texts.settings.save}
+          </button>
+          <button type="button" onClick={() => store.go({ name: 'home' })}>
+            {texts.session.back}
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}
