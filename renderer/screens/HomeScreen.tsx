@@ -10,7 +10,9 @@ import { texts } from '../texts';
 /** The counter's start: one search field (typed or scanned), the eID, the readers. */
 export function HomeScreen() {
   const { api, store } = useApp();
-  const { readers, info } = store();
+  const { readers, info, session } = store();
+  // What the balie may not do is not offered.
+  const mayRegister = session?.balie?.cardSystems.some((system) => system.permissions.includes('registratie')) ?? false;
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Passholder[] | null>(null);
   const [error, setError] = useState<BalieError>();
@@ -49,16 +51,18 @@ export function HomeScreen() {
               ))}
             </ul>
           )}
-          <div className="actions">
-            <button type="button" onClick={() => store.go({ name: 'register', insz: digits.length === 11 ? digits : undefined })}>
-              {texts.home.register}
-            </button>
-          </div>
+          {mayRegister && (
+            <div className="actions">
+              <button type="button" onClick={() => store.go({ name: 'register', insz: digits.length === 11 ? digits : undefined })}>
+                {texts.home.register}
+              </button>
+            </div>
+          )}
         </form>
         <DemoEidControl />
       </div>
       <div>
-        <EidPanel showRegister />
+        <EidPanel showRegister={mayRegister} />
         {readers && info && <ReaderStatusPanel status={readers} platform={info.platform} />}
       </div>
     </main>

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { EidCard } from '../../electron/contract';
+import { applyEid, editField, emptyForm, filledValues, hasOwnInput } from '../../renderer/form/passholder-form';
+import { suggestReason } from '../../renderer/screens/PassholderScreen';
+
+const card = (readId: string, name: string): EidCard => ({
+  reader: 'R',
+  readId,
+  complete: false,
+  card: { appletVersion: '1.7', cardNumber: '1', documentType: { code: 1, label: '' }, validityBegin: '', validityEnd: '' },
+  prefill: { name, firstName: 'Aylin', secondName: '', inszNumber: '62000001229', dateOfBirth: null, gender: 'FEMALE', nationality: 'Turkse', placeOfBirth: 'Ankara', street: 'Turnhoutsebaan 230', postalCode: '2140', city: 'Antwerpen', verified: false },
+  dateOfBirthRaw: '        1962',
+  photo: null,
+  integrity: null,
+});
+
+describe('pass holder form', () => {
+  it('fills what the card gives, marks it, keeps other input, and leaves the unknown birth date empty', () => {
+    const form = applyEid(editField(emptyForm(), 'email', 'a@b.be'), card('r1', 'Kaya'));
+    expect(form.values).toMatchObject({ name: 'Kaya', firstName: 'Aylin', city: 'Antwerpen', email: 'a@b.be' });
+    expect(form.values.dateOfBirth).toBeUndefined();
+    expect([...form.fromEid].sort()).toEqual(['city', 'firstName', 'gender', 'inszNumber', 'name', 'nationality', 'placeOfBirth', 'postalCode', 'street']);
+    expect(form.eidReadId).toBe('r1');
+  });
+
+  it('editing a field removes its mark', () => {
+    const form = editField(applyEid(emptyForm(), card('r1', 'Kaya')), 'street', 'Turnhoutsebaan 232');
+    expect(form.fromEid.has('street')).toBe(false);
+    expect(form.fromEid.has('city')).toBe(true);
+  });
+
+  it('knows when a new card would overwrite the staff’s own identity input', () => {
+    expect(hasOwnInput(applyEid(emptyForm(), card('r1', 'Kaya')))).toBe(false);
+    expect(hasOwnInput(editField(emptyForm(), 'email', 'x@y.be'))).toBe(false);
+    expect(hasOwnInput(editField(emptyForm(), 'name', 'Handmatig'))).toBe(true);
+  });
+
+  it('sends trimmed values and leaves empty ones out', () => {
+    expect(filledValues({ name: ' Kaya ', gsm: '  ', city: 'Antwerpen' })).toEqual({ name: 'Kaya', city: 'Antwerpen' });
+  });
+});
+
+describe('suggested reason for a new card', () => {
+  const regular = '0900000000100';
+  const kansenpas = '0900000050113';
+  it.each([
+    [regular, regular, 'LOSS_THEFT'],
+    [regular, kansenpas, 'OBTAIN_KANSENSTATUUT'],
+    [kansenpas, regular, 'LOSS_KANSENSTATUUT'],
+    [undefined, regular, 'LOSS_THEFT'],
+  ])('%s → %s: %s', (oldNumber, newNumber, reason) => {
+    expect(suggestReason(oldNumber, newNumber)).toBe(reason);
+  });
+});

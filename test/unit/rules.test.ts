@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultKansenStatuutEndDate, isEmailAddress, kansenStatuutEndDateProblem } from '../../electron/rules/fields';
+import { inszFacts, inszProblem } from '../../electron/rules/insz';
+import { passholderErrors, registrationRequired } from '../../electron/rules/passholder-rules';
+import { isKansenpas, uitpasNumberProblem, withLuhnDigit } from '../../electron/rules/uitpas-number';
+
+describe('INSZ', () => {
+  it.each([
+    ['85073003328', { dateOfBirth: '1985-07-30', century: 1900, gender: 'MALE', bis: false }],
+    ['92021514689', { dateOfBirth: '1992-02-15', century: 1900, gender: 'FEMALE', bis: false }],
+    ['05031208796', { dateOfBirth: '2005-03-12', century: 2000, gender: 'MALE', bis: false }],
+    ['62000001229', { dateOfBirth: null, century: 1900, gender: 'FEMALE', bis: false }],
+    ['85.07.30-033.28', { dateOfBirth: '1985-07-30', century: 1900, gender: 'MALE', bis: false }],
+  ])('reads %s', (insz, facts) => {
+    expect(inszFacts(insz)).toEqual(facts);
+  });
+
+  it('reads BIS numbers: month +40 (sex known) and +20 (sex unknown)', () => {
+    const bis = (base: string) => `${base}${String(97 - (Number(base) % 97)).padStart(2, '0')}`;
+    expect(inszFacts(bis('854730033'))).toMatchObject({ dateOfBirth: '1985-07-30', bis: true, gender: 'MALE' });
+    expect(inszFacts(bis('852730034'))).toMatchObject({ dateOfBirth: '1985-07-30', bis: true, gender: null });
+  });
+
+  it.each([
+    ['8507300332', {}, 'format'],
+    ['85073003329', {}, 'check-digits'],
+    ['85073003328', { dateOfBirth: '1985-07-31' }, 'date-of-birth'],
+    ['85073003328', { gender: 'FEMALE' }, 'gender'],
+    ['85073003328', { gender: 'V' }, 'gender'],
+    ['85073003328', { dateOfBirth: '1985-07-30', gender: 'M' }, null],
+  ])('%s with %j → %s', (insz, context, problem) => {
+    expect(inszProblem(insz, context)).toBe(problem);
+  });
+
+  it('any 9 digits with the right check digits for either century are accepted, one wrong digit is not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 997 }), fc.boolean(), (yy, mm, dd, serial, after2000) => {
+        const base = `${String(yy).padStart(2, '0')}${String(mm).padStart(2, '0')}${String(dd).padStart(2, '0')}${String(serial).padStart(3, '0')}`;
+        const check = 97 - ((after2000 ? 2_000_000_000 : 0) + Number(base)) % 97;
+        const insz = `${base}${String(check).padStart(2, '0')}`;
+        expect(inszProblem(insz)).toBeNull();
+        const wrong = `${base}${String((check % 97) + 1).padStart(2, '0')}`;
+        expect(inszProblem(wrong)).not.toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('UiTPAS number', () => {
+  it('checks 13 digits, the kansenpas digit and Luhn (the seed example passes)', () => {
+    expect(uitpasNumberProblem('0930056878802')).toBeNull();
+    expect(uitpasNumberProblem('0930056878803')).toBe('check-digit');
+    expect(uitpasNumberProblem('093005687880')).toBe('format');
+    expect(uitpasNumberProblem('0930056878822')).toBe('format');
+    expect(isKansenpas(withLuhnDigit('090000000501'))).toBe(true);
+    expect(isKansenpas('0930056878802')).toBe(false);
+  });
+});
+
+describe('other field rules', () => {
+  const today = new Date(2026, 10, 23);
+  it('kansenStatuutEndDate: not after 31/12 of next year; default 30/04 of next year', () => {
+    expect(kansenStatuutEndDateProblem('2027-12-31', today)).toBeNull();
+    expect(kansenStatuutEndDateProblem('2028-01-01', today)).toBe('too-late');
+    expect(kansenStatuutEndDateProblem('31/12/2027', today)).toBe('format');
+    expect(defaultKansenStatuutEndDate(today)).toBe('2027-04-30');
+  });
+
+  it('e-mail needs an @ and a dot', () => {
+    expect(isEmailAddress('els@example.org')).toBe(true);
+    expect(isEmailAddress('els@example')).toBe(false);
+  });
+
+  it('gives each field its Dutch message, required ones first', () => {
+    const errors = passholderErrors(
+      { name: 'Peeters', inszNumber: '96081315177', dateOfBirth: '1996-08-13', postalCode: '900', email: 'x', uitpasNumber: withLuhnDigit('090000000501'), kansenStatuut: false },
+      registrationRequired,
+      today,
+    );
+    expect(errors).toEqual({
+      firstName: 'Verplicht.',
+      city: 'Verplicht.',
+      inszNumber: 'Dit rijksregisternummer klopt niet (controlecijfers).',
+      postalCode: 'Een Belgische postcode heeft 4 cijfers.',
+      email: 'Dit e-mailadres is ongeldig.',
+      uitpasNumber: 'Dit is een kansenpas: zet kansenstatuut aan, of neem een gewone kaart.',
+    });
+  });
+});
