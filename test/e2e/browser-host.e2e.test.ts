@@ -2,7 +2,8 @@
  * The renderer in Debian's Chromium through the browser host, with the real
  * main-process services over a real pcscd and vpcd's virtual readers.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -28,7 +29,7 @@ describe.skipIf(skip)('the app in Chromium through the browser host', () => {
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    host = await startBrowserHostApp({ projectRoot, createPcscContext: createPcscliteContext, port: 0 });
+    host = await startBrowserHostApp({ projectRoot, createPcscContext: createPcscliteContext, dataDirectory: mkdtempSync(join(tmpdir(), 'balie-e2e-')), port: 0 });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(host.url);
@@ -48,6 +49,8 @@ describe.skipIf(skip)('the app in Chromium through the browser host', () => {
 
     await page.reload();
     await expect.poll(() => page.getByTestId('app-version').textContent()).toBe(`versie ${version}`);
+    await page.getByRole('button', { name: 'Aanmelden bij UiTiD' }).click();
+    await page.getByRole('button', { name: 'Demo-balie Gent Centrum' }).click();
     await expect
       .poll(() => page.locator('.readers .reader-name').allTextContents())
       .toEqual(['Virtual PCD 00 00', 'Virtual PCD 00 01']);

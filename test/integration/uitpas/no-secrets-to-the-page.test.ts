@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, requestChannelNames } from '../../../electron/dispatch';
 import { createMainServices } from '../../../electron/main-services';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
@@ -58,14 +58,19 @@ describe('secrets stay in main', () => {
       ['uitpas:updatePassholder', { uitpasNumber: kansenpas, fields: { gsm: '0470 00 00 00' } }],
       ['uitpas:registerInCardSystem', { uid: seedPassholder.uid, uitpasNumber: cardNumber('09300', 1, false) }],
       ['uitpas:updateCardSystemData', { uid: seedPassholder.uid, cardSystemId: '1', kansenStatuutEndDate: `${nextYear}-12-31` }],
-      ['session:logout', undefined],
     ];
     const results = [];
     for (const [channel, payload] of calls) results.push(await ask(channel, payload));
     // They really went through the signed client: every call succeeded.
     expect(results.filter((result) => !result.ok)).toEqual([]);
-    // Every channel was asked something.
-    expect(new Set(seen.map((entry) => (entry as { channel: string }).channel))).toEqual(new Set(requestChannelNames));
+    // The demo eID's events go to the page too: read one completely.
+    expect(await ask('eid:insertDemoCard', { person: 'zoe' })).toEqual({ ok: true, value: null });
+    await vi.waitFor(() => expect(seen.some((entry) => (entry as { payload?: { complete?: boolean } }).payload?.complete === true)).toBe(true));
+    await ask('eid:removeDemoCard');
+    expect(await ask('session:logout')).toMatchObject({ ok: true });
+    // Every request channel was asked something.
+    const asked = seen.filter((entry) => 'result' in (entry as object)).map((entry) => (entry as { channel: string }).channel);
+    expect(new Set(asked)).toEqual(new Set(requestChannelNames));
 
     const everything = JSON.stringify(seen);
     const simulator = new URL(authorizeUrl).origin;
