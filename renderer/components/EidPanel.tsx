@@ -15,7 +15,7 @@ export function notVerifiedReason(card: EidCard): string | null {
 /** The eID side of a screen: read progress, errors, the card, and whether its holder already has a UiTPAS. */
 export function EidPanel({ showRegister }: { showRegister: boolean }) {
   const { api, store } = useApp();
-  const { reading, card, readFailure, session } = store();
+  const { reading, card, readFailure, session, screen } = store();
   const [existing, setExisting] = useState<{ readId: string; holders: Passholder[] } | null>(null);
   const insz = card?.prefill.inszNumber;
   const readId = card?.readId;
@@ -32,7 +32,9 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
     };
   }, [api, insz, readId, session?.balie]);
 
-  const holders = existing && existing.readId === readId ? existing.holders : null;
+  // On the pass holder's own screen there is nothing to offer.
+  const openUid = screen.name === 'passholder' ? screen.passholder.uid : null;
+  const holders = existing && existing.readId === readId ? existing.holders.filter((holder) => holder.uid !== openUid) : null;
   const why = card ? notVerifiedReason(card) : null;
   return (
     <section className="panel eid-panel" aria-labelledby="eid-title" data-testid="eid-panel">
@@ -91,7 +93,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
           </div>
         </div>
       )}
-      {card && holders && holders.length === 0 && showRegister && (
+      {card && holders && holders.length === 0 && showRegister && existing?.holders.length === 0 && (
         <div className="notice info">
           <p>{texts.eid.notFound}</p>
           <button type="button" className="primary" onClick={() => store.go({ name: 'register' })}>

@@ -175,7 +175,7 @@ function NewCardForm({ holder, onDone }: { holder: Passholder; onDone: (number: 
               reason: values.reason as NewCardReason,
               uitpasNumber: values.uitpasNumber.trim(),
               ...(values.voucherNumber ? { voucherNumber: values.voucherNumber.trim() } : {}),
-              ...(values.kansenStatuutEndDate ? { kansenStatuutEndDate: values.kansenStatuutEndDate } : {}),
+              ...(values.reason === 'OBTAIN_KANSENSTATUUT' && values.kansenStatuutEndDate ? { kansenStatuutEndDate: values.kansenStatuutEndDate } : {}),
             }),
           (registered) => onDone(registered.uitpasNumber),
         )
@@ -187,7 +187,9 @@ function NewCardForm({ holder, onDone }: { holder: Passholder; onDone: (number: 
       </div>
       <div className="row">
         <Field name="voucherNumber" value={values.voucherNumber} onChange={set} error={fieldError('voucherNumber')} />
-        <Field name="kansenStatuutEndDate" value={values.kansenStatuutEndDate} onChange={set} type="date" required={values.reason === 'OBTAIN_KANSENSTATUUT'} error={fieldError('kansenStatuutEndDate') ?? local.kansenStatuutEndDate} />
+        {values.reason === 'OBTAIN_KANSENSTATUUT' && (
+          <Field name="kansenStatuutEndDate" value={values.kansenStatuutEndDate} onChange={set} type="date" required error={fieldError('kansenStatuutEndDate') ?? local.kansenStatuutEndDate} />
+        )}
       </div>
     </ActionForm>
   );

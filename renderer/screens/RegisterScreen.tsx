@@ -220,8 +220,8 @@ export function RegisterScreen({ insz }: { insz?: string }) {
             {field('schoolConsumerKey')}
           </div>
         </fieldset>
-        {Object.keys(form.errors).some((name) => form.errors[name]) && !error && <p className="notice error">{texts.errors.fixFields}</p>}
-        {error && <ErrorNotice error={error} lookUp={values.uitpasNumber} onSettled={(arrived) => {
+        {Object.keys(form.errors).some((name) => form.errors[name]) && <p className="notice error">{texts.errors.fixFields}</p>}
+        {error && !error.field && <ErrorNotice error={error} lookUp={values.uitpasNumber} onSettled={(arrived) => {
           setWaitForLookUp(false);
           if (arrived) store.setState({ leaveGuard: undefined });
         }} />}
