@@ -3,7 +3,7 @@
  * then what landed in app.asar and beside it. Fuses and the native rebuild need the real binary
  * and run on the release workflow; everything else about packaging is checked here.
  */
-import { listPackage } from '@electron/asar';
+import { extractFile, listPackage } from '@electron/asar';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +57,12 @@ describe.skipIf(process.platform !== 'linux')('packaged app (electron-builder --
 
   it('unpacks pcsclite.node from the archive', () => {
     expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/pcsclite/build/Release/pcsclite.node'))).toBe(true);
+  });
+
+  it('carries the demo simulator inside the main bundle', () => {
+    const main = extractFile(join(resources, 'app.asar'), 'out/main/index.js').toString('utf8');
+    expect(main).toContain('Aanmelden als demo-medewerker');
+    expect(main).toContain('oauth_callback_confirmed');
   });
 
   it('ships the Belgian root CAs beside the archive', () => {
