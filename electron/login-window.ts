@@ -17,7 +17,14 @@ export function showAuthorizeWindow(parent: BrowserWindow | null) {
         height: 720,
         title: 'Aanmelden bij UiTiD',
         autoHideMenuBar: true,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, partition: 'uitid-login' },
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          partition: 'uitid-login',
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       let done = false;
       const guard = (event: { preventDefault(): void }, url: string) => {

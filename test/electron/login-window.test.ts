@@ -15,7 +15,14 @@ describe('login window', () => {
     void showAuthorizeWindow(null)(authorizeUrl, loginCallbackUrl).catch(() => undefined);
     const window = windows().at(-1)!;
     expect(window.loadURL).toHaveBeenCalledWith(authorizeUrl);
-    expect(window.options.webPreferences).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, partition: 'uitid-login' });
+    expect(window.options.webPreferences).toEqual({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      partition: 'uitid-login',
+      disableBlinkFeatures: 'Auxclick',
+    });
   });
 
   it('stays on UiTiD pages, and catches the callback instead of loading it', async () => {
