@@ -65,7 +65,7 @@ function Screen() {
     case 'register':
       return <RegisterScreen insz={screen.insz} />;
     case 'passholder':
-      return <PassholderScreen key={screen.passholder.uid} passholder={screen.passholder} />;
+      return <PassholderScreen key={screen.passholder.uid} passholder={screen.passholder} initialAction={screen.action} />;
     case 'registered':
       return <RegisteredScreen result={screen.result} who={screen.who} />;
     default:

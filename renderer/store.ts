@@ -21,7 +21,7 @@ import type {
 export type Screen =
   | { name: 'home' }
   | { name: 'register'; insz?: string }
-  | { name: 'passholder'; passholder: Passholder }
+  | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem' }
   | { name: 'registered'; result: Registered & { verified: boolean }; who: string }
   | { name: 'settings' };
 

@@ -32,10 +32,14 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
     };
   }, [api, insz, readId, session?.balie]);
 
+  // A card system of this balie the pass holder is not in yet, where the balie may register.
+  const canJoin = (holder: Passholder) =>
+    session?.balie?.cardSystems.some((system) => system.permissions.includes('registratie') && !holder.cardSystems.some((own) => own.id === system.id)) ?? false;
   // On the pass holder's own screen there is nothing to offer.
   const openUid = screen.name === 'passholder' ? screen.passholder.uid : null;
   const holders = existing && existing.readId === readId ? existing.holders.filter((holder) => holder.uid !== openUid) : null;
   const why = card ? notVerifiedReason(card) : null;
+  const firstHolder = holders?.[0];
   return (
     <section className="panel eid-panel" aria-labelledby="eid-title" data-testid="eid-panel">
       <h2 id="eid-title">{texts.eid.title}</h2>
@@ -81,15 +85,20 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
           </div>
         </div>
       )}
-      {card && holders?.[0] && (
+      {card && holders && firstHolder && (
         <div className="notice info" data-testid="existing-passholder">
-          <p>{texts.eid.existing(`${holders[0].firstName} ${holders[0].name}`)}</p>
+          <p>{texts.eid.existing(`${firstHolder.firstName} ${firstHolder.name}`)}</p>
           <div className="actions">
             {holders.map((holder) => (
               <button key={holder.uid} type="button" className="primary" onClick={() => store.go({ name: 'passholder', passholder: holder })}>
                 {texts.home.open}: {holder.firstName} {holder.name}
               </button>
             ))}
+            {canJoin(firstHolder) && (
+              <button type="button" onClick={() => store.go({ name: 'passholder', passholder: firstHolder, action: 'registerInSystem' })}>
+                {texts.passholder.registerInSystem}
+              </button>
+            )}
           </div>
         </div>
       )}

@@ -12,10 +12,12 @@ export interface FieldProps {
   options?: Readonly<Record<string, string>>;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
   hint?: string;
+  /** Enter in this field does this instead of submitting the form (a scanner ends a card number with Enter). */
+  onEnter?: () => void;
 }
 
 /** One labelled form field, with its error and, when the value is as the eID said, a mark. */
-export function Field({ name, value, onChange, error, fromEid, required, type = 'text', options, inputMode, hint }: FieldProps) {
+export function Field({ name, value, onChange, error, fromEid, required, type = 'text', options, inputMode, hint, onEnter }: FieldProps) {
   const id = `field-${name}`;
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   const change = (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(name, event.target.value);
@@ -36,7 +38,22 @@ export function Field({ name, value, onChange, error, fromEid, required, type = 
           ))}
         </select>
       ) : (
-        <input {...common} type={type} inputMode={inputMode} autoComplete="off" spellCheck={false} />
+        <input
+          {...common}
+          type={type}
+          inputMode={inputMode}
+          autoComplete="off"
+          spellCheck={false}
+          onKeyDown={
+            onEnter
+              ? (event) => {
+                  if (event.key !== 'Enter') return;
+                  event.preventDefault();
+                  onEnter();
+                }
+              : undefined
+          }
+        />
       )}
       {hint && (
         <p className="hint" id={`${id}-hint`}>

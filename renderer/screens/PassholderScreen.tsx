@@ -23,11 +23,11 @@ export function suggestReason(oldNumber: string | undefined, newNumber: string):
 }
 
 /** A pass holder found by number, INSZ or eID, and what this balie may do for them. */
-export function PassholderScreen({ passholder }: { passholder: Passholder }) {
+export function PassholderScreen({ passholder, initialAction }: { passholder: Passholder; initialAction?: Action }) {
   const { api, store } = useApp();
   const { session } = store();
   const [holder, setHolder] = useState(passholder);
-  const [action, setAction] = useState<Action | null>(null);
+  const [action, setAction] = useState<Action | null>(initialAction ?? null);
   const [done, setDone] = useState<string>();
   const balieSystems = session?.balie?.cardSystems ?? [];
   const may = (permission: string, systemId?: string) =>

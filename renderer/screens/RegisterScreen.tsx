@@ -73,6 +73,9 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     setKansenStatuut(info.value.kansenpas);
     if (info.value.kansenpas && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
     await quote(number, values.voucherNumber);
+    // On to the first required field still empty, so the next scan or keystroke lands there.
+    const next = registrationRequired.find((name) => name !== 'uitpasNumber' && !values[name]);
+    formRef.current?.querySelector<HTMLElement>(`[name="${next ?? 'email'}"]`)?.focus();
   };
 
   const quote = async (uitpasNumber: string, voucherNumber: string | undefined) => {
@@ -137,8 +140,8 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         <fieldset>
           <legend>{texts.register.card}</legend>
           <div className="row">
-            {field('uitpasNumber', { inputMode: 'numeric' })}
-            {field('voucherNumber')}
+            {field('uitpasNumber', { inputMode: 'numeric', onEnter: () => void checkCard(), hint: 'Typ of scan; Enter controleert de kaart.' })}
+            {field('voucherNumber', { onEnter: () => void checkCard() })}
           </div>
           <div className="actions">
             <button type="button" onClick={() => void checkCard()}>
