@@ -71,7 +71,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'eid:insertDemoCard': async ({ person, forged }) => {
       await demoOnly();
       // The read reports through the usual eid:* events; the request only starts it.
-      void demoCard.insert(person, forged);
+      demoCard.insert(person, forged).catch((error: unknown) => {
+        (log ?? console).warn(`[demo] oefenkaart niet gelezen: ${error instanceof Error ? error.name : typeof error}`);
+      });
       return null;
     },
     'eid:removeDemoCard': async () => {
