@@ -15,7 +15,7 @@ export default defineConfig({
     // Sandboxed preloads can only require Electron's renderer modules: electron-vite bundles it into one file.
     build: {
       outDir: resolve(root, 'out/preload'),
-      rollupOptions: { input: { index: resolve(root, 'electron/preload.ts') } },
+      rollupOptions: { input: { index: resolve(root, 'electron/ipc/preload.ts') } },
     },
   },
   renderer: {

@@ -5,12 +5,12 @@
 import type { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
-import { contractError, type AppInfo, type EidCard, type HandlerTable } from './contract';
-import { BalieFailure } from './dispatch';
+import { contractError, type AppInfo, type EidCard, type HandlerTable } from './ipc/contract';
+import { BalieFailure } from './ipc/dispatch';
 import { DemoCard } from './eid/demo-card';
 import { EidEvidence } from './eid/eid-evidence';
 import { EidReaderService } from './eid/reader-service';
-import { MainEvents } from './main-events';
+import { MainEvents } from './ipc/main-events';
 import { SecretStore, type SecretCipher } from './settings/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { startSimulator, type Simulator } from './simulator/server';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { BalieApi } from '../electron/contract';
+import type { BalieApi } from '../electron/ipc/contract';
 import type { AppStore } from './store';
 
 export const AppContext = createContext<{ api: BalieApi; store: AppStore } | null>(null);

@@ -16,7 +16,7 @@ import type {
   ReaderStatus,
   Registered,
   SessionView,
-} from '../electron/contract';
+} from '../electron/ipc/contract';
 
 export type Screen =
   | { name: 'home' }

@@ -1,4 +1,4 @@
-import type { BalieApi } from '../electron/contract';
+import type { BalieApi } from '../electron/ipc/contract';
 
 declare global {
   interface Window {

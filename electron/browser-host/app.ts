@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTrustAnchors } from '../../native/beid/trust-anchors';
 import type { CreatePcscContext } from '../../native/pcsc/pcsc-port';
-import { createDispatcher } from '../dispatch';
+import { createDispatcher } from '../ipc/dispatch';
 import { authorizeAtSimulator } from '../simulator/headless-authorize';
-import type { MainEvents } from '../main-events';
+import type { MainEvents } from '../ipc/main-events';
 import { createMainServices } from '../main-services';
 import { startBrowserHost, type BrowserHost } from './server';
 

@@ -3,8 +3,8 @@
  * `window.balie` over the host's WebSocket, exactly as the preload does over
  * Electron's IPC. The session cookie authenticates the socket.
  */
-import { createBalieApi } from '../bridge-api';
-import { contractError, type Result } from '../contract';
+import { createBalieApi } from '../ipc/bridge-api';
+import { contractError, type Result } from '../ipc/contract';
 import { bridgeSocketPath, type WireMessage, type WireRequest } from './wire';
 
 const socket = new WebSocket(`ws://${location.host}${bridgeSocketPath}`);

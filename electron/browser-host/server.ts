@@ -14,10 +14,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { securityHeaders } from '../csp';
-import type { Dispatch } from '../dispatch';
-import type { MainEvents } from '../main-events';
-import { readStaticFile } from '../static-files';
+import { securityHeaders } from '../window/csp';
+import type { Dispatch } from '../ipc/dispatch';
+import type { MainEvents } from '../ipc/main-events';
+import { readStaticFile } from '../window/static-files';
 import { bridgeScriptPath, bridgeSocketPath, isWireRequest, type WireMessage } from './wire';
 
 export interface BrowserHostOptions {

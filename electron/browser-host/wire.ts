@@ -2,8 +2,8 @@
  * Messages on the browser host's WebSocket: the page's requests, main's
  * answers and events. The channel and payload are checked by the dispatcher.
  */
-import type { EventChannel, Result } from '../contract';
-import { isObject, optional, type Guard } from '../validation';
+import type { EventChannel, Result } from '../ipc/contract';
+import { isObject, optional, type Guard } from '../ipc/validation';
 
 export interface WireRequest {
   id: number;

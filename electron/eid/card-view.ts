@@ -1,7 +1,7 @@
 /** Turns a read (partial or complete) into the EidCard the page receives. */
 import type { EidIdentityRead, EidRead } from '../../native/beid/read-eid';
 import { isGenuine } from '../../native/beid/integrity';
-import type { EidCard } from '../contract';
+import type { EidCard } from '../ipc/contract';
 import { toPassholderPrefill } from './prefill';
 
 export function partialCardView(reader: string, readId: string, read: EidIdentityRead): EidCard {

@@ -19,8 +19,8 @@ import { connectExclusive, toEidReadError } from '../../native/pcsc/card-connect
 import type { PcscCardReader } from '../../native/pcsc/pcsc-port';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { ReaderWatcher } from '../../native/pcsc/reader-watcher';
-import { eidErrors } from '../contract';
-import { MainEvents } from '../main-events';
+import { eidErrors } from '../ipc/contract';
+import { MainEvents } from '../ipc/main-events';
 import { toPassholderPrefill } from './prefill';
 import { EidReaderService } from './reader-service';
 

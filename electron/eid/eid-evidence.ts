@@ -6,7 +6,7 @@
  * memory for a short while after removal: until it is used, 15 minutes pass,
  * or the staff member logs out.
  */
-import type { EidCard, PassholderPrefill } from '../contract';
+import type { EidCard, PassholderPrefill } from '../ipc/contract';
 import { normaliseInsz } from '../rules/insz';
 
 const keepForMs = 15 * 60 * 1000;

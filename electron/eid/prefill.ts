@@ -5,7 +5,7 @@
  * dateOfBirth only when day and month are known.
  */
 import type { Address, Identity } from '../../native/beid/identity';
-import type { PassholderPrefill } from '../contract';
+import type { PassholderPrefill } from '../ipc/contract';
 
 export function toPassholderPrefill(identity: Identity, address: Address, verified: boolean): PassholderPrefill {
   const [firstName = '', ...otherGivenNames] = identity.firstNames.trim().split(/\s+/).filter(Boolean);

@@ -13,8 +13,8 @@ import { connectExclusive, toEidReadError } from '../../native/pcsc/card-connect
 import type { CreatePcscContext, PcscCardReader } from '../../native/pcsc/pcsc-port';
 import { ReaderWatcher } from '../../native/pcsc/reader-watcher';
 import type { ReaderStatus } from '../../native/pcsc/types';
-import { eidErrors, type EidCard } from '../contract';
-import type { MainEvents } from '../main-events';
+import { eidErrors, type EidCard } from '../ipc/contract';
+import type { MainEvents } from '../ipc/main-events';
 import { completeCardView, partialCardView } from './card-view';
 
 export interface EidReaderServiceOptions {

@@ -1,6 +1,6 @@
 /** Turns what can go wrong with UiTPAS into the contract's BalieError, field and outcome included. */
-import { contractError, type BalieError } from '../contract';
-import { BalieFailure } from '../dispatch';
+import { contractError, type BalieError } from '../ipc/contract';
+import { BalieFailure } from '../ipc/dispatch';
 import { SecretStoreUnavailableError } from '../settings/secret-store';
 import { UitpasError, UitpasFailure } from './errors';
 import { LoginCancelledError } from './login-flow';

@@ -1,6 +1,6 @@
 /** The UiTPAS part of the handler table: every call goes through the session's signed client. */
-import { contractError, type HandlerTable } from '../contract';
-import { BalieFailure } from '../dispatch';
+import { contractError, type HandlerTable } from '../ipc/contract';
+import { BalieFailure } from '../ipc/dispatch';
 import { normaliseInsz } from '../rules/insz';
 import { normaliseUitpasNumber } from '../rules/uitpas-number';
 import { UitpasError } from './errors';

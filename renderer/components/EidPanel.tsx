@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EidCard, Passholder } from '../../electron/contract';
+import type { EidCard, Passholder } from '../../electron/ipc/contract';
 import { useApp } from '../context';
 import { texts } from '../texts';
 

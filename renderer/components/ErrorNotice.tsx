@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BalieError } from '../../electron/contract';
+import type { BalieError } from '../../electron/ipc/contract';
 import { useApp } from '../context';
 import { texts } from '../texts';
 

@@ -1,4 +1,4 @@
-import type { ReaderStatus } from '../../electron/contract';
+import type { ReaderStatus } from '../../electron/ipc/contract';
 import { texts } from '../texts';
 
 export function ReaderStatusPanel({ status, platform }: { status: ReaderStatus; platform: string }) {

@@ -3,7 +3,7 @@
  * as read), and field errors. Pure, so the rules about eID marks are tested
  * without a browser.
  */
-import type { EidCard } from '../../electron/contract';
+import type { EidCard } from '../../electron/ipc/contract';
 
 export const eidFields = ['name', 'firstName', 'secondName', 'inszNumber', 'dateOfBirth', 'gender', 'nationality', 'placeOfBirth', 'street', 'postalCode', 'city'] as const;
 export type EidField = (typeof eidFields)[number];

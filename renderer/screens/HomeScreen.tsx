@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
-import type { BalieError, Passholder } from '../../electron/contract';
+import type { BalieError, Passholder } from '../../electron/ipc/contract';
 import { DemoEidControl } from '../components/DemoEidControl';
 import { EidPanel } from '../components/EidPanel';
 import { ErrorNotice } from '../components/ErrorNotice';

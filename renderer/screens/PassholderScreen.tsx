@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent, type ReactNode } from 'react';
-import type { BalieError, NewCardReason, Passholder } from '../../electron/contract';
+import type { BalieError, NewCardReason, Passholder } from '../../electron/ipc/contract';
 import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
 import { isKansenpas } from '../../electron/rules/uitpas-number';
 import { passholderErrors } from '../../electron/rules/passholder-rules';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import type { BalieError, CardInfo, EidCard, UitpasPrice } from '../../electron/contract';
+import type { BalieError, CardInfo, EidCard, UitpasPrice } from '../../electron/ipc/contract';
 import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
 import { passholderErrors, registrationRequired, uitpasNumberError } from '../../electron/rules/passholder-rules';
 import { Dialog } from '../components/Dialog';

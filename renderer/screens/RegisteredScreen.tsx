@@ -1,4 +1,4 @@
-import type { Registered } from '../../electron/contract';
+import type { Registered } from '../../electron/ipc/contract';
 import { useApp } from '../context';
 import { texts } from '../texts';
 

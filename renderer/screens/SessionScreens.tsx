@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
-import type { BalieError, EnvironmentName } from '../../electron/contract';
+import type { BalieError, EnvironmentName } from '../../electron/ipc/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useApp } from '../context';
 import { texts } from '../texts';

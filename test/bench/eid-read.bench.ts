@@ -8,9 +8,9 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import pcsclite from 'pcsclite';
 import { expect, inject, it } from 'vitest';
-import type { EidCard, ReaderStatus } from '../../electron/contract';
+import type { EidCard, ReaderStatus } from '../../electron/ipc/contract';
 import { EidReaderService } from '../../electron/eid/reader-service';
-import { MainEvents } from '../../electron/main-events';
+import { MainEvents } from '../../electron/ipc/main-events';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import type { PcscCardReader, PcscContext } from '../../native/pcsc/pcsc-port';
 import { testTrustAnchors, virtualCard } from '../support/card-fixtures';

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, inject, it } from 'vitest';
 import { startBrowserHostApp } from '../../electron/browser-host/app';
-import type { EidCard } from '../../electron/contract';
+import type { EidCard } from '../../electron/ipc/contract';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { testTrustAnchors, virtualCard } from '../support/card-fixtures';

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser-host/app';
-import { createBalieApi } from '../../electron/bridge-api';
+import { createBalieApi } from '../../electron/ipc/bridge-api';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { chromiumAvailability, launchChromium } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { registerAppScheme, serveRenderer } from '../../electron/app-protocol';
+import { registerAppScheme, serveRenderer } from '../../electron/window/app-protocol';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock());
 

@@ -1,8 +1,8 @@
 import { ipcMain, type WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, requestChannelNames } from '../../electron/dispatch';
-import { bindIpc, forwardEvents } from '../../electron/ipc';
-import { MainEvents } from '../../electron/main-events';
+import { createDispatcher, requestChannelNames } from '../../electron/ipc/dispatch';
+import { bindIpc, forwardEvents } from '../../electron/ipc/ipc-main';
+import { MainEvents } from '../../electron/ipc/main-events';
 import { fakeHandlers } from '../support/fake-handlers';
 import { MockWebContents } from './electron-mock';
 

@@ -1,7 +1,7 @@
 import { BrowserWindow, safeStorage } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { showAuthorizeWindow } from '../../electron/login-window';
-import { safeStorageCipher } from '../../electron/safe-storage';
+import { showAuthorizeWindow } from '../../electron/window/login-window';
+import { safeStorageCipher } from '../../electron/window/safe-storage';
 import { LoginCancelledError, loginCallbackUrl } from '../../electron/uitpas/login-flow';
 import type { MockBrowserWindow } from './electron-mock';
 

@@ -1,7 +1,7 @@
 import { app, BrowserWindow, ipcMain, protocol } from 'electron';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { requestChannelNames } from '../../electron/dispatch';
+import { requestChannelNames } from '../../electron/ipc/dispatch';
 import { FakePcscContext } from '../support/fake-pcsc';
 import type { MockBrowserWindow } from './electron-mock';
 

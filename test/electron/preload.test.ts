@@ -1,12 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { createBalieApi } from '../../electron/bridge-api';
-import type { BalieApi } from '../../electron/contract';
+import { createBalieApi } from '../../electron/ipc/bridge-api';
+import type { BalieApi } from '../../electron/ipc/contract';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock());
 
 describe('preload', async () => {
-  await import('../../electron/preload');
+  await import('../../electron/ipc/preload');
   const [name, api] = vi.mocked(contextBridge.exposeInMainWorld).mock.calls[0] as [string, BalieApi];
 
   it('exposes only the hand-made balie API', () => {

@@ -1,6 +1,6 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMainWindow, denyAllPermissions, lockNewWindows } from '../../electron/window';
+import { createMainWindow, denyAllPermissions, lockNewWindows } from '../../electron/window/window';
 import { createMockSession, MockBrowserWindow, MockWebContents } from './electron-mock';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock());

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createDispatcher } from '../../electron/dispatch';
+import { createDispatcher } from '../../electron/ipc/dispatch';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
 import type { WireMessage } from '../../electron/browser-host/wire';
-import { MainEvents } from '../../electron/main-events';
+import { MainEvents } from '../../electron/ipc/main-events';
 import { fakeHandlers } from '../support/fake-handlers';
 
 const dir = mkdtempSync(join(tmpdir(), 'browser-host-'));

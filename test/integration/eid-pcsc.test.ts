@@ -5,9 +5,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import type { EidCard, EventChannel, ReaderStatus } from '../../electron/contract';
+import type { EidCard, EventChannel, ReaderStatus } from '../../electron/ipc/contract';
 import { EidReaderService } from '../../electron/eid/reader-service';
-import { MainEvents } from '../../electron/main-events';
+import { MainEvents } from '../../electron/ipc/main-events';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import type { ReaderWatcher } from '../../native/pcsc/reader-watcher';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EidCard } from '../../electron/contract';
+import type { EidCard } from '../../electron/ipc/contract';
 import { applyEid, editField, emptyForm, filledValues, hasOwnInput } from '../../renderer/form/passholder-form';
 import { suggestReason } from '../../renderer/screens/PassholderScreen';
 

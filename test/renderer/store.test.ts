@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBalieApi } from '../../electron/bridge-api';
-import type { AppInfo, BalieApi, ReaderStatus, Result } from '../../electron/contract';
+import { createBalieApi } from '../../electron/ipc/bridge-api';
+import type { AppInfo, BalieApi, ReaderStatus, Result } from '../../electron/ipc/contract';
 import { createAppStore } from '../../renderer/store';
 
 const info: AppInfo = { name: 'UiTPAS Balie', version: '0.1.0', platform: 'linux', host: 'browser' };

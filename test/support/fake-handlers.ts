@@ -1,6 +1,6 @@
 /** A full handler table for tests that care about a few channels: the others fail loudly if called. */
-import type { HandlerTable } from '../../electron/contract';
-import { requestChannelNames } from '../../electron/dispatch';
+import type { HandlerTable } from '../../electron/ipc/contract';
+import { requestChannelNames } from '../../electron/ipc/dispatch';
 
 export function fakeHandlers(overrides: Partial<HandlerTable>): HandlerTable {
   const notHere = Object.fromEntries(

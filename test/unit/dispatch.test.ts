@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HandlerTable } from '../../electron/contract';
-import { BalieFailure, createDispatcher } from '../../electron/dispatch';
+import type { HandlerTable } from '../../electron/ipc/contract';
+import { BalieFailure, createDispatcher } from '../../electron/ipc/dispatch';
 import { fakeHandlers } from '../support/fake-handlers';
 
 const info = { name: 'UiTPAS Balie', version: '1.2.3', platform: 'linux', host: 'browser' as const };

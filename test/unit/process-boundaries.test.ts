@@ -22,17 +22,19 @@ describe('process boundaries', () => {
     ['renderer/screens/X.tsx', "import path from 'path';"],
     ['renderer/screens/X.tsx', "import { ReaderWatcher } from '../../native/pcsc/reader-watcher';"],
     ['renderer/screens/X.tsx', "import { createMainServices } from '../../electron/main-services';"],
-    ['native/beid/x.ts', "import { contractError } from '../../electron/contract';"],
+    ['native/beid/x.ts', "import { contractError } from '../../electron/ipc/contract';"],
     ['native/beid/x.ts', "import { texts } from '../../renderer/texts';"],
     ['native/beid/x.ts', "import { app } from 'electron';"],
     ['electron/eid/reader-service.ts', "import { BrowserWindow } from 'electron';"],
+    ['electron/ipc/dispatch.ts', "import { ipcMain } from 'electron';"],
   ])('refuses in %s: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toHaveLength(1);
   });
 
   it.each([
-    ['renderer/screens/X.tsx', "import type { BalieApi } from '../../electron/contract';"],
-    ['electron/window.ts', "import { BrowserWindow } from 'electron';"],
+    ['renderer/screens/X.tsx', "import type { BalieApi } from '../../electron/ipc/contract';"],
+    ['electron/window/window.ts', "import { BrowserWindow } from 'electron';"],
+    ['electron/ipc/preload.ts', "import { contextBridge } from 'electron';"],
     ['electron/eid/reader-service.ts', "import { ReaderWatcher } from '../../native/pcsc/reader-watcher';"],
     ['native/beid/x.ts', "import { createHash } from 'node:crypto';"],
   ])('allows in %s: %s', async (file, code) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveStaticPath } from '../../electron/static-files';
+import { resolveStaticPath } from '../../electron/window/static-files';
 
 describe('resolveStaticPath', () => {
   const root = '/srv/renderer';
@@ -18,7 +18,7 @@ describe('resolveStaticPath', () => {
 });
 
 describe('isLoginPageUrl', async () => {
-  const { isLoginPageUrl } = await import('../../electron/navigation');
+  const { isLoginPageUrl } = await import('../../electron/window/navigation');
   const authorize = 'http://127.0.0.1:41234/uitid/rest/auth/authorize?oauth_token=x';
   it.each([
     ['http://127.0.0.1:41234/uitid/rest/auth/authorize', true],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoolean, isNothing, isObject, isOneOf, isString, optional } from '../../electron/validation';
+import { isBoolean, isNothing, isObject, isOneOf, isString, optional } from '../../electron/ipc/validation';
 
 describe('validation guards', () => {
   const isRequest = isObject({ name: isString, kind: isOneOf(['a', 'b'] as const), flag: optional(isBoolean) });

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, requestChannelNames } from '../../../electron/dispatch';
+import { createDispatcher, requestChannelNames } from '../../../electron/ipc/dispatch';
 import { createMainServices } from '../../../electron/main-services';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
 import { cardNumber, demoConsumer, seedPassholder } from '../../../electron/simulator/seed';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BalieFailure } from '../../../electron/dispatch';
+import { BalieFailure } from '../../../electron/ipc/dispatch';
 import { SecretStore } from '../../../electron/settings/secret-store';
 import { SettingsStore } from '../../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';

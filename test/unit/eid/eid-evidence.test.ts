@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EidCard } from '../../../electron/contract';
+import type { EidCard } from '../../../electron/ipc/contract';
 import { EidEvidence } from '../../../electron/eid/eid-evidence';
 
 const prefill = {

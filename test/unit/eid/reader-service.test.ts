@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { EventChannel } from '../../../electron/contract';
+import type { EventChannel } from '../../../electron/ipc/contract';
 import { EidReaderService } from '../../../electron/eid/reader-service';
-import { MainEvents } from '../../../electron/main-events';
+import { MainEvents } from '../../../electron/ipc/main-events';
 import { virtualPeople } from '../../../native/beid/virtual-card/people';
 import { testPki, testTrustAnchors, virtualCard } from '../../support/card-fixtures';
 import { FakePcscContext, type FakeCard } from '../../support/fake-pcsc';

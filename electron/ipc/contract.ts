@@ -3,21 +3,21 @@
  *
  * Every request channel (invoke/handle) and every main→page event is declared
  * here once, with its payload types and a runtime guard for what the page sends.
- * Electron's ipc.ts, the browser host and the preload API are all derived from
+ * Electron's ipc-main.ts, the browser host and the preload API are all derived from
  * these tables, so a channel cannot exist on one side only.
  */
-import type { EidReadCause, EidReadStep } from '../native/beid/types';
-import type { ReaderStatus } from '../native/pcsc/types';
-import type { EnvironmentName } from './settings/environments';
-import type { Balie, CardInfo, Passholder, UitpasPrice } from './uitpas/model';
-import type { NewCardReason, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from './uitpas/types';
+import type { EidReadCause, EidReadStep } from '../../native/beid/types';
+import type { ReaderStatus } from '../../native/pcsc/types';
+import type { EnvironmentName } from '../settings/environments';
+import type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
+import type { NewCardReason, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
 import { isBoolean, isNothing, isObject, isOneOf, isString, optional, type Guard } from './validation';
 
-export type { EidReadCause, EidReadStep } from '../native/beid/types';
-export type { ReaderInfo, ReaderStatus } from '../native/pcsc/types';
-export type { EnvironmentName } from './settings/environments';
-export type { Balie, CardInfo, Passholder, UitpasPrice } from './uitpas/model';
-export type { NewCardReason, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from './uitpas/types';
+export type { EidReadCause, EidReadStep } from '../../native/beid/types';
+export type { ReaderInfo, ReaderStatus } from '../../native/pcsc/types';
+export type { EnvironmentName } from '../settings/environments';
+export type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
+export type { NewCardReason, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
 
 export interface AppInfo {
   name: string;

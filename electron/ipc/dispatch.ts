@@ -1,7 +1,7 @@
 /**
  * The transport-independent half of IPC: checks the channel and the payload
  * against the contract, runs the handler, and turns every outcome into a Result.
- * Electron's ipc.ts and the browser host both call this after their own sender check.
+ * Electron's ipc-main.ts and the browser host both call this after their own sender check.
  */
 import {
   contractError,

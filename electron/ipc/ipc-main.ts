@@ -3,7 +3,7 @@
  * only the app's own top-level page, and forwards main-process events to it.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { isAppPageUrl } from './app-origin';
+import { isAppPageUrl } from '../window/app-origin';
 import { contractError, type Result } from './contract';
 import { requestChannelNames, type Dispatch } from './dispatch';
 import type { MainEvents } from './main-events';

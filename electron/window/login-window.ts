@@ -4,7 +4,7 @@
  * the browser to the app's callback URL, which it catches instead of loading.
  */
 import { BrowserWindow } from 'electron';
-import { LoginCancelledError } from './uitpas/login-flow';
+import { LoginCancelledError } from '../uitpas/login-flow';
 import { isLoginPageUrl } from './navigation';
 
 export function showAuthorizeWindow(parent: BrowserWindow | null) {

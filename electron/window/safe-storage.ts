@@ -1,6 +1,6 @@
 /** The OS secret store behind SecretStore: Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet). */
 import { safeStorage } from 'electron';
-import type { SecretCipher } from './settings/secret-store';
+import type { SecretCipher } from '../settings/secret-store';
 
 export const safeStorageCipher: SecretCipher = {
   unavailableReason: async () => {
