@@ -2,7 +2,8 @@
  * The one IPC contract between the main process and the page.
  *
  * Every request channel (invoke/handle) and every main→page event is declared
- * here once, with its payload types and a runtime guard for what the page sends.
+ * here once, with its payload and answer types; the runtime guard for what the
+ * page sends lives in payload-guards.ts, one named guard per payload.
  * Electron's ipc-main.ts, the browser host and the preload API are all derived from
  * these tables, so a channel cannot exist on one side only.
  */
@@ -10,8 +11,21 @@ import type { EidReadCause, EidReadStep } from '../../native/beid/types';
 import type { ReaderStatus } from '../../native/pcsc/types';
 import type { EnvironmentName } from '../settings/environments';
 import type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
-import type { NewCardReason, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
-import { isBoolean, isNothing, isObject, isOneOf, isString, optional, type Guard } from './validation';
+import type { Registered } from '../uitpas/types';
+import {
+  isCardQuery,
+  isCardSystemDataChange,
+  isCardSystemRegistration,
+  isChooseBalieRequest,
+  isDemoCardRequest,
+  isFindPassholdersQuery,
+  isNewCardRequest,
+  isPriceQuery,
+  isRegisterPassholderRequest,
+  isSettingsChange,
+  isUpdatePassholderRequest,
+} from './payload-guards';
+import { isNothing, type Guard } from './validation';
 
 export type { EidReadCause, EidReadStep } from '../../native/beid/types';
 export type { ReaderInfo, ReaderStatus } from '../../native/pcsc/types';
@@ -172,50 +186,6 @@ export interface EidReadFailure {
   message: string;
 }
 
-const priceReasons = ['FIRST_CARD', 'CARD_UPGRADE', 'EXTRA_CARD', 'LOSS_THEFT', 'DEFECT', 'LOSS_KANSENSTATUUT', 'OBTAIN_KANSENSTATUUT'] as const satisfies readonly PriceReason[];
-const newCardReasons = ['LOSS_THEFT', 'DEFECT', 'REMOVAL', 'LOSS_KANSENSTATUUT', 'OBTAIN_KANSENSTATUUT', 'CARD_UPGRADE', 'EXTRA_CARD'] as const satisfies readonly NewCardReason[];
-
-const personFieldGuards = {
-  name: isString,
-  firstName: isString,
-  secondName: optional(isString),
-  email: optional(isString),
-  inszNumber: optional(isString),
-  dateOfBirth: isString,
-  gender: optional(isOneOf(['M', 'MALE', 'V', 'F', 'FEMALE'] as const)),
-  street: optional(isString),
-  postalCode: isString,
-  city: isString,
-  telephone: optional(isString),
-  gsm: optional(isString),
-  nationality: optional(isString),
-  placeOfBirth: optional(isString),
-  kansenStatuutEndDate: optional(isString),
-  moreInfo: optional(isString),
-  schoolConsumerKey: optional(isString),
-  emailPreference: optional(isOneOf(['ALL_MAILS', 'NOTIFICATION_MAILS', 'NO_MAILS'] as const)),
-  smsPreference: optional(isOneOf(['ALL_SMS', 'NOTIFICATION_SMS', 'NO_SMS'] as const)),
-};
-
-/** `verified` is not the page's to send: main decides it from the card it read (see the eID issue). */
-const isRegisterFields: Guard<Omit<RegisterPassholderFields, 'verified'> & { eidReadId?: string }> = isObject({
-  ...personFieldGuards,
-  uitpasNumber: isString,
-  voucherNumber: optional(isString),
-  kansenStatuut: optional(isBoolean),
-  /** The eID read the identity fields came from, if any: main decides `verified` from it. */
-  eidReadId: optional(isString),
-});
-
-const isUpdateFields: Guard<Omit<UpdatePassholderFields, 'verified'>> = isObject({
-  ...personFieldGuards,
-  name: optional(isString),
-  firstName: optional(isString),
-  dateOfBirth: optional(isString),
-  postalCode: optional(isString),
-  city: optional(isString),
-});
-
 /** A request channel: the guard checks what the page sends, the phantom type says what main answers. */
 export interface RequestSpec<Req, Res> {
   readonly validate: Guard<Req>;
@@ -240,49 +210,23 @@ export const requestChannels = {
   /** The cards in the readers right now (after a page reload). */
   'eid:getCards': request<EidCard[]>()(isNothing),
   /** Demo environment only: put a virtual card of a made-up person in the demo reader, or take it out. */
-  'eid:insertDemoCard': request<null>()(isObject({ person: isOneOf(['jonas', 'zoe', 'lukas', 'aylin'] as const), forged: optional(isBoolean) })),
+  'eid:insertDemoCard': request<null>()(isDemoCardRequest),
   'eid:removeDemoCard': request<null>()(isNothing),
   'session:get': request<SessionView>()(isNothing),
   'session:login': request<SessionView>()(isNothing),
   'session:logout': request<SessionView>()(isNothing),
-  'session:chooseBalie': request<SessionView>()(isObject({ balieId: isString })),
-  'settings:save': request<SessionView>()(
-    isObject({ environment: isOneOf(['demo', 'test', 'acceptance', 'production'] as const), consumerKey: optional(isString), consumerSecret: optional(isString) }),
-  ),
-  'uitpas:getCard': request<CardInfo>()(isObject({ uitpasNumber: isString })),
-  'uitpas:getPrice': request<UitpasPrice>()(
-    isObject({
-      reason: isOneOf(priceReasons),
-      uitpasNumber: optional(isString),
-      cardSystemId: optional(isString),
-      dateOfBirth: optional(isString),
-      postalCode: optional(isString),
-      voucherNumber: optional(isString),
-    }),
-  ),
+  'session:chooseBalie': request<SessionView>()(isChooseBalieRequest),
+  'settings:save': request<SessionView>()(isSettingsChange),
+  'uitpas:getCard': request<CardInfo>()(isCardQuery),
+  'uitpas:getPrice': request<UitpasPrice>()(isPriceQuery),
   /** A UiTPAS number or an INSZ, as typed or scanned. */
-  'uitpas:findPassholders': request<Passholder[]>()(isObject({ query: isString })),
+  'uitpas:findPassholders': request<Passholder[]>()(isFindPassholdersQuery),
   /** Answers whether UiTPAS was told the data is verified: main decides that from the eID read. */
-  'uitpas:registerPassholder': request<Registered & { verified: boolean }>()(isRegisterFields),
-  'uitpas:registerNewCard': request<Registered>()(
-    isObject({ uid: isString, reason: isOneOf(newCardReasons), uitpasNumber: isString, voucherNumber: optional(isString), kansenStatuutEndDate: optional(isString) }),
-  ),
-  'uitpas:updatePassholder': request<{ code: string; message: string }>()(
-    isObject({ uitpasNumber: isString, fields: isUpdateFields, eidReadId: optional(isString) }),
-  ),
-  'uitpas:registerInCardSystem': request<Passholder>()(
-    isObject({
-      uid: isString,
-      cardSystemId: optional(isString),
-      uitpasNumber: optional(isString),
-      kansenStatuut: optional(isBoolean),
-      kansenStatuutEndDate: optional(isString),
-      voucherNumber: optional(isString),
-    }),
-  ),
-  'uitpas:updateCardSystemData': request<{ code: string; message: string }>()(
-    isObject({ uid: isString, cardSystemId: isString, kansenStatuutEndDate: isString }),
-  ),
+  'uitpas:registerPassholder': request<Registered & { verified: boolean }>()(isRegisterPassholderRequest),
+  'uitpas:registerNewCard': request<Registered>()(isNewCardRequest),
+  'uitpas:updatePassholder': request<{ code: string; message: string }>()(isUpdatePassholderRequest),
+  'uitpas:registerInCardSystem': request<Passholder>()(isCardSystemRegistration),
+  'uitpas:updateCardSystemData': request<{ code: string; message: string }>()(isCardSystemDataChange),
 } as const;
 
 export const eventChannels = {
