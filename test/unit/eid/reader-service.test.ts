@@ -12,7 +12,7 @@ function setUp() {
   events.subscribe((channel, payload) => seen.push({ channel, payload }));
   const context = new FakePcscContext();
   const log = { warn: vi.fn() };
-  const service = new EidReaderService({ createPcscContext: () => context, trustAnchors: testTrustAnchors(), events, log });
+  const service = new EidReaderService({ createPcscContext: () => context, trustAnchors: testTrustAnchors(), events, log, busyRetryDelaysMs: [5, 5] });
   service.start();
   const reader = context.addReader('Reader A');
   const of = (channel: EventChannel) => seen.filter((event) => event.channel === channel).map((event) => event.payload);
