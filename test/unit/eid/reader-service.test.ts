@@ -35,6 +35,19 @@ function pulledAfter(card: FakeCard, count: number, pull: () => void): FakeCard 
   };
 }
 
+/** Runs `act` when the card receives its `count`-th APDU (another program stepping in), then answers as usual. */
+function atApdu(card: FakeCard, count: number, act: () => void): FakeCard {
+  let sent = 0;
+  return {
+    atr: card.atr,
+    transmit: (apdu) => {
+      sent += 1;
+      if (sent === count) act();
+      return card.transmit(apdu);
+    },
+  };
+}
+
 describe('EidReaderService', () => {
   it('reads a card on insertion: progress, then identity and address, then the complete card', async () => {
     const { service, reader, of } = setUp();
@@ -152,19 +165,12 @@ describe('EidReaderService', () => {
 
   it('waits too when another program takes the card in the middle of a read', async () => {
     const { service, reader, of } = setUp();
-    const card = virtualCard();
-    let sent = 0;
-    reader.insertCard({
-      atr: card.atr,
-      transmit: (apdu) => {
-        sent += 1;
-        if (sent === 5) {
-          reader.busy = true;
-          setTimeout(() => (reader.busy = false), 3);
-        }
-        return card.transmit(apdu);
-      },
-    });
+    reader.insertCard(
+      atApdu(virtualCard(), 5, () => {
+        reader.busy = true;
+        setTimeout(() => (reader.busy = false), 3);
+      }),
+    );
     await vi.waitFor(() => expect(of('eid:card')).toHaveLength(2));
     expect(of('eid:card')[1]).toMatchObject({ prefill: { verified: true } });
     service.close();
@@ -172,16 +178,7 @@ describe('EidReaderService', () => {
 
   it('reconnects and reads again when another program resets the card mid-read (SCARD_W_RESET_CARD)', async () => {
     const { service, reader, of, log } = setUp();
-    const card = virtualCard();
-    let sent = 0;
-    reader.insertCard({
-      atr: card.atr,
-      transmit: (apdu) => {
-        sent += 1;
-        if (sent === 8) reader.resetPending = true;
-        return card.transmit(apdu);
-      },
-    });
+    reader.insertCard(atApdu(virtualCard(), 8, () => (reader.resetPending = true)));
     await vi.waitFor(() => expect(of('eid:card').filter((c) => (c as { complete: boolean }).complete)).toHaveLength(1));
     expect(of('eid:card').at(-1)).toMatchObject({ complete: true, prefill: { verified: true } });
     expect(of('eid:error')).toEqual([]);
@@ -239,7 +236,7 @@ describe('EidReaderService', () => {
     service.close();
   });
 
-  it('starts afresh on resume after sleep', async () => {
+  it('starts afresh on resume after sleep', () => {
     const { service, context } = setUp();
     service.resume();
     expect(context.closed).toBe(true);
