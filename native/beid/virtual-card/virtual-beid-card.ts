@@ -159,6 +159,14 @@ export class VirtualBeidCard {
     for (const [name, content] of this.files) this.byPath.set(pathKey(CardFiles[name].path), content);
   }
 
+  /** Power cycle or warm reset: the applet forgets the selected file, as a real card does. */
+  reset(): void {
+    this.appletSelected = !this.options.appletNotDefault;
+    this.currentDf = null;
+    this.currentFile = null;
+    this.pendingResponse = null;
+  }
+
   /** The card as a transport, for reading it without a reader (demo mode, unit tests). */
   asTransport(): CardTransport {
     return { transmit: (apdu) => Promise.resolve(this.transmit(apdu)) };
