@@ -56,6 +56,8 @@ export class BeidProtocol {
   private serial: string | undefined;
   /** The form that worked for this card; until known, the path form is tried first. */
   selectForm: SelectForm | undefined;
+  /** The DF the last walk ended in, so a file beside the previous one takes one SELECT. */
+  private currentDf: number | undefined;
 
   constructor(
     private readonly transport: CardTransport,
@@ -96,10 +98,16 @@ export class BeidProtocol {
         return;
       }
     }
+    const df = file.path[0]!;
+    const ef = file.path[file.path.length - 1]!;
+    // eid-mw's SelectFile first selects the file by ID "assuming we're in the correct DF", then walks.
+    if (this.currentDf === df && file.path.length === 2 && (await this.send(Apdu.selectFid(ef))).sw === 0x9000) return;
+    this.currentDf = undefined;
     for (const fid of [0x3f00, ...file.path]) {
       const step = await this.send(Apdu.selectFid(fid));
       if (step.sw !== 0x9000) throw selectFailed(file, step.sw);
     }
+    this.currentDf = df;
     this.remember('fid-walk');
   }
 

@@ -1,7 +1,7 @@
 /**
  * One complete eID read, in the order the counter needs it: identity and
  * address first (the form can be filled while the rest is read), then the
- * signatures and certificate, then the photo, then the integrity verdict.
+ * signatures, the photo and the certificate, then the integrity verdict.
  */
 import type { X509Certificate } from 'node:crypto';
 import { BeidProtocol, type CardInfo, type SelectMemory } from './beid-protocol';
@@ -88,8 +88,10 @@ export async function readEid(transport: CardTransport, options: ReadEidOptions)
 
   const identitySignature = await read('identitySignature', 'signatures');
   const addressSignature = await read('addressSignature', 'signatures');
-  const rrnCertificate = await read('rrnCertificate', 'signatures');
+  // The photo before the certificate: both in DF01 beside the signatures, so a card that needs the
+  // file-identifier walk (beid-protocol.ts) walks to DF00 only once, at the end.
   const photo = await read('photo', 'photo');
+  const rrnCertificate = await read('rrnCertificate', 'signatures');
 
   const integrity = checkIntegrity(
     { identity: identityFile, identitySignature, address: addressFile, addressSignature, rrnCertificate, photo },

@@ -92,7 +92,8 @@ function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 function killByPidFile(path: string): void {
-  const pid = Number(readFileSync(path, 'utf8').trim());
+  // pcscd writes the pid, a newline and a NUL.
+  const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
   if (Number.isInteger(pid) && pid > 1) process.kill(pid, 'SIGTERM');
 }
 
@@ -154,7 +155,12 @@ export class PrivatePcscd {
     this.child = undefined;
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
+      // pcscd may hang in its exit handlers with vpcd cards connected; then it is killed, as a crash would.
+      const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
       child.kill('SIGTERM');
     });
     rmSync(this.socketPath, { force: true });

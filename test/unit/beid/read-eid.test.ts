@@ -74,7 +74,8 @@ describe('readEid over a virtual card', () => {
     const { sent, transport } = counting(card.asTransport());
     const result = await readEid(transport, { trustAnchors: testTrustAnchors() });
     expect(result.photo.length).toBe(756);
-    const photoReads = sent.slice(sent.findIndex((apdu) => apdu.equals(Apdu.selectPath([0xdf01, 0x4035]))) + 1);
+    const afterSelect = sent.slice(sent.findIndex((apdu) => apdu.equals(Apdu.selectPath([0xdf01, 0x4035]))) + 1);
+    const photoReads = afterSelect.slice(0, afterSelect.findIndex((apdu) => apdu[1] === 0xa4));
     expect(photoReads).toHaveLength(4);
   });
 

@@ -25,8 +25,10 @@ describe('SELECT fallback', () => {
       const read = await readEid(transport, { trustAnchors: testTrustAnchors() });
       expect(isGenuine(read.integrity)).toBe(true);
       expect(sent.filter(isPathSelect)).toHaveLength(1);
-      // Six files, each walked 3F00 → DF → EF.
-      expect(sent.filter(isFidSelect)).toHaveLength(18);
+      // 3F00 → DF01 → 4031; then 4033, 4032, 4034, 4035 by ID in DF01; 3F00 → DF00 → 503C.
+      expect(sent.filter(isFidSelect).map((apdu) => apdu.readUInt16BE(5).toString(16))).toEqual([
+        '3f00', 'df01', '4031', '4033', '4032', '4034', '4035', '3f00', 'df00', '503c',
+      ]);
     },
   );
 
