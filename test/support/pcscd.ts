@@ -193,30 +193,52 @@ export interface OtherProgram {
   reset(): Promise<void>;
 }
 
+// FOLLOW: like the eID Viewer, connect to every card put in and let go when it leaves; otherwise hold the first.
 const otherProgramScript = `
-const reader = process.env.READER, exclusive = process.env.SHARE === 'exclusive';
+const reader = process.env.READER, exclusive = process.env.SHARE === 'exclusive', follow = process.env.FOLLOW === '1';
 const pcsc = require('pcsclite')();
 pcsc.on('error', () => undefined);
 pcsc.on('reader', (r) => {
   if (r.name !== reader) return;
   r.on('error', () => undefined);
   const mode = exclusive ? r.SCARD_SHARE_EXCLUSIVE : r.SCARD_SHARE_SHARED;
+  let said = false;
   const tryConnect = () => r.connect({ share_mode: mode }, (error) => {
-    if (error) return setTimeout(tryConnect, 20);
-    process.stdout.write('held\\n');
-    process.stdin.on('data', (line) => {
-      const disposition = String(line).trim() === 'reset' ? r.SCARD_RESET_CARD : r.SCARD_LEAVE_CARD;
-      r.disconnect(disposition, () => { process.stdout.write('released\\n'); pcsc.close(); process.exit(0); });
-    });
+    if (error) return follow ? undefined : setTimeout(tryConnect, 20);
+    if (!said) process.stdout.write('held\\n');
+    said = true;
   });
-  tryConnect();
+  if (follow) {
+    r.on('status', ({ state }) => {
+      if (state & r.SCARD_STATE_PRESENT) tryConnect();
+      else if (r.connected) r.disconnect(r.SCARD_LEAVE_CARD, () => undefined);
+    });
+    process.stdout.write('held\\n');
+    said = true;
+  } else tryConnect();
+  process.stdin.on('data', (line) => {
+    const disposition = String(line).trim() === 'reset' ? r.SCARD_RESET_CARD : r.SCARD_LEAVE_CARD;
+    const done = () => { process.stdout.write('released\\n'); pcsc.close(); process.exit(0); };
+    if (r.connected) r.disconnect(disposition, done); else done();
+  });
 });
 `;
 
-export function startOtherProgram(readerName: string, share: 'shared' | 'exclusive', socketPath?: string): Promise<OtherProgram> {
+export function startOtherProgram(
+  readerName: string,
+  share: 'shared' | 'exclusive',
+  socketPath?: string,
+  { follow = false }: { follow?: boolean } = {},
+): Promise<OtherProgram> {
   const child = spawn(process.execPath, ['-e', otherProgramScript], {
     cwd: process.cwd(),
-    env: { ...process.env, READER: readerName, SHARE: share, ...(socketPath ? { PCSCLITE_CSOCK_NAME: socketPath } : {}) },
+    env: {
+      ...process.env,
+      READER: readerName,
+      SHARE: share,
+      FOLLOW: follow ? '1' : '0',
+      ...(socketPath ? { PCSCLITE_CSOCK_NAME: socketPath } : {}),
+    },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const said = (word: string) =>

@@ -94,6 +94,8 @@ export function buildCardFiles(options: VirtualCardOptions): Map<CardFileName, B
     [IdentityTag.documentType, text(String(person.documentType))],
     [IdentityTag.specialStatus, text('0')],
     [IdentityTag.photoHash, createHash(hashAlgorithm).update(photo).digest()],
+    // Applet 1.8 adds the SHA-384 of its basic public key file 4040 (ID_ADRESSE v5, tag 1A).
+    ...(appletVersion === '1.8' ? [[IdentityTag.basicKeyHash, createHash('sha384').update(`basic key ${person.cardNumber}`).digest()] as const] : []),
     ...(options.extraIdentityFields ?? []),
   ], options.identityFields));
   const addressTlv = encodeTlv(withOverrides([
