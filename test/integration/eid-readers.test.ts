@@ -24,7 +24,7 @@ const pcscd = new PrivatePcscd();
 process.env.PCSCLITE_CSOCK_NAME = pcscd.socketPath;
 
 const entryA = { name: 'Lezer A', port: 0x9c7b };
-const entryB = { name: 'Lezer B', port: 0x9c8b };
+const entryB = { name: 'Lezer B', port: 0x9c7b };
 
 describe.skipIf(skip)('eID readers as they come and go, and other programs beside the app', () => {
   let service: EidReaderService | undefined;
@@ -67,7 +67,7 @@ describe.skipIf(skip)('eID readers as they come and go, and other programs besid
     return handle;
   }
 
-  it('sees readers added and removed while it runs (pcscd restarted with another reader set), and reads in the new one', { timeout: 60_000 }, async () => {
+  it('sees readers removed and added while it runs (pcscd restarted with another reader set), and reads in the new one', { timeout: 60_000 }, async () => {
     await startService();
     expect(readerNames()).toEqual(['Lezer A 00 00', 'Lezer A 00 01']);
     await insert(virtualCard());
@@ -78,19 +78,22 @@ describe.skipIf(skip)('eID readers as they come and go, and other programs besid
     expect(of('eid:removed')).toEqual([{ reader: 'Lezer A 00 00' }]);
     expect(service!.currentCards()).toEqual([]);
 
-    await pcscd.start([entryA, entryB]);
-    await vi.waitFor(() => expect(readerNames()).toHaveLength(4), { timeout: 15_000 });
-    const readerB = readerNames().find((name) => name.startsWith('Lezer B') && name.endsWith('00'))!;
-    await insert(virtualCard({ person: virtualPeople.zoe }), entryB.port);
-    await vi.waitFor(() => expect(service!.currentCards()).toMatchObject([{ reader: readerB, complete: true, prefill: { name: 'Lambrecht', verified: true } }]), {
-      timeout: 15_000,
-    });
-
-    await pcscd.stop();
-    await pcscd.start([entryA]);
+    // The same vpcd port under another name: both of A's readers leave, two new ones arrive.
+    try {
+      await pcscd.start([entryB]);
+      await vi.waitFor(() => expect(readerNames()).toEqual(['Lezer B 00 00', 'Lezer B 00 01']), { timeout: 15_000 });
+      await insert(virtualCard({ person: virtualPeople.zoe }));
+      await vi.waitFor(() => expect(service!.currentCards()).toMatchObject([{ reader: 'Lezer B 00 00', complete: true, prefill: { name: 'Lambrecht', verified: true } }]), {
+        timeout: 15_000,
+      });
+      await Promise.all(inserted.splice(0).map((card) => card.remove()));
+    } finally {
+      await pcscd.stop();
+      await pcscd.start([entryA]);
+    }
     await vi.waitFor(() => expect(readerNames()).toEqual(['Lezer A 00 00', 'Lezer A 00 01']), { timeout: 15_000 });
     expect(service!.currentCards()).toEqual([]);
-    expect(of<ReaderStatus>('eid:readers').some((status) => status.service === 'unavailable')).toBe(true);
+    expect(of<ReaderStatus>('eid:readers').filter((status) => status.service === 'unavailable').length).toBeGreaterThanOrEqual(2);
   });
 
   it('survives the PC sleeping (pcscd frozen for 3 s) and waking (resume): the next card is read', { timeout: 60_000 }, async () => {

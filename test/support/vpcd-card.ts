@@ -70,6 +70,8 @@ export function insertVirtualCard(card: VirtualCardBehaviour, slot = 0, basePort
             }
             socket.once('close', () => done());
             socket.end();
+            // A reader that no longer answers (pcscd stopped or frozen) never closes its side.
+            setTimeout(() => socket.destroy(), 2000).unref();
           }),
       });
     });
