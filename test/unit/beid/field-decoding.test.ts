@@ -5,10 +5,11 @@
  * (reference §5, §7) and commons-eid's DocumentType, SpecialOrganisation, WorkPermit.
  */
 import { describe, expect, it } from 'vitest';
-import { documentTypeOf, IdentityTag, parseIdentity } from '../../../native/beid/identity';
+import { AddressTag, documentTypeOf, IdentityTag, parseIdentity } from '../../../native/beid/identity';
 import { isGenuine } from '../../../native/beid/integrity';
 import { readEid } from '../../../native/beid/read-eid';
 import { encodeTlv } from '../../../native/beid/tlv';
+import { texts } from '../../../renderer/texts';
 import { testTrustAnchors, virtualCard } from '../../support/card-fixtures';
 
 const read = (fields: Record<number, Uint8Array | string>, address: Record<number, Uint8Array | string> = {}) =>
@@ -136,5 +137,12 @@ describe('the remaining identity tags', () => {
     [69, 'Kids-ID voor vreemdelingen (M)'],
   ])('document type %i is "%s"', (code, label) => {
     expect(documentTypeOf(code)).toEqual({ code, label });
+  });
+});
+
+describe('the panel can name every field', () => {
+  it('has a Dutch name for each identity and address field a warning can name', () => {
+    const names = [...Object.keys(IdentityTag), ...Object.keys(AddressTag)].filter((name) => !['fileStructureVersion', 'memberOfFamily'].includes(name));
+    for (const name of names) expect(texts.eid.fieldNames[name], name).toBeTruthy();
   });
 });
