@@ -63,6 +63,8 @@ export class EidReaderService {
   private readonly insertions = new Map<string, number>();
   private readonly removalWaiters = new Map<string, Set<() => void>>();
   private readonly selectMemory = new SelectMemory();
+  /** One read at a time per reader: pcsclite keeps one card handle per reader object. */
+  private readonly readsInProgress = new Map<string, Promise<void>>();
   private readonly log: Pick<Console, 'warn'>;
 
   constructor(private readonly options: EidReaderServiceOptions) {
@@ -70,7 +72,7 @@ export class EidReaderService {
     this.watcher = new ReaderWatcher({
       createContext: options.createPcscContext,
       onChange: (status) => options.events.emit('eid:readers', status),
-      onCardInserted: (reader) => void this.readFromReader(reader),
+      onCardInserted: (reader) => this.queueRead(reader),
       onCardRemoved: (name) => this.cardRemoved(name),
       retryDelaysMs: options.retryDelaysMs,
       log: this.log,
@@ -169,6 +171,16 @@ export class EidReaderService {
   /** Removal of a card that was never in a PC/SC reader (demo mode). */
   remove(readerName: string): void {
     this.cardRemoved(readerName);
+  }
+
+  /** A card swapped mid-read is read after the old read let go of the reader's handle. */
+  private queueRead(reader: PcscCardReader): void {
+    const previous = this.readsInProgress.get(reader.name) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.readFromReader(reader));
+    this.readsInProgress.set(reader.name, next);
+    void next.finally(() => {
+      if (this.readsInProgress.get(reader.name) === next) this.readsInProgress.delete(reader.name);
+    });
   }
 
   private async readFromReader(reader: PcscCardReader): Promise<void> {
