@@ -48,6 +48,13 @@ export interface EidReaderServiceOptions {
 /** Reads after the first, per insertion, when the card was reset, re-inserted or read inconsistently. */
 const maxRecoveries = 2;
 
+interface Recovery {
+  /** For the log: never card data. */
+  why: string;
+  /** Leave the card with SCARD_RESET_CARD, so pcscd powers it up again for the next attempt. */
+  resetCard: boolean;
+}
+
 interface ReadOutcome {
   read?: EidRead;
   readId?: string;
@@ -198,29 +205,30 @@ export class EidReaderService {
         this.options.events.emit('eid:error', { reader: name, cause: failure.reason, message: eidErrors[failure.reason] });
         return;
       }
-      const canRecover = attempt < maxRecoveries;
-      let outcome: ReadOutcome;
+      let outcome: ReadOutcome | undefined;
+      let recovery: Recovery | null = null;
       try {
         outcome = await this.readOnce(name, connection, this.options.trustAnchors);
+        recovery = attempt < maxRecoveries && !outcome.removed ? this.recoveryFor(name, outcome) : null;
       } finally {
         // Released at once: other programs may use the card as soon as the app has read it.
-        await connection.close();
+        await connection.close(recovery?.resetCard ?? false);
       }
-      const why = canRecover && !outcome.removed ? this.recoveryReason(name, outcome) : null;
-      if (!why) {
+      if (!recovery) {
         this.finish(name, outcome);
         return;
       }
-      this.log.warn(`[eid] "${name}" opnieuw gelezen: ${why}`);
+      this.log.warn(`[eid] "${name}" opnieuw gelezen: ${recovery.why}`);
     }
   }
 
   /** Why a read in a PC/SC reader is worth repeating at once, or null. */
-  private recoveryReason(readerName: string, { read, failure }: ReadOutcome): string | null {
-    if (failure?.pcscCode === PcscCode.resetCard) return 'kaart gereset door een ander programma';
+  private recoveryFor(readerName: string, { read, failure }: ReadOutcome): Recovery | null {
+    if (failure?.pcscCode === PcscCode.resetCard) return { why: 'kaart gereset door een ander programma', resetCard: false };
     const stillThere = this.watcher.status().readers.some((reader) => reader.name === readerName && reader.cardPresent);
-    if (failure?.reason === 'card-removed' && stillThere) return 'kaart uitgenomen en weer ingestoken';
-    if (read && !isGenuine(read.integrity) && read.integrity.certificate === 'trusted') return 'handtekening klopte niet (gedeelde lezer)';
+    // The card there now may never have been powered up for us: reset it on the way out, as eid-mw's Recover reconnects with SCARD_RESET_CARD.
+    if (failure?.reason === 'card-removed' && stillThere) return { why: 'kaart uitgenomen en weer ingestoken', resetCard: true };
+    if (read && !isGenuine(read.integrity) && read.integrity.certificate === 'trusted') return { why: 'handtekening klopte niet (gedeelde lezer)', resetCard: false };
     return null;
   }
 

@@ -23,8 +23,11 @@ import type { CardTransport } from '../beid/transport';
 import type { PcscCardReader } from './pcsc-port';
 
 export interface CardConnection extends CardTransport {
-  /** Leaves the card powered for the other programs that use it, and frees the reader at once. */
-  close(): Promise<void>;
+  /**
+   * Frees the reader at once, leaving the card powered for the other programs
+   * that use it; `resetCard` resets it instead (recovering a card that was swapped).
+   */
+  close(resetCard?: boolean): Promise<void>;
 }
 
 export interface ConnectOptions {
@@ -53,10 +56,10 @@ export async function connectShared(reader: PcscCardReader, options: ConnectOpti
   const protocol = await whileBusy(() => connectOnce(reader));
   return {
     transmit: (apdu) => whileBusy(() => transmitOnce(reader, apdu, protocol)),
-    close: () =>
+    close: (resetCard = false) =>
       new Promise((done) => {
         // A failed disconnect (card already gone) leaves nothing to clean up.
-        reader.disconnect(reader.SCARD_LEAVE_CARD, () => done());
+        reader.disconnect(resetCard ? reader.SCARD_RESET_CARD : reader.SCARD_LEAVE_CARD, () => done());
       }),
   };
 }
