@@ -36,6 +36,8 @@ export interface MainServices {
   handlers: HandlerTable;
   events: MainEvents;
   session: UitpasSession;
+  /** After the computer slept: PC/SC handles may be dead without saying so. */
+  resumeAfterSleep(): void;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     handlers,
     events,
     session,
+    resumeAfterSleep: () => eid.resume(),
     close: async () => {
       eid.close();
       await (await demo)?.close();

@@ -3,7 +3,7 @@
  * Electron-free services to IPC. Everything that can run without Electron lives
  * in main-services.ts and below, and is tested there.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
 import { join } from 'node:path';
 import { loadTrustAnchors } from '../native/beid/trust-anchors';
 import { createPcscliteContext } from '../native/pcsc/pcsclite-context';
@@ -43,6 +43,7 @@ function start(): void {
     showAuthorizePage: (authorizeUrl, callbackUrl) => showAuthorizeWindow(mainWindow)(authorizeUrl, callbackUrl),
   });
   void services.session.restore();
+  powerMonitor.on('resume', services.resumeAfterSleep);
   denyAllPermissions(session.defaultSession);
   serveRenderer(join(__dirname, '../renderer'));
   bindIpc(ipcMain, createDispatcher(services.handlers));

@@ -15,11 +15,13 @@ export function partialCardView(reader: string, readId: string, read: EidIdentit
       documentType: read.identity.documentType,
       validityBegin: read.identity.validityBegin,
       validityEnd: read.identity.validityEnd,
+      expired: read.expired,
     },
     prefill: toPassholderPrefill(read.identity, read.address, false),
-    dateOfBirthRaw: read.identity.dateOfBirth.raw,
+    dateOfBirthRaw: read.identity.dateOfBirth?.raw ?? '',
     photo: null,
     integrity: null,
+    warnings: read.warnings,
   };
 }
 
@@ -28,7 +30,8 @@ export function completeCardView(reader: string, readId: string, read: EidRead):
   return {
     ...partialCardView(reader, readId, read),
     complete: true,
-    prefill: toPassholderPrefill(read.identity, read.address, isGenuine(integrity)),
+    // An expired card is shown and prefilled, but UiTPAS is never told it is a verified identity.
+    prefill: toPassholderPrefill(read.identity, read.address, isGenuine(integrity) && !read.expired),
     photo: { jpegBase64: read.photo.toString('base64'), hashMatches: integrity.photoHashMatches },
     integrity: { identity: integrity.identity, address: integrity.address, photo: integrity.photo, certificate: integrity.certificate },
   };

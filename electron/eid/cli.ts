@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { readEid, type EidRead } from '../../native/beid/read-eid';
 import { isGenuine } from '../../native/beid/integrity';
 import { loadTrustAnchors } from '../../native/beid/trust-anchors';
-import { connectExclusive, toEidReadError } from '../../native/pcsc/card-connection';
+import { connectShared, toEidReadError } from '../../native/pcsc/card-connection';
 import type { PcscCardReader } from '../../native/pcsc/pcsc-port';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { ReaderWatcher } from '../../native/pcsc/reader-watcher';
@@ -39,7 +39,9 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'watch') return watch();
   if (command !== 'read') throw new CliError('Gebruik: eid read [--reader NAAM] [--photo BESTAND] [--wait SECONDEN] | eid watch');
   const { reader, atr } = await waitForCard(values.reader, Number(values.wait) * 1000);
-  const connection = await connectExclusive(reader).catch((error: unknown) => {
+  const connection = await connectShared(reader, {
+    onWaiting: () => process.stderr.write('Een ander programma gebruikt de kaart; even wachten…\n'),
+  }).catch((error: unknown) => {
     throw new CliError(eidErrors[toEidReadError(error).reason]);
   });
   let read: EidRead;
@@ -55,7 +57,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 function report(readerName: string, atr: Buffer | undefined, read: EidRead, photoFile: string | null) {
-  const { identity, address, card, photo, integrity } = read;
+  const { identity, address, card, photo, integrity, warnings, expired } = read;
   return {
     reader: readerName,
     card: {
@@ -66,12 +68,14 @@ function report(readerName: string, atr: Buffer | undefined, read: EidRead, phot
       validityBegin: identity.validityBegin,
       validityEnd: identity.validityEnd,
       documentType: identity.documentType,
+      expired,
     },
-    identity: { ...identity, photoHash: identity.photoHash.toString('hex') },
+    identity: { ...identity, photoHash: identity.photoHash.toString('hex'), basicKeyHash: identity.basicKeyHash.toString('hex') },
     address,
     photo: { bytes: photo.length, sha256: createHash('sha256').update(photo).digest('hex'), savedTo: photoFile },
     integrity: { ...integrity, genuine: isGenuine(integrity) },
-    passholderFields: toPassholderPrefill(identity, address, isGenuine(integrity)),
+    warnings,
+    passholderFields: toPassholderPrefill(identity, address, isGenuine(integrity) && !expired),
     apduCount: read.apduCount,
   };
 }

@@ -15,7 +15,7 @@ export function toPassholderPrefill(identity: Identity, address: Address, verifi
     firstName,
     secondName,
     inszNumber: identity.nationalNumber.trim(),
-    dateOfBirth: identity.dateOfBirth.iso,
+    dateOfBirth: identity.dateOfBirth?.iso ?? null,
     gender: identity.sex === 'male' ? 'MALE' : identity.sex === 'female' ? 'FEMALE' : null,
     nationality: identity.nationality.trim(),
     placeOfBirth: identity.placeOfBirth.trim(),

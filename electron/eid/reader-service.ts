@@ -5,11 +5,20 @@
  *
  * Card data lives here only while the card is in its reader: removal, a new
  * read or close() drops it. Nothing read from a card is ever logged.
+ *
+ * A read recovers by itself, as eid-mw's CPCSC::Recover does (cardcomm/pkcs11/
+ * src/cardlayer/pcsc.cpp: reconnect, then carry on): after SCARD_W_RESET_CARD
+ * (another program reset the card), after a card pulled and put back before
+ * pcscd noticed, and once when a signature check fails on a shared connection
+ * (another program's SELECT may have landed between ours and a READ BINARY).
  */
 import { randomUUID, type X509Certificate } from 'node:crypto';
-import { readEid } from '../../native/beid/read-eid';
+import { SelectMemory } from '../../native/beid/beid-protocol';
+import type { EidReadError } from '../../native/beid/errors';
+import { isGenuine } from '../../native/beid/integrity';
+import { readEid, type EidRead } from '../../native/beid/read-eid';
 import type { CardTransport } from '../../native/beid/transport';
-import { connectExclusive, toEidReadError } from '../../native/pcsc/card-connection';
+import { connectShared, PcscCode, toEidReadError } from '../../native/pcsc/card-connection';
 import type { CreatePcscContext, PcscCardReader } from '../../native/pcsc/pcsc-port';
 import { ReaderWatcher } from '../../native/pcsc/reader-watcher';
 import type { ReaderStatus } from '../../native/pcsc/types';
@@ -30,6 +39,28 @@ export interface EidReaderServiceOptions {
    * only at its next poll (pcscd polls some readers every ~400 ms).
    */
   removalGraceMs?: number;
+  /** Waits while another program holds the card exclusively (default ~4 s in all). */
+  busyRetryDelaysMs?: readonly number[];
+  /** The clock for card expiry and certificate validity; tests set it. */
+  now?: () => Date;
+}
+
+/** Reads after the first, per insertion, when the card was reset, re-inserted or read inconsistently. */
+const maxRecoveries = 2;
+
+interface Recovery {
+  /** For the log: never card data. */
+  why: string;
+  /** Leave the card with SCARD_RESET_CARD, so pcscd powers it up again for the next attempt. */
+  resetCard: boolean;
+}
+
+interface ReadOutcome {
+  read?: EidRead;
+  readId?: string;
+  failure?: EidReadError;
+  /** The card left during the read (or another read took over): say so, and let a re-insertion read afresh. */
+  removed: boolean;
 }
 
 export class EidReaderService {
@@ -38,6 +69,9 @@ export class EidReaderService {
   /** Bumped on every insertion and removal: a read that finishes under an older number is stale. */
   private readonly insertions = new Map<string, number>();
   private readonly removalWaiters = new Map<string, Set<() => void>>();
+  private readonly selectMemory = new SelectMemory();
+  /** One read at a time per reader: pcsclite keeps one card handle per reader object. */
+  private readonly readsInProgress = new Map<string, Promise<void>>();
   private readonly log: Pick<Console, 'warn'>;
 
   constructor(private readonly options: EidReaderServiceOptions) {
@@ -45,7 +79,7 @@ export class EidReaderService {
     this.watcher = new ReaderWatcher({
       createContext: options.createPcscContext,
       onChange: (status) => options.events.emit('eid:readers', status),
-      onCardInserted: (reader) => void this.readFromReader(reader),
+      onCardInserted: (reader) => this.queueRead(reader),
       onCardRemoved: (name) => this.cardRemoved(name),
       retryDelaysMs: options.retryDelaysMs,
       log: this.log,
@@ -54,6 +88,11 @@ export class EidReaderService {
 
   start(): void {
     this.watcher.start();
+  }
+
+  /** After the computer wakes from sleep: PC/SC handles may be dead without saying so; start afresh. */
+  resume(): void {
+    this.watcher.reconnect();
   }
 
   readers(): ReaderStatus {
@@ -71,10 +110,15 @@ export class EidReaderService {
   }
 
   /**
-   * Reads a card over any transport and emits what it finds. PC/SC readers come
-   * through here after connecting; demo mode hands in a virtual card directly.
+   * Reads a card over any transport and emits what it finds. Demo mode hands in
+   * a virtual card here; PC/SC readers go through readFromReader.
    */
   async read(readerName: string, transport: CardTransport, trustAnchors = this.options.trustAnchors): Promise<void> {
+    this.finish(readerName, await this.readOnce(readerName, transport, trustAnchors));
+  }
+
+  /** Reads; publishes the partial card at once, and leaves the complete one to finish() (a repeat may replace it). */
+  private async readOnce(readerName: string, transport: CardTransport, trustAnchors: readonly X509Certificate[]): Promise<ReadOutcome> {
     const insertion = this.bump(readerName);
     const isCurrent = () => this.insertions.get(readerName) === insertion;
     const readId = randomUUID();
@@ -83,6 +127,8 @@ export class EidReaderService {
     try {
       const read = await readEid(transport, {
         trustAnchors,
+        selectMemory: this.selectMemory,
+        now: this.options.now,
         onProgress: ({ step, fraction }) => {
           if (isCurrent()) events.emit('eid:reading', { reader: readerName, step, progress: fraction });
         },
@@ -90,16 +136,23 @@ export class EidReaderService {
           if (isCurrent()) this.publish(partialCardView(readerName, readId, partial));
         },
       });
-      if (isCurrent()) this.publish(completeCardView(readerName, readId, read));
+      return { read, readId, removed: !isCurrent() };
     } catch (error) {
       const failure = toEidReadError(error);
       this.cards.delete(readerName);
-      // A read cut short because the card left is reported as such, whatever the reader said.
-      const removed = failure.reason === 'card-removed' || !isCurrent() || (await this.removedWithin(readerName, this.removalGraceMs));
-      const cause = removed ? 'card-removed' : failure.reason;
-      this.log.warn(`[eid] lezen in "${readerName}" mislukt: ${cause} (${failure.detail})`);
-      events.emit('eid:error', { reader: readerName, cause, message: eidErrors[cause] });
+      // A reset card is still there: no need to wait for a removal that will not come.
+      const removed = !isCurrent() || (failure.pcscCode !== PcscCode.resetCard && (await this.removedWithin(readerName, this.removalGraceMs)));
+      return { failure, removed };
     }
+  }
+
+  /** The complete card, or why the read failed: a read cut short because the card left is reported as such, whatever the reader said. */
+  private finish(readerName: string, { read, readId, failure, removed }: ReadOutcome): void {
+    if (read && readId && !removed) this.publish(completeCardView(readerName, readId, read));
+    if (!failure) return;
+    const cause = removed ? 'card-removed' : failure.reason;
+    this.log.warn(`[eid] lezen in "${readerName}" mislukt: ${cause} (${failure.detail})`);
+    this.options.events.emit('eid:error', { reader: readerName, cause, message: eidErrors[cause] });
   }
 
   private get removalGraceMs(): number {
@@ -127,21 +180,56 @@ export class EidReaderService {
     this.cardRemoved(readerName);
   }
 
+  /** A card swapped mid-read is read after the old read let go of the reader's handle. */
+  private queueRead(reader: PcscCardReader): void {
+    const previous = this.readsInProgress.get(reader.name) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.readFromReader(reader));
+    this.readsInProgress.set(reader.name, next);
+    void next.finally(() => {
+      if (this.readsInProgress.get(reader.name) === next) this.readsInProgress.delete(reader.name);
+    });
+  }
+
   private async readFromReader(reader: PcscCardReader): Promise<void> {
-    let connection;
-    try {
-      connection = await connectExclusive(reader);
-    } catch (error) {
-      const failure = toEidReadError(error);
-      this.log.warn(`[eid] verbinden met "${reader.name}" mislukt: ${failure.reason} (${failure.detail})`);
-      this.options.events.emit('eid:error', { reader: reader.name, cause: failure.reason, message: eidErrors[failure.reason] });
-      return;
+    const name = reader.name;
+    for (let attempt = 0; ; attempt++) {
+      let connection;
+      try {
+        connection = await connectShared(reader, {
+          busyRetryDelaysMs: this.options.busyRetryDelaysMs,
+          onWaiting: () => this.options.events.emit('eid:reading', { reader: name, step: 'waiting', progress: 0 }),
+        });
+      } catch (error) {
+        const failure = toEidReadError(error);
+        this.log.warn(`[eid] verbinden met "${name}" mislukt: ${failure.reason} (${failure.detail})`);
+        this.options.events.emit('eid:error', { reader: name, cause: failure.reason, message: eidErrors[failure.reason] });
+        return;
+      }
+      let outcome: ReadOutcome | undefined;
+      let recovery: Recovery | null = null;
+      try {
+        outcome = await this.readOnce(name, connection, this.options.trustAnchors);
+        recovery = attempt < maxRecoveries && !outcome.removed ? this.recoveryFor(name, outcome) : null;
+      } finally {
+        // Released at once: other programs may use the card as soon as the app has read it.
+        await connection.close(recovery?.resetCard ?? false);
+      }
+      if (!recovery) {
+        this.finish(name, outcome);
+        return;
+      }
+      this.log.warn(`[eid] "${name}" opnieuw gelezen: ${recovery.why}`);
     }
-    try {
-      await this.read(reader.name, connection);
-    } finally {
-      await connection.close();
-    }
+  }
+
+  /** Why a read in a PC/SC reader is worth repeating at once, or null. */
+  private recoveryFor(readerName: string, { read, failure }: ReadOutcome): Recovery | null {
+    if (failure?.pcscCode === PcscCode.resetCard) return { why: 'kaart gereset door een ander programma', resetCard: false };
+    const stillThere = this.watcher.status().readers.some((reader) => reader.name === readerName && reader.cardPresent);
+    // The card there now may never have been powered up for us: reset it on the way out, as eid-mw's Recover reconnects with SCARD_RESET_CARD.
+    if (failure?.reason === 'card-removed' && stillThere) return { why: 'kaart uitgenomen en weer ingestoken', resetCard: true };
+    if (read && !isGenuine(read.integrity) && read.integrity.certificate === 'trusted') return { why: 'handtekening klopte niet (gedeelde lezer)', resetCard: false };
+    return null;
   }
 
   private cardRemoved(readerName: string): void {

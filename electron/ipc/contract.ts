@@ -7,7 +7,7 @@
  * Electron's ipc-main.ts, the browser host and the preload API are all derived from
  * these tables, so a channel cannot exist on one side only.
  */
-import type { EidReadCause, EidReadStep } from '../../native/beid/types';
+import type { EidFieldWarning, EidReadCause, EidReadStep } from '../../native/beid/types';
 import type { ReaderStatus } from '../../native/pcsc/types';
 import type { EnvironmentName } from '../settings/environments';
 import type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
@@ -27,7 +27,7 @@ import {
 } from './payload-guards';
 import { isNothing, type Guard } from './validation';
 
-export type { EidReadCause, EidReadStep } from '../../native/beid/types';
+export type { EidFieldWarning, EidFieldWarningCode, EidReadCause, EidReadStep } from '../../native/beid/types';
 export type { ReaderInfo, ReaderStatus } from '../../native/pcsc/types';
 export type { EnvironmentName } from '../settings/environments';
 export type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
@@ -116,6 +116,8 @@ export interface EidCardSummary {
   documentType: { code: number; label: string };
   validityBegin: string;
   validityEnd: string;
+  /** The validity end is before today: still prefilled, never verified. */
+  expired?: boolean;
 }
 
 /** Per part of the card: is it what the National Register signed? */
@@ -123,7 +125,8 @@ export interface EidIntegrity {
   identity: boolean;
   address: boolean;
   photo: boolean;
-  certificate: 'trusted' | 'untrusted' | 'unreadable';
+  /** 'not-rrn': chains to a Belgian root but is not the National Register's signing certificate. */
+  certificate: 'trusted' | 'untrusted' | 'unreadable' | 'not-rrn';
 }
 
 /**
@@ -141,6 +144,8 @@ export interface EidCard {
   dateOfBirthRaw: string;
   photo: { jpegBase64: string; hashMatches: boolean } | null;
   integrity: EidIntegrity | null;
+  /** Fields the card holds but that could not be read: left empty, the page says which. */
+  warnings?: EidFieldWarning[];
 }
 
 export interface SessionView {

@@ -27,12 +27,42 @@ const appletVersions: Readonly<Record<number, AppletVersion>> = { 0x11: '1.1', 0
 /** Applet 1.0/1.1 cards need a pause before a 6Cxx re-send. */
 const oldAppletResendDelayMs = 10;
 
+/**
+ * 'path': one SELECT with P1=08 and the path below 3F00 (the applet manuals' form).
+ * 'fid-walk': SELECT by file identifier (P1=02), one step at a time from 3F00,
+ * the form eid-mw uses (cardcomm/pkcs11/src/cardlayer/card.cpp SelectByPath:
+ * "the Belpic card doesn't support select by path").
+ */
+export type SelectForm = 'path' | 'fid-walk';
+
+/** Chip serial → the SELECT form that card answered to; bounded, oldest forgotten first. */
+export class SelectMemory {
+  private readonly forms = new Map<string, SelectForm>();
+  constructor(private readonly capacity = 64) {}
+  get(serial: string): SelectForm | undefined {
+    return this.forms.get(serial);
+  }
+  set(serial: string, form: SelectForm): void {
+    this.forms.delete(serial);
+    this.forms.set(serial, form);
+    if (this.forms.size > this.capacity) this.forms.delete(this.forms.keys().next().value!);
+  }
+}
+
 export class BeidProtocol {
   /** Every APDU sent, re-sends and GET RESPONSEs included: the measure of a read's cost. */
   apduCount = 0;
   private resendDelayMs = 0;
+  private serial: string | undefined;
+  /** The form that worked for this card; until known, the path form is tried first. */
+  selectForm: SelectForm | undefined;
+  /** The DF the last walk ended in, so a file beside the previous one takes one SELECT. */
+  private currentDf: number | undefined;
 
-  constructor(private readonly transport: CardTransport) {}
+  constructor(
+    private readonly transport: CardTransport,
+    private readonly memory?: SelectMemory,
+  ) {}
 
   /** GET CARD DATA; when the BEID applet is not the default, select it by AID first. Anything else is not an eID. */
   async identify(): Promise<CardInfo> {
@@ -48,18 +78,43 @@ export class BeidProtocol {
     const versionByte = response.data[21]!;
     const appletVersion = appletVersions[versionByte] ?? 'unknown';
     if (appletVersion === '1.1') this.resendDelayMs = oldAppletResendDelayMs;
-    return { serial: response.data.subarray(0, 16).toString('hex').toUpperCase(), appletVersion, appletVersionByte: versionByte };
+    const serial = response.data.subarray(0, 16).toString('hex').toUpperCase();
+    this.serial = serial;
+    this.selectForm ??= this.memory?.get(serial);
+    return { serial, appletVersion, appletVersionByte: versionByte };
   }
 
-  /** SELECT by absolute path (P1=08); on cards that refuse it, walk 3F00 → DF → EF by file identifier. */
+  /**
+   * SELECT by absolute path (P1=08). Whatever a card answers to that (6A80,
+   * 6700, 6A82, 6A86, 6A87, 6D00, ...), walk 3F00 → DF → EF by file identifier,
+   * as eid-mw does, before giving up; a card that needed the walk gets it
+   * straight away for its later files (and later reads, via SelectMemory).
+   */
   async select(file: CardFile): Promise<void> {
-    const direct = await this.send(Apdu.selectPath(file.path));
-    if (direct.sw === 0x9000) return;
-    if (direct.sw !== 0x6a82 && direct.sw !== 0x6a86 && direct.sw !== 0x6a87) throw selectFailed(file, direct.sw);
+    if (this.selectForm !== 'fid-walk') {
+      const direct = await this.send(Apdu.selectPath(file.path));
+      if (direct.sw === 0x9000) {
+        this.remember('path');
+        return;
+      }
+    }
+    const df = file.path[0]!;
+    const ef = file.path[file.path.length - 1]!;
+    // eid-mw's SelectFile first selects the file by ID "assuming we're in the correct DF", then walks.
+    if (this.currentDf === df && file.path.length === 2 && (await this.send(Apdu.selectFid(ef))).sw === 0x9000) return;
+    this.currentDf = undefined;
     for (const fid of [0x3f00, ...file.path]) {
       const step = await this.send(Apdu.selectFid(fid));
       if (step.sw !== 0x9000) throw selectFailed(file, step.sw);
     }
+    this.currentDf = df;
+    this.remember('fid-walk');
+  }
+
+  private remember(form: SelectForm): void {
+    if (this.selectForm === form) return;
+    this.selectForm = form;
+    if (this.serial) this.memory?.set(this.serial, form);
   }
 
   /** SELECT, then READ BINARY until the end of the file. `onBytes` gets the running total. */

@@ -5,7 +5,11 @@
  * year alone occurs. Validity dates are "DD.MM.YYYY".
  */
 export class CardDateError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** 'unknown-month' when only the month's spelling is not known; 'bad-date' for anything else. */
+    readonly code: 'bad-date' | 'unknown-month' = 'bad-date',
+  ) {
     super(message);
     this.name = 'CardDateError';
   }
@@ -46,7 +50,7 @@ export function parseBirthDate(raw: string): BirthDate {
   if (!match) throw new CardDateError('unrecognised birth date');
   const [, dayText, monthText, yearText] = match;
   const month = monthText === undefined ? null : months[monthText.toUpperCase()];
-  if (month === undefined) throw new CardDateError('unknown month name');
+  if (month === undefined) throw new CardDateError('unknown month name', 'unknown-month');
   const day = dayText === undefined ? null : Number(dayText);
   if (day !== null && month === null) throw new CardDateError('a day without a month');
   return birthDate(raw, Number(yearText), month, day);

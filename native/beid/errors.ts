@@ -8,6 +8,8 @@ export class EidReadError extends Error {
     readonly reason: EidReadCause,
     /** Technical detail for the log: status words and PC/SC codes only, never card data. */
     readonly detail: string,
+    /** The PC/SC return code behind it, when there is one (winscard.h), so the caller can recover. */
+    readonly pcscCode?: number,
   ) {
     super(`${reason}: ${detail}`);
     this.name = 'EidReadError';

@@ -6,11 +6,15 @@
  * - the identity file must carry the RRN's signature (4032);
  * - the address file, trailing zeros stripped, followed by the identity
  *   signature, must carry the RRN's signature (4034);
- * - the RRN certificate (503C) must be issued by one of the trust anchors.
+ * - the RRN certificate (503C) must be issued by one of the trust anchors, and
+ *   be the National Register's: not a CA, CN=RRN in Belgium, a key usage for
+ *   signing (eid-mw plugins_tools/eid-viewer/verify.c eid_vwr_verify_rrncert
+ *   checks the chain; certhelpers.c reads the key usage).
  *
- * The chain is judged at the card's validity-begin date: a card stays in use
- * after the root behind its RRN certificate expired, and what matters is that
- * the root was valid when the card was made.
+ * The chain counts when it is valid at the card's validity begin OR now: a card
+ * stays in use after the root behind its RRN certificate expired, and the
+ * address file is re-signed during the card's life (an address change) with a
+ * newer RRN certificate that did not exist when the card was made.
  */
 import { createHash, verify, X509Certificate, type KeyObject } from 'node:crypto';
 
@@ -25,7 +29,16 @@ export interface IntegrityReport {
   photo: boolean;
   photoHashMatches: boolean;
   photoHashAlgorithm: PhotoHashAlgorithm | null;
-  certificate: 'trusted' | 'untrusted' | 'unreadable';
+  certificate: CertificateVerdict;
+}
+
+/** 'not-rrn': chains to a root, but is not the National Register's signing certificate. */
+export type CertificateVerdict = 'trusted' | 'untrusted' | 'unreadable' | 'not-rrn';
+
+/** When the chain is judged: the card's validity begin (null when unreadable) and now. */
+export interface TrustMoments {
+  cardValidFrom: Date | null;
+  now: Date;
 }
 
 export interface SignedCardFiles {
@@ -52,7 +65,7 @@ export function checkSignatures(
   files: SignedCardFiles,
   photoHash: Buffer,
   trustAnchors: readonly X509Certificate[],
-  judgedAt: Date,
+  moments: TrustMoments,
 ): Pick<IntegrityReport, 'identity' | 'address' | 'certificate'> {
   let certificate: X509Certificate;
   try {
@@ -60,7 +73,10 @@ export function checkSignatures(
   } catch {
     return { identity: false, address: false, certificate: 'unreadable' };
   }
-  const trusted = isIssuedByAnchor(certificate, trustAnchors, judgedAt);
+  const at = [moments.cardValidFrom, moments.now].filter((moment): moment is Date => moment !== null);
+  const chains = at.some((moment) => isIssuedByAnchor(certificate, trustAnchors, moment));
+  const verdict: CertificateVerdict = !chains ? 'untrusted' : isRrnCertificate(certificate) ? 'trusted' : 'not-rrn';
+  const trusted = verdict === 'trusted';
   // Some re-signed cards keep a SHA-1 photo hash while signing with SHA-256; RSA signatures fall back to SHA-1.
   const digests = [photoHashAlgorithm(photoHash) ?? 'sha256', 'sha256', 'sha1'];
   const signedBy = (data: Buffer, signature: Buffer) => digests.some((digest) => verifies(certificate.publicKey, digest, data, signature));
@@ -68,7 +84,7 @@ export function checkSignatures(
   return {
     identity: trusted && signedBy(files.identity, files.identitySignature),
     address: trusted && signedBy(addressData, files.addressSignature),
-    certificate: trusted ? 'trusted' : 'untrusted',
+    certificate: verdict,
   };
 }
 
@@ -76,9 +92,9 @@ export function checkIntegrity(
   files: SignedCardFiles & { photo: Buffer },
   photoHash: Buffer,
   trustAnchors: readonly X509Certificate[],
-  judgedAt: Date,
+  moments: TrustMoments,
 ): IntegrityReport {
-  const signatures = checkSignatures(files, photoHash, trustAnchors, judgedAt);
+  const signatures = checkSignatures(files, photoHash, trustAnchors, moments);
   const photoHashMatches = photoMatchesHash(files.photo, photoHash);
   return {
     ...signatures,
@@ -101,6 +117,33 @@ function isIssuedByAnchor(certificate: X509Certificate, anchors: readonly X509Ce
       return false;
     }
   });
+}
+
+const keyUsageOid = Buffer.from([0x06, 0x03, 0x55, 0x1d, 0x0f]);
+const keyUsageBits = { digitalSignature: 0x80, nonRepudiation: 0x40, keyCertSign: 0x04 };
+
+/** The National Register's signing certificate: an end entity, CN=RRN in Belgium, allowed to sign. */
+export function isRrnCertificate(certificate: X509Certificate): boolean {
+  const subject = new Set(certificate.subject.split('\n'));
+  if (certificate.ca || !subject.has('C=BE') || !subject.has('CN=RRN')) return false;
+  const usage = keyUsage(certificate.raw);
+  return usage !== null && (usage & (keyUsageBits.digitalSignature | keyUsageBits.nonRepudiation)) !== 0 && (usage & keyUsageBits.keyCertSign) === 0;
+}
+
+/**
+ * The first byte of the key usage bit string (RFC 5280 4.2.1.3), or null without
+ * the extension. node:crypto exposes no key usage bits, so the extension is
+ * found in the DER: OID 2.5.29.15, an optional critical flag, then an OCTET
+ * STRING wrapping the BIT STRING.
+ */
+function keyUsage(der: Buffer): number | null {
+  let at = der.indexOf(keyUsageOid);
+  if (at < 0) return null;
+  at += keyUsageOid.length;
+  if (der[at] === 0x01) at += 3;
+  if (der[at] !== 0x04 || der[at + 2] !== 0x03) return null;
+  const bitStringLength = der[at + 3]!;
+  return bitStringLength >= 2 ? der[at + 5]! : 0;
 }
 
 function validAt(certificate: X509Certificate, at: Date): boolean {

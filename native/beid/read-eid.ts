@@ -1,18 +1,16 @@
 /**
  * One complete eID read, in the order the counter needs it: identity and
  * address first (the form can be filled while the rest is read), then the
- * signatures and certificate, then the photo, then the integrity verdict.
+ * signatures, the photo and the certificate, then the integrity verdict.
  */
 import type { X509Certificate } from 'node:crypto';
-import { BeidProtocol, type CardInfo } from './beid-protocol';
+import { BeidProtocol, type CardInfo, type SelectMemory } from './beid-protocol';
 import { CardFiles, type CardFileName } from './card-files';
-import { EidReadError } from './errors';
-import { CardDataError, parseAddress, parseIdentity, type Address, type Identity } from './identity';
+import { parseAddress, parseIdentity, type Address, type Identity } from './identity';
 import { checkIntegrity, type IntegrityReport } from './integrity';
-import { TlvError } from './tlv';
 import type { CardTransport } from './transport';
 
-import type { EidReadStep } from './types';
+import type { EidFieldWarning, EidReadStep } from './types';
 
 export type { EidReadStep } from './types';
 
@@ -26,6 +24,10 @@ export interface EidIdentityRead {
   card: CardInfo;
   identity: Identity;
   address: Address;
+  /** Fields that could not be read: left empty, the rest still used. */
+  warnings: EidFieldWarning[];
+  /** The card's validity ended before today (local date). An expired card is never vouched for. */
+  expired: boolean;
 }
 
 export interface EidRead extends EidIdentityRead {
@@ -40,6 +42,10 @@ export interface ReadEidOptions {
   onProgress?: (progress: EidReadProgress) => void;
   /** Called as soon as identity and address are parsed, before signatures and photo are read. */
   onIdentityAndAddress?: (read: EidIdentityRead) => void;
+  /** Which SELECT form each card (by chip serial) answered to, kept across reads by the caller. */
+  selectMemory?: SelectMemory;
+  /** The clock for expiry and certificate validity; tests set it. */
+  now?: () => Date;
 }
 
 // Typical sizes, only to weigh the progress bar.
@@ -54,7 +60,8 @@ const expectedBytes: Readonly<Record<CardFileName, number>> = {
 const totalExpected = Object.values(expectedBytes).reduce((sum, bytes) => sum + bytes, 0);
 
 export async function readEid(transport: CardTransport, options: ReadEidOptions): Promise<EidRead> {
-  const protocol = new BeidProtocol(transport);
+  const protocol = new BeidProtocol(transport, options.selectMemory);
+  const now = options.now?.() ?? new Date();
   let bytesBefore = 0;
   const report = (step: EidReadStep, bytes: number) =>
     options.onProgress?.({ step, fraction: Math.min(1, (bytesBefore + bytes) / totalExpected) });
@@ -68,31 +75,35 @@ export async function readEid(transport: CardTransport, options: ReadEidOptions)
   const card = await protocol.identify();
   const identityFile = await read('identity', 'identity');
   const addressFile = await read('address', 'address');
-  const identity = parsed(() => parseIdentity(identityFile));
-  const address = parsed(() => parseAddress(addressFile));
-  options.onIdentityAndAddress?.({ card, identity, address });
+  const { value: identity, warnings: identityWarnings } = parseIdentity(identityFile);
+  const { value: address, warnings: addressWarnings } = parseAddress(addressFile);
+  const identityRead: EidIdentityRead = {
+    card,
+    identity,
+    address,
+    warnings: [...identityWarnings, ...addressWarnings],
+    expired: identity.validityEnd !== '' && identity.validityEnd < localDate(now),
+  };
+  options.onIdentityAndAddress?.(identityRead);
 
   const identitySignature = await read('identitySignature', 'signatures');
   const addressSignature = await read('addressSignature', 'signatures');
-  const rrnCertificate = await read('rrnCertificate', 'signatures');
+  // The photo before the certificate: both in DF01 beside the signatures, so a card that needs the
+  // file-identifier walk (beid-protocol.ts) walks to DF00 only once, at the end.
   const photo = await read('photo', 'photo');
+  const rrnCertificate = await read('rrnCertificate', 'signatures');
 
   const integrity = checkIntegrity(
     { identity: identityFile, identitySignature, address: addressFile, addressSignature, rrnCertificate, photo },
     identity.photoHash,
     options.trustAnchors,
-    new Date(`${identity.validityBegin}T12:00:00Z`),
+    { cardValidFrom: identity.validityBegin ? new Date(`${identity.validityBegin}T12:00:00Z`) : null, now },
   );
-  return { card, identity, address, photo, integrity, apduCount: protocol.apduCount };
+  return { ...identityRead, photo, integrity, apduCount: protocol.apduCount };
 }
 
-function parsed<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof TlvError || error instanceof CardDataError) {
-      throw new EidReadError('unreadable-data', error.message);
-    }
-    throw error;
-  }
+/** YYYY-MM-DD of the counter's own calendar day: a card valid "until 15.03.2031" is valid all that day. */
+function localDate(at: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }

@@ -9,4 +9,26 @@ export type EidReadCause =
   | 'pcsc-unavailable'
   | 'unreadable-data';
 
-export type EidReadStep = 'card' | 'identity' | 'address' | 'signatures' | 'photo';
+/** 'waiting': another program holds the card; the read waits for it (see native/pcsc/card-connection.ts). */
+export type EidReadStep = 'waiting' | 'card' | 'identity' | 'address' | 'signatures' | 'photo';
+
+/**
+ * Why one field of the card could not be read. The field is left empty and the
+ * rest of the card is still used (eid-mw's eid-viewer converts each field on its
+ * own too: plugins_tools/eid-viewer/conversions/).
+ */
+export type EidFieldWarningCode =
+  | 'not-utf8'
+  | 'bad-date'
+  | 'unknown-month'
+  | 'unknown-value'
+  | 'unknown-tag'
+  | 'missing'
+  | 'file-cut-off';
+
+export interface EidFieldWarning {
+  file: 'identity' | 'address';
+  /** The Identity/Address field name, or `tag-XX` for a tag the app does not know. */
+  field: string;
+  code: EidFieldWarningCode;
+}

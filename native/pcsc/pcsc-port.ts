@@ -13,9 +13,12 @@ type Callback<T = void> = (error: unknown, result: T) => void;
 export interface PcscCardReader {
   readonly name: string;
   readonly SCARD_STATE_PRESENT: number;
+  readonly SCARD_SHARE_SHARED: number;
   readonly SCARD_SHARE_EXCLUSIVE: number;
   readonly SCARD_PROTOCOL_T0: number;
   readonly SCARD_PROTOCOL_T1: number;
+  readonly SCARD_LEAVE_CARD: number;
+  readonly SCARD_RESET_CARD: number;
   readonly SCARD_UNPOWER_CARD: number;
   connect(options: { share_mode?: number; protocol?: number }, callback: Callback<number>): void;
   transmit(data: Buffer, responseLength: number, protocol: number, callback: Callback<Buffer>): void;

@@ -3,7 +3,16 @@
  *
  * pcsclite never recovers once pcscd has gone away (it emits 'error' and every
  * reader ends), and it throws when pcscd is not running at all, so the watcher
- * drops the whole context on an error and builds a new one with backoff.
+ * drops the whole context on an error and builds a new one with backoff. A
+ * reader whose own status thread fails (pcsclite src/cardreader.cpp ends its
+ * SCardGetStatusChange loop on any error but an unplug, e.g. an invalid handle
+ * after the computer slept) is never watched again by that context, so that
+ * too rebuilds the context.
+ *
+ * A card pulled and put back between two of pcscd's polls shows only as a new
+ * value of the insert/remove counter pcsc-lite keeps in the upper 16 bits of
+ * the reader state (winscard_clnt.c); the watcher reports it as a removal and
+ * an insertion, so the new card is read.
  */
 import type { CreatePcscContext, PcscCardReader, PcscContext } from './pcsc-port';
 import type { ReaderStatus } from './types';
@@ -25,6 +34,8 @@ const defaultRetryDelaysMs = [250, 500, 1000, 2000, 5000];
 interface WatchedReader {
   reader: PcscCardReader;
   cardPresent: boolean;
+  /** pcsc-lite's insert/remove counter at the last status. */
+  events: number;
 }
 
 export class ReaderWatcher {
@@ -63,6 +74,16 @@ export class ReaderWatcher {
     this.dropContext();
   }
 
+  /** Drops the PC/SC context and builds a new one at once (after sleep, or a reader that stopped being watched). */
+  reconnect(): void {
+    if (this.closed) return;
+    clearTimeout(this.retryTimer);
+    this.dropContext();
+    this.options.onChange(this.status());
+    this.failedAttempts = 0;
+    this.connect();
+  }
+
   private connect(): void {
     if (this.closed) return;
     let context: PcscContext;
@@ -88,12 +109,16 @@ export class ReaderWatcher {
 
   private watchReader(reader: PcscCardReader): void {
     const name = reader.name;
-    this.readers.set(name, { reader, cardPresent: false });
+    this.readers.set(name, { reader, cardPresent: false, events: -1 });
     reader.on('status', ({ state, atr }) => {
       const watched = this.readers.get(name);
       if (!watched || watched.reader !== reader) return;
       const cardPresent = (state & reader.SCARD_STATE_PRESENT) !== 0;
-      if (cardPresent === watched.cardPresent) return;
+      const events = state >>> 16;
+      const swapped = cardPresent && watched.cardPresent && watched.events >= 0 && events !== watched.events;
+      watched.events = events;
+      if (swapped) this.options.onCardRemoved?.(name);
+      else if (cardPresent === watched.cardPresent) return;
       watched.cardPresent = cardPresent;
       this.options.onChange(this.status());
       if (cardPresent) this.options.onCardInserted?.(reader, atr);
@@ -106,8 +131,11 @@ export class ReaderWatcher {
       this.options.onChange(this.status());
       if (watched.cardPresent) this.options.onCardRemoved?.(name);
     });
-    // A reader's own errors (e.g. on close) are followed by 'end' or by the context's 'error'.
-    reader.on('error', (error) => this.log.warn(`[pcsc] lezer gaf een fout: ${describe(error)}`));
+    // The reader's status thread has stopped; only a new context watches it again.
+    reader.on('error', (error) => {
+      this.log.warn(`[pcsc] lezer gaf een fout, de app verbindt opnieuw met de PC/SC-dienst: ${describe(error)}`);
+      this.scheduleRebuild();
+    });
     this.options.onChange(this.status());
   }
 
@@ -126,6 +154,13 @@ export class ReaderWatcher {
     // close() makes pcsclite emit 'error' ("Command cancelled"); without a listener Node would throw.
     context.on('error', ignore);
     context.close();
+  }
+
+  /** Soon, not at once: when pcscd itself went away the context's own 'error' follows and takes over. */
+  private scheduleRebuild(): void {
+    if (this.closed) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.reconnect(), this.retryDelaysMs[0]);
   }
 
   private scheduleRetry(): void {

@@ -9,7 +9,17 @@ export function notVerifiedReason(card: EidCard): string | null {
   if (!card.complete || !integrity || card.prefill.verified) return null;
   if (integrity.certificate === 'untrusted') return texts.eid.notVerifiedWhy.untrusted;
   if (integrity.certificate === 'unreadable') return texts.eid.notVerifiedWhy.unreadable;
+  if (integrity.certificate === 'not-rrn') return texts.eid.notVerifiedWhy.notRrn;
+  if (integrity.identity && integrity.address && integrity.photo && card.card.expired) return texts.eid.notVerifiedWhy.expired;
   return texts.eid.notVerifiedWhy.changed;
+}
+
+/** The fields the card could not give, one line each ("geboortedatum: onbekende maand"). */
+export function unreadableFields(card: EidCard): string[] {
+  return (card.warnings ?? []).map(({ field, code }) => {
+    const name = texts.eid.fieldNames[field] ?? texts.eid.otherField(field);
+    return `${name}: ${texts.eid.fieldProblems[code] ?? code}`;
+  });
 }
 
 /** The eID side of a screen: read progress, errors, the card, and whether its holder already has a UiTPAS. */
@@ -39,6 +49,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
   const openUid = screen.name === 'passholder' ? screen.passholder.uid : null;
   const holders = existing && existing.readId === readId ? existing.holders.filter((holder) => holder.uid !== openUid) : null;
   const why = card ? notVerifiedReason(card) : null;
+  const unreadable = card ? unreadableFields(card) : [];
   const firstHolder = holders?.[0];
   return (
     <section className="panel eid-panel" aria-labelledby="eid-title" data-testid="eid-panel">
@@ -81,6 +92,17 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
               <p className="badge warn" role="alert">
                 {texts.eid.notVerified}: {why}
               </p>
+            )}
+            {card.card.expired && <p className="badge warn">{texts.eid.expired(card.card.validityEnd.split('-').reverse().join('/'))}</p>}
+            {unreadable.length > 0 && (
+              <div className="notice warn" role="alert" data-testid="eid-unreadable">
+                <p>{texts.eid.unreadable}</p>
+                <ul>
+                  {unreadable.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </div>
             )}
           </div>
         </div>

@@ -1,11 +1,17 @@
 /**
- * `npm run bench:eid`: N full eID reads over pcscd + vpcd through the reader
- * service, then, in the same run, a raw replay of the identical APDU sequence
- * with bare pcsclite. Reports APDUs per read, the median time from insertion to
- * the prefill event and to the complete card, the replay's median, and the ratio.
+ * `npm run bench:eid`: per scenario (SELECT by path, the file-identifier walk,
+ * applet 1.8, another program holding a shared handle) N full eID reads over
+ * pcscd + vpcd through the reader service, then, in the same run, a raw replay
+ * of the identical APDU sequence with bare pcsclite (shared, as the app
+ * connects). Reports APDUs per read, the median time from insertion to the
+ * prefill event and to the complete card, the replay's median, and the ratio.
+ * Then BENCH_CYCLES insert/read/remove cycles (default 100; 600 for the figure
+ * in docs/benchmarks.md) with heap, handles and listeners before and after.
  * Debian's vpcd adds ~44 ms per APDU, so only APDU counts and ratios mean anything.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import pcsclite from 'pcsclite';
 import { expect, inject, it } from 'vitest';
 import type { EidCard, ReaderStatus } from '../../electron/ipc/contract';
@@ -14,10 +20,13 @@ import { MainEvents } from '../../electron/ipc/main-events';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import type { PcscCardReader, PcscContext } from '../../native/pcsc/pcsc-port';
 import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
+import { startOtherProgram } from '../support/pcscd';
+import type { ReaderWatcher } from '../../native/pcsc/reader-watcher';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard } from '../support/vpcd-card';
 
-const reads = Number(process.env.BENCH_READS ?? 15);
+const reads = Number(process.env.BENCH_READS ?? 10);
+const cycles = Number(process.env.BENCH_CYCLES ?? 100);
 const reader = 'Virtual PCD 00 00';
 
 const median = (values: number[]) => {
@@ -38,50 +47,114 @@ function waitFor<T>(events: MainEvents, accept: (channel: string, payload: unkno
   });
 }
 
-it.skipIf(skipWithout('pcscd met vpcd', inject('pcscd')))('eID read vs raw APDU replay', { timeout: 600_000 }, async () => {
+const scenarios = [
+  { name: '1.7, SELECT by path', card: () => virtualCard(), shared: false },
+  { name: '1.7, SELECT by path refused (6A80): file-ID walk', card: () => virtualCard({ pathSelectAnswer: 0x6a80 }), shared: false },
+  { name: '1.8, SELECT by path', card: () => virtualCard({ appletVersion: '1.8' }), shared: false },
+  { name: '1.7, another program holds a shared handle', card: () => virtualCard(), shared: true },
+];
+
+const skip = skipWithout('pcscd met vpcd', inject('pcscd'));
+
+it.skipIf(skip)('eID read vs raw APDU replay, per scenario', { timeout: 900_000 }, async () => {
+  const results: Record<string, unknown>[] = [];
+  for (const scenario of scenarios) {
+    const card = scenario.card();
+    // Like the eID Viewer: connects shared to every card put in, and lets go when it leaves.
+    const other = scenario.shared ? await startOtherProgram(reader, 'shared', undefined, { follow: true }) : null;
+    const events = new MainEvents();
+    const service = new EidReaderService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: console });
+    service.start();
+    const toPrefill: number[] = [];
+    const toComplete: number[] = [];
+    const apduCounts: number[] = [];
+    let sequence: Buffer[] = [];
+    for (let index = 0; index < reads; index++) {
+      const { handle, times } = await timedRead(events, card);
+      toPrefill.push(times.prefill);
+      toComplete.push(times.complete);
+      apduCounts.push(handle.apdus.length);
+      sequence = [...handle.apdus];
+      const removed = waitFor(events, (channel) => (channel === 'eid:removed' ? true : undefined));
+      await handle.remove();
+      await removed;
+    }
+    service.close();
+    const replays = await replay(sequence, card, Math.min(reads, 10));
+    await other?.release();
+    results.push({
+      scenario: scenario.name,
+      reads,
+      apdusPerRead: median(apduCounts),
+      medianToPrefillMs: Math.round(median(toPrefill)),
+      medianToCompleteMs: Math.round(median(toComplete)),
+      medianRawReplayMs: Math.round(median(replays)),
+      ratio: Number((median(toComplete) / median(replays)).toFixed(3)),
+    });
+    expect(apduCounts.every((count) => count === apduCounts[0])).toBe(true);
+  }
+  console.table(results);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/bench-eid.json', JSON.stringify(results, null, 2));
+});
+
+it.skipIf(skip)(`${cycles} insert/read/remove cycles: heap, handles, listeners`, { timeout: 3_600_000 }, async () => {
   const events = new MainEvents();
+  let complete = 0;
+  events.subscribe((channel, payload) => {
+    if (channel === 'eid:card' && (payload as EidCard).complete) complete += 1;
+  });
   const service = new EidReaderService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: console });
   service.start();
   const card = virtualCard();
-  const toPrefill: number[] = [];
-  const toComplete: number[] = [];
-  const apduCounts: number[] = [];
-  let sequence: Buffer[] = [];
-
-  for (let index = 0; index < reads; index++) {
-    const inserted = waitFor(events, (channel, payload) =>
-      channel === 'eid:readers' && (payload as ReaderStatus).readers.find((r) => r.name === reader)?.cardPresent ? performance.now() : undefined,
-    );
-    const prefill = waitFor(events, (channel, payload) => (channel === 'eid:card' && !(payload as EidCard).complete ? performance.now() : undefined));
-    const complete = waitFor(events, (channel, payload) => (channel === 'eid:card' && (payload as EidCard).complete ? performance.now() : undefined));
-    const handle = await insertVirtualCard(card, 0);
-    const [t0, t1, t2] = await Promise.all([inserted, prefill, complete]);
-    toPrefill.push(t1 - t0);
-    toComplete.push(t2 - t0);
-    apduCounts.push(handle.apdus.length);
-    sequence = [...handle.apdus];
+  const cycle = async () => {
+    const { handle } = await timedRead(events, card);
     const removed = waitFor(events, (channel) => (channel === 'eid:removed' ? true : undefined));
     await handle.remove();
     await removed;
-  }
-  service.close();
-
-  const replays = await replay(sequence, card, Math.min(reads, 10));
-  const result = {
-    reads,
-    apdusPerRead: median(apduCounts),
-    medianToPrefillMs: Math.round(median(toPrefill)),
-    medianToCompleteMs: Math.round(median(toComplete)),
-    medianRawReplayMs: Math.round(median(replays)),
-    ratio: Number((median(toComplete) / median(replays)).toFixed(3)),
   };
-  console.table(result);
+  for (let index = 0; index < 5; index++) await cycle();
+  const watcher = (service as unknown as { watcher: ReaderWatcher }).watcher;
+  const before = { heap: heapAfterGc(), resources: process.getActiveResourcesInfo().length, listeners: watcher.reader(reader)!.listenerCount('status') };
+  const started = performance.now();
+  for (let index = 0; index < cycles; index++) await cycle();
+  const after = { heap: heapAfterGc(), resources: process.getActiveResourcesInfo().length, listeners: watcher.reader(reader)!.listenerCount('status') };
+  service.close();
+  const result = {
+    cycles,
+    completeReads: complete - 5,
+    heapBeforeMiB: Number((before.heap / 2 ** 20).toFixed(2)),
+    heapAfterMiB: Number((after.heap / 2 ** 20).toFixed(2)),
+    heapGrowthKiBPerCycle: Number(((after.heap - before.heap) / 1024 / cycles).toFixed(2)),
+    activeResources: `${before.resources} → ${after.resources}`,
+    statusListeners: `${before.listeners} → ${after.listeners}`,
+    minutes: Number(((performance.now() - started) / 60_000).toFixed(1)),
+  };
+  console.table([result]);
   mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/bench-eid.json', JSON.stringify(result, null, 2));
-  expect(apduCounts.every((count) => count === apduCounts[0])).toBe(true);
+  writeFileSync('test-results/bench-eid-cycles.json', JSON.stringify(result, null, 2));
+  expect(result.completeReads).toBe(cycles);
 });
 
-/** The same APDUs through bare pcsclite: connect exclusive, transmit each, disconnect. */
+/** Inserts the card and times insertion → prefill → complete card, by the service's own events. */
+async function timedRead(events: MainEvents, card: ReturnType<typeof virtualCard>) {
+  const inserted = waitFor(events, (channel, payload) =>
+    channel === 'eid:readers' && (payload as ReaderStatus).readers.find((r) => r.name === reader)?.cardPresent ? performance.now() : undefined,
+  );
+  const prefill = waitFor(events, (channel, payload) => (channel === 'eid:card' && !(payload as EidCard).complete ? performance.now() : undefined));
+  const complete = waitFor(events, (channel, payload) => (channel === 'eid:card' && (payload as EidCard).complete ? performance.now() : undefined));
+  const handle = await insertVirtualCard(card, 0);
+  const [t0, t1, t2] = await Promise.all([inserted, prefill, complete]);
+  return { handle, times: { prefill: t1 - t0, complete: t2 - t0 } };
+}
+
+function heapAfterGc(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed;
+}
+
+/** The same APDUs through bare pcsclite: connect shared (as the app does), transmit each, disconnect. */
 async function replay(sequence: Buffer[], card: ReturnType<typeof virtualCard>, times: number): Promise<number[]> {
   const pcsc: PcscContext = pcsclite();
   const target = await new Promise<PcscCardReader>((resolve) => pcsc.on('reader', (r) => r.name === reader && resolve(r)));
@@ -101,12 +174,12 @@ async function replay(sequence: Buffer[], card: ReturnType<typeof virtualCard>, 
     await present;
     const start = performance.now();
     const protocol = await new Promise<number>((resolve, reject) =>
-      target.connect({ share_mode: target.SCARD_SHARE_EXCLUSIVE, protocol: target.SCARD_PROTOCOL_T0 | target.SCARD_PROTOCOL_T1 }, (error, p) => (error ? reject(toError(error)) : resolve(p))),
+      target.connect({ share_mode: target.SCARD_SHARE_SHARED, protocol: target.SCARD_PROTOCOL_T0 | target.SCARD_PROTOCOL_T1 }, (error, p) => (error ? reject(toError(error)) : resolve(p))),
     );
     for (const apdu of sequence) {
       await new Promise<Buffer>((resolve, reject) => target.transmit(apdu, 258, protocol, (error, data) => (error ? reject(toError(error)) : resolve(data))));
     }
-    await new Promise<void>((resolve) => target.disconnect(target.SCARD_UNPOWER_CARD, () => resolve()));
+    await new Promise<void>((resolve) => target.disconnect(target.SCARD_LEAVE_CARD, () => resolve()));
     durations.push(performance.now() - start);
     const absent = new Promise<void>((resolve) => {
       const onStatus = ({ state }: { state: number }) => {

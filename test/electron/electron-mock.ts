@@ -72,6 +72,7 @@ export function electronMock() {
     contextBridge: { exposeInMainWorld: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: createMockSession() },
+    powerMonitor: new EventEmitter(),
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     safeStorage: {
       isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),

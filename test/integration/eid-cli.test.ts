@@ -1,6 +1,6 @@
 /** The eID diagnostic command (out-dev/eid-cli.js, built by pretest) against pcscd + vpcd. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -10,11 +10,13 @@ import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard } from '../support/vpcd-card';
 
 const cli = resolve(import.meta.dirname, '../../out-dev/eid-cli.js');
+/** What `npm run eid` runs: the built command, built first only when stale. */
+const launcher = resolve(import.meta.dirname, '../../electron/eid/run-cli.mjs');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd'));
 
-function run(args: string[], until?: (stdout: string) => boolean): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], until?: (stdout: string) => boolean, script = cli): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [cli, ...args]);
+    const child = spawn(process.execPath, [script, ...args]);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -87,5 +89,23 @@ describe.skipIf(skip)('npm run eid', () => {
     const complete = events.find((event) => event.event === 'eid:card' && event.complete);
     expect(complete).toMatchObject({ reader: 'Virtual PCD 00 00', prefill: { name: 'Vermeulen' } });
     expect(complete).not.toHaveProperty('photo');
+  });
+
+  it('npm run eid runs the built command, and builds it only when a source is newer', { timeout: 60_000 }, async () => {
+    const builtAt = () => statSync(cli).mtimeMs;
+    const first = await run(['read', '--wait', '0.3'], undefined, launcher);
+    expect(first.stderr).toMatch(/Geen kaart in de lezer/);
+    const before = builtAt();
+    const second = await run(['read', '--wait', '0.3'], undefined, launcher);
+    expect(second.stderr).toMatch(/Geen kaart in de lezer/);
+    expect(builtAt()).toBe(before);
+
+    const source = resolve(import.meta.dirname, '../../electron/eid/cli.ts');
+    const later = new Date();
+    utimesSync(source, later, later);
+    const third = await run(['read', '--wait', '0.3'], undefined, launcher);
+    expect(third.code).not.toBe(0);
+    expect(third.stdout).toBe('');
+    expect(builtAt()).toBeGreaterThan(before);
   });
 });

@@ -13,28 +13,46 @@ export interface FakeCard {
 
 export class FakeReader extends EventEmitter implements PcscCardReader {
   readonly SCARD_STATE_PRESENT = PRESENT;
+  readonly SCARD_SHARE_SHARED = 2;
   readonly SCARD_SHARE_EXCLUSIVE = 1;
   readonly SCARD_PROTOCOL_T0 = 1;
   readonly SCARD_PROTOCOL_T1 = 2;
+  readonly SCARD_LEAVE_CARD = 0;
+  readonly SCARD_RESET_CARD = 1;
   readonly SCARD_UNPOWER_CARD = 2;
   closed = false;
   card: FakeCard | undefined;
   connected = false;
-  /** Another program holds the card exclusively. */
+  /** Another program holds the card exclusively: connect and transmit answer a sharing violation. */
   busy = false;
+  /** Another program reset the card: the next transmit answers SCARD_W_RESET_CARD, as pcsc-lite does once per handle. */
+  resetPending = false;
   disconnects = 0;
+  shareModes: number[] = [];
+  dispositions: number[] = [];
+  /** pcsc-lite's insert/remove counter (upper 16 bits of the state). */
+  private events = 0;
   constructor(readonly name: string) {
     super();
   }
   insertCard(card: FakeCard = { atr: Buffer.from([0x3b]), transmit: () => Buffer.from([0x6d, 0x00]) }): void {
     this.card = card;
-    this.emit('status', { state: PRESENT | 0x2, atr: card.atr });
+    this.events += 1;
+    this.emit('status', { state: (this.events << 16) | PRESENT | 0x2, atr: card.atr });
   }
   removeCard(): void {
     this.card = undefined;
-    this.emit('status', { state: EMPTY | 0x2 });
+    this.events += 1;
+    this.emit('status', { state: (this.events << 16) | EMPTY | 0x2 });
   }
-  connect(_options: object, callback: (error: unknown, protocol: number) => void): void {
+  /** Pulled and put back between two polls: pcscd reports only a present card with a counter two higher. */
+  swapCard(card: FakeCard): void {
+    this.card = card;
+    this.events += 2;
+    this.emit('status', { state: (this.events << 16) | PRESENT | 0x2, atr: card.atr });
+  }
+  connect(options: { share_mode?: number }, callback: (error: unknown, protocol: number) => void): void {
+    this.shareModes.push(options.share_mode ?? this.SCARD_SHARE_EXCLUSIVE);
     setImmediate(() => {
       if (this.busy) callback(new Error('SCardConnect error: Sharing violation. (0x8010000B)'), 0);
       else if (!this.card) callback(new Error('SCardConnect error: No smart card inserted. (0x8010000C)'), 0);
@@ -47,10 +65,15 @@ export class FakeReader extends EventEmitter implements PcscCardReader {
   transmit(data: Buffer, _length: number, _protocol: number, callback: (error: unknown, response: Buffer) => void): void {
     setImmediate(() => {
       if (!this.card) callback(new Error('SCardTransmit error: Transaction failed. (0x80100016)'), Buffer.alloc(0));
-      else callback(undefined, this.card.transmit(data));
+      else if (this.busy) callback(new Error('SCardTransmit error: Sharing violation. (0x8010000B)'), Buffer.alloc(0));
+      else if (this.resetPending) {
+        this.resetPending = false;
+        callback(new Error('SCardTransmit error: Card was reset. (0x80100068)'), Buffer.alloc(0));
+      } else callback(undefined, this.card.transmit(data));
     });
   }
-  disconnect(_disposition: number, callback: (error: unknown) => void): void {
+  disconnect(disposition: number, callback: (error: unknown) => void): void {
+    this.dispositions.push(disposition);
     this.connected = false;
     this.disconnects += 1;
     setImmediate(() => callback(undefined));

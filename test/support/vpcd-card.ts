@@ -11,8 +11,10 @@ export const vpcdBasePort = 0x8c7b;
 
 export interface VirtualCardBehaviour {
   atr: Buffer;
-  /** The card's answer to one APDU, status word included. */
-  transmit(apdu: Buffer): Buffer;
+  /** The card's answer to one APDU, status word included; a promise makes a slow card. */
+  transmit(apdu: Buffer): Buffer | Promise<Buffer>;
+  /** Power off, power on or reset from the reader (vpcd control codes 00, 01, 02): the card forgets its selection. */
+  reset?(): void;
 }
 
 export interface InsertedCard {
@@ -21,29 +23,35 @@ export interface InsertedCard {
   remove(): Promise<void>;
 }
 
-export function insertVirtualCard(card: VirtualCardBehaviour, slot = 0): Promise<InsertedCard> {
-  const socket = connect({ host: '127.0.0.1', port: vpcdBasePort + slot, noDelay: true });
+export function insertVirtualCard(card: VirtualCardBehaviour, slot = 0, basePort = vpcdBasePort): Promise<InsertedCard> {
+  const socket = connect({ host: '127.0.0.1', port: basePort + slot, noDelay: true });
   const apdus: Buffer[] = [];
   let buffered = Buffer.alloc(0);
 
+  // vpcd sends one message at a time and waits for its answer, so answers go out in order.
+  let answering: Promise<void> = Promise.resolve();
   socket.on('data', (chunk) => {
     buffered = Buffer.concat([buffered, chunk]);
     while (buffered.length >= 2) {
       const length = buffered.readUInt16BE(0);
       if (buffered.length < 2 + length) break;
-      const payload = buffered.subarray(2, 2 + length);
+      const payload = Buffer.from(buffered.subarray(2, 2 + length));
       buffered = buffered.subarray(2 + length);
-      const reply = answer(payload);
-      if (reply) write(socket, reply);
+      answering = answering.then(async () => {
+        const reply = await answer(payload);
+        if (reply && !socket.destroyed) write(socket, reply);
+      });
     }
   });
 
-  function answer(payload: Buffer): Buffer | undefined {
+  function answer(payload: Buffer): Buffer | undefined | Promise<Buffer> {
     if (payload.length === 1) {
       // 0x00 power off, 0x01 power on, 0x02 reset: no reply; 0x04 get ATR.
-      return payload[0] === 0x04 ? card.atr : undefined;
+      if (payload[0] === 0x04) return card.atr;
+      card.reset?.();
+      return undefined;
     }
-    apdus.push(Buffer.from(payload));
+    apdus.push(payload);
     return card.transmit(payload);
   }
 
@@ -62,6 +70,8 @@ export function insertVirtualCard(card: VirtualCardBehaviour, slot = 0): Promise
             }
             socket.once('close', () => done());
             socket.end();
+            // A reader that no longer answers (pcscd stopped or frozen) never closes its side.
+            setTimeout(() => socket.destroy(), 2000).unref();
           }),
       });
     });

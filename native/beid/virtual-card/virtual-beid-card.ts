@@ -4,6 +4,13 @@
  * behaves like the applet, with the variations real cards show. Tests put it
  * behind vpcd so the real pcscd/pcsclite path is exercised; demo mode hands it
  * to the reader service directly.
+ *
+ * By default it answers as a real card does: 6Cxx when a READ BINARY asks for
+ * more than the file has left (applet manuals 1.7 §6.4 / 1.8 §6.7; eid-mw
+ * cardlayer/card.cpp SendAPDU re-sends on 6C), 6B00 past the end, the address
+ * file padded to 117 bytes, RSA-2048 signatures of 256 bytes on 1.7 and
+ * zero-padded DER ECDSA signatures on 1.8 (reference §8). Every other
+ * behaviour is a knob a test turns on; docs/eid-conformance.md lists them.
  */
 import { createHash } from 'node:crypto';
 import { CardFiles, beidAppletAid, type CardFileName } from '../card-files';
@@ -40,8 +47,18 @@ export interface VirtualCardOptions {
   tamper?: 'identity' | 'address' | 'photo';
   /** The BEID applet is not the default: GET CARD DATA fails until it is selected by AID. */
   appletNotDefault?: boolean;
-  /** Refuses SELECT by path (P1=08), so the reader must walk file identifiers. */
-  refusePathSelect?: boolean;
+  /**
+   * The status word the card gives a SELECT by path (P1=08) instead of selecting,
+   * e.g. 0x6a80, 0x6700, 0x6a86, 0x6d00: the reader must walk file identifiers
+   * as eid-mw does (cardlayer/card.cpp SelectByPath).
+   */
+  pathSelectAnswer?: number;
+  /** Replaces (or adds) identity fields before signing: bad UTF-8, odd dates, unknown codes. */
+  identityFields?: Readonly<Record<number, Uint8Array | string>>;
+  /** Replaces (or adds) address fields before signing. */
+  addressFields?: Readonly<Record<number, Uint8Array | string>>;
+  /** 1.8 signatures as stored: zero-padded DER (real cards) or raw r||s (accepted too). */
+  ecSignatureEncoding?: 'der-padded' | 'raw';
   /** Answers READ BINARY with 61xx, so the reader must send GET RESPONSE. */
   answerWithGetResponse?: boolean;
 }
@@ -58,7 +75,7 @@ export function buildCardFiles(options: VirtualCardOptions): Map<CardFileName, B
   const appletVersion = options.appletVersion ?? (pki.keyType === 'ec' ? '1.8' : '1.7');
   const hashAlgorithm = options.photoHash ?? (appletVersion === '1.8' ? 'sha384' : 'sha256');
   const text = (value: string) => Buffer.from(value, 'utf8');
-  const identity = encodeTlv([
+  const identity = encodeTlv(withOverrides([
     ...(appletVersion === '1.8' ? [[0x00, Buffer.from([0x00, 0x01])] as const] : []),
     [IdentityTag.cardNumber, text(person.cardNumber)],
     [IdentityTag.chipNumber, createHash('sha256').update(person.cardNumber).digest().subarray(0, 16)],
@@ -77,16 +94,19 @@ export function buildCardFiles(options: VirtualCardOptions): Map<CardFileName, B
     [IdentityTag.documentType, text(String(person.documentType))],
     [IdentityTag.specialStatus, text('0')],
     [IdentityTag.photoHash, createHash(hashAlgorithm).update(photo).digest()],
+    // Applet 1.8 adds the SHA-384 of its basic public key file 4040 (ID_ADRESSE v5, tag 1A).
+    ...(appletVersion === '1.8' ? [[IdentityTag.basicKeyHash, createHash('sha384').update(`basic key ${person.cardNumber}`).digest()] as const] : []),
     ...(options.extraIdentityFields ?? []),
-  ]);
-  const addressTlv = encodeTlv([
+  ], options.identityFields));
+  const addressTlv = encodeTlv(withOverrides([
     [0x01, text(person.street)],
     [0x02, text(person.postalCode)],
     [0x03, text(person.municipality)],
-  ]);
+  ], options.addressFields));
   const address = Buffer.concat([addressTlv, Buffer.alloc(Math.max(0, addressFileSize - addressTlv.length))]);
-  const identitySignature = signCardFile(pki, identity);
-  const addressSignature = signCardFile(pki, Buffer.concat([addressTlv, identitySignature]));
+  const encoding = options.ecSignatureEncoding ?? 'der-padded';
+  const identitySignature = signCardFile(pki, identity, encoding);
+  const addressSignature = signCardFile(pki, Buffer.concat([addressTlv, identitySignature]), encoding);
 
   const files = new Map<CardFileName, Buffer>([
     ['identity', identity],
@@ -98,6 +118,18 @@ export function buildCardFiles(options: VirtualCardOptions): Map<CardFileName, B
   ]);
   if (options.tamper) alterAfterSigning(files.get(options.tamper)!, options.tamper, person);
   return files;
+}
+
+function withOverrides(
+  fields: readonly (readonly [number, Uint8Array])[],
+  overrides: Readonly<Record<number, Uint8Array | string>> = {},
+): (readonly [number, Uint8Array])[] {
+  const bytes = (value: Uint8Array | string) => (typeof value === 'string' ? Buffer.from(value, 'utf8') : value);
+  const replaced = fields.map(([tag, value]) => [tag, tag in overrides ? bytes(overrides[tag]!) : value] as const);
+  const added = Object.entries(overrides)
+    .map(([tag, value]) => [Number(tag), bytes(value)] as const)
+    .filter(([tag]) => !fields.some(([known]) => known === tag));
+  return [...replaced, ...added];
 }
 
 /** Changes one letter of a visible field (or a byte of the photo), keeping the file parseable. */
@@ -127,6 +159,14 @@ export class VirtualBeidCard {
     this.appletSelected = !options.appletNotDefault;
     this.files = buildCardFiles(options);
     for (const [name, content] of this.files) this.byPath.set(pathKey(CardFiles[name].path), content);
+  }
+
+  /** Power cycle or warm reset: the applet forgets the selected file, as a real card does. */
+  reset(): void {
+    this.appletSelected = !this.options.appletNotDefault;
+    this.currentDf = null;
+    this.currentFile = null;
+    this.pendingResponse = null;
   }
 
   /** The card as a transport, for reading it without a reader (demo mode, unit tests). */
@@ -167,7 +207,7 @@ export class VirtualBeidCard {
       return ok();
     }
     if (p1 === 0x08) {
-      if (this.options.refusePathSelect) return status(0x6a86);
+      if (this.options.pathSelectAnswer !== undefined) return status(this.options.pathSelectAnswer);
       const path = [...Array(data.length / 2).keys()].map((index) => data.readUInt16BE(index * 2));
       return this.enter(path);
     }
@@ -202,7 +242,7 @@ export class VirtualBeidCard {
     if (offset >= file.length) return status(0x6b00);
     const remaining = file.length - offset;
     if (remaining >= le) return this.respond(file.subarray(offset, offset + le), 0x9000);
-    switch (this.options.endOfFile ?? 'short-read') {
+    switch (this.options.endOfFile ?? 'wrong-length') {
       case 'short-read':
         return this.respond(file.subarray(offset), 0x9000);
       case 'wrong-length':

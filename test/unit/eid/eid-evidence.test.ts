@@ -20,11 +20,12 @@ const card = (overrides: Partial<EidCard> = {}): EidCard => ({
   reader: 'R',
   readId: 'read-1',
   complete: true,
-  card: { appletVersion: '1.7', cardNumber: '1', documentType: { code: 1, label: '' }, validityBegin: '', validityEnd: '' },
+  card: { appletVersion: '1.7', cardNumber: '1', documentType: { code: 1, label: '' }, validityBegin: '', validityEnd: '', expired: false },
   prefill,
   dateOfBirthRaw: '30 JUL 1985',
   photo: null,
   integrity: { identity: true, address: true, photo: true, certificate: 'trusted' },
+  warnings: [],
   ...overrides,
 });
 const submitted = Object.fromEntries(Object.entries(prefill).filter(([name]) => name !== 'verified'));

@@ -24,7 +24,16 @@ function identity(overrides: Partial<Identity>): Identity {
     specialStatus: 0,
     photoHash: Buffer.alloc(32),
     duplicate: '',
+    specialOrganisation: null,
     memberOfFamily: false,
+    protection: null,
+    workPermit: null,
+    employerVatNumbers: [],
+    regionalFileNumber: '',
+    basicKeyHash: Buffer.alloc(0),
+    brexitMentions: [],
+    cardAMentions: [],
+    euRegistrationDate: '',
     ...overrides,
   };
 }

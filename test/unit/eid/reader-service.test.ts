@@ -4,15 +4,15 @@ import { EidReaderService } from '../../../electron/eid/reader-service';
 import { MainEvents } from '../../../electron/ipc/main-events';
 import { virtualPeople } from '../../../native/beid/virtual-card/people';
 import { testPki, testTrustAnchors, virtualCard } from '../../support/card-fixtures';
-import { FakePcscContext, type FakeCard } from '../../support/fake-pcsc';
+import { FakePcscContext, FakeReader, type FakeCard } from '../../support/fake-pcsc';
 
-function setUp() {
+function setUp(busyRetryDelaysMs: readonly number[] = [5, 5]) {
   const events = new MainEvents();
   const seen: { channel: EventChannel; payload: unknown }[] = [];
   events.subscribe((channel, payload) => seen.push({ channel, payload }));
   const context = new FakePcscContext();
   const log = { warn: vi.fn() };
-  const service = new EidReaderService({ createPcscContext: () => context, trustAnchors: testTrustAnchors(), events, log });
+  const service = new EidReaderService({ createPcscContext: () => context, trustAnchors: testTrustAnchors(), events, log, busyRetryDelaysMs });
   service.start();
   const reader = context.addReader('Reader A');
   const of = (channel: EventChannel) => seen.filter((event) => event.channel === channel).map((event) => event.payload);
@@ -30,6 +30,19 @@ function pulledAfter(card: FakeCard, count: number, pull: () => void): FakeCard 
         pull();
         return Buffer.alloc(0);
       }
+      return card.transmit(apdu);
+    },
+  };
+}
+
+/** Runs `act` when the card receives its `count`-th APDU (another program stepping in), then answers as usual. */
+function atApdu(card: FakeCard, count: number, act: () => void): FakeCard {
+  let sent = 0;
+  return {
+    atr: card.atr,
+    transmit: (apdu) => {
+      sent += 1;
+      if (sent === count) act();
       return card.transmit(apdu);
     },
   };
@@ -126,6 +139,108 @@ describe('EidReaderService', () => {
     await vi.waitFor(() => expect(of('eid:error')).toHaveLength(1));
     const logged = JSON.stringify(log.warn.mock.calls);
     for (const secret of ['92021514689', 'Lambrecht', 'Saint-Gilles', 'Zoë']) expect(logged).not.toContain(secret);
+    service.close();
+  });
+
+  it('connects shared, and leaves the card powered for other programs when it is done', async () => {
+    const { service, reader, of } = setUp();
+    reader.insertCard(virtualCard());
+    await vi.waitFor(() => expect(of('eid:card')).toHaveLength(2));
+    expect(reader.shareModes).toEqual([reader.SCARD_SHARE_SHARED]);
+    expect(reader.dispositions).toEqual([reader.SCARD_LEAVE_CARD]);
+    expect(reader.connected).toBe(false);
+    service.close();
+  });
+
+  it('waits while another program holds the card exclusively, says it waits, and reads once it is free', async () => {
+    const { service, reader, of } = setUp([20, 40, 80, 160, 320]);
+    reader.busy = true;
+    reader.insertCard(virtualCard());
+    await vi.waitFor(() => expect(of('eid:reading')).toContainEqual({ reader: 'Reader A', step: 'waiting', progress: 0 }));
+    reader.busy = false;
+    await vi.waitFor(() => expect(of('eid:card')).toHaveLength(2));
+    expect(of('eid:error')).toEqual([]);
+    service.close();
+  });
+
+  it('waits too when another program takes the card in the middle of a read', async () => {
+    const { service, reader, of } = setUp();
+    reader.insertCard(
+      atApdu(virtualCard(), 5, () => {
+        reader.busy = true;
+        setTimeout(() => (reader.busy = false), 3);
+      }),
+    );
+    await vi.waitFor(() => expect(of('eid:card')).toHaveLength(2));
+    expect(of('eid:card')[1]).toMatchObject({ prefill: { verified: true } });
+    service.close();
+  });
+
+  it('reconnects and reads again when another program resets the card mid-read (SCARD_W_RESET_CARD)', async () => {
+    const { service, reader, of, log } = setUp();
+    reader.insertCard(atApdu(virtualCard(), 8, () => (reader.resetPending = true)));
+    await vi.waitFor(() => expect(of('eid:card').filter((c) => (c as { complete: boolean }).complete)).toHaveLength(1));
+    expect(of('eid:card').at(-1)).toMatchObject({ complete: true, prefill: { verified: true } });
+    expect(of('eid:error')).toEqual([]);
+    expect(reader.shareModes).toHaveLength(2);
+    expect(JSON.stringify(log.warn.mock.calls)).toContain('gereset');
+    service.close();
+  });
+
+  it('reads the new card when one is pulled and another put in between two polls', async () => {
+    const { service, reader, of } = setUp();
+    reader.insertCard(virtualCard());
+    await vi.waitFor(() => expect(of('eid:card')).toHaveLength(2));
+    reader.swapCard(virtualCard({ person: virtualPeople.zoe }));
+    await vi.waitFor(() => expect(service.currentCards()).toMatchObject([{ complete: true, prefill: { name: 'Lambrecht' } }]));
+    expect(of('eid:removed')).toEqual([{ reader: 'Reader A' }]);
+    service.close();
+  });
+
+  it('reads a second time, once, when a signature does not check out on the shared connection', async () => {
+    const { service, reader, of, log } = setUp();
+    reader.insertCard(virtualCard({ tamper: 'address' }));
+    await vi.waitFor(() => expect(of('eid:card').filter((c) => (c as { complete: boolean }).complete)).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(of('eid:card').filter((c) => (c as { complete: boolean }).complete)).toMatchObject([{ prefill: { verified: false }, integrity: { address: false } }]);
+    expect(reader.shareModes).toHaveLength(3);
+    expect(log.warn.mock.calls.filter(([line]) => String(line).includes('opnieuw gelezen'))).toHaveLength(2);
+    service.close();
+  });
+
+  it("builds a new PC/SC context when a reader's status thread fails (e.g. after sleep), and finds the reader again", async () => {
+    const contexts: FakePcscContext[] = [];
+    const events = new MainEvents();
+    const service = new EidReaderService({
+      createPcscContext: () => {
+        const context = new FakePcscContext();
+        contexts.push(context);
+        setImmediate(() => context.addReader('Reader A'));
+        return context;
+      },
+      trustAnchors: testTrustAnchors(),
+      events,
+      log: { warn: vi.fn() },
+      retryDelaysMs: [5],
+    });
+    service.start();
+    await vi.waitFor(() => expect(service.readers().readers).toHaveLength(1));
+    const first = contexts[0]!;
+    const readerB = new FakeReader('Reader B');
+    first.emit('reader', readerB);
+    await vi.waitFor(() => expect(service.readers().readers).toHaveLength(2));
+    readerB.emit('error', new Error('SCardGetStatusChange error: Invalid handle. (0x80100003)'));
+    await vi.waitFor(() => expect(contexts).toHaveLength(2));
+    expect(first.closed).toBe(true);
+    await vi.waitFor(() => expect(service.readers()).toEqual({ service: 'running', readers: [{ name: 'Reader A', cardPresent: false }] }));
+    service.close();
+  });
+
+  it('starts afresh on resume after sleep', () => {
+    const { service, context } = setUp();
+    service.resume();
+    expect(context.closed).toBe(true);
+    expect(service.readers().service).toBe('running');
     service.close();
   });
 });
