@@ -17,7 +17,7 @@ export type { EidReadCause, EidReadStep } from '../native/beid/types';
 export type { ReaderInfo, ReaderStatus } from '../native/pcsc/types';
 export type { EnvironmentName } from './settings/environments';
 export type { Balie, CardInfo, Passholder, UitpasPrice } from './uitpas/model';
-export type { NewCardReason, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from './uitpas/types';
+export type { NewCardReason, OptInPreferences, PassholderSearch, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from './uitpas/types';
 
 export interface AppInfo {
   name: string;
@@ -193,16 +193,28 @@ const personFieldGuards = {
   kansenStatuutEndDate: optional(isString),
   moreInfo: optional(isString),
   schoolConsumerKey: optional(isString),
-  emailPreference: optional(isOneOf(['ALL_MAILS', 'NOTIFICATION_MAILS', 'NO_MAILS'] as const)),
-  smsPreference: optional(isOneOf(['ALL_SMS', 'NOTIFICATION_SMS', 'NO_SMS'] as const)),
 };
 
+/** A list of strings, at most 50 (a search by several UiTPAS numbers). */
+const isStringList: Guard<string[]> = (value): value is string[] => Array.isArray(value) && value.length <= 50 && value.every(isString);
+
 /** `verified` is not the page's to send: main decides it from the card it read (see the eID issue). */
-const isRegisterFields: Guard<Omit<RegisterPassholderFields, 'verified'> & { eidReadId?: string }> = isObject({
+const isRegisterFields: Guard<Omit<RegisterPassholderFields, 'verified'> & { withoutInsz?: boolean; eidReadId?: string }> = isObject({
   ...personFieldGuards,
   uitpasNumber: isString,
   voucherNumber: optional(isString),
   kansenStatuut: optional(isBoolean),
+  foreignCity: optional(isString),
+  optInServiceMails: optional(isBoolean),
+  optInMilestoneMails: optional(isBoolean),
+  optInInfoMails: optional(isBoolean),
+  optInSms: optional(isBoolean),
+  optInPost: optional(isBoolean),
+  legalTermsPaper: optional(isBoolean),
+  legalTermsDigital: optional(isBoolean),
+  parentalConsent: optional(isBoolean),
+  /** The staff register without an INSZ (a balie allowed to; UiTPAS checks the right). */
+  withoutInsz: optional(isBoolean),
   /** The eID read the identity fields came from, if any: main decides `verified` from it. */
   eidReadId: optional(isString),
 });
@@ -260,8 +272,18 @@ export const requestChannels = {
       voucherNumber: optional(isString),
     }),
   ),
-  /** A UiTPAS number or an INSZ, as typed or scanned. */
+  /** A UiTPAS number, an INSZ or a chip number, as typed or scanned: looked up through uitpas/retrieve. */
   'uitpas:findPassholders': request<Passholder[]>()(isObject({ query: isString })),
+  /** Search by name (`*` as wildcard), first name, date of birth (YYYY-MM-DD), postal code, or several UiTPAS numbers. */
+  'uitpas:searchPassholders': request<{ total: number; passholders: Passholder[] }>()(
+    isObject({
+      name: optional(isString),
+      firstName: optional(isString),
+      dateOfBirth: optional(isString),
+      postalCode: optional(isString),
+      uitpasNumbers: optional(isStringList),
+    }),
+  ),
   /** Answers whether UiTPAS was told the data is verified: main decides that from the eID read. */
   'uitpas:registerPassholder': request<Registered & { verified: boolean }>()(isRegisterFields),
   'uitpas:registerNewCard': request<Registered>()(
@@ -332,6 +354,7 @@ export interface BalieApi {
   getCard(request: RequestOf<'uitpas:getCard'>): Promise<Result<ResponseOf<'uitpas:getCard'>>>;
   getPrice(query: RequestOf<'uitpas:getPrice'>): Promise<Result<ResponseOf<'uitpas:getPrice'>>>;
   findPassholders(request: RequestOf<'uitpas:findPassholders'>): Promise<Result<ResponseOf<'uitpas:findPassholders'>>>;
+  searchPassholders(request: RequestOf<'uitpas:searchPassholders'>): Promise<Result<ResponseOf<'uitpas:searchPassholders'>>>;
   registerPassholder(fields: RequestOf<'uitpas:registerPassholder'>): Promise<Result<ResponseOf<'uitpas:registerPassholder'>>>;
   registerNewCard(request: RequestOf<'uitpas:registerNewCard'>): Promise<Result<ResponseOf<'uitpas:registerNewCard'>>>;
   updatePassholder(request: RequestOf<'uitpas:updatePassholder'>): Promise<Result<ResponseOf<'uitpas:updatePassholder'>>>;

@@ -133,7 +133,7 @@ export class UitpasSession {
       prefix: await this.prefix(settings.environment),
       consumer: await this.consumer(settings),
       token: login.token,
-      balieConsumerKey: '',
+      // No balie yet: balieConsumerKey is left out, never sent empty.
       fetch: this.options.fetch,
     });
     return client.listBalies(login.userId);
