@@ -13,16 +13,19 @@ import {
   getPassholder,
   getPrice,
   listBalies,
+  refuseRemovedOrEmpty,
   registerInCardSystem,
   registerNewCard,
   registerPassholder,
   run,
-  searchPassholders,
+  setOptInPreferences,
   updateCardSystemData,
   updatePassholder,
   type OperationContext,
   type Reply,
 } from './operations';
+import { retrieve, searchPassholders } from './lookups';
+import { answerInstead, rewriteAnswer, takeOddAnswer } from './odd-answers';
 import { OAuthVerifier, parseAuthorizationHeader, type OAuthRequest } from './oauth-verifier';
 import { demoEmployee } from './seed';
 import { SimulatorState } from './state';
@@ -88,24 +91,36 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (path === 'requestToken' && request.method === 'POST') return issueRequestToken(signed);
     if (path === 'accessToken' && request.method === 'POST') return issueAccessToken(signed);
 
-    const check = verifier.verify(signed, { tokenRequired: true });
+    // A consumer request (no token) is allowed; what it may do is the operation's to say (DOC authenticatie-via-consumerrequest.md).
+    const check = verifier.verify(signed, { tokenRequired: false });
     if ('problem' in check) return unauthorized(check.problem);
-    const employee = state.accessTokens.get(check.token ?? '');
-    if (!employee) return unauthorized('token_rejected');
-    const params = new Map<string, string>([...url.searchParams.entries(), ...form.entries()]);
-    const context: OperationContext = { state, params, employeeUid: employee.uid, today: now() };
-    const reply = route(request.method ?? 'GET', path.split('/'), context);
-    return reply ?? { status: 404, body: 'Onbekend endpoint', type: 'text/plain' };
+    const employee = check.token ? state.accessTokens.get(check.token) : undefined;
+    if (check.token && !employee) return unauthorized('token_rejected');
+    const odd = takeOddAnswer(state.oddAnswers, path);
+    const instead = odd && answerInstead(odd);
+    if (instead) return instead;
+    // Repeated keys (uitpasNumber=a&uitpasNumber=b) are kept apart in `all`; `params` has the first of each.
+    const all = [...url.searchParams.entries(), ...form.entries()];
+    const params = new Map<string, string>();
+    for (const [name, value] of all) if (!params.has(name)) params.set(name, value);
+    const context: OperationContext = { state, params, all, employeeUid: employee?.uid ?? null, today: now() };
+    const reply = path.startsWith('uitpas/') ? (run(refuseRemovedOrEmpty, context) ?? route(request.method ?? 'GET', path.split('/'), context)) : undefined;
+    if (reply === null) return unauthorized('permission_denied');
+    return rewriteAnswer(odd, reply ?? { status: 404, body: 'Onbekend endpoint', type: 'text/plain' });
   }
 
-  function route(method: string, segments: string[], context: OperationContext): Reply | undefined {
+  /** undefined: no such endpoint; null: it needs a staff member's token and this was a consumer request. */
+  function route(method: string, segments: string[], context: OperationContext): Reply | undefined | null {
     const [first, second, third, fourth] = segments;
     if (first !== 'uitpas') return undefined;
+    // Look-ups a consumer request may do (DOC zoeken-van-pashouders.md; ophalen-van-pashouder-dmv-…-insz-barcode.md).
+    if (method === 'GET' && second === 'passholder' && third === 'search') return run(searchPassholders, context);
+    if (method === 'GET' && second === 'retrieve' && !third) return run(retrieve, context);
+    if (context.employeeUid === null) return null;
     if (method === 'GET') {
       if (second === 'card' && !third) return run(getCard, context);
       if (second === 'price' && !third) return run(getPrice, context);
       if (second === 'balie' && third === 'list') return run(listBalies, context);
-      if (second === 'passholder' && third === 'search') return run(searchPassholders, context);
       if (second === 'passholder' && third && !fourth) return run((c) => getPassholder(c, third), context);
       return undefined;
     }
@@ -114,6 +129,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (third === 'newCard' && !fourth) return run(registerNewCard, context);
     if (/^\d{13}$/.test(third) && !fourth) return run((c) => updatePassholder(c, third), context);
     if (fourth === 'register') return run((c) => registerInCardSystem(c, third), context);
+    if (fourth === 'optinpreferences') return run((c) => setOptInPreferences(c, third), context);
     if (fourth && segments.length === 4) return run((c) => updateCardSystemData(c, third, fourth), context);
     return undefined;
   }
