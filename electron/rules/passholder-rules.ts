@@ -45,7 +45,8 @@ export const optInMinimumAge = 16;
 /** Parental consent is asked for a minor (DOC registreren-van-een-pashouder.md, parentalConsent row). */
 export const adultAge = 18;
 
-const optInFields = ['optInServiceMails', 'optInMilestoneMails', 'optInInfoMails', 'optInSms', 'optInPost'] as const;
+/** The five opt-ins' API names (DOC uitpas_api/latest/pashouders/registreren-van-een-pashouder.md), declared once. */
+export const optInNames = ['optInServiceMails', 'optInMilestoneMails', 'optInInfoMails', 'optInSms', 'optInPost'] as const;
 
 /** Whether opt-ins may be offered: not under 16; unknown age (no date yet) may not either. */
 export function optInsAllowed(dateOfBirth: string | undefined, today: Date): boolean {
@@ -127,7 +128,7 @@ export function registrationRequiredFields(input: PassholderInput & { withoutIns
 export function registrationErrors(input: PassholderInput & { withoutInsz?: boolean }, today: Date): FieldErrors {
   const errors = passholderErrors(input, registrationRequiredFields(input), today);
   if (!optInsAllowed(input.dateOfBirth, today)) {
-    const chosen = optInFields.find((field) => input[field] === true);
+    const chosen = optInNames.find((field) => input[field] === true);
     if (chosen) errors[chosen] = `Onder ${optInMinimumAge} jaar kan een pashouder geen berichten aanvragen.`;
   }
   if (isMinor(input.dateOfBirth, today) && input.parentalConsent !== true) errors.parentalConsent = 'Verplicht voor een minderjarige: vraag toestemming aan een ouder of voogd.';

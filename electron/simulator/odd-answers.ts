@@ -40,11 +40,10 @@ export function answerInstead(odd: OddAnswer): RawAnswer | undefined {
 export function rewriteAnswer(odd: OddAnswer | undefined, answer: RawAnswer): RawAnswer {
   if (odd?.kind !== 'character-references') return answer;
   // Only the text between tags: markup stays ASCII anyway.
-  const body = answer.body.replace(/>([^<]+)</g, (_whole, content: string) => `>${[...content].map(toReference).join('')}<`);
+  const body = answer.body.replace(/>([^<]+)</g, (_whole, content: string) => `>${content.replace(/[^\n\x20-\x7e]/gu, toReference)}<`);
   return { ...answer, body };
 }
 
 function toReference(character: string): string {
-  const codePoint = character.codePointAt(0) ?? 0;
-  return codePoint > 0x7e || codePoint === 0x0d ? `&#${codePoint};` : character;
+  return `&#${character.codePointAt(0) ?? 0};`;
 }

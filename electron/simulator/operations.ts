@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { ageOn, isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, latestKansenStatuutEndDate } from '../rules/fields';
 import { inszProblem, normaliseInsz } from '../rules/insz';
+import { optInNames } from '../rules/passholder-rules';
 import { uitpasNumberProblem } from '../rules/uitpas-number';
 import type { SeedBalie, SeedCard } from './seed';
 import type { Membership, SimPassholder, SimulatorState } from './state';
@@ -197,7 +198,6 @@ function activate(card: SeedCard, voucher: { used: boolean } | undefined): void 
 
 // ---- operations ----------------------------------------------------------
 
-const optInNames = ['optInServiceMails', 'optInMilestoneMails', 'optInInfoMails', 'optInSms', 'optInPost'] as const;
 
 /** The five opt-ins: marked required on register, and false under 16 (DOC pashouders/registreren-van-een-pashouder.md). */
 function optIns(context: OperationContext, dateOfBirth: string | undefined, mustBeSent: boolean): Record<string, boolean> {

@@ -62,8 +62,7 @@ export function createUitpasClient(options: UitpasClientOptions) {
   const balie = options.balieConsumerKey ? { balieConsumerKey: options.balieConsumerKey } : {};
 
   async function request(method: 'GET' | 'POST', path: string, params: Params, extra: { asConsumer?: boolean; acceptCodes?: readonly string[] } = {}): Promise<XmlNode> {
-    const sent: Params = { ...params, ...balie };
-    for (const name of removedParameters) delete sent[name];
+    const sent: Params = Object.fromEntries(Object.entries({ ...params, ...balie }).filter(([name]) => !(removedParameters as readonly string[]).includes(name)));
     return callUitpas({
       method,
       url: `${prefix}/${path}`,

@@ -50,7 +50,7 @@ export function formPairs(params: Params): [string, string][] {
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const item of value as readonly string[]) pairs.push([name, item]);
-    else pairs.push([name, String(value as string | number | boolean)]);
+    else pairs.push([name, String(value)]);
   }
   return pairs;
 }
@@ -109,7 +109,7 @@ export async function readCapped(response: Response, mayHaveArrived: boolean, li
     throw new UitpasBadResponseError(response.status, mayHaveArrived, 'too-large');
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {

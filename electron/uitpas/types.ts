@@ -15,7 +15,7 @@ export interface OptInPreferences {
   optInPost: boolean;
 }
 
-export const optInNames = ['optInServiceMails', 'optInMilestoneMails', 'optInInfoMails', 'optInSms', 'optInPost'] as const satisfies readonly (keyof OptInPreferences)[];
+export { optInNames } from '../rules/passholder-rules';
 
 /** Every field of the register operation as the API takes it today (DOC registreren-van-een-pashouder.md); balieConsumerKey comes from the client. */
 export interface RegisterPassholderFields extends Partial<OptInPreferences> {
