@@ -145,7 +145,7 @@ export function parseOptIns(node: XmlValue | undefined): OptInPreferences | unde
 export function parseIdentification(response: XmlValue | undefined): Identification {
   const holder = child(response, 'passHolder');
   const card = child(response, 'card');
-  const balie = child(card, 'balie');
+  const balie = list(card, 'balie')[0];
   const groupPass = list(response, 'groupPass')[0];
   const cardInfo = card ? parseCardInfo(card) : undefined;
   return {
