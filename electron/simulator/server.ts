@@ -25,6 +25,7 @@ import {
   type Reply,
 } from './operations';
 import { retrieve, searchPassholders } from './lookups';
+import { exchangeAccessToken, oidcAnswer, oidcPathPrefix } from './uitid-v2';
 import { answerInstead, rewriteAnswer, takeOddAnswer } from './odd-answers';
 import { OAuthVerifier, parseAuthorizationHeader, type OAuthRequest } from './oauth-verifier';
 import { demoEmployee } from './seed';
@@ -42,6 +43,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   /** The environment prefix, e.g. http://127.0.0.1:40123/uitid/rest */
   prefix: string;
+  /** The UiTiD v2 stand-in's issuer, e.g. http://127.0.0.1:40123/oidc */
+  issuer: string;
   state: SimulatorState;
   close(): Promise<void>;
 }
@@ -76,10 +79,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   async function handle(request: IncomingMessage): Promise<Answer> {
     const url = new URL(request.url ?? '/', origin);
-    if (!url.pathname.startsWith(`${simulatorPathPrefix}/`)) return { status: 404, body: 'Niet gevonden', type: 'text/plain' };
-    const path = url.pathname.slice(simulatorPathPrefix.length + 1);
     const body = await readBody(request);
     const form = /application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '') ? new URLSearchParams(body) : new URLSearchParams();
+    if (url.pathname.startsWith(`${oidcPathPrefix}/`)) return oidcAnswer(state, origin, request.method ?? 'GET', url, form) ?? { status: 404, body: 'Niet gevonden', type: 'text/plain' };
+    if (!url.pathname.startsWith(`${simulatorPathPrefix}/`)) return { status: 404, body: 'Niet gevonden', type: 'text/plain' };
+    const path = url.pathname.slice(simulatorPathPrefix.length + 1);
 
     if (path === 'auth/authorize') return authorizePage(request.method ?? 'GET', url, form);
 
@@ -90,6 +94,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     if (path === 'requestToken' && request.method === 'POST') return issueRequestToken(signed);
     if (path === 'accessToken' && request.method === 'POST') return issueAccessToken(signed);
+    if (path === 'authapi/auth0at' && request.method === 'POST') {
+      const check = verifier.verify(signed, { tokenRequired: false });
+      return 'problem' in check ? unauthorized(check.problem) : exchangeAccessToken(state, form);
+    }
 
     // A consumer request (no token) is allowed; what it may do is the operation's to say (DOC authenticatie-via-consumerrequest.md).
     const check = verifier.verify(signed, { tokenRequired: false });
@@ -182,6 +190,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     prefix: `${origin}${simulatorPathPrefix}`,
+    issuer: `${origin}${oidcPathPrefix}`,
     state,
     close: () =>
       new Promise((resolve) => {

@@ -39,6 +39,9 @@ export class SimulatorState {
   readonly accessTokens = new Map<string, { secret: string; uid: string }>();
   /** Odd answers production has given, queued by a test for the next request to a path (see odd-answers.ts). */
   readonly oddAnswers: OddAnswer[] = [];
+  /** UiTiD v2 stand-in (uitid-v2.ts): authorization codes with their PKCE challenge, and unredeemed access tokens. */
+  readonly oidcCodes = new Map<string, { challenge: string; redirectUri: string; clientId: string }>();
+  readonly oidcAccessTokens = new Set<string>();
 
   constructor() {
     const gent = seedCardSystems[0] ?? { id: '1', prefix: '09000' };

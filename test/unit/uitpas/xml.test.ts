@@ -87,9 +87,9 @@ describe('character references', () => {
   it('round-trips any text escaped with references', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (value) => {
-        const escaped = [...value].map((c) => `&#${c.codePointAt(0) ?? 0};`).join('');
+        const escaped = Array.from(value).map((c) => `&#${c.codePointAt(0) ?? 0};`).join('');
         // Lone surrogates and NUL are no characters: their references stay as they were.
-        const expected = [...value].map((c) => (c === '\0' || (c.length === 1 && c >= '\uD800' && c <= '\uDFFF') ? `&#${c.codePointAt(0) ?? 0};` : c)).join('');
+        const expected = Array.from(value).map((c) => (c === '\0' || (c.length === 1 && c >= '\uD800' && c <= '\uDFFF') ? `&#${c.codePointAt(0) ?? 0};` : c)).join('');
         expect(decodeCharacterReferences(escaped)).toBe(expected);
       }),
     );
