@@ -13,19 +13,22 @@ interface OptInFieldsProps {
 
 function Check({ name, checked, disabled, error, onChange }: { name: string; checked: boolean; disabled?: boolean; error?: string; onChange: (checked: boolean) => void }) {
   const id = `field-${name}`;
+  // The error goes under the box and its label, not beside them in the checkbox row.
   return (
-    <div className={`field checkbox${error ? ' has-error' : ''}`} data-field={name}>
-      <input
-        id={id}
-        name={name}
-        type="checkbox"
-        checked={checked}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      <label htmlFor={id}>{texts.fields[name] ?? name}</label>
+    <div className={error ? 'has-error' : undefined} data-field={name}>
+      <div className="field checkbox">
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <label htmlFor={id}>{texts.fields[name] ?? name}</label>
+      </div>
       {error && (
         <p id={`${id}-error`} className="field-error">
           {error}
