@@ -142,8 +142,8 @@ function interpret(status: number, contentType: string, payload: string, mayHave
   const problem = oauthProblem(payload);
   if (status === 401 || (status === 400 && problem)) throw new UitpasLoginRequiredError(problem ?? 'unauthorized');
   if (status >= 500) throw new UitpasServerError(status, mayHaveArrived);
-  if (!xml) throw new UitpasBadResponseError(status, status === 200 && mayHaveArrived, 'not-xml');
-  if (status !== 200) throw new UitpasBadResponseError(status, false, 'not-xml');
+  // A 2xx we cannot read may still mean a POST was carried out; a 4xx without a code says it was not.
+  if (!xml || status !== 200) throw new UitpasBadResponseError(status, status < 300 && mayHaveArrived, 'not-xml');
   // A 200 can still say no: <response><code>INSZ_ALREADY_USED</code> is a refusal, not a success.
   if (code !== undefined && !acceptCodes.includes(code)) throw rejection(response, code);
   return xml;

@@ -111,6 +111,13 @@ describe('strict answers', () => {
     expect(await failure(client().registerNewCard({ uid: 'uid-1', reason: 'DEFECT', uitpasNumber: '0900000000010' }))).toMatchObject({ reason: 'incomplete', outcomeUnknown: true });
   });
 
+  it('any other 2xx on a POST may have been carried out: outcome unknown', async () => {
+    answer = () => ({ status: 201, body: '' });
+    expect(await failure(register())).toMatchObject({ kind: 'bad-response', outcomeUnknown: true });
+    answer = () => ({ status: 404, type: 'text/plain', body: 'Not Found' });
+    expect(await failure(register())).toMatchObject({ kind: 'bad-response', outcomeUnknown: false });
+  });
+
   it('a 200 ACTION_SUCCEEDED stays a success', async () => {
     answer = () => ({ status: 200, body: '<response><code>ACTION_SUCCEEDED</code><message>ok</message></response>' });
     expect(await client().updatePassholder('0900000000010', { gsm: '0470' })).toEqual({ code: 'ACTION_SUCCEEDED', message: 'ok' });
