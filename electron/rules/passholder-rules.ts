@@ -129,7 +129,7 @@ export function registrationErrors(input: PassholderInput & { withoutInsz?: bool
   const errors = passholderErrors(input, registrationRequiredFields(input), today);
   if (!optInsAllowed(input.dateOfBirth, today)) {
     const chosen = optInNames.find((field) => input[field] === true);
-    if (chosen) errors[chosen] = `Onder ${optInMinimumAge} jaar kan een pashouder geen berichten aanvragen.`;
+    if (chosen) errors[chosen] = `Niet mogelijk onder ${optInMinimumAge} jaar: zet dit uit.`;
   }
   if (isMinor(input.dateOfBirth, today) && input.parentalConsent !== true) errors.parentalConsent = 'Verplicht voor een minderjarige: vraag toestemming aan een ouder of voogd.';
   if (input.legalTermsDigital === true && !input.email?.trim()) errors.legalTermsDigital = 'De voorwaarden per e-mail sturen kan alleen met een e-mailadres.';

@@ -115,7 +115,7 @@ describe('registration rules (form and main alike)', () => {
     expect(optInsAllowed('2010-06-16', today)).toBe(false);
     expect(optInsAllowed(undefined, today)).toBe(false);
     expect(registrationErrors({ ...adult, inszNumber: undefined, withoutInsz: true, dateOfBirth: '2012-01-01', parentalConsent: true, optInSms: true }, today)).toEqual({
-      optInSms: 'Onder 16 jaar kan een pashouder geen berichten aanvragen.',
+      optInSms: 'Niet mogelijk onder 16 jaar: zet dit uit.',
     });
   });
 
