@@ -27,6 +27,8 @@ export interface MainServicesOptions {
   secretCipher: SecretCipher;
   /** Shows UiTiD's authorize page (the login window) and resolves with the callback URL. */
   showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
+  /** Opens the system browser for the UiTiD v2 login (electron/login-window.ts openInSystemBrowser); without it, the v1 login window. */
+  openInSystemBrowser?: (url: string) => Promise<void>;
   /** Tests put a network that fails on purpose here; the app uses the global fetch. */
   fetch?: typeof fetch;
   log?: Pick<Console, 'warn'>;
@@ -54,6 +56,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),
     showAuthorizePage: options.showAuthorizePage,
     demoPrefix: async () => (await (demo ??= startSimulator())).prefix,
+    uitidV2: options.openInSystemBrowser ? { openInBrowser: options.openInSystemBrowser } : undefined,
     fetch: options.fetch,
   });
 

@@ -20,6 +20,7 @@ import {
   isDemoCardRequest,
   isFindPassholdersQuery,
   isNewCardRequest,
+  isPassholderSearch,
   isPriceQuery,
   isRegisterPassholderRequest,
   isSettingsChange,
@@ -31,7 +32,7 @@ export type { EidFieldWarning, EidFieldWarningCode, EidReadCause, EidReadStep } 
 export type { ReaderInfo, ReaderStatus } from '../../native/pcsc/types';
 export type { EnvironmentName } from '../settings/environments';
 export type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
-export type { NewCardReason, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
+export type { NewCardReason, OptInPreferences, PassholderSearch, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
 
 export interface AppInfo {
   name: string;
@@ -224,8 +225,10 @@ export const requestChannels = {
   'settings:save': request<SessionView>()(isSettingsChange),
   'uitpas:getCard': request<CardInfo>()(isCardQuery),
   'uitpas:getPrice': request<UitpasPrice>()(isPriceQuery),
-  /** A UiTPAS number or an INSZ, as typed or scanned. */
+  /** A UiTPAS number, an INSZ or a chip number, as typed or scanned: looked up through uitpas/retrieve. */
   'uitpas:findPassholders': request<Passholder[]>()(isFindPassholdersQuery),
+  /** Search by name (`*` as wildcard), first name, date of birth (YYYY-MM-DD), postal code, or several UiTPAS numbers. */
+  'uitpas:searchPassholders': request<{ total: number; passholders: Passholder[] }>()(isPassholderSearch),
   /** Answers whether UiTPAS was told the data is verified: main decides that from the eID read. */
   'uitpas:registerPassholder': request<Registered & { verified: boolean }>()(isRegisterPassholderRequest),
   'uitpas:registerNewCard': request<Registered>()(isNewCardRequest),
@@ -281,6 +284,7 @@ export interface BalieApi {
   getCard(request: RequestOf<'uitpas:getCard'>): Promise<Result<ResponseOf<'uitpas:getCard'>>>;
   getPrice(query: RequestOf<'uitpas:getPrice'>): Promise<Result<ResponseOf<'uitpas:getPrice'>>>;
   findPassholders(request: RequestOf<'uitpas:findPassholders'>): Promise<Result<ResponseOf<'uitpas:findPassholders'>>>;
+  searchPassholders(request: RequestOf<'uitpas:searchPassholders'>): Promise<Result<ResponseOf<'uitpas:searchPassholders'>>>;
   registerPassholder(fields: RequestOf<'uitpas:registerPassholder'>): Promise<Result<ResponseOf<'uitpas:registerPassholder'>>>;
   registerNewCard(request: RequestOf<'uitpas:registerNewCard'>): Promise<Result<ResponseOf<'uitpas:registerNewCard'>>>;
   updatePassholder(request: RequestOf<'uitpas:updatePassholder'>): Promise<Result<ResponseOf<'uitpas:updatePassholder'>>>;

@@ -27,16 +27,28 @@ const personFieldGuards = {
   kansenStatuutEndDate: optional(isString),
   moreInfo: optional(isString),
   schoolConsumerKey: optional(isString),
-  emailPreference: optional(isOneOf(['ALL_MAILS', 'NOTIFICATION_MAILS', 'NO_MAILS'] as const)),
-  smsPreference: optional(isOneOf(['ALL_SMS', 'NOTIFICATION_SMS', 'NO_SMS'] as const)),
 };
 
+/** A list of strings, at most 50 (a search by several UiTPAS numbers). */
+const isStringList: Guard<string[]> = (value): value is string[] => Array.isArray(value) && value.length <= 50 && value.every(isString);
+
 /** `verified` is not the page's to send: main decides it from the card it read (see the eID issue). */
-export const isRegisterPassholderRequest: Guard<Omit<RegisterPassholderFields, 'verified'> & { eidReadId?: string }> = isObject({
+export const isRegisterPassholderRequest: Guard<Omit<RegisterPassholderFields, 'verified'> & { withoutInsz?: boolean; eidReadId?: string }> = isObject({
   ...personFieldGuards,
   uitpasNumber: isString,
   voucherNumber: optional(isString),
   kansenStatuut: optional(isBoolean),
+  foreignCity: optional(isString),
+  optInServiceMails: optional(isBoolean),
+  optInMilestoneMails: optional(isBoolean),
+  optInInfoMails: optional(isBoolean),
+  optInSms: optional(isBoolean),
+  optInPost: optional(isBoolean),
+  legalTermsPaper: optional(isBoolean),
+  legalTermsDigital: optional(isBoolean),
+  parentalConsent: optional(isBoolean),
+  /** The staff register without an INSZ (a balie allowed to; UiTPAS checks the right). */
+  withoutInsz: optional(isBoolean),
   /** The eID read the identity fields came from, if any: main decides `verified` from it. */
   eidReadId: optional(isString),
 });
@@ -71,8 +83,16 @@ export const isPriceQuery = isObject({
   voucherNumber: optional(isString),
 });
 
-/** A UiTPAS number or an INSZ, as typed or scanned. */
+/** A UiTPAS number, an INSZ or a chip number, as typed or scanned. */
 export const isFindPassholdersQuery = isObject({ query: isString });
+
+export const isPassholderSearch = isObject({
+  name: optional(isString),
+  firstName: optional(isString),
+  dateOfBirth: optional(isString),
+  postalCode: optional(isString),
+  uitpasNumbers: optional(isStringList),
+});
 
 export const isNewCardRequest = isObject({
   uid: isString,

@@ -39,3 +39,11 @@ export function kansenStatuutEndDateProblem(value: string, today: Date): 'format
 export function isoDay(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
+
+/** Whole years between a YYYY-MM-DD birth date and today (local calendar). */
+export function ageOn(dateOfBirth: string, today: Date): number | null {
+  if (!isIsoDate(dateOfBirth)) return null;
+  const [year, month, day] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const birthdayPassed = today.getMonth() + 1 > month || (today.getMonth() + 1 === month && today.getDate() >= day);
+  return today.getFullYear() - year - (birthdayPassed ? 0 : 1);
+}

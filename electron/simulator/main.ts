@@ -1,6 +1,7 @@
 /** `npm run simulator`: the UiTPAS simulator alone, on 127.0.0.1, with what a demo user needs printed. */
 import { demoConsumer, seedPassholder } from './seed';
 import { startSimulator } from './server';
+import { demoNativeClientId } from './uitid-v2';
 
 void startSimulator({ port: Number(process.env.SIMULATOR_PORT ?? 8787) }).then((simulator) => {
   const { state } = simulator;
@@ -21,6 +22,7 @@ void startSimulator({ port: Number(process.env.SIMULATOR_PORT ?? 8787) }).then((
   }
   lines.push('', `Vouchers: ${[...state.vouchers.values()].filter((voucher) => !voucher.used).map((voucher) => voucher.number).join(' ')}`);
   lines.push(`Bestaande pashouder: ${seedPassholder.firstName} ${seedPassholder.name}, rijksregisternummer ${seedPassholder.inszNumber}`);
+  lines.push(`UiTiD v2 (nagebootst): issuer ${simulator.issuer}, client id ${demoNativeClientId}, daarna ${simulator.prefix}/authapi/auth0at`);
   lines.push('', 'Stoppen: Ctrl+C');
   console.log(lines.join('\n'));
   process.once('SIGINT', () => void simulator.close().then(() => process.exit(0)));

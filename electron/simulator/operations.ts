@@ -4,8 +4,9 @@
  * XML body the real API would.
  */
 import { randomUUID } from 'node:crypto';
-import { isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, latestKansenStatuutEndDate } from '../rules/fields';
+import { ageOn, isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, latestKansenStatuutEndDate } from '../rules/fields';
 import { inszProblem, normaliseInsz } from '../rules/insz';
+import { optInNames } from '../rules/passholder-rules';
 import { uitpasNumberProblem } from '../rules/uitpas-number';
 import type { SeedBalie, SeedCard } from './seed';
 import type { Membership, SimPassholder, SimulatorState } from './state';
@@ -18,8 +19,12 @@ export interface Reply {
 
 export interface OperationContext {
   state: SimulatorState;
+  /** The first value of each parameter. */
   params: Map<string, string>;
-  employeeUid: string;
+  /** Every parameter as sent, repeated keys included. */
+  all: readonly (readonly [string, string])[];
+  /** null for a consumer request (no staff token). */
+  employeeUid: string | null;
   today: Date;
 }
 
@@ -29,7 +34,7 @@ const permissionNames = {
   update: 'PERMISSION_PASSHOLDER - ACTION_UPDATE',
 };
 
-class Refusal extends Error {
+export class Refusal extends Error {
   constructor(
     readonly code: string,
     readonly detail: string,
@@ -42,13 +47,13 @@ class Refusal extends Error {
 }
 
 /** A parameter's value, "" when absent: callers check presence with required() first. */
-const param = (params: Map<string, string>, name: string): string => params.get(name) ?? '';
+export const param = (params: Map<string, string>, name: string): string => params.get(name) ?? '';
 
-const refuse = (code: string, detail: string, requiredPermission?: string): never => {
+export const refuse = (code: string, detail: string, requiredPermission?: string): never => {
   throw new Refusal(code, detail, requiredPermission);
 };
 
-export function run(operation: (context: OperationContext) => Reply, context: OperationContext): Reply {
+export function run<R extends Reply | undefined>(operation: (context: OperationContext) => R, context: OperationContext): R | Reply {
   try {
     return operation(context);
   } catch (error) {
@@ -63,15 +68,28 @@ export function run(operation: (context: OperationContext) => Reply, context: Op
   }
 }
 
-const ok = (tree: Parameters<typeof document>[1]): Reply => ({ status: 200, body: document('response', tree) });
+export const ok = (tree: Parameters<typeof document>[1]): Reply => ({ status: 200, body: document('response', tree) });
 
 // ---- shared checks -------------------------------------------------------
 
-function balieOf({ state, params, employeeUid }: OperationContext): SeedBalie {
+/**
+ * Every endpoint, before its own rules: the parameters UiTPAS 3.3.0 removed are refused with INVALID_PARAMETERS
+ * (DOC pashouders/opt-in-voorkeuren-aanpassen.md), and a balieConsumerKey that names no balie, the empty one
+ * included, is UNKNOWN_BALIE_CONSUMERKEY (DOC balies/opvragen-voorraadtellers-uitpassen.md; CF Uitpas/Error.php).
+ */
+export function refuseRemovedOrEmpty({ state, params }: OperationContext): undefined {
+  const removed = ['emailPreference', 'smsPreference'].filter((name) => params.has(name));
+  if (removed.length) refuse('INVALID_PARAMETERS', `removed parameters: ${removed.join(', ')}`);
+  if (params.has('balieConsumerKey') && !state.balies.has(param(params, 'balieConsumerKey'))) refuse('UNKNOWN_BALIE_CONSUMERKEY', 'unknown balie consumer key');
+  return undefined;
+}
+
+/** The balie a staff member acts for: required since UPS-3368 (DOC commit 1199665), and the employee must belong to it. */
+export function balieOf({ state, params, employeeUid }: OperationContext): SeedBalie {
   const key = params.get('balieConsumerKey');
   if (!key) return refuse('MISSING_REQUIRED_FIELDS', 'balieConsumerKey is required');
-  const balie = state.balies.get(key);
-  if (!balie || !state.employees.has(employeeUid)) return refuse('ACCESS_DENIED', 'not an employee of this balie', permissionNames.create);
+  const balie = state.balies.get(key) ?? refuse('UNKNOWN_BALIE_CONSUMERKEY', 'unknown balie consumer key');
+  if (employeeUid === null || !state.employees.has(employeeUid)) return refuse('ACCESS_DENIED', 'not an employee of this balie', permissionNames.create);
   return balie;
 }
 
@@ -119,10 +137,10 @@ function passholderByUid(context: OperationContext, code: string): SimPassholder
 const genders: Readonly<Record<string, string>> = { M: 'MALE', MALE: 'MALE', V: 'FEMALE', F: 'FEMALE', FEMALE: 'FEMALE' };
 
 /** The person fields both register and update accept, checked and normalised. */
-function personFields(context: OperationContext): Record<string, string> {
+function personFields(context: OperationContext, foreign = false): Record<string, string> {
   const { params } = context;
   const fields: Record<string, string> = {};
-  const copy = ['name', 'firstName', 'secondName', 'street', 'city', 'telephone', 'gsm', 'nationality', 'placeOfBirth', 'moreInfo'];
+  const copy = ['name', 'firstName', 'secondName', 'street', 'city', 'telephone', 'gsm', 'nationality', 'placeOfBirth', 'moreInfo', 'foreignCity'];
   for (const name of copy) if (params.has(name)) fields[name] = param(params, name).trim();
   if (params.has('dateOfBirth')) {
     const date = param(params, 'dateOfBirth');
@@ -133,7 +151,8 @@ function personFields(context: OperationContext): Record<string, string> {
     fields.gender = genders[param(params, 'gender').toUpperCase()] ?? refuse('PARSE_INVALID_GENDER', 'invalid gender');
   }
   if (params.has('postalCode')) {
-    if (!isBelgianPostalCode(param(params, 'postalCode'))) refuse('PARSE_INVALID_POSTAL_CODE', 'invalid postal code');
+    // A foreign resident's postal code is their country's (inferred: the docs give no format for it).
+    if (!foreign && !isBelgianPostalCode(param(params, 'postalCode'))) refuse('PARSE_INVALID_POSTAL_CODE', 'invalid postal code');
     fields.postalCode = param(params, 'postalCode').trim();
   }
   if (params.has('city') && !/\p{L}/u.test(param(params, 'city'))) refuse('PARSE_INVALID_CITY_NAME', 'invalid city');
@@ -179,11 +198,42 @@ function activate(card: SeedCard, voucher: { used: boolean } | undefined): void 
 
 // ---- operations ----------------------------------------------------------
 
+
+/** The five opt-ins: marked required on register, and false under 16 (DOC pashouders/registreren-van-een-pashouder.md). */
+function optIns(context: OperationContext, dateOfBirth: string | undefined, mustBeSent: boolean): Record<string, boolean> {
+  const { params } = context;
+  if (mustBeSent) required(params, optInNames);
+  for (const name of optInNames) {
+    if (params.has(name) && !['true', 'false'].includes(param(params, name))) refuse('PARSE_INVALID_BOOLEAN', `${name} is not a boolean`);
+  }
+  const chosen = Object.fromEntries(optInNames.map((name) => [name, params.get(name) === 'true']));
+  const age = dateOfBirth ? ageOn(dateOfBirth, context.today) : null;
+  // Which code production gives here is not documented; INVALID_PARAMETERS is the nearest documented one.
+  if (age !== null && age < 16 && Object.values(chosen).some(Boolean)) refuse('INVALID_PARAMETERS', 'opt-ins must be false under 16');
+  return chosen;
+}
+
+/**
+ * The INSZ is required unless the balie may register without one, or city=BUITENLAND and the balie may register
+ * foreign residents (DOC registreren-van-een-pashouder.md, inszNumber row, UPS-3229); a foreign resident never has
+ * the kansenstatuut (DOC commit baf253c).
+ */
+function inszExemption(context: OperationContext, balie: SeedBalie): { foreign: boolean } {
+  const { params } = context;
+  const foreign = param(params, 'city').trim().toUpperCase() === 'BUITENLAND';
+  if (foreign && !balie.mayRegisterForeign) refuse('ACCESS_DENIED', 'balie may not register foreign residents', 'PERMISSION_PASSHOLDER_FOREIGN - ACTION_CREATE');
+  if (foreign && params.get('kansenStatuut') === 'true') refuse('ACTION_NOT_ALLOWED', 'a foreign resident cannot have the kansenstatuut');
+  if (!foreign && !balie.mayRegisterWithoutInsz) required(params, ['inszNumber']);
+  return { foreign };
+}
+
 export function registerPassholder(context: OperationContext): Reply {
   const { params, state } = context;
   const balie = balieOf(context);
-  required(params, ['name', 'firstName', 'dateOfBirth', 'postalCode', 'city', 'uitpasNumber', 'inszNumber']);
-  const fields = personFields(context);
+  required(params, ['name', 'firstName', 'dateOfBirth', 'postalCode', 'city', 'uitpasNumber']);
+  const { foreign } = inszExemption(context, balie);
+  const fields = personFields(context, foreign);
+  const chosenOptIns = optIns(context, fields.dateOfBirth, true);
   const card = stockCard(context, balie, param(params, 'uitpasNumber'));
   requirePermission(balie, card.cardSystemId, 'registratie');
   const kansenStatuut = params.get('kansenStatuut') === 'true';
@@ -204,6 +254,12 @@ export function registerPassholder(context: OperationContext): Reply {
   state.passholders.set(uid, {
     uid,
     fields,
+    optIns: chosenOptIns,
+    legalTerms: {
+      paper: params.get('legalTermsPaper') === 'true',
+      digital: params.get('legalTermsDigital') === 'true',
+      parentalConsent: params.get('parentalConsent') === 'true',
+    },
     verified: params.get('verified') === 'true',
     registrationBalieConsumerKey: balie.consumerKey,
     memberships: new Map([[card.cardSystemId, membership]]),
@@ -283,7 +339,6 @@ export function registerInCardSystem(context: OperationContext, uid: string): Re
   const number = params.get('uitpasNumber');
   if (cardSystemId && number) refuse('INVALID_PARAMETERS', 'give either cardSystemId or uitpasNumber, not both');
   if (!cardSystemId && !number) refuse('MISSING_REQUIRED_FIELDS', 'cardSystemId or uitpasNumber is required');
-  if (params.has('emailPreference') || params.has('smsPreference')) refuse('INVALID_PARAMETERS', 'preferences were removed');
   const card = number ? stockCard(context, balie, number) : undefined;
   const systemId = card?.cardSystemId ?? param(params, 'cardSystemId');
   if (!state.cardSystems.has(systemId)) refuse('UNKNOWN_CARD_SYSTEM', 'unknown card system');
@@ -313,7 +368,6 @@ export function registerInCardSystem(context: OperationContext, uid: string): Re
 export function updateCardSystemData(context: OperationContext, uid: string, cardSystemId: string): Reply {
   const { params, state } = context;
   const balie = balieOf(context);
-  if (params.has('emailPreference') || params.has('smsPreference')) refuse('INVALID_PARAMETERS', 'preferences were removed');
   const holder = state.passholders.get(uid) ?? refuse('UNKNOWN_PASSHOLDER_UID', 'unknown passholder');
   if (!state.cardSystems.has(cardSystemId)) refuse('UNKNOWN_CARD_SYSTEM', 'unknown card system');
   const membership = holder.memberships.get(cardSystemId) ?? refuse('ACTION_NOT_ALLOWED', 'not a member of this card system');
@@ -335,18 +389,6 @@ export function getPassholder(context: OperationContext, uitpasNumber: string): 
   return { status: 200, body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${passholderXml(holder, context.state, isoDay(context.today))}` };
 }
 
-export function searchPassholders(context: OperationContext): Reply {
-  balieOf(context);
-  const insz = param(context.params, 'inszNumber');
-  if (!insz) refuse('MISSING_REQUIRED_FIELDS', 'search needs inszNumber here');
-  const problem = inszProblem(insz);
-  if (problem === 'format' || problem === 'check-digits') refuse('PARSE_INVALID_INSZ', 'invalid INSZ');
-  const holder = context.state.passholderByInsz(normaliseInsz(insz));
-  const today = isoDay(context.today);
-  const found = holder ? passholderXml(holder, context.state, today).replace(/^<passHolder/, '<passholder').replace(/<\/passHolder>$/, '</passholder>') : '';
-  return { status: 200, body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<response><passholders>${found}</passholders><total>${holder ? 1 : 0}</total></response>` };
-}
-
 export function getCard(context: OperationContext): Reply {
   balieOf(context);
   const number = context.params.get('uitpasNumber');
@@ -354,13 +396,13 @@ export function getCard(context: OperationContext): Reply {
   if (uitpasNumberProblem(number)) refuse('PARSE_INVALID_UITPASNUMBER', 'invalid uitpas number');
   const card = context.state.cards.get(number) ?? refuse('UNKNOWN_CARD', 'unknown card');
   const system = context.state.cardSystems.get(card.cardSystemId) ?? refuse('UNKNOWN_CARD_SYSTEM', 'card of an unknown card system');
-  const atThisBalie = card.balieConsumerKey === context.params.get('balieConsumerKey');
+  // The card's own status, the same from every balie: whose stock it is, the price call tells
+  // (BALIE_NOT_AUTHORIZED, DOC uitpas-prijzen/ophalen-uitpas-prijs.md), as the real counter asks it (NG replace-pass-controller.js).
   return ok({
     cardSystem: { id: system.id, name: system.name },
     cardType: 'CARD',
     kansenpas: card.kansenpas,
-    // Stock at another balie shows as SENT_TO_BALIE from here: not ours to hand out.
-    status: card.status === 'LOCAL_STOCK' && !atThisBalie ? 'SENT_TO_BALIE' : card.status,
+    status: card.status,
     uitpasNumber: card.uitpasNumber,
   });
 }
@@ -386,19 +428,37 @@ export function getPrice(context: OperationContext): Reply {
   const system = state.cardSystems.get(systemId) ?? refuse('UNKNOWN_CARD_SYSTEM', 'unknown card system');
   const voucher = checkVoucher(context);
   const reason = param(params, 'reason');
-  const base = reason === 'FIRST_CARD' || reason === 'EXTRA_CARD' ? (kansenpas ? 1.5 : 5) : reason === 'CARD_UPGRADE' ? 2 : kansenpas ? 1 : 3;
+  const dateOfBirth = params.get('dateOfBirth');
+  if (dateOfBirth && (!isIsoDate(dateOfBirth) || dateOfBirth > isoDay(context.today))) refuse('PARSE_INVALID_DATE', 'invalid dateOfBirth');
+  if (params.get('postalCode') && !isBelgianPostalCode(param(params, 'postalCode'))) refuse('PARSE_INVALID_POSTAL_CODE', 'invalid postal code');
+  const band = priceBand(reason, kansenpas, dateOfBirth ? ageOn(dateOfBirth, context.today) : null);
   return ok({
     uitpasPrice: {
-      id: `${system.id}-${reason}-${kansenpas ? 'k' : 'n'}`,
+      id: `${system.id}-${reason}-${kansenpas ? 'k' : 'n'}-${band.ageFrom ?? ''}`,
       reason,
       cardType: 'CARD',
       voucherType: voucher ? { name: 'Welkomstvoucher', prefix: voucher.number.split('-')[0] ?? '' } : undefined,
-      ageRange: { ageFrom: '0' },
+      ageRange: { ageFrom: band.ageFrom, ageTo: band.ageTo },
       kansenstatuut: kansenpas,
-      price: (voucher ? 0 : base).toFixed(2),
+      price: (voucher ? 0 : band.price).toFixed(2),
       cardSystem: { id: system.id, name: system.name },
     },
   });
+}
+
+/**
+ * Prices per age band (DOC entiteiten/agerange-entiteit.md, entiteiten/uitpasprice-entiteit.md with
+ * useWhenAgeUnknown; uitpas-prijzen/ophalen-uitpas-prijs.md takes dateOfBirth for this): a first or extra card
+ * costs less for children and seniors; the adult price is the one used when the age is unknown.
+ * The amounts are made up.
+ */
+function priceBand(reason: string, kansenpas: boolean, age: number | null): { price: number; ageFrom?: string; ageTo?: string } {
+  if (kansenpas) return { price: reason === 'FIRST_CARD' || reason === 'EXTRA_CARD' ? 1.5 : 1, ageFrom: '0' };
+  if (reason === 'CARD_UPGRADE') return { price: 2, ageFrom: '0' };
+  if (reason !== 'FIRST_CARD' && reason !== 'EXTRA_CARD') return { price: 3, ageFrom: '0' };
+  if (age !== null && age < 18) return { price: 2, ageFrom: '0', ageTo: '17' };
+  if (age !== null && age >= 65) return { price: 3, ageFrom: '65' };
+  return { price: 5, ageFrom: '18', ageTo: '64' };
 }
 
 export function listBalies(context: OperationContext): Reply {
@@ -423,4 +483,14 @@ export function listBalies(context: OperationContext): Reply {
       })),
     },
   });
+}
+
+/** Opt-ins of an existing pass holder (DOC pashouders/opt-in-voorkeuren-aanpassen.md): employee token, balie required. */
+export function setOptInPreferences(context: OperationContext, uid: string): Reply {
+  balieOf(context);
+  const holder = context.state.passholders.get(uid) ?? refuse('UNKNOWN_PASSHOLDER_UID', 'unknown passholder');
+  const chosen = optIns(context, holder.fields.dateOfBirth, false);
+  // Only the opt-ins sent change.
+  for (const name of optInNames) if (context.params.has(name)) holder.optIns[name] = chosen[name] ?? false;
+  return ok({ uid: holder.uid, optInPreferences: Object.fromEntries(optInNames.map((name) => [name, holder.optIns[name] ?? false])) });
 }

@@ -22,6 +22,12 @@ export interface SeedBalie {
   name: string;
   /** Per card system id: the permissions the balie has there. */
   permissions: Record<string, readonly ('registratie' | 'kansenstatuut toekennen')[]>;
+  /**
+   * Rights balie/list does not show (DOC registreren-van-een-pashouder.md, inszNumber row; DOC commit baf253c):
+   * registering foreign residents (PERMISSION_PASSHOLDER_FOREIGN - ACTION_CREATE) and registering without an INSZ.
+   */
+  mayRegisterForeign?: boolean;
+  mayRegisterWithoutInsz?: boolean;
 }
 
 export const seedCardSystems: readonly SeedCardSystem[] = [
@@ -35,16 +41,24 @@ export const seedBalies: readonly SeedBalie[] = [
     consumerKey: 'balie-gent-centrum',
     name: 'Demo-balie Gent Centrum',
     permissions: { '1': ['registratie', 'kansenstatuut toekennen'], '2': ['registratie'] },
+    mayRegisterForeign: true,
   },
-  { id: '102', consumerKey: 'balie-aalst-bib', name: 'Demo-balie Aalst Bibliotheek', permissions: { '2': ['registratie'] } },
+  { id: '102', consumerKey: 'balie-aalst-bib', name: 'Demo-balie Aalst Bibliotheek', permissions: { '2': ['registratie'] }, mayRegisterWithoutInsz: true },
 ];
 
 export function cardNumber(prefix: string, sequence: number, kansenpas: boolean): string {
   return withLuhnDigit(`${prefix}${String(sequence).padStart(6, '0')}${kansenpas ? '1' : '0'}`);
 }
 
+/** A made-up 7-byte chip serial (14 hex digits) derived from the card number, so it is stable between runs. */
+export function chipNumberOf(uitpasNumber: string): string {
+  return `04${BigInt(uitpasNumber).toString(16).toUpperCase().padStart(12, '0')}`;
+}
+
 export interface SeedCard {
   uitpasNumber: string;
+  /** The chip's serial, as a reader reports it: uitpas/retrieve takes it too. */
+  chipNumber: string;
   cardSystemId: string;
   kansenpas: boolean;
   status: 'LOCAL_STOCK' | 'STOCK' | 'ACTIVE' | 'BLOCKED';
@@ -55,7 +69,8 @@ export function seedCards(): SeedCard[] {
   const cards: SeedCard[] = [];
   const stock = (system: SeedCardSystem, balie: string, from: number, count: number, kansenpas: boolean) => {
     for (let sequence = from; sequence < from + count; sequence++) {
-      cards.push({ uitpasNumber: cardNumber(system.prefix, sequence, kansenpas), cardSystemId: system.id, kansenpas, status: 'LOCAL_STOCK', balieConsumerKey: balie });
+      const uitpasNumber = cardNumber(system.prefix, sequence, kansenpas);
+      cards.push({ uitpasNumber, chipNumber: chipNumberOf(uitpasNumber), cardSystemId: system.id, kansenpas, status: 'LOCAL_STOCK', balieConsumerKey: balie });
     }
   };
   const [gent, aalst] = seedCardSystems as [SeedCardSystem, SeedCardSystem];
@@ -64,8 +79,12 @@ export function seedCards(): SeedCard[] {
   stock(aalst, 'balie-gent-centrum', 1, 4, false);
   stock(aalst, 'balie-aalst-bib', 101, 6, false);
   // Not at any balie yet, and one blocked card: for the refusals.
-  cards.push({ uitpasNumber: cardNumber(gent.prefix, 900, false), cardSystemId: gent.id, kansenpas: false, status: 'STOCK', balieConsumerKey: null });
-  cards.push({ uitpasNumber: cardNumber(gent.prefix, 901, false), cardSystemId: gent.id, kansenpas: false, status: 'BLOCKED', balieConsumerKey: 'balie-gent-centrum' });
+  const other = (sequence: number, status: SeedCard['status']) => {
+    const uitpasNumber = cardNumber(gent.prefix, sequence, false);
+    cards.push({ uitpasNumber, chipNumber: chipNumberOf(uitpasNumber), cardSystemId: gent.id, kansenpas: false, status, balieConsumerKey: status === 'BLOCKED' ? 'balie-gent-centrum' : null });
+  };
+  other(900, 'STOCK');
+  other(901, 'BLOCKED');
   return cards;
 }
 

@@ -13,16 +13,20 @@ import {
   getPassholder,
   getPrice,
   listBalies,
+  refuseRemovedOrEmpty,
   registerInCardSystem,
   registerNewCard,
   registerPassholder,
   run,
-  searchPassholders,
+  setOptInPreferences,
   updateCardSystemData,
   updatePassholder,
   type OperationContext,
   type Reply,
 } from './operations';
+import { retrieve, searchPassholders } from './lookups';
+import { exchangeAccessToken, oidcAnswer, oidcPathPrefix } from './uitid-v2';
+import { answerInstead, rewriteAnswer, takeOddAnswer } from './odd-answers';
 import { OAuthVerifier, parseAuthorizationHeader, type OAuthRequest } from './oauth-verifier';
 import { demoEmployee } from './seed';
 import { SimulatorState } from './state';
@@ -39,6 +43,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   /** The environment prefix, e.g. http://127.0.0.1:40123/uitid/rest */
   prefix: string;
+  /** The UiTiD v2 stand-in's issuer, e.g. http://127.0.0.1:40123/oidc */
+  issuer: string;
   state: SimulatorState;
   close(): Promise<void>;
 }
@@ -73,10 +79,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   async function handle(request: IncomingMessage): Promise<Answer> {
     const url = new URL(request.url ?? '/', origin);
-    if (!url.pathname.startsWith(`${simulatorPathPrefix}/`)) return { status: 404, body: 'Niet gevonden', type: 'text/plain' };
-    const path = url.pathname.slice(simulatorPathPrefix.length + 1);
     const body = await readBody(request);
     const form = /application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '') ? new URLSearchParams(body) : new URLSearchParams();
+    if (url.pathname.startsWith(`${oidcPathPrefix}/`)) return oidcAnswer(state, origin, request.method ?? 'GET', url, form) ?? { status: 404, body: 'Niet gevonden', type: 'text/plain' };
+    if (!url.pathname.startsWith(`${simulatorPathPrefix}/`)) return { status: 404, body: 'Niet gevonden', type: 'text/plain' };
+    const path = url.pathname.slice(simulatorPathPrefix.length + 1);
 
     if (path === 'auth/authorize') return authorizePage(request.method ?? 'GET', url, form);
 
@@ -87,25 +94,41 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     if (path === 'requestToken' && request.method === 'POST') return issueRequestToken(signed);
     if (path === 'accessToken' && request.method === 'POST') return issueAccessToken(signed);
+    if (path === 'authapi/auth0at' && request.method === 'POST') {
+      const check = verifier.verify(signed, { tokenRequired: false });
+      return 'problem' in check ? unauthorized(check.problem) : exchangeAccessToken(state, form);
+    }
 
-    const check = verifier.verify(signed, { tokenRequired: true });
+    // A consumer request (no token) is allowed; what it may do is the operation's to say (DOC authenticatie-via-consumerrequest.md).
+    const check = verifier.verify(signed, { tokenRequired: false });
     if ('problem' in check) return unauthorized(check.problem);
-    const employee = state.accessTokens.get(check.token ?? '');
-    if (!employee) return unauthorized('token_rejected');
-    const params = new Map<string, string>([...url.searchParams.entries(), ...form.entries()]);
-    const context: OperationContext = { state, params, employeeUid: employee.uid, today: now() };
-    const reply = route(request.method ?? 'GET', path.split('/'), context);
-    return reply ?? { status: 404, body: 'Onbekend endpoint', type: 'text/plain' };
+    const employee = check.token ? state.accessTokens.get(check.token) : undefined;
+    if (check.token && !employee) return unauthorized('token_rejected');
+    const odd = takeOddAnswer(state.oddAnswers, path);
+    const instead = odd && answerInstead(odd);
+    if (instead) return instead;
+    // Repeated keys (uitpasNumber=a&uitpasNumber=b) are kept apart in `all`; `params` has the first of each.
+    const all = [...url.searchParams.entries(), ...form.entries()];
+    const params = new Map<string, string>();
+    for (const [name, value] of all) if (!params.has(name)) params.set(name, value);
+    const context: OperationContext = { state, params, all, employeeUid: employee?.uid ?? null, today: now() };
+    const reply = path.startsWith('uitpas/') ? (run(refuseRemovedOrEmpty, context) ?? route(request.method ?? 'GET', path.split('/'), context)) : undefined;
+    if (reply === null) return unauthorized('permission_denied');
+    return rewriteAnswer(odd, reply ?? { status: 404, body: 'Onbekend endpoint', type: 'text/plain' });
   }
 
-  function route(method: string, segments: string[], context: OperationContext): Reply | undefined {
+  /** undefined: no such endpoint; null: it needs a staff member's token and this was a consumer request. */
+  function route(method: string, segments: string[], context: OperationContext): Reply | undefined | null {
     const [first, second, third, fourth] = segments;
     if (first !== 'uitpas') return undefined;
+    // Look-ups a consumer request may do (DOC zoeken-van-pashouders.md; ophalen-van-pashouder-dmv-…-insz-barcode.md).
+    if (method === 'GET' && second === 'passholder' && third === 'search') return run(searchPassholders, context);
+    if (method === 'GET' && second === 'retrieve' && !third) return run(retrieve, context);
+    if (context.employeeUid === null) return null;
     if (method === 'GET') {
       if (second === 'card' && !third) return run(getCard, context);
       if (second === 'price' && !third) return run(getPrice, context);
       if (second === 'balie' && third === 'list') return run(listBalies, context);
-      if (second === 'passholder' && third === 'search') return run(searchPassholders, context);
       if (second === 'passholder' && third && !fourth) return run((c) => getPassholder(c, third), context);
       return undefined;
     }
@@ -114,6 +137,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (third === 'newCard' && !fourth) return run(registerNewCard, context);
     if (/^\d{13}$/.test(third) && !fourth) return run((c) => updatePassholder(c, third), context);
     if (fourth === 'register') return run((c) => registerInCardSystem(c, third), context);
+    if (fourth === 'optinpreferences') return run((c) => setOptInPreferences(c, third), context);
     if (fourth && segments.length === 4) return run((c) => updateCardSystemData(c, third, fourth), context);
     return undefined;
   }
@@ -166,6 +190,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     prefix: `${origin}${simulatorPathPrefix}`,
+    issuer: `${origin}${oidcPathPrefix}`,
     state,
     close: () =>
       new Promise((resolve) => {

@@ -1,6 +1,7 @@
 /** The simulator's in-memory world, built from the seed; nothing is written to disk. */
+import type { OddAnswer } from './odd-answers';
 import { randomBytes } from 'node:crypto';
-import { cardNumber, demoConsumer, demoEmployee, seedBalies, seedCardSystems, seedCards, seedPassholder, seedSchools, seedVouchers, type SeedCard } from './seed';
+import { cardNumber, chipNumberOf, demoConsumer, demoEmployee, seedBalies, seedCardSystems, seedCards, seedPassholder, seedSchools, seedVouchers, type SeedCard } from './seed';
 
 export interface Membership {
   cardSystemId: string;
@@ -12,6 +13,8 @@ export interface Membership {
 export interface SimPassholder {
   uid: string;
   fields: Record<string, string>;
+  optIns: Record<string, boolean>;
+  legalTerms?: { paper: boolean; digital: boolean; parentalConsent: boolean };
   verified: boolean;
   registrationBalieConsumerKey: string;
   memberships: Map<string, Membership>;
@@ -34,16 +37,22 @@ export class SimulatorState {
   readonly passholders = new Map<string, SimPassholder>();
   readonly requestTokens = new Map<string, RequestToken>();
   readonly accessTokens = new Map<string, { secret: string; uid: string }>();
+  /** Odd answers production has given, queued by a test for the next request to a path (see odd-answers.ts). */
+  readonly oddAnswers: OddAnswer[] = [];
+  /** UiTiD v2 stand-in (uitid-v2.ts): authorization codes with their PKCE challenge, and unredeemed access tokens. */
+  readonly oidcCodes = new Map<string, { challenge: string; redirectUri: string; clientId: string }>();
+  readonly oidcAccessTokens = new Set<string>();
 
   constructor() {
     const gent = seedCardSystems[0] ?? { id: '1', prefix: '09000' };
     const number = cardNumber(gent.prefix, seedPassholder.cardSequence, false);
-    this.cards.set(number, { uitpasNumber: number, cardSystemId: gent.id, kansenpas: false, status: 'ACTIVE', balieConsumerKey: null });
+    this.cards.set(number, { uitpasNumber: number, chipNumber: chipNumberOf(number), cardSystemId: gent.id, kansenpas: false, status: 'ACTIVE', balieConsumerKey: null });
     const { uid, name, firstName, inszNumber, dateOfBirth, gender, street, postalCode, city, email } = seedPassholder;
     const fields = { name, firstName, inszNumber, dateOfBirth, gender, street, postalCode, city, email };
     this.passholders.set(uid, {
       uid,
       fields,
+      optIns: { optInServiceMails: true, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: false },
       verified: true,
       registrationBalieConsumerKey: 'balie-gent-centrum',
       memberships: new Map([[gent.id, { cardSystemId: gent.id, kansenStatuut: false, uitpasNumber: number }]]),
@@ -62,6 +71,11 @@ export class SimulatorState {
   passholderByEmail(email: string): SimPassholder | undefined {
     const wanted = email.trim().toLowerCase();
     return [...this.passholders.values()].find((holder) => holder.fields.email?.toLowerCase() === wanted);
+  }
+
+  cardByChip(chipNumber: string): SeedCard | undefined {
+    const wanted = chipNumber.toUpperCase();
+    return [...this.cards.values()].find((card) => card.chipNumber === wanted);
   }
 
   passholderByCard(uitpasNumber: string): SimPassholder | undefined {

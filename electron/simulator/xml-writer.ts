@@ -41,6 +41,7 @@ export function passholderXml(holder: SimPassholder, state: SimulatorState, toda
       ['dateOfBirth', f.dateOfBirth ? `${f.dateOfBirth}T00:00:00+01:00` : undefined],
       ['email', f.email],
       ['firstName', f.firstName],
+      ['foreignCity', f.foreignCity],
       ['secondName', f.secondName],
       ['gender', f.gender],
       ['gsm', f.gsm],
@@ -61,7 +62,8 @@ export function passholderXml(holder: SimPassholder, state: SimulatorState, toda
     )
       .map(([name, value]) => element(name, value))
       .join('') +
-    `<uitIdUser><ns2:id>${escapeXml(holder.uid)}</ns2:id><ns3:nick>${escapeXml(f.firstName ?? '')}</ns3:nick></uitIdUser>` +
+    // Opt-ins live on the UiTiD user (DOC uitpas/ophalen-van-pashouder-dmv-…-insz-barcode.md example answer).
+    `<uitIdUser><ns2:id>${escapeXml(holder.uid)}</ns2:id><ns3:nick>${escapeXml(f.firstName ?? '')}</ns3:nick>${element('optInPreferences', holder.optIns)}</uitIdUser>` +
     element('verified', holder.verified);
   return `<passHolder xmlns:ns2="http://www.w3.org/1999/02/22-rdf-syntax-ns" xmlns:ns3="http://xmlns.com/foaf/0.1/">${body}</passHolder>`;
 }

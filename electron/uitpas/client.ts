@@ -5,34 +5,44 @@
  * is never retried by the client: when it may have reached the server before
  * failing, the error says the outcome is unknown.
  */
+import { UitpasBadResponseError, UitpasError } from './errors';
 import {
-  UitpasBadResponseError,
-  UitpasError,
-  UitpasLoginRequiredError,
-  UitpasServerError,
-  UitpasTimeoutError,
-  UitpasUnreachableError,
-  type ExistingCardSystemLink,
-} from './errors';
-import { parseBalie, parseCardInfo, parsePassholder, parsePrice, type Balie, type CardInfo, type Passholder, type UitpasPrice } from './model';
-import { authorizationHeader, type Credentials } from './signing';
+  parseBalie,
+  parseOptIns,
+  parseCardInfo,
+  parseIdentification,
+  parsePassholder,
+  parsePrice,
+  parseSearchResult,
+  type Balie,
+  type CardInfo,
+  type Identification,
+  type Passholder,
+  type PassholderSearchResult,
+  type UitpasPrice,
+} from './model';
+import type { Credentials } from './signing';
+import { callUitpas, type Params } from './transport';
 import type {
   CardSystemTarget,
   NewCardRequest,
+  OptInPreferences,
+  PassholderSearch,
   PriceQuery,
   RegisterInCardSystemOptions,
   RegisterPassholderFields,
   Registered,
   UpdatePassholderFields,
 } from './types';
-import { child, list, parseXml, text, XmlParseError, type XmlNode } from './xml';
+import { child, list, text, type XmlNode } from './xml';
 
 export interface UitpasClientOptions {
   /** e.g. https://test.uitid.be/uitid/rest */
   prefix: string;
   consumer: Credentials;
   token: Credentials;
-  balieConsumerKey: string;
+  /** The chosen balie; absent (or empty) before one is chosen, and then left out of every request. */
+  balieConsumerKey?: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
   /** What this environment calls a defective card: "DEFECT" since 2020, "REMOVAL" before. */
@@ -41,52 +51,40 @@ export interface UitpasClientOptions {
 
 export type UitpasClient = ReturnType<typeof createUitpasClient>;
 
-type Params = Record<string, string | number | boolean | undefined>;
+/** Parameters production refuses with INVALID_PARAMETERS since UiTPAS 3.3.0 (DOC pashouders/opt-in-voorkeuren-aanpassen.md): never sent. */
+const removedParameters = ['emailPreference', 'smsPreference'] as const;
 
 export function createUitpasClient(options: UitpasClientOptions) {
-  const { prefix, consumer, token, balieConsumerKey } = options;
+  const { prefix, consumer, token } = options;
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  // balieConsumerKey= with nothing after it is UNKNOWN_BALIE_CONSUMERKEY in production: only a real key goes out.
+  const balie = options.balieConsumerKey ? { balieConsumerKey: options.balieConsumerKey } : {};
 
-  async function request(method: 'GET' | 'POST', path: string, params: Params): Promise<XmlNode> {
-    const values = formValues({ ...params, balieConsumerKey });
-    const query = method === 'GET' ? new URLSearchParams(values).toString() : '';
-    const url = `${prefix}/${path}${query ? `?${query}` : ''}`;
-    const body = method === 'POST' ? values : undefined;
-    const headers: Record<string, string> = {
-      Accept: 'application/xml',
-      Authorization: authorizationHeader(consumer, token, { method, url, body }),
-    };
-    if (body) headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=UTF-8';
-    // A POST that fails once it may have been sent has an unknown outcome; a GET can simply be asked again.
-    const mayHaveArrived = method === 'POST';
-
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        method,
-        headers,
-        body: body ? new URLSearchParams(body).toString() : undefined,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      throw transportFailure(error, mayHaveArrived);
-    }
-    let payload: string;
-    try {
-      payload = await response.text();
-    } catch (error) {
-      throw transportFailure(error, mayHaveArrived);
-    }
-    return interpret(response.status, response.headers.get('content-type') ?? '', payload, mayHaveArrived);
+  async function request(method: 'GET' | 'POST', path: string, params: Params, extra: { asConsumer?: boolean; acceptCodes?: readonly string[] } = {}): Promise<XmlNode> {
+    const sent: Params = Object.fromEntries(Object.entries({ ...params, ...balie }).filter(([name]) => !(removedParameters as readonly string[]).includes(name)));
+    return callUitpas({
+      method,
+      url: `${prefix}/${path}`,
+      params: sent,
+      consumer,
+      token: extra.asConsumer ? null : token,
+      fetch: doFetch,
+      timeoutMs,
+      acceptCodes: extra.acceptCodes,
+    });
   }
 
   const post = (path: string, params: Params) => request('POST', path, params);
   const get = (path: string, params: Params = {}) => request('GET', path, params);
+  /** register and newCard answer <message>{uid}</message><resource>/uitpas/passholder/{number}</resource>; without both it is no success. */
   const registered = (xml: XmlNode): Registered => {
     const response = child(xml, 'response');
+    const uid = text(response, 'message') ?? '';
     const resource = text(response, 'resource') ?? '';
-    return { uid: text(response, 'message') ?? '', uitpasNumber: resource.split('/').pop() ?? '', resource };
+    const uitpasNumber = /^\/uitpas\/passholder\/(\d{13})$/.exec(resource)?.[1];
+    if (!/^[\w-]{1,64}$/.test(uid) || !uitpasNumber) throw new UitpasBadResponseError(200, true, 'incomplete');
+    return { uid, uitpasNumber, resource };
   };
   const acknowledged = (xml: XmlNode) => {
     const response = child(xml, 'response');
@@ -97,6 +95,12 @@ export function createUitpasClient(options: UitpasClientOptions) {
   return {
     registerPassholder: async (fields: RegisterPassholderFields): Promise<Registered> =>
       registered(await post('uitpas/passholder/register', { ...fields })),
+
+    /** Opt-ins of an existing pass holder (DOC pashouders/opt-in-voorkeuren-aanpassen.md); {uid} is their UiTiD user. */
+    setOptInPreferences: async (uid: string, preferences: OptInPreferences) => {
+      const response = child(await post(`uitpas/passholder/${path(uid)}/optinpreferences`, { ...preferences }), 'response');
+      return parseOptInsOrFail(child(response, 'optInPreferences'));
+    },
 
     registerNewCard: async (card: NewCardRequest): Promise<Registered> => {
       const reason = card.reason === 'DEFECT' || card.reason === 'REMOVAL' ? (options.defectReason ?? 'DEFECT') : card.reason;
@@ -123,16 +127,52 @@ export function createUitpasClient(options: UitpasClientOptions) {
     getPassholder: async (uitpasNumber: string): Promise<Passholder> =>
       parsePassholder(child(await get(`uitpas/passholder/${path(uitpasNumber)}`), 'passHolder') ?? {}),
 
-    searchPassholdersByInsz: async (inszNumber: string): Promise<Passholder[]> => {
-      const response = child(await get('uitpas/passholder/search', { inszNumber }), 'response');
-      return list(child(response, 'passholders'), 'passholder').map(parsePassholder);
+    /**
+     * A pass holder, card or group pass by UiTPAS number, chip number, INSZ or INSZ barcode, as the real counter
+     * looks them up (DOC uitpas/ophalen-van-pashouder-dmv-uitpasnummer-chipnummer-insz-of-insz-barcode.md;
+     * CF Uitpas/Default.php::identify). A 200 may carry INVALID_CARD_STATUS_BLOCKED or KANSENSTATUUT_EXPIRED
+     * next to what it found: a notice, not a refusal. UNKNOWN_IDENTIFICATION means nothing was found.
+     */
+    retrieve: async (identification: string): Promise<Identification | null> => {
+      try {
+        const xml = await request('GET', 'uitpas/retrieve', { identification }, { acceptCodes: ['INVALID_CARD_STATUS_BLOCKED', 'KANSENSTATUUT_EXPIRED'] });
+        return parseIdentification(child(xml, 'response'));
+      } catch (error) {
+        if (error instanceof UitpasError && error.code === 'UNKNOWN_IDENTIFICATION') return null;
+        throw error;
+      }
+    },
+
+    /**
+     * The pass holder search (DOC pashouders/zoeken-van-pashouders.md) as a consumer request: signed with a staff
+     * token it runs in owner mode and finds only the token owner. uitpasNumber repeats for several numbers.
+     */
+    searchPassholders: async (search: PassholderSearch & { inszNumber?: string; max?: number }): Promise<PassholderSearchResult> => {
+      const xml = await request(
+        'GET',
+        'uitpas/passholder/search',
+        {
+          inszNumber: search.inszNumber,
+          name: search.name,
+          firstName: search.firstName,
+          dob: search.dateOfBirth,
+          postalCode: search.postalCode,
+          uitpasNumber: search.uitpasNumbers?.length ? search.uitpasNumbers : undefined,
+          max: search.max,
+        },
+        { asConsumer: true },
+      );
+      return parseSearchResult(child(xml, 'response'));
     },
 
     getCard: async (uitpasNumber: string): Promise<CardInfo> => parseCardInfo(child(await get('uitpas/card', { uitpasNumber }), 'response') ?? {}),
 
+    /** With dateOfBirth and postalCode the price is the holder's age band's (DOC uitpas-prijzen/ophalen-uitpas-prijs.md). */
     getPrice: async (query: PriceQuery): Promise<UitpasPrice> => {
       const response = child(await get('uitpas/price', { ...query }), 'response');
-      return parsePrice(list(response, 'uitpasPrice')[0] ?? {});
+      const price = list(response, 'uitpasPrice')[0];
+      if (!price) throw new UitpasBadResponseError(200, false, 'incomplete');
+      return parsePrice(price);
     },
 
     listBalies: async (employeeUid: string): Promise<Balie[]> => {
@@ -142,55 +182,8 @@ export function createUitpasClient(options: UitpasClientOptions) {
   };
 }
 
-/** Drops absent values; booleans and numbers as text. Dates are passed as the caller's YYYY-MM-DD strings. */
-function formValues(params: Params): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined) values[name] = String(value);
-  }
-  return values;
-}
-
-function interpret(status: number, contentType: string, payload: string, mayHaveArrived: boolean): XmlNode {
-  if (status === 401) {
-    throw new UitpasLoginRequiredError(/oauth_problem=([a-z_]+)/.exec(payload)?.[1] ?? 'unauthorized');
-  }
-  if (status >= 500) throw new UitpasServerError(status, mayHaveArrived);
-  const looksLikeXml = /xml/i.test(contentType) || payload.trimStart().startsWith('<?xml');
-  let xml: XmlNode;
-  try {
-    if (!looksLikeXml || /^\s*<(!doctype\s+)?html/i.test(payload)) throw new XmlParseError('not XML');
-    xml = parseXml(payload);
-  } catch (error) {
-    if (error instanceof XmlParseError) throw new UitpasBadResponseError(status, status === 200 && mayHaveArrived);
-    throw error;
-  }
-  if (status === 200) return xml;
-  const response = child(xml, 'response');
-  const code = text(response, 'code');
-  if (!code) throw new UitpasBadResponseError(status, false);
-  throw new UitpasError(code, text(response, 'message') ?? '', text(response, 'requiredPermission') || null, existingPassholder(response));
-}
-
-function existingPassholder(response: ReturnType<typeof child>) {
-  const userId = text(response, 'userId');
-  if (!userId) return null;
-  const cardSystemLinks: ExistingCardSystemLink[] = list(child(response, 'cardSystemLinks'), 'cardSystemLink').map((link) => ({
-    cardSystemId: text(child(link, 'cardSystem'), 'id') ?? text(list(link, 'cardSystem')[0], 'id') ?? '',
-    uitpasNumber: text(link, 'uitpasNumber') ?? '',
-    status: text(link, 'status') ?? '',
-  }));
-  return { userId, cardSystemLinks };
-}
-
-/** Connection refused or no such host: nothing was sent. Anything later: maybe it was. */
-function transportFailure(error: unknown, mayHaveArrived: boolean): Error {
-  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError') return new UitpasTimeoutError(mayHaveArrived);
-  const code = cause?.code ?? '';
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'CERT_HAS_EXPIRED'].includes(code)) {
-    return new UitpasUnreachableError(code);
-  }
-  return new UitpasUnreachableError(code || name, mayHaveArrived);
+function parseOptInsOrFail(node: Parameters<typeof parseOptIns>[0]) {
+  const preferences = parseOptIns(node);
+  if (!preferences) throw new UitpasBadResponseError(200, true, 'incomplete');
+  return preferences;
 }

@@ -42,11 +42,25 @@ export class UitpasError extends UitpasFailure {
   }
 }
 
+/**
+ * UiTiD's OAuth layer refused the request (oauth_problem=…, RFC 5849 problem
+ * names as UiTiD uses them). Most problems mean logging in again; a refused
+ * timestamp means this computer's clock is wrong, an unknown consumer key
+ * means the environment's settings are.
+ */
 export class UitpasLoginRequiredError extends UitpasFailure {
   readonly kind = 'login-required';
   constructor(readonly problem: string) {
-    super('Je aanmelding bij UiTPAS is verlopen of ingetrokken. Meld je opnieuw aan.', false);
+    super(loginProblemMessage(problem), false);
   }
+}
+
+function loginProblemMessage(problem: string): string {
+  if (problem === 'timestamp_refused') return 'UiTPAS weigert de aanvraag: de klok van deze computer staat verkeerd. Zet datum en uur juist en probeer opnieuw.';
+  if (problem === 'consumer_key_unknown' || problem === 'consumer_key_rejected') {
+    return 'UiTPAS kent de sleutel van deze app niet in deze omgeving. Controleer sleutel en geheim bij Instellingen.';
+  }
+  return 'Je aanmelding bij UiTPAS is verlopen of ingetrokken. Meld je opnieuw aan.';
 }
 
 export class UitpasTimeoutError extends UitpasFailure {
@@ -81,12 +95,23 @@ export class UitpasServerError extends UitpasFailure {
   }
 }
 
+/** not-xml: HTML, broken or empty XML; redirect: a 3xx, never followed; too-large: over the read cap; incomplete: a success without what it must carry. */
+export type BadResponseReason = 'not-xml' | 'redirect' | 'too-large' | 'incomplete';
+
+const badResponseMessages: Record<BadResponseReason, string> = {
+  'not-xml': 'UiTPAS gaf een onverwacht antwoord (geen XML). Is de omgeving in de instellingen juist?',
+  redirect: 'UiTPAS stuurde de aanvraag door naar een ander adres; de app volgt dat niet. Is de omgeving in de instellingen juist?',
+  'too-large': 'UiTPAS gaf een onverwacht groot antwoord; de app las het niet. Probeer opnieuw.',
+  incomplete: 'UiTPAS gaf een onvolledig antwoord.',
+};
+
 export class UitpasBadResponseError extends UitpasFailure {
   readonly kind = 'bad-response';
   constructor(
     readonly status: number,
     outcomeUnknown: boolean,
+    readonly reason: BadResponseReason = 'not-xml',
   ) {
-    super('UiTPAS gaf een onverwacht antwoord (geen XML). Is de omgeving in de instellingen juist?', outcomeUnknown);
+    super(badResponseMessages[reason], outcomeUnknown);
   }
 }

@@ -3,10 +3,11 @@ import { contractError, type HandlerTable } from '../ipc/contract';
 import { BalieFailure } from '../ipc/dispatch';
 import { normaliseInsz } from '../rules/insz';
 import { normaliseUitpasNumber } from '../rules/uitpas-number';
-import { UitpasError } from './errors';
 import { calling } from './failures';
 import type { EidEvidence } from '../eid/eid-evidence';
-import { passholderErrors, registrationRequired, type FieldErrors } from '../rules/passholder-rules';
+import { isIsoDate } from '../rules/fields';
+import { optInsAllowed, passholderErrors, registrationErrors, type FieldErrors } from '../rules/passholder-rules';
+import { optInNames } from './types';
 import type { UitpasSession } from './session';
 
 type UitpasChannel = Extract<keyof HandlerTable, `session:${string}` | `settings:${string}` | `uitpas:${string}`>;
@@ -32,31 +33,44 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
     'settings:save': (change) => calling(() => session.changeSettings(change)),
     'uitpas:getCard': ({ uitpasNumber }) => withClient((client) => client.getCard(normaliseUitpasNumber(uitpasNumber))),
     'uitpas:getPrice': (query) => withClient((client) => client.getPrice(query)),
+    // By UiTPAS number, INSZ or chip number through uitpas/retrieve, as the real counter looks people up
+    // (SX src/PassHolder/PassHolderService.php, CF Uitpas/Default.php::identify).
     'uitpas:findPassholders': ({ query }) =>
       withClient(async (client) => {
-        const uitpasNumber = normaliseUitpasNumber(query);
-        if (/^\d{13}$/.test(uitpasNumber)) {
-          return client.getPassholder(uitpasNumber).then(
-            (holder) => [holder],
-            (error: unknown) => {
-              if (error instanceof UitpasError && error.code === 'UNKNOWN_UITPASNUMBER') return [];
-              throw error;
-            },
-          );
-        }
-        const insz = normaliseInsz(query);
-        if (/^\d{11}$/.test(insz)) return client.searchPassholdersByInsz(insz);
-        throw new BalieFailure({
-          ...contractError('invalid-request'),
-          message: 'Typ of scan een UiTPAS-nummer (13 cijfers) of een rijksregisternummer (11 cijfers).',
-          field: 'query',
-        });
+        const identification = lookUpKey(query);
+        const found = await client.retrieve(identification);
+        return found?.passholder ? [found.passholder] : [];
       }),
-    'uitpas:registerPassholder': ({ eidReadId, ...fields }) => {
-      refuseInvalid(passholderErrors(fields, registrationRequired, new Date()));
-      const verified = evidence.vouchesFor(eidReadId, fields);
+    'uitpas:searchPassholders': (search) => {
+      const uitpasNumbers = (search.uitpasNumbers ?? []).map(normaliseUitpasNumber).filter((number) => number !== '');
+      const criteria = { ...search, uitpasNumbers: uitpasNumbers.length ? uitpasNumbers : undefined };
+      if (!criteria.name?.trim() && !criteria.firstName?.trim() && !criteria.dateOfBirth && !criteria.postalCode?.trim() && !criteria.uitpasNumbers) {
+        throw new BalieFailure({ ...contractError('invalid-request'), message: 'Geef minstens één zoekterm.', field: 'name' });
+      }
+      if (criteria.dateOfBirth && !isIsoDate(criteria.dateOfBirth)) {
+        throw new BalieFailure({ ...contractError('invalid-field'), message: 'Vul een geldige geboortedatum in.', field: 'dateOfBirth' });
+      }
       return withClient(async (client) => {
-        const registered = await client.registerPassholder({ ...fields, verified });
+        const { total, passholders } = await client.searchPassholders(criteria);
+        return { total, passholders };
+      });
+    },
+    'uitpas:registerPassholder': ({ eidReadId, withoutInsz, ...fields }) => {
+      const today = new Date();
+      refuseInvalid(registrationErrors({ ...fields, withoutInsz }, today));
+      const verified = evidence.vouchesFor(eidReadId, fields);
+      // The five opt-ins always go along, and are false under 16 whatever was sent (DOC registreren-van-een-pashouder.md).
+      const mayOptIn = optInsAllowed(fields.dateOfBirth, today);
+      const optIns = Object.fromEntries(optInNames.map((name) => [name, mayOptIn && fields[name] === true]));
+      return withClient(async (client) => {
+        const registered = await client.registerPassholder({
+          ...fields,
+          ...optIns,
+          legalTermsPaper: fields.legalTermsPaper === true,
+          legalTermsDigital: fields.legalTermsDigital === true,
+          ...(fields.parentalConsent !== undefined ? { parentalConsent: fields.parentalConsent } : {}),
+          verified,
+        });
         evidence.forget(eidReadId);
         return { ...registered, verified };
       });
@@ -82,4 +96,18 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
     'uitpas:updateCardSystemData': ({ uid, cardSystemId, kansenStatuutEndDate }) =>
       withClient((client) => client.updateCardSystemData(uid, cardSystemId, { kansenStatuutEndDate })),
   };
+}
+
+/** What uitpas/retrieve is given: a UiTPAS number (13 digits), an INSZ (11 digits, any separators) or a card's chip number (hex). */
+function lookUpKey(query: string): string {
+  const uitpasNumber = normaliseUitpasNumber(query);
+  if (/^\d{13}$/.test(uitpasNumber)) return uitpasNumber;
+  const insz = normaliseInsz(query);
+  if (/^\d{11}$/.test(insz)) return insz;
+  if (/^[0-9A-Fa-f]{8,20}$/.test(uitpasNumber)) return uitpasNumber;
+  throw new BalieFailure({
+    ...contractError('invalid-request'),
+    message: 'Typ of scan een UiTPAS-nummer (13 cijfers), een rijksregisternummer (11 cijfers) of een chipnummer.',
+    field: 'query',
+  });
 }

@@ -5,6 +5,7 @@
  */
 import { UitpasBadResponseError, UitpasLoginRequiredError, UitpasUnreachableError } from './errors';
 import { authorizationHeader, type Credentials } from './signing';
+import { readCapped } from './transport';
 
 /** Never resolves on any network (RFC 2606): the login window catches the redirect before it is loaded. */
 export const loginCallbackUrl = 'https://uitpas-balie.invalid/login-callback';
@@ -42,12 +43,15 @@ export async function loginWithUitid(options: LoginFlowOptions): Promise<StaffLo
           Authorization: authorizationHeader(options.consumer, token, { method: 'POST', url, oauthParams }),
           'Content-Type': 'application/x-www-form-urlencoded',
         },
+        redirect: 'manual',
         signal: AbortSignal.timeout(15_000),
       });
     } catch (error) {
       throw new UitpasUnreachableError(error instanceof Error ? error.name : 'fetch');
     }
-    const text = await response.text();
+    // A token answer is a few hundred bytes; a redirect is never followed.
+    if (response.status >= 300 && response.status < 400) throw new UitpasBadResponseError(response.status, false, 'redirect');
+    const text = await readCapped(response, false, 64 * 1024);
     if (response.status === 401) throw new UitpasLoginRequiredError(/oauth_problem=([a-z_]+)/.exec(text)?.[1] ?? 'unauthorized');
     const values = new URLSearchParams(text);
     if (response.status !== 200 || !values.get('oauth_token') || !values.get('oauth_token_secret')) {

@@ -2,6 +2,7 @@
  * The UiTPAS objects the counter works with, parsed from the API's XML.
  * Identifiers, numbers and amounts stay strings.
  */
+import { optInNames, type OptInPreferences } from './types';
 import { bool, child, datePart, list, text, type XmlValue } from './xml';
 
 export type Gender = 'MALE' | 'FEMALE';
@@ -39,7 +40,28 @@ export interface Passholder {
   verified: boolean;
   blocked: boolean;
   registrationBalieConsumerKey?: string;
+  foreignCity?: string;
+  /** Stored on the pass holder's UiTiD user (DOC entiteiten/pashouder-entiteit.md, uitIdUser/optInPreferences). */
+  optInPreferences?: OptInPreferences;
   cardSystems: PassholderCardSystem[];
+}
+
+/** What `uitpas/retrieve` found for a UiTPAS number, chip number or INSZ (DOC uitpas/ophalen-van-pashouder-dmv-…-insz-barcode.md). */
+export interface Identification {
+  passholder?: Passholder;
+  card?: CardInfo & { balie?: { id: string; name: string } };
+  groupPass?: { id: string; name: string };
+  /** A 200 may carry INVALID_CARD_STATUS_BLOCKED or KANSENSTATUUT_EXPIRED next to what was found. */
+  notice?: string;
+  /** The pass holder's best-matching card number, for the calls that follow. */
+  uitpasNumber?: string;
+}
+
+export interface PassholderSearchResult {
+  total: number;
+  passholders: Passholder[];
+  /** UiTPAS numbers in the search that the API could not read. */
+  invalidUitpasNumbers: string[];
 }
 
 export interface CardInfo {
@@ -109,7 +131,46 @@ export function parsePassholder(node: XmlValue): Passholder {
     verified: bool(node, 'verified'),
     blocked: bool(node, 'blocked'),
     registrationBalieConsumerKey: optional(node, 'registrationBalieConsumerKey'),
+    foreignCity: optional(node, 'foreignCity'),
+    optInPreferences: parseOptIns(child(user, 'optInPreferences')),
     cardSystems: list(node, 'cardSystemSpecific').map(parseCardSystemLink),
+  };
+}
+
+export function parseOptIns(node: XmlValue | undefined): OptInPreferences | undefined {
+  if (node === undefined || typeof node === 'string') return undefined;
+  return Object.fromEntries(optInNames.map((name) => [name, bool(node, name)])) as unknown as OptInPreferences;
+}
+
+export function parseIdentification(response: XmlValue | undefined): Identification {
+  const holder = child(response, 'passHolder');
+  const card = child(response, 'card');
+  const balie = list(card, 'balie')[0];
+  const groupPass = list(response, 'groupPass')[0];
+  const cardInfo = card ? parseCardInfo(card) : undefined;
+  return {
+    passholder: holder ? parsePassholder(holder) : undefined,
+    card: cardInfo
+      ? {
+          ...cardInfo,
+          // Nested like the pass holder's currentCard: <uitpasNumber><uitpasNumber>…</uitpasNumber></uitpasNumber>.
+          uitpasNumber: text(child(card, 'uitpasNumber'), 'uitpasNumber') ?? cardInfo.uitpasNumber,
+          balie: balie ? { id: text(balie, 'id') ?? '', name: text(balie, 'name') ?? '' } : undefined,
+        }
+      : undefined,
+    groupPass: groupPass ? { id: text(groupPass, 'id') ?? '', name: text(groupPass, 'name') ?? '' } : undefined,
+    notice: optional(response ?? {}, 'code'),
+    uitpasNumber: optional(response ?? {}, 'uitpasNumberOriginalRequest'),
+  };
+}
+
+export function parseSearchResult(response: XmlValue | undefined): PassholderSearchResult {
+  const passholders = list(child(response, 'passholders'), 'passholder').map(parsePassholder);
+  const total = Number(text(response, 'total') ?? passholders.length);
+  return {
+    total: Number.isFinite(total) ? total : passholders.length,
+    passholders,
+    invalidUitpasNumbers: list(child(response, 'invalidUitpasNumbers'), 'invalidUitpasNumber').filter((n): n is string => typeof n === 'string'),
   };
 }
 

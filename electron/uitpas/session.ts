@@ -5,6 +5,7 @@
  * page only ever gets a SessionView.
  */
 import { demoConsumer } from '../simulator/seed';
+import { demoNativeClientId } from '../simulator/uitid-v2';
 import { environments, type EnvironmentName } from '../settings/environments';
 import type { SecretStore } from '../settings/secret-store';
 import type { Settings, SettingsStore } from '../settings/settings-store';
@@ -12,6 +13,7 @@ import { BalieFailure } from '../ipc/dispatch';
 import { contractError, type SessionView, type SettingsChange } from '../ipc/contract';
 import { createUitpasClient, type UitpasClient } from './client';
 import { loginWithUitid, type LoginFlowOptions, type StaffLogin } from './login-flow';
+import { loginWithUitidV2, type UitidV2Client } from './uitid-v2-login';
 import type { Balie } from './model';
 import type { Credentials } from './signing';
 
@@ -21,8 +23,21 @@ export interface UitpasSessionOptions {
   showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
   /** Starts (once) the simulator behind the demo environment and gives its prefix. */
   demoPrefix: () => Promise<string>;
+  /**
+   * The UiTiD v2 login in the system browser (uitid-v2-login.ts), where the environment has a native client
+   * (uitidV2Clients); without it, or for an environment without one, the v1 login window.
+   */
+  uitidV2?: { openInBrowser: (url: string) => Promise<void> };
   fetch?: typeof fetch;
 }
+
+/**
+ * Native UiTiD v2 clients per environment. publiq documents none publicly; demo has the simulator's stand-in.
+ * An environment gets one when publiq registers the app as a native client (client id, loopback redirect).
+ */
+export const uitidV2Clients: Partial<Record<EnvironmentName, (prefix: string) => UitidV2Client>> = {
+  demo: (prefix) => ({ issuer: prefix.replace(/\/uitid\/rest$/, '/oidc'), clientId: demoNativeClientId }),
+};
 
 export class UitpasSession {
   private settings: Settings | undefined;
@@ -69,7 +84,11 @@ export class UitpasSession {
     if (settings.environment !== 'demo' && (await this.options.secrets.unavailableReason())) {
       throw new BalieFailure(contractError('secret-store-unavailable'));
     }
-    const login = await loginWithUitid({ prefix, consumer, showAuthorizePage: this.options.showAuthorizePage, fetch: this.options.fetch });
+    const v2Client = this.options.uitidV2 && uitidV2Clients[settings.environment]?.(prefix);
+    const login =
+      this.options.uitidV2 && v2Client
+        ? await loginWithUitidV2({ ...v2Client, prefix, consumer, openInBrowser: this.options.uitidV2.openInBrowser, fetch: this.options.fetch })
+        : await loginWithUitid({ prefix, consumer, showAuthorizePage: this.options.showAuthorizePage, fetch: this.options.fetch });
     this.login = login;
     if (settings.environment !== 'demo') await this.options.secrets.write('accessToken', JSON.stringify(login));
     this.balies = await this.fetchBalies(login);
@@ -133,7 +152,7 @@ export class UitpasSession {
       prefix: await this.prefix(settings.environment),
       consumer: await this.consumer(settings),
       token: login.token,
-      balieConsumerKey: '',
+      // No balie yet: balieConsumerKey is left out, never sent empty.
       fetch: this.options.fetch,
     });
     return client.listBalies(login.userId);

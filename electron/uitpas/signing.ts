@@ -12,7 +12,7 @@ export interface SignedRequest {
   /** With its query string, if any: query parameters are signed from the URL. */
   url: string;
   /** Form-encoded body parameters: signed too. */
-  body?: Readonly<Record<string, string>>;
+  body?: Readonly<Record<string, string | readonly string[]>>;
   /** Extra oauth_* parameters for the token flow (oauth_callback, oauth_verifier). */
   oauthParams?: Readonly<Record<string, string>>;
 }

@@ -2,8 +2,23 @@
 export type NewCardReason = 'LOSS_THEFT' | 'DEFECT' | 'REMOVAL' | 'LOSS_KANSENSTATUUT' | 'OBTAIN_KANSENSTATUUT' | 'CARD_UPGRADE' | 'EXTRA_CARD';
 export type PriceReason = 'FIRST_CARD' | Exclude<NewCardReason, 'REMOVAL'>;
 
-/** Every field of the register operation (seed: "Registreren van een pashouder"); balieConsumerKey comes from the client. */
-export interface RegisterPassholderFields {
+/**
+ * The five opt-ins of UiTPAS 3.3.0 and later (DOC uitpas_api/latest/pashouders/registreren-van-een-pashouder.md,
+ * opt-in-voorkeuren-aanpassen.md); they replace the seed's emailPreference/smsPreference, which production
+ * now refuses with INVALID_PARAMETERS. All false under 16.
+ */
+export interface OptInPreferences {
+  optInServiceMails: boolean;
+  optInMilestoneMails: boolean;
+  optInInfoMails: boolean;
+  optInSms: boolean;
+  optInPost: boolean;
+}
+
+export { optInNames } from '../rules/passholder-rules';
+
+/** Every field of the register operation as the API takes it today (DOC registreren-van-een-pashouder.md); balieConsumerKey comes from the client. */
+export interface RegisterPassholderFields extends Partial<OptInPreferences> {
   name: string;
   firstName: string;
   secondName?: string;
@@ -25,12 +40,30 @@ export interface RegisterPassholderFields {
   verified?: boolean;
   moreInfo?: string;
   schoolConsumerKey?: string;
-  emailPreference?: 'ALL_MAILS' | 'NOTIFICATION_MAILS' | 'NO_MAILS';
-  smsPreference?: 'ALL_SMS' | 'NOTIFICATION_SMS' | 'NO_SMS';
+  /** Foreign residents: city is "BUITENLAND" and this says where (CF CultureFeed/CultureFeed/Uitpas/Passholder.php). */
+  foreignCity?: string;
+  /** The terms of use were handed over on paper / sent by e-mail. */
+  legalTermsPaper?: boolean;
+  legalTermsDigital?: boolean;
+  /** A parent or guardian agreed to registering this minor. */
+  parentalConsent?: boolean;
 }
 
-/** Only the fields present change; an empty string clears a field. */
-export type UpdatePassholderFields = Partial<Omit<RegisterPassholderFields, 'uitpasNumber' | 'voucherNumber' | 'kansenStatuut'>>;
+/** Only the fields present change; an empty string clears a field. Opt-ins and terms are register-only (DOC update-pashouder.md). */
+export type UpdatePassholderFields = Partial<
+  Omit<RegisterPassholderFields, 'uitpasNumber' | 'voucherNumber' | 'kansenStatuut' | 'foreignCity' | keyof OptInPreferences | 'legalTermsPaper' | 'legalTermsDigital' | 'parentalConsent'>
+>;
+
+/** What the counter searches pass holders by (DOC pashouders/zoeken-van-pashouders.md). */
+export interface PassholderSearch {
+  /** `*` is a wildcard. */
+  name?: string;
+  firstName?: string;
+  /** YYYY-MM-DD */
+  dateOfBirth?: string;
+  postalCode?: string;
+  uitpasNumbers?: string[];
+}
 
 export interface NewCardRequest {
   uid: string;

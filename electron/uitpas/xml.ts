@@ -2,6 +2,10 @@
  * XML in: fast-xml-parser with every value kept as a string (identifiers keep
  * their leading zeros, "10.000" points stay "10.000"), namespace prefixes
  * dropped (uitIdUser's rdf:id becomes id), and repeated elements always arrays.
+ * Character references are decoded here, once, in every text: UiTPAS writes
+ * names and free text with them (`&#233;`, `&#13;`), and the parser alone
+ * would leave numeric ones literal. A DOCTYPE is refused: the API never sends
+ * one, and declared entities are how a document blows up in memory.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
@@ -17,14 +21,30 @@ const repeated = new Set([
   'invalidUitpasNumber',
   'cardSystemLink',
   'uitpasPrice',
+  'groupPass',
 ]);
+
+/** The largest answer read or parsed: the biggest real answer (a search page of pass holders) is far below. */
+export const maxXmlBytes = 2 * 1024 * 1024;
+
+const xmlEntities: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Numeric (decimal, hex) and the five XML entity references, in one pass: "&amp;#233;" stays "&#233;". */
+export function decodeCharacterReferences(value: string): string {
+  return value.replace(/&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g, (whole, decimal?: string, hex?: string, name?: string) => {
+    if (name) return xmlEntities[name] ?? whole;
+    const codePoint = decimal ? Number(decimal) : Number.parseInt(hex ?? '', 16);
+    return codePoint > 0 && codePoint <= 0x10ffff && !(codePoint >= 0xd800 && codePoint <= 0xdfff) ? String.fromCodePoint(codePoint) : whole;
+  });
+}
 
 const parser = new XMLParser({
   ignoreAttributes: true,
   removeNSPrefix: true,
   parseTagValue: false,
   trimValues: true,
-  processEntities: true,
+  processEntities: false,
+  tagValueProcessor: (_name, value) => decodeCharacterReferences(value),
   isArray: (name) => repeated.has(name),
 });
 
@@ -34,6 +54,8 @@ export type XmlValue = string | XmlNode | XmlValue[];
 export class XmlParseError extends Error {}
 
 export function parseXml(text: string): XmlNode {
+  if (text.length > maxXmlBytes) throw new XmlParseError('answer too large');
+  if (/<!DOCTYPE/i.test(text)) throw new XmlParseError('DOCTYPE refused');
   // fast-xml-parser 5 marks its validator deprecated in favour of a separate package; it is still the same code.
   // eslint-disable-next-line @typescript-eslint/no-deprecated
   if (XMLValidator.validate(text) !== true) throw new XmlParseError('not well-formed XML');

@@ -3,7 +3,7 @@
  * in-memory session, may only show UiTiD's pages, and closes when UiTiD sends
  * the browser to the app's callback URL, which it catches instead of loading.
  */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, shell } from 'electron';
 import { LoginCancelledError } from '../uitpas/login-flow';
 import { isLoginPageUrl } from './navigation';
 
@@ -44,4 +44,16 @@ export function showAuthorizeWindow(parent: BrowserWindow | null) {
       });
       void window.loadURL(authorizeUrl);
     });
+}
+
+/**
+ * The UiTiD v2 login's browser (electron/uitpas/uitid-v2-login.ts): the staff member's own system browser,
+ * as RFC 8252 §8.12 asks of native apps, never an embedded view. Only an https authorization page opens
+ * (or the demo simulator's stand-in on 127.0.0.1).
+ */
+export async function openInSystemBrowser(url: string): Promise<void> {
+  const parsed = new URL(url);
+  const allowed = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1');
+  if (!allowed || parsed.username || parsed.password) throw new LoginCancelledError();
+  await shell.openExternal(parsed.toString());
 }

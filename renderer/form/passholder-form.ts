@@ -4,6 +4,7 @@
  * without a browser.
  */
 import type { EidCard } from '../../electron/ipc/contract';
+import { foreignResidentCity, isMinor, optInNames, optInsAllowed } from '../../electron/rules/passholder-rules';
 
 export const eidFields = ['name', 'firstName', 'secondName', 'inszNumber', 'dateOfBirth', 'gender', 'nationality', 'placeOfBirth', 'street', 'postalCode', 'city'] as const;
 export type EidField = (typeof eidFields)[number];
@@ -57,4 +58,46 @@ export function filledValues(values: FormValues): Record<string, string> {
   const filled: Record<string, string> = {};
   for (const [name, value] of Object.entries(values)) if (value.trim() !== '') filled[name] = value.trim();
   return filled;
+}
+
+/**
+ * The register form's yes/no choices that the eID never fills: the five opt-ins
+ * (today's replacement of the seed's e-mail/sms preferences), the terms of use
+ * handed over, a parent's consent, and the INSZ exemptions (foreign resident, or
+ * a balie that may register without INSZ).
+ */
+export interface RegistrationChoices {
+  optIns: Record<OptInName, boolean>;
+  legalTermsPaper: boolean;
+  legalTermsDigital: boolean;
+  parentalConsent: boolean;
+  foreignResident: boolean;
+  withoutInsz: boolean;
+}
+
+export type OptInName = (typeof optInNames)[number];
+
+export function emptyChoices(): RegistrationChoices {
+  return {
+    optIns: Object.fromEntries(optInNames.map((name) => [name, false])) as Record<OptInName, boolean>,
+    legalTermsPaper: false,
+    legalTermsDigital: false,
+    parentalConsent: false,
+    foreignResident: false,
+    withoutInsz: false,
+  };
+}
+
+/** What the choices add to the register request: opt-ins only when allowed for this age, city BUITENLAND for a foreign resident. */
+export function choiceFields(choices: RegistrationChoices, values: FormValues, today: Date) {
+  const mayOptIn = optInsAllowed(values.dateOfBirth, today);
+  const foreignCity = values.foreignCity?.trim() ?? '';
+  return {
+    ...(Object.fromEntries(optInNames.map((name) => [name, mayOptIn && choices.optIns[name]])) as Record<OptInName, boolean>),
+    legalTermsPaper: choices.legalTermsPaper,
+    legalTermsDigital: choices.legalTermsDigital,
+    ...(isMinor(values.dateOfBirth, today) ? { parentalConsent: choices.parentalConsent } : {}),
+    ...(choices.foreignResident ? { city: foreignResidentCity, ...(foreignCity ? { foreignCity } : {}) } : {}),
+    ...(choices.withoutInsz && !choices.foreignResident ? { withoutInsz: true } : {}),
+  };
 }

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { BalieError, CardInfo, EidCard, UitpasPrice } from '../../electron/ipc/contract';
 import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
-import { passholderErrors, registrationRequired, uitpasNumberError } from '../../electron/rules/passholder-rules';
+import { registrationErrors, registrationRequired, uitpasNumberError } from '../../electron/rules/passholder-rules';
 import { Dialog } from '../components/Dialog';
 import { EidPanel } from '../components/EidPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { OptInFields } from '../components/OptInFields';
 import { useApp } from '../context';
-import { applyEid, editField, emptyForm, filledValues, hasOwnInput, type PassholderForm } from '../form/passholder-form';
+import { applyEid, choiceFields, editField, emptyChoices, emptyForm, filledValues, hasOwnInput, type PassholderForm } from '../form/passholder-form';
 import { texts } from '../texts';
 
 const requiredFields = new Set<string>(registrationRequired);
@@ -21,6 +22,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     return card ? applyEid(start, card) : start;
   });
   const [kansenStatuut, setKansenStatuut] = useState(false);
+  const [choices, setChoices] = useState(emptyChoices);
   const [cardInfo, setCardInfo] = useState<{ info: CardInfo; atThisBalie: boolean } | null>(null);
   const [price, setPrice] = useState<UitpasPrice | null>(null);
   const [error, setError] = useState<BalieError>();
@@ -66,30 +68,34 @@ export function RegisterScreen({ insz }: { insz?: string }) {
       setForm((current) => ({ ...current, errors: { ...current.errors, uitpasNumber: info.error.message } }));
       return;
     }
-    const atThisBalie = info.value.status === 'LOCAL_STOCK';
+    // Whether the card is in this balie's stock only the price call says (BALIE_NOT_AUTHORIZED), as the real counter asks it.
+    const atThisBalie = info.value.status === 'LOCAL_STOCK' && (await quote(number, values.voucherNumber));
     setCardInfo({ info: info.value, atThisBalie });
     if (!atThisBalie) return;
     // Kansenpas and kansenstatuut go together.
     setKansenStatuut(info.value.kansenpas);
     if (info.value.kansenpas && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
-    await quote(number, values.voucherNumber);
     // On to the first required field still empty, so the next scan or keystroke lands there.
     const next = registrationRequired.find((name) => name !== 'uitpasNumber' && !values[name]);
     formRef.current?.querySelector<HTMLElement>(`[name="${next ?? 'email'}"]`)?.focus();
   };
 
+  /** The price for this person's age (date of birth and postal code go along); false when the card is not this balie's. */
   const quote = async (uitpasNumber: string, voucherNumber: string | undefined) => {
-    const result = await api.getPrice({ uitpasNumber, reason: 'FIRST_CARD', ...(voucherNumber ? { voucherNumber } : {}) });
+    const { dateOfBirth, postalCode } = filledValues(values);
+    const result = await api.getPrice({ uitpasNumber, reason: 'FIRST_CARD', ...(voucherNumber ? { voucherNumber } : {}), ...(dateOfBirth ? { dateOfBirth } : {}), ...(postalCode && !choices.foreignResident ? { postalCode } : {}) });
     if (result.ok) setPrice(result.value);
-    else if (result.error.field) setForm((current) => ({ ...current, errors: { ...current.errors, [result.error.field ?? '']: result.error.message } }));
+    else if (result.error.field && result.error.apiCode !== 'BALIE_NOT_AUTHORIZED') setForm((current) => ({ ...current, errors: { ...current.errors, [result.error.field ?? '']: result.error.message } }));
+    return result.ok || result.error.apiCode !== 'BALIE_NOT_AUTHORIZED';
   };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     // A double click, or Enter held down, sends once.
     if (submittingRef.current || waitForLookUp) return;
-    const fields = { ...filledValues(values), kansenStatuut };
-    const errors = passholderErrors(fields, registrationRequired, new Date());
+    const extra = choiceFields(choices, values, new Date());
+    const fields = { ...filledValues(values), kansenStatuut, ...extra };
+    const errors = registrationErrors(fields, new Date());
     if (Object.keys(errors).length > 0) {
       setForm((current) => ({ ...current, errors }));
       formRef.current?.querySelector<HTMLElement>(`[name="${Object.keys(errors)[0] ?? ''}"]`)?.focus();
@@ -97,7 +103,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     }
     submittingRef.current = true;
     setSubmitting(true);
-    const { name = '', firstName = '', dateOfBirth = '', postalCode = '', city = '', uitpasNumber = '', gender, emailPreference, smsPreference, ...rest } = filledValues(values);
+    const { name = '', firstName = '', dateOfBirth = '', postalCode = '', city = '', uitpasNumber = '', gender, ...rest } = filledValues(values);
     const result = await api.registerPassholder({
       ...rest,
       name,
@@ -107,8 +113,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
       city,
       uitpasNumber,
       ...(gender ? { gender: gender as 'MALE' | 'FEMALE' } : {}),
-      ...(emailPreference ? { emailPreference: emailPreference as 'ALL_MAILS' } : {}),
-      ...(smsPreference ? { smsPreference: smsPreference as 'ALL_SMS' } : {}),
+      ...extra,
       kansenStatuut,
       ...(!kansenStatuut ? { kansenStatuutEndDate: undefined } : {}),
       ...(form.eidReadId ? { eidReadId: form.eidReadId } : {}),
@@ -191,11 +196,8 @@ export function RegisterScreen({ insz }: { insz?: string }) {
             {field('telephone', { type: 'tel' })}
             {field('gsm', { type: 'tel' })}
           </div>
-          <div className="row">
-            {field('emailPreference', { options: texts.emailPreference })}
-            {field('smsPreference', { options: texts.smsPreference })}
-          </div>
         </fieldset>
+        <OptInFields choices={choices} onChange={setChoices} values={values} onField={set} errors={form.errors} />
         <fieldset>
           <legend>{texts.register.kansenStatuut}</legend>
           <div className="row">

@@ -1,9 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultKansenStatuutEndDate, isEmailAddress, kansenStatuutEndDateProblem } from '../../electron/rules/fields';
+import { ageOn, defaultKansenStatuutEndDate, isEmailAddress, kansenStatuutEndDateProblem } from '../../electron/rules/fields';
 import { inszFacts, inszProblem } from '../../electron/rules/insz';
-import { passholderErrors, registrationRequired } from '../../electron/rules/passholder-rules';
+import {
+  foreignResidentCity,
+  isForeignResident,
+  isMinor,
+  optInsAllowed,
+  passholderErrors,
+  registrationErrors,
+  registrationRequired,
+  registrationRequiredFields,
+} from '../../electron/rules/passholder-rules';
 import { isKansenpas, uitpasNumberProblem, withLuhnDigit } from '../../electron/rules/uitpas-number';
+import { choiceFields, emptyChoices } from '../../renderer/form/passholder-form';
 
 describe('INSZ', () => {
   it.each([
@@ -87,5 +97,66 @@ describe('other field rules', () => {
       email: 'Dit e-mailadres is ongeldig.',
       uitpasNumber: 'Dit is een kansenpas: zet kansenstatuut aan, of neem een gewone kaart.',
     });
+  });
+});
+
+describe('registration rules (form and main alike)', () => {
+  const today = new Date(2026, 5, 15);
+  const adult = { name: 'N', firstName: 'F', inszNumber: '85073003328', dateOfBirth: '1985-07-30', postalCode: '9000', city: 'Gent', uitpasNumber: withLuhnDigit('090000000010') };
+
+  it('counts age in whole years, birthday included', () => {
+    expect(ageOn('2010-06-15', today)).toBe(16);
+    expect(ageOn('2010-06-16', today)).toBe(15);
+    expect(ageOn('not a date', today)).toBeNull();
+  });
+
+  it('offers opt-ins from 16 only, and not before the age is known', () => {
+    expect(optInsAllowed('2010-06-15', today)).toBe(true);
+    expect(optInsAllowed('2010-06-16', today)).toBe(false);
+    expect(optInsAllowed(undefined, today)).toBe(false);
+    expect(registrationErrors({ ...adult, inszNumber: undefined, withoutInsz: true, dateOfBirth: '2012-01-01', parentalConsent: true, optInSms: true }, today)).toEqual({
+      optInSms: 'Niet mogelijk onder 16 jaar: zet dit uit.',
+    });
+  });
+
+  it('asks a parent’s consent for a minor only', () => {
+    expect(isMinor('2008-06-16', today)).toBe(true);
+    expect(isMinor('2008-06-15', today)).toBe(false);
+    expect(Object.keys(registrationErrors({ ...adult, inszNumber: undefined, withoutInsz: true, dateOfBirth: '2010-01-01' }, today))).toEqual(['parentalConsent']);
+  });
+
+  it('needs the INSZ unless foreign resident (with a foreign place) or explicitly without; the terms by e-mail need an address', () => {
+    expect(Object.keys(registrationErrors({ ...adult, inszNumber: '' }, today))).toEqual(['inszNumber']);
+    expect(registrationErrors({ ...adult, inszNumber: '', withoutInsz: true }, today)).toEqual({});
+    const foreign = { ...adult, inszNumber: undefined, city: 'buitenland', postalCode: 'L-1009' };
+    expect(isForeignResident(foreign)).toBe(true);
+    expect(Object.keys(registrationErrors(foreign, today))).toEqual(['foreignCity']);
+    expect(registrationErrors({ ...foreign, foreignCity: 'Luxembourg' }, today)).toEqual({});
+    expect(Object.keys(registrationErrors({ ...foreign, foreignCity: 'Luxembourg', kansenStatuut: true, uitpasNumber: withLuhnDigit('090000005011'), kansenStatuutEndDate: '2027-04-30' }, today))).toEqual(['kansenStatuut']);
+    expect(Object.keys(registrationErrors({ ...adult, legalTermsDigital: true }, today))).toEqual(['legalTermsDigital']);
+    expect(registrationErrors({ ...adult, legalTermsDigital: true, email: 'a@b.be' }, today)).toEqual({});
+  });
+
+  it('keeps the old export: registrationRequired still lists the INSZ', () => {
+    expect(registrationRequired).toContain('inszNumber');
+    expect(registrationRequiredFields({ city: foreignResidentCity })).not.toContain('inszNumber');
+  });
+
+  it('the form sends what the choices mean: opt-ins false under 16, city BUITENLAND abroad, consent only for a minor', () => {
+    const choices = { ...emptyChoices(), optIns: { ...emptyChoices().optIns, optInSms: true }, parentalConsent: true, foreignResident: true };
+    expect(choiceFields(choices, { dateOfBirth: '2012-01-01', foreignCity: ' Lille ' }, today)).toEqual({
+      optInServiceMails: false,
+      optInMilestoneMails: false,
+      optInInfoMails: false,
+      optInSms: false,
+      optInPost: false,
+      legalTermsPaper: false,
+      legalTermsDigital: false,
+      parentalConsent: true,
+      city: 'BUITENLAND',
+      foreignCity: 'Lille',
+    });
+    expect(choiceFields({ ...choices, foreignResident: false, withoutInsz: true }, { dateOfBirth: '1985-07-30' }, today)).toMatchObject({ optInSms: true, withoutInsz: true });
+    expect(choiceFields(choices, { dateOfBirth: '1985-07-30' }, today)).not.toHaveProperty('parentalConsent');
   });
 });

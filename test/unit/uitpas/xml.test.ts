@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBalie, parseCardInfo, parsePassholder } from '../../../electron/uitpas/model';
-import { child, list, parseXml, text, XmlParseError } from '../../../electron/uitpas/xml';
+import fc from 'fast-check';
+import { child, decodeCharacterReferences, list, maxXmlBytes, parseXml, text, XmlParseError } from '../../../electron/uitpas/xml';
 
 // The seed's example answer of "Bestaande pashouder registreren bij een nieuw kaartsysteem", trimmed.
 const seedPassholder = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -71,5 +72,31 @@ describe('XML parsing', () => {
     expect(text(child(parseXml('<response><message>Tom &amp; Jerry &lt;3</message></response>'), 'response'), 'message')).toBe('Tom & Jerry <3');
     expect(() => parseXml('<html><body>502 Bad Gateway')).toThrow(XmlParseError);
     expect(() => parseXml('oauth_problem=token_expired')).toThrow(XmlParseError);
+  });
+});
+
+describe('character references', () => {
+  it('decodes numeric (decimal, hex) and the five XML references, once', () => {
+    expect(decodeCharacterReferences('Ren&#233;e &#x1F600; &lt;&gt;&amp;&quot;&apos; &amp;#233; &#13;')).toBe('Renée 😀 <>&"\' &#233; \r');
+  });
+
+  it('leaves what is no reference alone: unknown names, surrogates, out of range', () => {
+    expect(decodeCharacterReferences('&eacute; &#xD800; &#1114112; & ;')).toBe('&eacute; &#xD800; &#1114112; & ;');
+  });
+
+  it('round-trips any text escaped with references', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (value) => {
+        const escaped = Array.from(value).map((c) => `&#${c.codePointAt(0) ?? 0};`).join('');
+        // Lone surrogates and NUL are no characters: their references stay as they were.
+        const expected = Array.from(value).map((c) => (c === '\0' || (c.length === 1 && c >= '\uD800' && c <= '\uDFFF') ? `&#${c.codePointAt(0) ?? 0};` : c)).join('');
+        expect(decodeCharacterReferences(escaped)).toBe(expected);
+      }),
+    );
+  });
+
+  it('refuses a DOCTYPE and an answer over the cap', () => {
+    expect(() => parseXml('<!DOCTYPE x><response/>')).toThrow(XmlParseError);
+    expect(() => parseXml(`<response>${'x'.repeat(maxXmlBytes)}</response>`)).toThrow(XmlParseError);
   });
 });

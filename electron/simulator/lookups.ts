@@ -1,0 +1,115 @@
+/**
+ * The look-ups a counter does before anything else: uitpas/retrieve (by UiTPAS
+ * number, chip number or INSZ) and the pass holder search, as production
+ * answers them.
+ */
+import { isIsoDate, isoDay } from '../rules/fields';
+import { inszProblem, normaliseInsz } from '../rules/insz';
+import { uitpasNumberProblem } from '../rules/uitpas-number';
+import { balieOf, param, refuse, type OperationContext, type Reply } from './operations';
+import type { SeedCard } from './seed';
+import type { SimPassholder } from './state';
+import { element, passholderXml } from './xml-writer';
+
+const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/**
+ * GET uitpas/retrieve?identification= (DOC uitpas/ophalen-van-pashouder-dmv-uitpasnummer-chipnummer-insz-of-insz-barcode.md;
+ * CF Uitpas/Default.php::identify): the server tells the kinds apart itself. With a staff token the balie is required.
+ * The answer holds passHolder and/or card; a blocked card or an expired kansenstatuut comes back with HTTP 200
+ * and <code> beside the data. Nothing found: 400 UNKNOWN_IDENTIFICATION.
+ */
+export function retrieve(context: OperationContext): Reply {
+  const { state, params } = context;
+  if (context.employeeUid !== null) balieOf(context);
+  const identification = param(params, 'identification').trim();
+  if (!identification) return refuse('MISSING_REQUIRED_FIELDS', 'identification is required');
+  let card: SeedCard | undefined;
+  let holder: SimPassholder | undefined;
+  if (/^\d{13}$/.test(identification) && !uitpasNumberProblem(identification)) {
+    card = state.cards.get(identification);
+    holder = state.passholderByCard(identification);
+  } else if (/^\d{11}$/.test(normaliseInsz(identification)) && !inszProblem(identification)) {
+    holder = state.passholderByInsz(normaliseInsz(identification));
+    const current = holder && [...holder.memberships.values()].find((membership) => membership.uitpasNumber);
+    card = current?.uitpasNumber ? state.cards.get(current.uitpasNumber) : undefined;
+  } else {
+    card = state.cardByChip(identification);
+    holder = card ? state.passholderByCard(card.uitpasNumber) : undefined;
+  }
+  if (!card && !holder) return refuse('UNKNOWN_IDENTIFICATION', 'nothing found for this identification');
+
+  const today = isoDay(context.today);
+  const expired = holder && [...holder.memberships.values()].some((m) => m.kansenStatuut && m.kansenStatuutEndDate !== undefined && m.kansenStatuutEndDate < today);
+  const code = card?.status === 'BLOCKED' ? 'INVALID_CARD_STATUS_BLOCKED' : expired ? 'KANSENSTATUUT_EXPIRED' : undefined;
+  const system = card ? state.cardSystems.get(card.cardSystemId) : undefined;
+  const balie = card?.status === 'LOCAL_STOCK' && card.balieConsumerKey ? state.balies.get(card.balieConsumerKey) : undefined;
+  const cardXml = card
+    ? element('card', {
+        // The balie only for a card in a balie's stock (DOC, "card" row).
+        balie: balie ? { id: balie.id, name: balie.name } : undefined,
+        cardSystem: { id: card.cardSystemId, name: system?.name ?? '' },
+        cardType: 'CARD',
+        kansenpas: card.kansenpas,
+        status: card.status,
+        uitpasNumber: { uitpasNumber: card.uitpasNumber },
+      })
+    : '';
+  const body =
+    (code ? element('code', code) : '') +
+    (holder ? passholderXml(holder, state, today) : '') +
+    cardXml +
+    (card && holder ? element('uitpasNumberOriginalRequest', card.uitpasNumber) : '');
+  return { status: 200, body: `${xmlDeclaration}<response>${body}</response>` };
+}
+
+/**
+ * GET uitpas/passholder/search (DOC pashouders/zoeken-van-pashouders.md; CF Passholder/Query/SearchPassholdersOptions.php).
+ * A consumer request searches the balie's card systems (all of them when searching only by UiTPAS number);
+ * signed with a user's token it runs in owner mode and finds only that user's own pass holder record,
+ * which a staff member does not have. name and firstName take `*` as wildcard; uitpasNumber repeats.
+ */
+export function searchPassholders(context: OperationContext): Reply {
+  const { state, params, all } = context;
+  const numbers = all.filter(([name]) => name === 'uitpasNumber').map(([, value]) => value);
+  const invalid = numbers.filter((number) => uitpasNumberProblem(number));
+  if (numbers.length > 0 && invalid.length === numbers.length) refuse('PARSE_INVALID_UITPASNUMBER', 'no valid uitpas number');
+  const dob = params.get('dob');
+  if (dob && !isIsoDate(dob)) refuse('PARSE_INVALID_DATE', 'dob is not a W3C date');
+  const insz = params.get('inszNumber');
+  if (insz && inszProblem(insz) !== null && inszProblem(insz) !== 'date-of-birth' && inszProblem(insz) !== 'gender') refuse('PARSE_INVALID_INSZ', 'invalid INSZ');
+  const balieKey = params.get('balieConsumerKey');
+  const balie = balieKey ? state.balies.get(balieKey) : undefined;
+  const onlyNumbers = numbers.length > 0 && ['name', 'firstName', 'dob', 'postalCode', 'inszNumber'].every((name) => !params.get(name));
+
+  const matches = (holder: SimPassholder): boolean => {
+    if (context.employeeUid !== null) return holder.uid === context.employeeUid;
+    const f = holder.fields;
+    if (balie && !onlyNumbers && ![...holder.memberships.keys()].some((id) => id in balie.permissions)) return false;
+    if (params.get('name') && !wildcard(param(params, 'name')).test(f.name ?? '')) return false;
+    if (params.get('firstName') && !wildcard(param(params, 'firstName')).test(f.firstName ?? '')) return false;
+    if (dob && f.dateOfBirth !== dob) return false;
+    if (params.get('postalCode') && f.postalCode !== param(params, 'postalCode').trim()) return false;
+    if (insz && f.inszNumber !== normaliseInsz(insz)) return false;
+    if (numbers.length && ![...holder.memberships.values()].some((m) => m.uitpasNumber !== undefined && numbers.includes(m.uitpasNumber))) return false;
+    return true;
+  };
+  const found = [...state.passholders.values()].filter(matches);
+  const start = Number(params.get('start') ?? 0) || 0;
+  const max = Math.min(Number(params.get('max') ?? 20) || 20, 100);
+  const today = isoDay(context.today);
+  const page = found
+    .slice(start, start + max)
+    .map((holder) => passholderXml(holder, state, today).replace(/^<passHolder/, '<passholder').replace(/<\/passHolder>$/, '</passholder>'))
+    .join('');
+  const invalidXml = invalid.length ? element('invalidUitpasNumbers', { invalidUitpasNumber: invalid }) : '';
+  return { status: 200, body: `${xmlDeclaration}<response><passholders>${page}</passholders>${invalidXml}<total>${found.length}</total></response>` };
+}
+
+/** `*` matches anything; everything else literally, case-insensitively, the whole value. */
+function wildcard(pattern: string): RegExp {
+  const escaped = pattern.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}$`, 'iu');
+}
+
+

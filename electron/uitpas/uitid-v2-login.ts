@@ -1,0 +1,229 @@
+/**
+ * The staff login the real counter uses today, done as a desktop app should:
+ * UiTiD v2 (OpenID Connect; Auth0, since 2024 also Keycloak) in the system
+ * browser with the authorization code flow and PKCE (RFC 7636), redirected to a
+ * one-time loopback address (RFC 8252 §7.3, 127.0.0.1 with a port chosen by the
+ * OS), then the access token is exchanged for a UiTiD v1 token and secret at
+ * `authapi/auth0at`, signed by the consumer, because the UiTPAS XML API only
+ * takes OAuth 1.0a (SX src/Auth/UiTIDv1TokenService.php; SX
+ * app/Auth/AuthServiceProvider.php for scopes and audience; SX config.dist.yml
+ * login parameters locale=nl, prompt=login). Neither the exchange nor a native
+ * client is in publiq's public documentation: the client id comes from publiq.
+ * Electron-free: the caller opens the browser.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { UitpasBadResponseError, UitpasLoginRequiredError } from './errors';
+import { LoginCancelledError, type StaffLogin } from './login-flow';
+import type { Credentials } from './signing';
+import { callUitpas, readCapped, transportFailure } from './transport';
+import { child, text } from './xml';
+
+export interface UitidV2Client {
+  /** The OpenID provider, e.g. https://account.uitid.be; its endpoints come from discovery. */
+  issuer: string;
+  /** A native (public) client registered with publiq: no secret, PKCE instead. */
+  clientId: string;
+}
+
+export interface UitidV2LoginOptions extends UitidV2Client {
+  /** The UiTiD v1 prefix of the environment: where authapi/auth0at lives. */
+  prefix: string;
+  consumer: Credentials;
+  /** Opens the URL in the system browser (Electron: shell.openExternal). */
+  openInBrowser(url: string): Promise<void>;
+  fetch?: typeof fetch;
+  /** How long the staff member has to log in, in the browser. */
+  waitMs?: number;
+  signal?: AbortSignal;
+}
+
+/** SX app/Auth/AuthServiceProvider.php asks these scopes for this audience. */
+const scopes = 'openid profile email';
+const audience = 'https://api.publiq.be';
+const maxTokenAnswerBytes = 64 * 1024;
+
+export async function loginWithUitidV2(options: UitidV2LoginOptions): Promise<StaffLogin> {
+  const doFetch = options.fetch ?? fetch;
+  const provider = await discover(options.issuer, doFetch);
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const state = randomBytes(16).toString('base64url');
+
+  const callback = await loopbackCallback(state, options.waitMs ?? 5 * 60_000, options.signal);
+  try {
+    const authorize = new URL(provider.authorizationEndpoint);
+    for (const [name, value] of Object.entries({
+      response_type: 'code',
+      client_id: options.clientId,
+      redirect_uri: callback.redirectUri,
+      scope: scopes,
+      audience,
+      state,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      prompt: 'login',
+      locale: 'nl',
+    })) {
+      authorize.searchParams.set(name, value);
+    }
+    await options.openInBrowser(authorize.toString());
+    const code = await callback.code;
+    const accessToken = await redeemCode(provider.tokenEndpoint, { code, verifier, clientId: options.clientId, redirectUri: callback.redirectUri }, doFetch);
+    return await exchangeForV1Token(options.prefix, options.consumer, accessToken, doFetch);
+  } finally {
+    callback.close();
+  }
+}
+
+interface Provider {
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+}
+
+/** OpenID Connect Discovery 1.0: both Auth0 and Keycloak publish it, so the code does not care which runs. */
+async function discover(issuer: string, doFetch: typeof fetch): Promise<Provider> {
+  const document = await getJson(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, { method: 'GET' }, doFetch);
+  const authorizationEndpoint = stringField(document, 'authorization_endpoint');
+  const tokenEndpoint = stringField(document, 'token_endpoint');
+  // Only https, or http on loopback (the stand-in in tests and the demo).
+  if (!isSafeEndpoint(authorizationEndpoint) || !isSafeEndpoint(tokenEndpoint)) throw new UitpasBadResponseError(200, false, 'incomplete');
+  return { authorizationEndpoint, tokenEndpoint };
+}
+
+function isSafeEndpoint(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === '127.0.0.1');
+  } catch {
+    return false;
+  }
+}
+
+async function redeemCode(tokenEndpoint: string, grant: { code: string; verifier: string; clientId: string; redirectUri: string }, doFetch: typeof fetch): Promise<string> {
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    client_id: grant.clientId,
+    code: grant.code,
+    code_verifier: grant.verifier,
+    redirect_uri: grant.redirectUri,
+  });
+  const answer = await getJson(tokenEndpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString() }, doFetch);
+  return stringField(answer, 'access_token');
+}
+
+/**
+ * POST {prefix}/authapi/auth0at, consumer-signed, form field `at` (SX src/Auth/UiTIDv1TokenService.php):
+ * 401 unauthorised, 403 no permission; XML /response/code SUCCESS or FAILED, the token in /response/token.
+ */
+async function exchangeForV1Token(prefix: string, consumer: Credentials, accessToken: string, doFetch: typeof fetch): Promise<StaffLogin> {
+  const xml = await callUitpas({
+    method: 'POST',
+    url: `${prefix}/authapi/auth0at`,
+    params: { at: accessToken },
+    consumer,
+    token: null,
+    fetch: doFetch,
+    timeoutMs: 15_000,
+    acceptCodes: ['SUCCESS'],
+  }).catch((error: unknown) => {
+    // A 403 here means the UiTiD account has no access to UiTPAS: logging in again will not help, but it is a login matter.
+    if (error instanceof UitpasBadResponseError && error.status === 403) throw new UitpasLoginRequiredError('permission_denied');
+    throw error;
+  });
+  const token = child(child(xml, 'response'), 'token');
+  const key = text(token, 'token');
+  const secret = text(token, 'tokenSecret');
+  const userId = text(child(token, 'user'), 'uid');
+  if (!key || !secret || !userId) throw new UitpasBadResponseError(200, false, 'incomplete');
+  return { token: { key, secret }, userId };
+}
+
+async function getJson(url: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }, doFetch: typeof fetch): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await doFetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers }, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+  } catch (error) {
+    throw transportFailure(error, false);
+  }
+  if (response.status >= 300 && response.status < 400) throw new UitpasBadResponseError(response.status, false, 'redirect');
+  const payload = await readCapped(response, false, maxTokenAnswerBytes);
+  if (response.status === 400 || response.status === 401 || response.status === 403) throw new UitpasLoginRequiredError(oauthError(payload));
+  if (response.status !== 200) throw new UitpasBadResponseError(response.status, false, 'not-xml');
+  try {
+    return JSON.parse(payload) as unknown;
+  } catch {
+    throw new UitpasBadResponseError(response.status, false, 'not-xml');
+  }
+}
+
+function oauthError(payload: string): string {
+  try {
+    const error = (JSON.parse(payload) as { error?: unknown }).error;
+    return typeof error === 'string' && /^[a-z_]{1,40}$/.test(error) ? error : 'unauthorized';
+  } catch {
+    return 'unauthorized';
+  }
+}
+
+function stringField(value: unknown, name: string): string {
+  const field = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+  if (typeof field !== 'string' || field === '') throw new UitpasBadResponseError(200, false, 'incomplete');
+  return field;
+}
+
+interface LoopbackCallback {
+  redirectUri: string;
+  code: Promise<string>;
+  close(): void;
+}
+
+/**
+ * A one-time listener on 127.0.0.1 (RFC 8252 §7.3 and §8.3: loopback IP, not "localhost", any port) that takes
+ * the first request to /callback with the right state, answers the browser with a short page, and closes.
+ */
+async function loopbackCallback(state: string, waitMs: number, signal: AbortSignal | undefined): Promise<LoopbackCallback> {
+  let settle: { resolve(code: string): void; reject(error: Error): void } | undefined;
+  const code = new Promise<string>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // Awaited by the flow; a timeout after it gave up must not surface as an unhandled rejection.
+  code.catch(() => undefined);
+  const page = (response: ServerResponse, status: number, message: string) => {
+    response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'", 'Cache-Control': 'no-store' });
+    response.end(`<!doctype html><html lang="nl"><meta charset="utf-8"><title>UiTPAS Balie</title><p>${message}</p></html>`);
+  };
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method !== 'GET' || url.pathname !== '/callback' || url.searchParams.get('state') !== state) {
+      page(response, 404, 'Onbekende aanvraag.');
+      return;
+    }
+    const got = url.searchParams.get('code');
+    if (got) {
+      page(response, 200, 'Je bent aangemeld. Je kunt dit venster sluiten en teruggaan naar UiTPAS Balie.');
+      settle?.resolve(got);
+    } else {
+      page(response, 200, 'Aanmelden is niet gelukt. Ga terug naar UiTPAS Balie.');
+      settle?.reject(new LoginCancelledError());
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const timer = setTimeout(() => settle?.reject(new LoginCancelledError()), waitMs);
+  const abort = () => settle?.reject(new LoginCancelledError());
+  signal?.addEventListener('abort', abort, { once: true });
+  return {
+    redirectUri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`,
+    code,
+    close: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { isMinor, optInNames, optInsAllowed } from '../../electron/rules/passholder-rules';
+import type { FormValues, RegistrationChoices } from '../form/passholder-form';
+import { texts } from '../texts';
+import { Field } from './Field';
+
+interface OptInFieldsProps {
+  choices: RegistrationChoices;
+  onChange: (choices: RegistrationChoices) => void;
+  values: FormValues;
+  onField: (name: string, value: string) => void;
+  errors: Partial<Record<string, string>>;
+}
+
+function Check({ name, checked, disabled, error, onChange }: { name: string; checked: boolean; disabled?: boolean; error?: string; onChange: (checked: boolean) => void }) {
+  const id = `field-${name}`;
+  // The error goes under the box and its label, not beside them in the checkbox row.
+  return (
+    <div className={error ? 'has-error' : undefined} data-field={name}>
+      <div className="field checkbox">
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <label htmlFor={id}>{texts.fields[name] ?? name}</label>
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The register form's choices the eID does not fill: the five opt-ins (never under 16), the terms of use,
+ * a parent's consent for a minor, and registering a foreign resident or without INSZ. Rules: electron/rules/passholder-rules.ts.
+ */
+export function OptInFields({ choices, onChange, values, onField, errors }: OptInFieldsProps) {
+  const today = new Date();
+  const mayOptIn = optInsAllowed(values.dateOfBirth, today);
+  const set = (change: Partial<RegistrationChoices>) => onChange({ ...choices, ...change });
+  return (
+    <>
+      <fieldset data-testid="opt-ins">
+        <legend>{texts.register.optIns}</legend>
+        <p className="hint">{mayOptIn ? texts.register.optInsHint : values.dateOfBirth ? texts.register.optInsUnder16 : texts.register.optInsNoAge}</p>
+        <div className="row">
+          {optInNames.map((name) => (
+            <Check
+              key={name}
+              name={name}
+              checked={mayOptIn && choices.optIns[name]}
+              disabled={!mayOptIn}
+              error={errors[name]}
+              onChange={(checked) => set({ optIns: { ...choices.optIns, [name]: checked } })}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{texts.register.legalTerms}</legend>
+        <div className="row">
+          <Check name="legalTermsPaper" checked={choices.legalTermsPaper} error={errors.legalTermsPaper} onChange={(checked) => set({ legalTermsPaper: checked })} />
+          <Check name="legalTermsDigital" checked={choices.legalTermsDigital} error={errors.legalTermsDigital} onChange={(checked) => set({ legalTermsDigital: checked })} />
+          {isMinor(values.dateOfBirth, today) && (
+            <Check name="parentalConsent" checked={choices.parentalConsent} error={errors.parentalConsent} onChange={(checked) => set({ parentalConsent: checked })} />
+          )}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{texts.register.residence}</legend>
+        <div className="row">
+          <Check
+            name="foreignResident"
+            checked={choices.foreignResident}
+            onChange={(checked) => {
+              // Living in Belgium after all: the foreign place must not go along.
+              if (!checked) onField('foreignCity', '');
+              set({ foreignResident: checked });
+            }}
+          />
+          {choices.foreignResident ? (
+            <Field name="foreignCity" value={values.foreignCity ?? ''} onChange={onField} error={errors.foreignCity} required hint={texts.register.foreignHint} />
+          ) : (
+            <Check name="withoutInsz" checked={choices.withoutInsz} onChange={(checked) => set({ withoutInsz: checked })} />
+          )}
+        </div>
+        {choices.withoutInsz && !choices.foreignResident && <p className="hint">{texts.register.withoutInszHint}</p>}
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The counter flows that depend on the UiTPAS API as production answers it, end to end: the built renderer in
+ * Chromium through the browser host, the demo simulator behind it, eIDs read through pcscd and vpcd. What
+ * leaves for UiTPAS is recorded at the client's network, so the test sees the real requests.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser-host/app';
+import { cardNumber } from '../../electron/simulator/seed';
+import { virtualPeople } from '../../native/beid/virtual-card/people';
+import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
+import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
+import { chromiumAvailability, launchChromium } from '../support/chromium';
+import { skipWithout } from '../support/real-parts';
+import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const screenshots = join(projectRoot, 'test-results/screenshots');
+const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
+const gent = (sequence: number) => cardNumber('09000', sequence, false);
+
+describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, register with opt-ins', () => {
+  let host: BrowserHostApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let inserted: InsertedCard | undefined;
+  /** Every request the UiTPAS client sent: method, path with query, form body. */
+  const sent: { method: string; url: string; body: string }[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(screenshots, `api-${name}.png`), fullPage: true });
+  const insert = async (card: VirtualCardBehaviour) => {
+    await remove();
+    inserted = await insertVirtualCard(card, 0);
+  };
+  const remove = async () => {
+    await inserted?.remove();
+    inserted = undefined;
+  };
+  const field = (name: string) => page.locator(`[name="${name}"]`);
+  const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
+  const registerBody = () => new URLSearchParams(sent.filter((request) => request.url.includes('/uitpas/passholder/register')).at(-1)?.body ?? '');
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    host = await startBrowserHostApp({
+      projectRoot,
+      createPcscContext: createPcscliteContext,
+      trustAnchors: testTrustAnchors(),
+      dataDirectory: mkdtempSync(join(tmpdir(), 'balie-e2e-api-')),
+      port: 0,
+      fetch: (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        sent.push({ method: init?.method ?? 'GET', url, body: typeof init?.body === 'string' ? init.body : '' });
+        return fetch(input, init);
+      },
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE' });
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Aanmelden bij UiTiD' }).click();
+    await page.getByRole('button', { name: 'Demo-balie Gent Centrum' }).click();
+    await page.getByTestId('balie').waitFor();
+  });
+
+  afterAll(async () => {
+    await remove();
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('registers from an eID with the opt-ins asked, the terms handed over, never the removed preferences', async () => {
+    await insert(virtualCard({ person: virtualPeople.jonas }));
+    await page.getByText('Nog geen pashouder met dit rijksregisternummer.').waitFor({ timeout: 15_000 });
+    await page.getByTestId('eid-panel').getByRole('button', { name: 'Nieuwe pashouder registreren' }).click();
+    await field('uitpasNumber').fill(gent(3));
+    await field('uitpasNumber').press('Enter');
+    await expect.poll(() => page.getByTestId('card-status').textContent()).toBe('Kaart van UiTPAS Gent, beschikbaar aan deze balie.');
+    // Born 1985: the adult price, asked with date of birth and postal code.
+    await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 5,00');
+    expect(sent.some((request) => request.url.includes('/uitpas/price?') && request.url.includes('dateOfBirth=1985-07-30'))).toBe(true);
+
+    const optIns = page.getByTestId('opt-ins');
+    expect(await optIns.getByRole('checkbox').count()).toBe(5);
+    expect(await optIns.getByRole('checkbox', { disabled: true }).count()).toBe(0);
+    await page.getByLabel('Nieuwsbrieven en info').check();
+    await page.getByLabel('Post', { exact: true }).check();
+    await page.getByLabel('Voorwaarden op papier meegegeven').check();
+    await shot('01-register-opt-ins');
+    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
+    await page.getByTestId('registered').waitFor();
+
+    const body = registerBody();
+    expect(Object.fromEntries(['optInServiceMails', 'optInMilestoneMails', 'optInInfoMails', 'optInSms', 'optInPost', 'legalTermsPaper', 'legalTermsDigital'].map((name) => [name, body.get(name)]))).toEqual({
+      optInServiceMails: 'false',
+      optInMilestoneMails: 'false',
+      optInInfoMails: 'true',
+      optInSms: 'false',
+      optInPost: 'true',
+      legalTermsPaper: 'true',
+      legalTermsDigital: 'false',
+    });
+    expect(body.has('emailPreference') || body.has('smsPreference')).toBe(false);
+    await page.keyboard.press('Enter');
+  });
+
+  it('finds the duplicate INSZ right after the eID read, through uitpas/retrieve', async () => {
+    await remove();
+    await expect.poll(() => page.getByTestId('eid-card').count()).toBe(0);
+    sent.length = 0;
+    await insert(virtualCard({ person: virtualPeople.jonas }));
+    await expect.poll(() => sent.filter((request) => request.url.includes('/uitpas/')).length, { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('existing-passholder').waitFor({ timeout: 15_000 });
+    await shot('02-duplicate-insz');
+    const lookUps = sent.filter((request) => request.url.includes('/uitpas/'));
+    expect(lookUps.map((request) => new URL(request.url).pathname.replace(/^.*\/uitid\/rest\//, ''))).toEqual(['uitpas/retrieve']);
+    expect(new URL(lookUps[0]?.url ?? '').searchParams.get('identification')).toBe('85073003328');
+    expect(await page.getByRole('button', { name: 'Openen: Jonas Vermeulen' }).count()).toBe(1);
+    await remove();
+  });
+
+  it('for a child: no opt-ins, a parent’s consent asked before anything is sent', async () => {
+    await page.getByRole('button', { name: 'Nieuwe pashouder registreren' }).first().click();
+    await field('uitpasNumber').fill(gent(4));
+    await field('name').fill('Janssens');
+    await field('firstName').fill('Mila');
+    await field('inszNumber').fill('15061812314');
+    await field('dateOfBirth').fill('2015-06-18');
+    await field('postalCode').fill('9000');
+    await field('city').fill('Gent');
+    const optIns = page.getByTestId('opt-ins');
+    await expect.poll(() => optIns.getByRole('checkbox', { disabled: true }).count()).toBe(5);
+    await optIns.getByText('Onder 16 jaar kan een pashouder geen berichten aanvragen.').waitFor();
+    sent.length = 0;
+    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
+    await expect.poll(() => fieldError('parentalConsent').textContent()).toBe('Verplicht voor een minderjarige: vraag toestemming aan een ouder of voogd.');
+    expect(sent.filter((request) => request.url.includes('/passholder/register'))).toEqual([]);
+    await shot('03-child-consent');
+    await page.getByLabel('Toestemming van een ouder of voogd').check();
+    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
+    await page.getByTestId('registered').waitFor();
+    expect(registerBody().get('parentalConsent')).toBe('true');
+    expect(registerBody().get('optInSms')).toBe('false');
+    await page.keyboard.press('Enter');
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The UiTiD v2 login (system browser, PKCE, loopback redirect, then authapi/auth0at for a v1 token) against
+ * the simulator's stand-in, over real HTTP, with a "browser" that follows the authorize page's redirect to
+ * the app's loopback address as a real one would.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretStore } from '../../../electron/settings/secret-store';
+import { SettingsStore } from '../../../electron/settings/settings-store';
+import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
+import { demoConsumer } from '../../../electron/simulator/seed';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server';
+import { demoNativeClientId } from '../../../electron/simulator/uitid-v2';
+import { createUitpasClient, UitpasError, UitpasLoginRequiredError } from '../../../electron/uitpas';
+import { LoginCancelledError } from '../../../electron/uitpas/login-flow';
+import { UitpasSession } from '../../../electron/uitpas/session';
+import { loginWithUitidV2 } from '../../../electron/uitpas/uitid-v2-login';
+import { memoryCipher } from '../../support/memory-cipher';
+
+let simulator: Simulator;
+beforeAll(async () => {
+  simulator = await startSimulator();
+});
+afterAll(() => simulator.close());
+
+/** What a system browser does with the authorize URL: load it, follow the redirect to the loopback callback. */
+async function browser(url: string, opened: string[]): Promise<void> {
+  opened.push(url);
+  const page = await fetch(url, { redirect: 'manual' });
+  const location = page.headers.get('location');
+  if (location) await fetch(location);
+}
+
+const options = (opened: string[], extra: Partial<Parameters<typeof loginWithUitidV2>[0]> = {}) => ({
+  issuer: simulator.issuer,
+  clientId: demoNativeClientId,
+  prefix: simulator.prefix,
+  consumer: demoConsumer,
+  openInBrowser: (url: string) => browser(url, opened),
+  ...extra,
+});
+
+describe('UiTiD v2 login in the system browser', () => {
+  it('logs in with PKCE on a loopback redirect, and the v1 token it gets signs UiTPAS calls', async () => {
+    const opened: string[] = [];
+    const login = await loginWithUitidV2(options(opened));
+    const authorize = new URL(opened[0] ?? '');
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(new URL(authorize.searchParams.get('redirect_uri') ?? '').hostname).toBe('127.0.0.1');
+    expect(authorize.searchParams.has('client_secret')).toBe(false);
+    expect(login.userId).toBe('demo-medewerker-0001');
+    const client = createUitpasClient({ prefix: simulator.prefix, consumer: demoConsumer, token: login.token });
+    expect((await client.listBalies(login.userId)).length).toBe(2);
+  });
+
+  it('a code redeemed without the right verifier is refused (PKCE), as login required', async () => {
+    const tamper: typeof fetch = (input, init) => {
+      const body = typeof init?.body === 'string' ? init.body.replace(/code_verifier=[^&]+/, 'code_verifier=wrong') : init?.body;
+      return fetch(input, { ...init, body });
+    };
+    const error: unknown = await loginWithUitidV2(options([], { fetch: tamper })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UitpasLoginRequiredError);
+    expect(error).toMatchObject({ problem: 'invalid_grant' });
+  });
+
+  it('a refused login in the browser, or a callback with a foreign state, cancels; nothing hangs', async () => {
+    const refused: unknown = await loginWithUitidV2(
+      options([], {
+        openInBrowser: async (url) => {
+          const redirect = new URL(new URL(url).searchParams.get('redirect_uri') ?? '');
+          redirect.searchParams.set('state', new URL(url).searchParams.get('state') ?? '');
+          redirect.searchParams.set('error', 'access_denied');
+          await fetch(redirect);
+        },
+      }),
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LoginCancelledError);
+
+    const answers: number[] = [];
+    const forged: unknown = await loginWithUitidV2(
+      options([], {
+        waitMs: 300,
+        openInBrowser: async (url) => {
+          const redirect = new URL(new URL(url).searchParams.get('redirect_uri') ?? '');
+          redirect.searchParams.set('state', 'not-ours');
+          redirect.searchParams.set('code', 'stolen');
+          answers.push((await fetch(redirect)).status);
+        },
+      }),
+    ).catch((e: unknown) => e);
+    expect(answers).toEqual([404]);
+    expect(forged).toBeInstanceOf(LoginCancelledError);
+  });
+
+  it('auth0at saying FAILED is a refusal, not a login', async () => {
+    const failed: unknown = await loginWithUitidV2(
+      options([], {
+        fetch: async (input, init) => {
+          const response = await fetch(input, init);
+          // The stand-in forgets the access token before it is exchanged: auth0at answers FAILED.
+          if (typeof input === 'string' && input.endsWith('/oauth/token')) simulator.state.oidcAccessTokens.clear();
+          return response;
+        },
+      }),
+    ).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(UitpasError);
+    expect(failed).toMatchObject({ code: 'FAILED' });
+  });
+
+  it('the session uses it where the environment has a native client (demo), and keeps v1 otherwise', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'balie-v2-'));
+    const opened: string[] = [];
+    const session = new UitpasSession({
+      settings: new SettingsStore(join(directory, 'settings.json')),
+      secrets: new SecretStore(join(directory, 'secrets'), memoryCipher()),
+      showAuthorizePage: () => Promise.reject(new Error('the v1 login window must not open')),
+      demoPrefix: () => Promise.resolve(simulator.prefix),
+      uitidV2: { openInBrowser: (url) => browser(url, opened) },
+    });
+    expect(await session.logIn()).toMatchObject({ loggedIn: true });
+    expect(opened).toHaveLength(1);
+
+    const v1 = new UitpasSession({
+      settings: new SettingsStore(join(directory, 'settings-v1.json')),
+      secrets: new SecretStore(join(directory, 'secrets-v1'), memoryCipher()),
+      showAuthorizePage: authorizeAtSimulator,
+      demoPrefix: () => Promise.resolve(simulator.prefix),
+    });
+    expect(await v1.logIn()).toMatchObject({ loggedIn: true });
+  });
+});
