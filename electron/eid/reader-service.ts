@@ -13,7 +13,7 @@ import { connectExclusive, toEidReadError } from '../../native/pcsc/card-connect
 import type { CreatePcscContext, PcscCardReader } from '../../native/pcsc/pcsc-port';
 import { ReaderWatcher } from '../../native/pcsc/reader-watcher';
 import type { ReaderStatus } from '../../native/pcsc/types';
-import { eidErrors, type EidCard } from '../ipc/contract';
+import type { EidCard } from '../ipc/contract';
 import type { MainEvents } from '../ipc/main-events';
 import { completeCardView, partialCardView } from './card-view';
 
@@ -98,7 +98,7 @@ export class EidReaderService {
       const removed = failure.reason === 'card-removed' || !isCurrent() || (await this.removedWithin(readerName, this.removalGraceMs));
       const cause = removed ? 'card-removed' : failure.reason;
       this.log.warn(`[eid] lezen in "${readerName}" mislukt: ${cause} (${failure.detail})`);
-      events.emit('eid:error', { reader: readerName, cause, message: eidErrors[cause] });
+      events.emit('eid:error', { reader: readerName, cause });
     }
   }
 
@@ -134,7 +134,7 @@ export class EidReaderService {
     } catch (error) {
       const failure = toEidReadError(error);
       this.log.warn(`[eid] verbinden met "${reader.name}" mislukt: ${failure.reason} (${failure.detail})`);
-      this.options.events.emit('eid:error', { reader: reader.name, cause: failure.reason, message: eidErrors[failure.reason] });
+      this.options.events.emit('eid:error', { reader: reader.name, cause: failure.reason });
       return;
     }
     try {

@@ -1,13 +1,39 @@
 /**
  * The pass holder form's rules, the same the UiTPAS API applies, declared once:
  * the page shows them as the staff type, the main process checks them again
- * before anything is sent. Messages are Dutch and say what to fix.
+ * before anything is sent. A broken rule is a code; the page words it
+ * (renderer/messages/), so main and page never disagree and main sends no text.
  */
-import { isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, kansenStatuutEndDateProblem, latestKansenStatuutEndDate } from './fields';
+import { isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, kansenStatuutEndDateProblem } from './fields';
 import { inszProblem } from './insz';
 import { isKansenpas, uitpasNumberProblem } from './uitpas-number';
 
-export type FieldErrors = Partial<Record<string, string>>;
+export const fieldProblems = [
+  'required',
+  'required-with-kansenstatuut',
+  'date-of-birth-invalid',
+  'insz-format',
+  'insz-check-digits',
+  'insz-date-of-birth',
+  'insz-gender',
+  'postal-code-format',
+  'email-invalid',
+  'uitpas-number-format',
+  'uitpas-number-check-digit',
+  'kansenpas-needed',
+  'kansenpas-without-kansenstatuut',
+  'end-date-format',
+  /** After the latest end date (latestKansenStatuutEndDate), which the page shows. */
+  'end-date-too-late',
+  /** The search field holds neither a UiTPAS number nor an INSZ. */
+  'search-query',
+  /** Joining a card system takes either the card system or a new card, not both or neither. */
+  'card-system-or-card',
+] as const;
+
+export type FieldProblem = (typeof fieldProblems)[number];
+
+export type FieldErrors = Partial<Record<string, FieldProblem>>;
 
 export interface PassholderInput {
   name?: string;
@@ -23,21 +49,19 @@ export interface PassholderInput {
   kansenStatuutEndDate?: string;
 }
 
-const formatDate = (iso: string) => iso.split('-').reverse().join('/');
-
-export function uitpasNumberError(value: string, kansenStatuut?: boolean): string | undefined {
+export function uitpasNumberError(value: string, kansenStatuut?: boolean): FieldProblem | undefined {
   const problem = uitpasNumberProblem(value);
-  if (problem === 'format') return 'Een UiTPAS-nummer heeft 13 cijfers.';
-  if (problem === 'check-digit') return 'Dit UiTPAS-nummer klopt niet (controlecijfer). Tik het opnieuw over of scan de kaart.';
-  if (kansenStatuut === true && !isKansenpas(value)) return 'Met kansenstatuut hoort een kansenpas (het 12de cijfer is 1).';
-  if (kansenStatuut === false && isKansenpas(value)) return 'Dit is een kansenpas: zet kansenstatuut aan, of neem een gewone kaart.';
+  if (problem === 'format') return 'uitpas-number-format';
+  if (problem === 'check-digit') return 'uitpas-number-check-digit';
+  if (kansenStatuut === true && !isKansenpas(value)) return 'kansenpas-needed';
+  if (kansenStatuut === false && isKansenpas(value)) return 'kansenpas-without-kansenstatuut';
   return undefined;
 }
 
-export function kansenStatuutEndDateError(value: string, today: Date): string | undefined {
+export function kansenStatuutEndDateError(value: string, today: Date): FieldProblem | undefined {
   const problem = kansenStatuutEndDateProblem(value, today);
-  if (problem === 'format') return 'Vul een geldige einddatum in.';
-  if (problem === 'too-late') return `De einddatum mag niet na ${formatDate(latestKansenStatuutEndDate(today))} liggen.`;
+  if (problem === 'format') return 'end-date-format';
+  if (problem === 'too-late') return 'end-date-too-late';
   return undefined;
 }
 
@@ -46,26 +70,26 @@ export function passholderErrors(input: PassholderInput, required: readonly (key
   const errors: FieldErrors = {};
   for (const field of required) {
     const value = input[field];
-    if (value === undefined || (typeof value === 'string' && value.trim() === '')) errors[field] = 'Verplicht.';
+    if (value === undefined || (typeof value === 'string' && value.trim() === '')) errors[field] = 'required';
   }
   const has = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
   if (has(input.dateOfBirth) && (!isIsoDate(input.dateOfBirth) || input.dateOfBirth > isoDay(today))) {
-    errors.dateOfBirth = 'Vul een geldige geboortedatum in.';
+    errors.dateOfBirth = 'date-of-birth-invalid';
   }
   if (has(input.inszNumber)) {
     const problem = inszProblem(input.inszNumber, { dateOfBirth: input.dateOfBirth, gender: input.gender });
-    if (problem === 'format') errors.inszNumber = 'Een rijksregisternummer heeft 11 cijfers.';
-    if (problem === 'check-digits') errors.inszNumber = 'Dit rijksregisternummer klopt niet (controlecijfers).';
-    if (problem === 'date-of-birth') errors.inszNumber = 'Het rijksregisternummer past niet bij de geboortedatum.';
-    if (problem === 'gender') errors.inszNumber = 'Het rijksregisternummer past niet bij het geslacht.';
+    if (problem === 'format') errors.inszNumber = 'insz-format';
+    if (problem === 'check-digits') errors.inszNumber = 'insz-check-digits';
+    if (problem === 'date-of-birth') errors.inszNumber = 'insz-date-of-birth';
+    if (problem === 'gender') errors.inszNumber = 'insz-gender';
   }
-  if (has(input.postalCode) && !isBelgianPostalCode(input.postalCode)) errors.postalCode = 'Een Belgische postcode heeft 4 cijfers.';
-  if (has(input.email) && !isEmailAddress(input.email)) errors.email = 'Dit e-mailadres is ongeldig.';
+  if (has(input.postalCode) && !isBelgianPostalCode(input.postalCode)) errors.postalCode = 'postal-code-format';
+  if (has(input.email) && !isEmailAddress(input.email)) errors.email = 'email-invalid';
   if (has(input.uitpasNumber)) {
     const error = uitpasNumberError(input.uitpasNumber, input.kansenStatuut);
     if (error) errors.uitpasNumber = error;
   }
-  if (input.kansenStatuut && !has(input.kansenStatuutEndDate)) errors.kansenStatuutEndDate = 'Verplicht bij kansenstatuut.';
+  if (input.kansenStatuut && !has(input.kansenStatuutEndDate)) errors.kansenStatuutEndDate = 'required-with-kansenstatuut';
   if (has(input.kansenStatuutEndDate)) {
     const error = kansenStatuutEndDateError(input.kansenStatuutEndDate, today);
     if (error) errors.kansenStatuutEndDate = error;

@@ -1,10 +1,11 @@
 /**
- * What can go wrong talking to UiTPAS, one class per kind, each saying what
- * the counter employee should do. `outcomeUnknown` is set when a POST may have
- * reached the server before it failed: the caller must look the pass holder up
- * before trying again, never retry blindly.
+ * What can go wrong talking to UiTPAS, one class per kind; the page words each
+ * kind for the counter employee (the message here is for developers only).
+ * `outcomeUnknown` is set when a POST may have reached the server before it
+ * failed: the caller must look the pass holder up before trying again, never
+ * retry blindly.
  */
-import { errorCodeInfo } from './error-codes';
+import { errorCodeField } from './error-codes';
 
 export type UitpasFailureKind = 'rejected' | 'login-required' | 'timeout' | 'unreachable' | 'server' | 'bad-response';
 
@@ -36,23 +37,22 @@ export class UitpasError extends UitpasFailure {
     /** INSZ_ALREADY_USED: who already has the INSZ, and their cards. */
     readonly existing: { userId: string; cardSystemLinks: ExistingCardSystemLink[] } | null = null,
   ) {
-    const info = errorCodeInfo(code, serverMessage);
-    super(info.message, false);
-    this.field = info.field;
+    super(`UiTPAS rejected the request: ${code}`, false);
+    this.field = errorCodeField(code);
   }
 }
 
 export class UitpasLoginRequiredError extends UitpasFailure {
   readonly kind = 'login-required';
   constructor(readonly problem: string) {
-    super('Je aanmelding bij UiTPAS is verlopen of ingetrokken. Meld je opnieuw aan.', false);
+    super('UiTPAS refused the access token', false);
   }
 }
 
 export class UitpasTimeoutError extends UitpasFailure {
   readonly kind = 'timeout';
   constructor(outcomeUnknown: boolean) {
-    super(outcomeUnknown ? 'UiTPAS antwoordde niet op tijd.' : 'UiTPAS antwoordde niet op tijd. Probeer opnieuw.', outcomeUnknown);
+    super('UiTPAS did not answer in time', outcomeUnknown);
   }
 }
 
@@ -62,12 +62,7 @@ export class UitpasUnreachableError extends UitpasFailure {
     readonly reason: string,
     outcomeUnknown = false,
   ) {
-    super(
-      outcomeUnknown
-        ? 'De verbinding met UiTPAS viel weg tijdens het versturen.'
-        : 'UiTPAS is niet bereikbaar. Controleer de internetverbinding en probeer opnieuw.',
-      outcomeUnknown,
-    );
+    super(`UiTPAS is unreachable: ${reason}`, outcomeUnknown);
   }
 }
 
@@ -77,7 +72,7 @@ export class UitpasServerError extends UitpasFailure {
     readonly status: number,
     outcomeUnknown: boolean,
   ) {
-    super(`UiTPAS heeft een storing (HTTP ${status}).${outcomeUnknown ? '' : ' Probeer het zo opnieuw.'}`, outcomeUnknown);
+    super(`UiTPAS answered HTTP ${status}`, outcomeUnknown);
   }
 }
 
@@ -87,6 +82,6 @@ export class UitpasBadResponseError extends UitpasFailure {
     readonly status: number,
     outcomeUnknown: boolean,
   ) {
-    super('UiTPAS gaf een onverwacht antwoord (geen XML). Is de omgeving in de instellingen juist?', outcomeUnknown);
+    super(`UiTPAS answered HTTP ${status} without the expected XML`, outcomeUnknown);
   }
 }

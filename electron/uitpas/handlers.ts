@@ -1,5 +1,5 @@
 /** The UiTPAS part of the handler table: every call goes through the session's signed client. */
-import { contractError, type HandlerTable } from '../ipc/contract';
+import type { HandlerTable } from '../ipc/contract';
 import { BalieFailure } from '../ipc/dispatch';
 import { normaliseInsz } from '../rules/insz';
 import { normaliseUitpasNumber } from '../rules/uitpas-number';
@@ -14,7 +14,7 @@ type UitpasChannel = Extract<keyof HandlerTable, `session:${string}` | `settings
 /** The page checked the fields already; main checks again, with the same rules, before anything leaves. */
 function refuseInvalid(errors: FieldErrors): void {
   const [first] = Object.entries(errors);
-  if (first) throw new BalieFailure({ code: 'invalid-field', message: first[1] ?? contractError('invalid-field').message, field: first[0] });
+  if (first) throw new BalieFailure({ code: 'invalid-field', field: first[0], problem: first[1] });
 }
 
 export function createUitpasHandlers(session: UitpasSession, evidence: EidEvidence): Pick<HandlerTable, UitpasChannel> {
@@ -46,11 +46,7 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
         }
         const insz = normaliseInsz(query);
         if (/^\d{11}$/.test(insz)) return client.searchPassholdersByInsz(insz);
-        throw new BalieFailure({
-          ...contractError('invalid-request'),
-          message: 'Typ of scan een UiTPAS-nummer (13 cijfers) of een rijksregisternummer (11 cijfers).',
-          field: 'query',
-        });
+        throw new BalieFailure({ code: 'invalid-field', field: 'query', problem: 'search-query' });
       }),
     'uitpas:registerPassholder': ({ eidReadId, ...fields }) => {
       refuseInvalid(passholderErrors(fields, registrationRequired, new Date()));
@@ -67,19 +63,23 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
       // `verified` only ever goes up: an update without a genuine eID read leaves it as it was.
       const verified = evidence.vouchesFor(eidReadId, fields) ? true : undefined;
       return withClient(async (client) => {
-        const result = await client.updatePassholder(uitpasNumber, { ...fields, verified });
+        const { code } = await client.updatePassholder(uitpasNumber, { ...fields, verified });
         evidence.forget(eidReadId);
-        return result;
+        // UiTPAS's own English sentence stays here: the page words the outcome itself.
+        return { code };
       });
     },
     'uitpas:registerInCardSystem': ({ uid, cardSystemId, uitpasNumber, ...options }) =>
       withClient((client) => {
         if ((cardSystemId === undefined) === (uitpasNumber === undefined)) {
-          throw new BalieFailure({ ...contractError('invalid-request'), message: 'Kies óf een kaartsysteem óf een nieuwe kaart.', field: 'cardSystemId' });
+          throw new BalieFailure({ code: 'invalid-field', field: 'cardSystemId', problem: 'card-system-or-card' });
         }
         return client.registerInCardSystem(uid, cardSystemId !== undefined ? { cardSystemId } : { uitpasNumber: uitpasNumber ?? '' }, options);
       }),
     'uitpas:updateCardSystemData': ({ uid, cardSystemId, kansenStatuutEndDate }) =>
-      withClient((client) => client.updateCardSystemData(uid, cardSystemId, { kansenStatuutEndDate })),
+      withClient(async (client) => {
+        const { code } = await client.updateCardSystemData(uid, cardSystemId, { kansenStatuutEndDate });
+        return { code };
+      }),
   };
 }

@@ -5,7 +5,7 @@
  * page only ever gets a SessionView.
  */
 import { demoConsumer } from '../simulator/seed';
-import { environments, type EnvironmentName } from '../settings/environments';
+import { environmentNames, environments, type EnvironmentName } from '../settings/environments';
 import type { SecretStore } from '../settings/secret-store';
 import type { Settings, SettingsStore } from '../settings/settings-store';
 import { BalieFailure } from '../ipc/dispatch';
@@ -35,10 +35,11 @@ export class UitpasSession {
     const settings = await this.loadSettings();
     return {
       environment: settings.environment,
-      environments: Object.entries(environments).map(([name, environment]) => ({ name: name as EnvironmentName, label: environment.label })),
+      environments: [...environmentNames],
       consumerKey: settings.environment === 'demo' ? demoConsumer.key : settings.consumerKey,
       hasConsumerSecret: settings.environment === 'demo' || (await this.options.secrets.read('consumerSecret')) !== null,
       secretStoreProblem: await this.options.secrets.unavailableReason(),
+      language: settings.language,
       loggedIn: this.login !== null,
       balies: this.balies.map(({ id, name }) => ({ id, name })),
       balie: this.balies.find((balie) => balie.id === settings.balie?.id) ?? null,
@@ -102,6 +103,7 @@ export class UitpasSession {
     }
     await this.saveSettings({
       environment: change.environment,
+      language: change.language ?? settings.language,
       consumerKey: change.consumerKey ?? settings.consumerKey,
       balie: environmentChanged ? null : settings.balie,
     });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EidCard, Passholder } from '../../electron/ipc/contract';
 import { useApp } from '../context';
-import { texts } from '../texts';
+import { eidFailureText, texts } from '../texts';
 
 /** Why a complete card is not verified, in words the counter employee can pass on. */
 export function notVerifiedReason(card: EidCard): string | null {
@@ -54,7 +54,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
         )}
         {readFailure && (
           <p className="notice error" role="alert">
-            {readFailure.message}
+            {eidFailureText(readFailure.cause)}
           </p>
         )}
         {!card && !reading && !readFailure && <p className="muted">{texts.eid.insert}</p>}

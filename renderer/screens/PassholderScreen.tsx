@@ -142,7 +142,7 @@ function useAction() {
       onDone(result.value);
     } else setError(result.error);
   };
-  return { busy, error, run, fieldError: (name: string) => (error?.field === name ? error.message : undefined) };
+  return { busy, error, run, fieldError: (name: string) => (error?.field === name ? error : undefined) };
 }
 
 function NewCardForm({ holder, onDone }: { holder: Passholder; onDone: (number: string) => void }) {

@@ -63,7 +63,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     if (problem) return;
     const info = await api.getCard({ uitpasNumber: number });
     if (!info.ok) {
-      setForm((current) => ({ ...current, errors: { ...current.errors, uitpasNumber: info.error.message } }));
+      setForm((current) => ({ ...current, errors: { ...current.errors, uitpasNumber: info.error } }));
       return;
     }
     const atThisBalie = info.value.status === 'LOCAL_STOCK';
@@ -81,7 +81,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
   const quote = async (uitpasNumber: string, voucherNumber: string | undefined) => {
     const result = await api.getPrice({ uitpasNumber, reason: 'FIRST_CARD', ...(voucherNumber ? { voucherNumber } : {}) });
     if (result.ok) setPrice(result.value);
-    else if (result.error.field) setForm((current) => ({ ...current, errors: { ...current.errors, [result.error.field ?? '']: result.error.message } }));
+    else if (result.error.field) setForm((current) => ({ ...current, errors: { ...current.errors, [result.error.field ?? '']: result.error } }));
   };
 
   const submit = async (event: SubmitEvent) => {
@@ -124,7 +124,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     if (result.error.outcomeUnknown) setWaitForLookUp(true);
     const field = result.error.field;
     if (field) {
-      setForm((current) => ({ ...current, errors: { ...current.errors, [field]: result.error.message } }));
+      setForm((current) => ({ ...current, errors: { ...current.errors, [field]: result.error } }));
       formRef.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
     }
   };
@@ -140,7 +140,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         <fieldset>
           <legend>{texts.register.card}</legend>
           <div className="row">
-            {field('uitpasNumber', { inputMode: 'numeric', onEnter: () => void checkCard(), hint: 'Typ of scan; Enter controleert de kaart.' })}
+            {field('uitpasNumber', { inputMode: 'numeric', onEnter: () => void checkCard(), hint: texts.register.uitpasNumberHint })}
             {field('voucherNumber', { onEnter: () => void checkCard() })}
           </div>
           <div className="actions">

@@ -73,19 +73,19 @@ describe('other field rules', () => {
     expect(isEmailAddress('els@example')).toBe(false);
   });
 
-  it('gives each field its Dutch message, required ones first', () => {
+  it('gives each field the code of the rule it breaks', () => {
     const errors = passholderErrors(
       { name: 'Peeters', inszNumber: '96081315177', dateOfBirth: '1996-08-13', postalCode: '900', email: 'x', uitpasNumber: withLuhnDigit('090000000501'), kansenStatuut: false },
       registrationRequired,
       today,
     );
     expect(errors).toEqual({
-      firstName: 'Verplicht.',
-      city: 'Verplicht.',
-      inszNumber: 'Dit rijksregisternummer klopt niet (controlecijfers).',
-      postalCode: 'Een Belgische postcode heeft 4 cijfers.',
-      email: 'Dit e-mailadres is ongeldig.',
-      uitpasNumber: 'Dit is een kansenpas: zet kansenstatuut aan, of neem een gewone kaart.',
+      firstName: 'required',
+      city: 'required',
+      inszNumber: 'insz-check-digits',
+      postalCode: 'postal-code-format',
+      email: 'email-invalid',
+      uitpasNumber: 'kansenpas-without-kansenstatuut',
     });
   });
 });
