@@ -5,7 +5,8 @@
  *
  * `texts` is an ES live binding: setLanguage re-assigns it, and every import
  * sees the new catalogue. The store calls setLanguage when the session says
- * which language this workstation uses, before the app re-renders.
+ * which language this workstation uses, before the app re-renders; main.tsx
+ * keeps `<html lang>` in step.
  */
 import type { BalieError, EidReadCause, Language, UitpasErrorCode } from '../electron/ipc/contract';
 import { latestKansenStatuutEndDate } from '../electron/rules/fields';
@@ -21,8 +22,6 @@ export let language: Language = 'nl';
 export function setLanguage(next: Language): void {
   texts = catalogues[next];
   language = next;
-  // Screen readers and the browser's hyphenation follow the page's language.
-  if (typeof document !== 'undefined') document.documentElement.lang = next;
 }
 
 /** What a form field shows: a rule the page checked itself, or an error main answered with. */

@@ -51,6 +51,7 @@ export const fr: Messages = {
   },
   demo: {
     title: 'eID de démo',
+    badge: 'démo',
     explain: "Environnement d'exercice : insérez la carte d'exercice d'une personne fictive.",
     insert: "Insérer une carte d'exercice",
     forged: "Insérer une carte d'exercice falsifiée",
@@ -174,7 +175,7 @@ export const fr: Messages = {
     saved: 'Enregistré.',
     newCardDone: (number: string) => `Nouvelle carte ${number} enregistrée.`,
     registeredInSystem: (system: string) => `Enregistré dans ${system}.`,
-    noOtherSystems: 'Ce titulaire est déjà membre de chaque système de cartes de ce comptoir.',
+    kansenpasMark: '(tarif social)',
   },
   errors: {
     outcomeUnknownTitle: "Pas sûr que l'opération ait réussi",
@@ -281,5 +282,4 @@ export const fr: Messages = {
     readerNotFound: (wanted: string, present: string) => `Lecteur de cartes « ${wanted} » introuvable. Présents : ${present}.`,
     noCard: 'Pas de carte dans le lecteur. Insérez une eID.',
   },
-  dialog: { yes: 'Oui', no: 'Non' },
 };

@@ -49,6 +49,7 @@ export const nl = {
   },
   demo: {
     title: 'Demo-eID',
+    badge: 'demo',
     explain: 'Oefenomgeving: steek een oefenkaart van een verzonnen persoon in.',
     insert: 'Oefenkaart insteken',
     forged: 'Vervalste oefenkaart insteken',
@@ -173,7 +174,7 @@ export const nl = {
     saved: 'Bewaard.',
     newCardDone: (number: string) => `Nieuwe kaart ${number} geregistreerd.`,
     registeredInSystem: (system: string) => `Geregistreerd in ${system}.`,
-    noOtherSystems: 'Deze pashouder is al lid van elk kaartsysteem van deze balie.',
+    kansenpasMark: '(kansenpas)',
   },
   errors: {
     outcomeUnknownTitle: 'Niet zeker of het gelukt is',
@@ -285,7 +286,6 @@ export const nl = {
     readerNotFound: (wanted: string, present: string) => `Kaartlezer "${wanted}" niet gevonden. Aanwezig: ${present}.`,
     noCard: 'Geen kaart in de lezer. Steek een eID in.',
   },
-  dialog: { yes: 'Ja', no: 'Nee' },
 };
 
 export type Messages = typeof nl;
