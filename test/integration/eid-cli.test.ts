@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
+import { fr } from '../../renderer/messages/fr';
 import { virtualCard } from '../support/card-fixtures';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard } from '../support/vpcd-card';
@@ -12,9 +13,10 @@ import { insertVirtualCard } from '../support/vpcd-card';
 const cli = resolve(import.meta.dirname, '../../out-dev/eid-cli.js');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd'));
 
-function run(args: string[], until?: (stdout: string) => boolean): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], until?: (stdout: string) => boolean, lang = 'C.UTF-8'): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [cli, ...args]);
+    // The messages' language follows --lang, else LANG: the shell's own LANG must not decide the test.
+    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, LANG: lang } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -72,6 +74,14 @@ describe.skipIf(skip)('npm run eid', () => {
     await inserted.remove();
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/geen Belgische eID/);
+  });
+
+  it('speaks French with --lang fr, or when the shell does (LANG), from the same catalogue as the page', async () => {
+    expect((await run(['read', '--wait', '1', '--lang', 'fr'])).stderr).toBe(`${fr.cli.noCard}\n`);
+    const inserted = await insertVirtualCard({ atr: Buffer.from('3b00', 'hex'), transmit: () => Buffer.from([0x6d, 0x00]) }, 0);
+    const { stderr } = await run(['read', '--reader', 'Virtual PCD 00 00'], undefined, 'fr_BE.UTF-8');
+    await inserted.remove();
+    expect(stderr).toBe(`${fr.eidCauses['not-eid']}\n`);
   });
 
   it('watch prints one JSON line per event, without the photo', async () => {
