@@ -12,8 +12,9 @@ import type { ReaderStatus } from '../../native/pcsc/types';
 import type { FieldProblem } from '../rules/passholder-rules';
 import type { EnvironmentName } from '../settings/environments';
 import type { Language } from '../settings/languages';
+import type { UitpasErrorCode } from '../uitpas/error-codes';
 import type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
-import type { Registered } from '../uitpas/types';
+import type { NewCardReason, Registered } from '../uitpas/types';
 import {
   isCardQuery,
   isCardSystemDataChange,
@@ -29,14 +30,11 @@ import {
 } from './payload-guards';
 import { isNothing, type Guard } from './validation';
 
-// Types declared by main's own modules that the page needs too; the page may import only this file from them.
-export type { EidReadCause } from '../../native/beid/types';
-export type { ReaderStatus } from '../../native/pcsc/types';
-export type { EnvironmentName } from '../settings/environments';
-export type { Language } from '../settings/languages';
-export type { UitpasErrorCode } from '../uitpas/error-codes';
-export type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
-export type { NewCardReason, Registered } from '../uitpas/types';
+/**
+ * Types declared where main keeps them that the page needs too: the page may
+ * import only this file (and electron/rules/) from main, never native/.
+ */
+export type { Balie, CardInfo, EidReadCause, EnvironmentName, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
 
 export interface AppInfo {
   name: string;
