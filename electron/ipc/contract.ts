@@ -123,7 +123,8 @@ export interface PassholderPrefill {
 export interface EidCardSummary {
   appletVersion: string;
   cardNumber: string;
-  documentType: { code: number; label: string };
+  /** The card's document type code (1: Belgian identity card); native/'s Dutch label stays in main. */
+  documentType: number;
   validityBegin: string;
   validityEnd: string;
 }
