@@ -31,7 +31,7 @@ export function App() {
         <span className="spacer" />
         {session?.balie && (
           <span data-testid="balie">
-            {texts.session.balie}: {session.balie.name}
+            {texts.labelled(texts.session.balie, session.balie.name)}
           </span>
         )}
         {session && screen.name !== 'settings' && (

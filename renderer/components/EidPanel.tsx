@@ -79,7 +79,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
               <p className="badge ok">{texts.eid.verified}</p>
             ) : (
               <p className="badge warn" role="alert">
-                {texts.eid.notVerified}: {why}
+                {texts.labelled(texts.eid.notVerified, why ?? '')}
               </p>
             )}
           </div>
@@ -91,7 +91,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
           <div className="actions">
             {holders.map((holder) => (
               <button key={holder.uid} type="button" className="primary" onClick={() => store.go({ name: 'passholder', passholder: holder })}>
-                {texts.home.open}: {holder.firstName} {holder.name}
+                {texts.labelled(texts.home.open, `${holder.firstName} ${holder.name}`)}
               </button>
             ))}
             {canJoin(firstHolder) && (

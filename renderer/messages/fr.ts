@@ -14,6 +14,7 @@ export const fr: Messages = {
   version: (version: string) => `version ${version}`,
   browserHostBadge: 'navigateur (développement)',
   loading: 'Un instant…',
+  labelled: (label: string, value: string) => `${label} : ${value}`,
   busy: 'En cours…',
   readers: {
     title: 'Lecteurs de cartes',

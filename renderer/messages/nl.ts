@@ -12,6 +12,8 @@ export const nl = {
   version: (version: string) => `versie ${version}`,
   browserHostBadge: 'browser (ontwikkeling)',
   loading: 'Even geduld…',
+  /** A label and its value: French puts a space before the colon. */
+  labelled: (label: string, value: string) => `${label}: ${value}`,
   busy: 'Bezig…',
   readers: {
     title: 'Kaartlezers',

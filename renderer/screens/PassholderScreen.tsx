@@ -71,7 +71,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
               <ul className="plain" data-testid="cards">
                 {holder.cardSystems.map((system) => (
                   <li key={system.id}>
-                    {system.name}: {system.currentCard?.uitpasNumber ?? '—'} {system.currentCard?.kansenpas ? texts.passholder.kansenpasMark : ''}
+                    {texts.labelled(system.name, system.currentCard?.uitpasNumber ?? '—')} {system.currentCard?.kansenpas ? texts.passholder.kansenpasMark : ''}
                     {system.kansenStatuut && system.kansenStatuutEndDate ? ` · ${texts.passholder.kansenStatuutUntil(system.kansenStatuutEndDate.split('-').reverse().join('/'))}` : ''}
                   </li>
                 ))}

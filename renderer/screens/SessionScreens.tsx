@@ -21,7 +21,7 @@ export function LoginScreen() {
       <h2>{texts.session.login}</h2>
       <p>{texts.session.loginIntro}</p>
       <p className="muted">
-        {texts.session.environment}: {session && texts.environments[session.environment]}
+        {session && texts.labelled(texts.session.environment, texts.environments[session.environment])}
       </p>
       {error && <ErrorNotice error={error} />}
       <div className="actions">

@@ -119,7 +119,7 @@ describe.skipIf(skip)('counter flows in French', () => {
     await page.getByRole('button', { name: 'Demo-balie Gent Centrum' }).waitFor();
     await shot('03-balie');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('balie').textContent()).toBe(`${fr.session.balie}: Demo-balie Gent Centrum`);
+    await expect.poll(() => page.getByTestId('balie').textContent()).toBe(fr.labelled(fr.session.balie, 'Demo-balie Gent Centrum'));
     await shot('04-home');
   });
 
@@ -146,7 +146,7 @@ describe.skipIf(skip)('counter flows in French', () => {
   it('offers the existing pass holder, and replaces a lost card there', async () => {
     await page.getByTestId('existing-passholder').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('existing-passholder').textContent()).toContain(fr.eid.existing('Lukas Schmitz'));
-    await page.getByRole('button', { name: `${fr.home.open}: Lukas Schmitz` }).click();
+    await page.getByRole('button', { name: fr.labelled(fr.home.open, 'Lukas Schmitz') }).click();
     await page.getByRole('button', { name: fr.passholder.newCard }).click();
     await field('uitpasNumber').fill(gent(12));
     expect(await field('reason').inputValue()).toBe('LOSS_THEFT');
@@ -199,7 +199,7 @@ describe.skipIf(skip)('counter flows in French', () => {
   it('says why a forged card is not verified, and when a card is pulled mid-read', async () => {
     await insert(virtualCard({ pki: testPki('rsa', 'forger'), person: virtualPeople.jonas }));
     await expect.poll(() => eidCard().getAttribute('data-verified'), { timeout: 15_000 }).toBe('no');
-    expect(await eidCard().textContent()).toContain(`${fr.eid.notVerified}: ${fr.eid.notVerifiedWhy.untrusted}`);
+    expect(await eidCard().textContent()).toContain(fr.labelled(fr.eid.notVerified, fr.eid.notVerifiedWhy.untrusted));
     await shot('14-forged-card');
 
     const card = virtualCard({ person: virtualPeople.jonas });
