@@ -7,6 +7,7 @@ import tseslint from 'typescript-eslint';
 const electronFiles = ['electron/main.ts', 'electron/window/**/*.ts', 'electron/ipc/ipc-main.ts', 'electron/ipc/preload.ts'];
 
 const noElectron = { name: 'electron', message: 'Alleen de dunne Electron-bestanden (zie eslint.config.mjs) importeren electron.' };
+const noRendererWords = { regex: '(^|/)renderer/', message: 'Main stuurt codes, geen woorden: de teksten horen bij de pagina (renderer/messages/).' };
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)].map((name) => ({
   name,
   message: 'De renderer draait in een sandbox: geen Node-modules. Vraag het aan main via window.balie.',
@@ -66,6 +67,38 @@ export default tseslint.config(
               message: 'De renderer mag uit electron/ alleen het contract en pure regels importeren.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Main never shows words of its own: it sends codes, the page words them. The one
+    // exception is the `eid` support command, which has no page and prints its
+    // messages from the page's catalogue, so each text still exists once per language.
+    files: ['electron/**/*.ts'],
+    ignores: [...electronFiles, 'electron/eid/cli.ts', 'electron/browser-host/bridge-client.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [noRendererWords],
+        },
+      ],
+    },
+  },
+  {
+    files: electronFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noRendererWords] }] },
+  },
+  {
+    files: ['electron/eid/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ regex: '(^|/)renderer/(?!messages/)', message: 'Het eid-commando gebruikt uit renderer/ alleen de catalogus (renderer/messages/).' }],
         },
       ],
     },

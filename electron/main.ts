@@ -12,7 +12,7 @@ import { registerAppScheme, serveRenderer } from './window/app-protocol';
 import { createDispatcher } from './ipc/dispatch';
 import { bindIpc, forwardEvents } from './ipc/ipc-main';
 import { createMainServices } from './main-services';
-import { showAuthorizeWindow } from './window/login-window';
+import { openInSystemBrowser, showAuthorizeWindow } from './window/login-window';
 import { safeStorageCipher } from './window/safe-storage';
 import { createMainWindow, denyAllPermissions, lockNewWindows } from './window/window';
 
@@ -41,9 +41,11 @@ function start(): void {
     dataDirectory: app.getPath('userData'),
     secretCipher: safeStorageCipher,
     showAuthorizePage: (authorizeUrl, callbackUrl) => showAuthorizeWindow(mainWindow)(authorizeUrl, callbackUrl),
+    openInSystemBrowser,
   });
   void services.session.restore();
-  powerMonitor.on('resume', services.resumeAfterSleep);
+  // After sleep the PC/SC context is stale: the reader service builds a new one.
+  powerMonitor.on('resume', () => services.resumeAfterSleep());
   denyAllPermissions(session.defaultSession);
   serveRenderer(join(__dirname, '../renderer'));
   bindIpc(ipcMain, createDispatcher(services.handlers));

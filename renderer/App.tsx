@@ -4,7 +4,7 @@ import { PassholderScreen } from './screens/PassholderScreen';
 import { RegisteredScreen } from './screens/RegisteredScreen';
 import { RegisterScreen } from './screens/RegisterScreen';
 import { BalieScreen, LoginScreen, SettingsScreen } from './screens/SessionScreens';
-import { texts } from './texts';
+import { errorText, texts } from './texts';
 
 export function App() {
   const { api, store } = useApp();
@@ -24,14 +24,14 @@ export function App() {
         )}
         {session && (
           <span className={`badge env-${session.environment}`} data-testid="environment">
-            {session.environments.find((env) => env.name === session.environment)?.label}
+            {texts.environments[session.environment]}
           </span>
         )}
         {info?.host === 'browser' && <span className="badge">{texts.browserHostBadge}</span>}
         <span className="spacer" />
         {session?.balie && (
           <span data-testid="balie">
-            {texts.session.balie}: {session.balie.name}
+            {texts.labelled(texts.session.balie, session.balie.name)}
           </span>
         )}
         {session && screen.name !== 'settings' && (
@@ -47,7 +47,7 @@ export function App() {
       </header>
       {error && (
         <p role="alert" className="notice error">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
       {!session ? <p className="narrow">{texts.loading}</p> : <Screen />}

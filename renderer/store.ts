@@ -17,6 +17,7 @@ import type {
   Registered,
   SessionView,
 } from '../electron/ipc/contract';
+import { language, setLanguage } from './texts';
 
 export type Screen =
   | { name: 'home' }
@@ -41,6 +42,10 @@ export interface AppState {
 
 export function createAppStore(api: BalieApi) {
   const store = create<AppState>()(() => ({ screen: { name: 'home' } }));
+  // The session says which language this workstation uses; the catalogue switches before the app re-renders.
+  store.subscribe(({ session }) => {
+    if (session && session.language !== language) setLanguage(session.language);
+  });
   const stops = [
     api.onReaders((readers) => store.setState({ readers })),
     api.onReading((reading) => store.setState({ reading, readFailure: undefined })),

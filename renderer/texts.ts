@@ -1,240 +1,56 @@
-/** Every text the counter employee reads, in one place (Dutch first; French can follow). */
-export const texts = {
-  appTitle: 'UiTPAS Balie',
-  version: (version: string) => `versie ${version}`,
-  browserHostBadge: 'browser (ontwikkeling)',
-  loading: 'Even geduld…',
-  busy: 'Bezig…',
-  readers: {
-    title: 'Kaartlezers',
-    none: 'Geen kaartlezer gevonden. Sluit een kaartlezer aan.',
-    cardPresent: 'kaart aanwezig',
-    noCard: 'geen kaart',
-    serviceDown: 'De kaartlezerdienst (PC/SC) is niet bereikbaar. De app probeert het zelf opnieuw.',
-    serviceHelp: {
-      linux: 'Start de dienst met: sudo systemctl start pcscd',
-      win32: 'Controleer in Windows of de dienst "Smartcard" draait.',
-      darwin: 'Koppel de kaartlezer los en weer aan.',
-    } as Readonly<Record<string, string>>,
-  },
-  eid: {
-    title: 'eID',
-    insert: 'Steek een eID in de kaartlezer.',
-    reading: 'eID wordt gelezen…',
-    steps: {
-      waiting: 'wacht: een ander programma gebruikt de kaart',
-      card: 'kaart herkennen',
-      identity: 'identiteit',
-      address: 'adres',
-      signatures: 'handtekeningen',
-      photo: 'foto',
-    } as Readonly<Record<string, string>>,
-    verified: 'Echt: gegevens ondertekend door het Rijksregister',
-    checking: 'Echtheid wordt gecontroleerd…',
-    notVerified: 'Niet geverifieerd',
-    notVerifiedWhy: {
-      untrusted: 'de kaart is niet ondertekend door het Belgische Rijksregister',
-      unreadable: 'het certificaat van de kaart is onleesbaar',
-      changed: 'de gegevens op de kaart komen niet overeen met de handtekening',
-      notRrn: 'het certificaat op de kaart is niet dat van het Rijksregister',
-      expired: 'de kaart is vervallen',
-    },
-    expired: (date: string) => `Kaart vervallen op ${date}`,
-    unreadable: 'Niet leesbaar op de kaart, vul zelf in of controleer:',
-    /** Per field the card could not give (EidFieldWarning.field); `tag-XX` fields use `otherField`. */
-    fieldNames: {
-      file: 'het bestand zelf (afgebroken)',
-      cardNumber: 'kaartnummer',
-      chipNumber: 'chipnummer',
-      validityBegin: 'geldig vanaf',
-      validityEnd: 'geldig tot',
-      deliveryMunicipality: 'plaats van afgifte',
-      nationalNumber: 'rijksregisternummer',
-      surname: 'naam',
-      firstNames: 'voornamen',
-      thirdNameInitial: 'initiaal derde voornaam',
-      nationality: 'nationaliteit',
-      placeOfBirth: 'geboorteplaats',
-      dateOfBirth: 'geboortedatum',
-      sex: 'geslacht',
-      nobleCondition: 'adellijke titel',
-      documentType: 'kaarttype',
-      specialStatus: 'bijzonder statuut',
-      photoHash: 'fotohash',
-      duplicate: 'duplicaat',
-      specialOrganisation: 'bijzondere organisatie',
-      protection: 'datum en land van bescherming',
-      workPermit: 'arbeidsmarkt',
-      employerVat1: 'btw-nummer werkgever',
-      employerVat2: 'btw-nummer werkgever',
-      regionalFileNumber: 'regionaal dossiernummer',
-      basicKeyHash: 'hash van de basissleutel',
-      brexitMention1: 'vermelding terugtrekkingsakkoord',
-      brexitMention2: 'vermelding terugtrekkingsakkoord',
-      cardAMention1: 'vermelding A-kaart',
-      cardAMention2: 'vermelding A-kaart',
-      euRegistrationDate: 'datum EU-inschrijving',
-      streetAndNumber: 'straat en nummer',
-      postalCode: 'postcode',
-      municipality: 'gemeente',
-    } as Readonly<Record<string, string>>,
-    otherField: (tag: string) => `onbekend veld ${tag.replace('tag-', '')}`,
-    /** Per EidFieldWarningCode. */
-    fieldProblems: {
-      'not-utf8': 'onleesbare tekens',
-      'bad-date': 'ongeldige datum',
-      'unknown-month': 'onbekende maand',
-      'unknown-value': 'onbekende waarde',
-      'unknown-tag': 'onbekend veld, genegeerd',
-      missing: 'ontbreekt',
-      'file-cut-off': 'onvolledig',
-    } as Readonly<Record<string, string>>,
-    photoAlt: (name: string) => `Foto van ${name} op de eID`,
-    fromCard: 'van eID',
-    existing: (name: string) => `${name} heeft al een UiTPAS.`,
-    notFound: 'Nog geen pashouder met dit rijksregisternummer.',
-    replaceTitle: 'Nieuwe eID gelezen',
-    replaceQuestion: (name: string) => `De gegevens van ${name} invullen? Wat je zelf typte in de identiteitsvelden wordt vervangen.`,
-    replace: 'Vervangen',
-    keep: 'Formulier behouden',
-  },
-  demo: {
-    title: 'Demo-eID',
-    explain: 'Oefenomgeving: steek een oefenkaart van een verzonnen persoon in.',
-    insert: 'Oefenkaart insteken',
-    forged: 'Vervalste oefenkaart insteken',
-    remove: 'Oefenkaart uitnemen',
-    person: 'Persoon',
-  },
-  session: {
-    environment: 'Omgeving',
-    login: 'Aanmelden bij UiTiD',
-    loginIntro: 'Meld je aan met je UiTiD om pashouders te registreren.',
-    logout: 'Afmelden',
-    chooseBalie: 'Kies je balie',
-    chooseBalieIntro: 'Aan welke balie werk je vandaag?',
-    balie: 'Balie',
-    settings: 'Instellingen',
-    back: 'Terug',
-  },
-  settings: {
-    title: 'Instellingen',
-    consumerKey: 'Consumer key',
-    consumerSecret: 'Consumer secret',
-    secretStored: 'bewaard (niet zichtbaar)',
-    secretMissing: 'nog niet ingevuld',
-    save: 'Bewaren',
-    saved: 'Bewaard.',
-    demoNeedsNothing: 'De demo-omgeving heeft geen sleutels nodig.',
-  },
-  home: {
-    searchLabel: 'UiTPAS-nummer of rijksregisternummer',
-    searchHint: 'Typ of scan het nummer en druk Enter.',
-    search: 'Zoeken',
-    noResults: 'Niemand gevonden met dit nummer.',
-    register: 'Nieuwe pashouder registreren',
-    open: 'Openen',
-  },
-  register: {
-    title: 'Nieuwe pashouder',
-    card: 'Kaart',
-    person: 'Persoon',
-    address: 'Adres',
-    contact: 'Contact',
-    kansenStatuut: 'Kansenstatuut',
-    other: 'Overige',
-    checkCard: 'Kaart controleren',
-    cardOk: (system: string, kansenpas: boolean) => `${kansenpas ? 'Kansenpas' : 'Kaart'} van ${system}, beschikbaar aan deze balie.`,
-    cardNotHere: 'Deze kaart is niet beschikbaar aan deze balie.',
-    price: (price: string) => `Te betalen: € ${price.replace('.', ',')}`,
-    submit: 'Registreren',
-    done: 'Pashouder geregistreerd',
-    doneText: (who: string, number: string) => `${who} is geregistreerd met UiTPAS ${number}.`,
-    doneVerified: 'Gegevens geverifieerd met de eID.',
-    doneNotVerified: 'Gegevens niet geverifieerd met een eID.',
-    uid: 'Pashouder-id',
-    another: 'Volgende klant',
-    leave: 'Je bent een formulier aan het invullen. Weggaan zonder te registreren?',
-    noKansenRight: 'Deze balie mag geen kansenstatuut toekennen in dit kaartsysteem.',
-    optIns: 'Berichten van UiTPAS',
-    optInsHint: 'Vraag wat de pashouder wil ontvangen.',
-    optInsUnder16: 'Onder 16 jaar kan een pashouder geen berichten aanvragen.',
-    optInsNoAge: 'Vul eerst de geboortedatum in.',
-    legalTerms: 'Gebruiksvoorwaarden',
-    residence: 'Woonplaats en rijksregisternummer',
-    foreignHint: 'Voor wie in het buitenland woont: postcode en woonplaats van daar. Een kansenstatuut kan dan niet.',
-    withoutInszHint: 'Alleen als deze balie zonder rijksregisternummer mag registreren; UiTPAS controleert dat.',
-  },
-  fields: {
-    uitpasNumber: 'UiTPAS-nummer',
-    voucherNumber: 'Vouchernummer',
-    name: 'Naam',
-    firstName: 'Voornaam',
-    secondName: 'Tweede voornamen',
-    inszNumber: 'Rijksregisternummer',
-    dateOfBirth: 'Geboortedatum',
-    gender: 'Geslacht',
-    nationality: 'Nationaliteit',
-    placeOfBirth: 'Geboorteplaats',
-    street: 'Straat en nummer',
-    postalCode: 'Postcode',
-    city: 'Gemeente',
-    email: 'E-mail',
-    telephone: 'Telefoon',
-    gsm: 'Gsm',
-    emailPreference: 'E-mails',
-    optInServiceMails: 'Service-e-mails',
-    optInMilestoneMails: 'E-mails over gespaarde punten en voordelen',
-    optInInfoMails: 'Nieuwsbrieven en info',
-    optInSms: "Sms'jes",
-    optInPost: 'Post',
-    legalTermsPaper: 'Voorwaarden op papier meegegeven',
-    legalTermsDigital: 'Voorwaarden per e-mail',
-    parentalConsent: 'Toestemming van een ouder of voogd',
-    foreignResident: 'Woont in het buitenland',
-    foreignCity: 'Woonplaats in het buitenland',
-    withoutInsz: 'Registreren zonder rijksregisternummer',
-    smsPreference: "Sms'jes",
-    kansenStatuut: 'Kansenstatuut',
-    kansenStatuutEndDate: 'Einddatum kansenstatuut',
-    moreInfo: 'Meer info',
-    schoolConsumerKey: 'School (consumer key)',
-    reason: 'Reden',
-    cardSystem: 'Kaartsysteem',
-  } as Readonly<Record<string, string>>,
-  gender: { '': '—', MALE: 'Man', FEMALE: 'Vrouw' } as Readonly<Record<string, string>>,
-  emailPreference: { '': '—', ALL_MAILS: 'Alle', NOTIFICATION_MAILS: 'Enkel meldingen', NO_MAILS: 'Geen' } as Readonly<Record<string, string>>,
-  smsPreference: { '': '—', ALL_SMS: 'Alle', NOTIFICATION_SMS: 'Enkel meldingen', NO_SMS: 'Geen' } as Readonly<Record<string, string>>,
-  passholder: {
-    cards: 'Kaarten',
-    kansenStatuutUntil: (date: string) => `kansenstatuut tot ${date}`,
-    newCard: 'Nieuwe kaart',
-    update: 'Gegevens aanpassen',
-    registerInSystem: 'Registreren in ander kaartsysteem',
-    updateCardSystem: 'Kansenstatuut verlengen',
-    reasons: {
-      LOSS_THEFT: 'Verlies of diefstal',
-      DEFECT: 'Kaart defect',
-      LOSS_KANSENSTATUUT: 'Kansenstatuut verloren',
-      OBTAIN_KANSENSTATUUT: 'Kansenstatuut gekregen',
-      CARD_UPGRADE: 'Upgrade van kaart',
-      EXTRA_CARD: 'Extra kaart',
-    } as Readonly<Record<string, string>>,
-    suggested: 'voorgesteld op basis van de kaarten',
-    noNewCard: 'Zonder nieuwe kaart',
-    withNewCard: 'Met nieuwe kaart',
-    save: 'Bewaren',
-    saved: 'Bewaard.',
-    newCardDone: (number: string) => `Nieuwe kaart ${number} geregistreerd.`,
-    registeredInSystem: (system: string) => `Geregistreerd in ${system}.`,
-    noOtherSystems: 'Deze pashouder is al lid van elk kaartsysteem van deze balie.',
-  },
-  errors: {
-    outcomeUnknownTitle: 'Niet zeker of het gelukt is',
-    lookUp: 'Pashouder opzoeken',
-    lookedUpFound: 'Gevonden: het is toch gelukt. Niet opnieuw versturen.',
-    lookedUpNone: 'Niet gevonden: het is niet gelukt. Je kan opnieuw versturen.',
-    fixFields: 'Verbeter de gemarkeerde velden.',
-  },
-  dialog: { yes: 'Ja', no: 'Nee' },
-} as const;
+/**
+ * The module screens take their words from: `texts` is the catalogue of the
+ * workstation's language (renderer/messages/), and the functions below word
+ * what main sends as codes (errors, field rules, eID causes).
+ *
+ * `texts` is an ES live binding: setLanguage re-assigns it, and every import
+ * sees the new catalogue. The store calls setLanguage when the session says
+ * which language this workstation uses, before the app re-renders; main.tsx
+ * keeps `<html lang>` in step.
+ */
+import type { BalieError, EidReadCause, Language, UitpasErrorCode } from '../electron/ipc/contract';
+import { latestKansenStatuutEndDate } from '../electron/rules/fields';
+import type { FieldProblem } from '../electron/rules/passholder-rules';
+import { fr } from './messages/fr';
+import { nl, type Messages } from './messages/nl';
+
+export const catalogues: Readonly<Record<Language, Messages>> = { nl, fr };
+
+export let texts: Messages = nl;
+export let language: Language = 'nl';
+
+export function setLanguage(next: Language): void {
+  texts = catalogues[next];
+  language = next;
+}
+
+/** What a form field shows: a rule the page checked itself, or an error main answered with. */
+export type Problem = FieldProblem | BalieError;
+
+/** A BalieError in the staff member's words, with what to do. */
+export function errorText(error: BalieError): string {
+  const text = error.code === 'invalid-field' && error.problem ? fieldProblemText(error.problem) : codeText(error);
+  return error.outcomeUnknown ? `${text} ${texts.errors.outcomeUnknown}` : text;
+}
+
+export function problemText(problem: Problem): string {
+  return typeof problem === 'string' ? fieldProblemText(problem) : errorText(problem);
+}
+
+export function eidFailureText(cause: EidReadCause): string {
+  return texts.eidCauses[cause];
+}
+
+function codeText(error: BalieError): string {
+  if (error.code === 'uitpas-rejected' && error.apiCode) {
+    if (Object.hasOwn(texts.uitpasCodes, error.apiCode)) return texts.uitpasCodes[error.apiCode as UitpasErrorCode];
+    return error.serverMessage ? texts.errors.serverSays(error.serverMessage) : texts.errors.rejectedWithCode(error.apiCode);
+  }
+  const entry = texts.errors.codes[error.code];
+  return typeof entry === 'function' ? entry(error) : entry;
+}
+
+function fieldProblemText(problem: FieldProblem): string {
+  const entry = texts.fieldProblems[problem];
+  return typeof entry === 'function' ? entry(latestKansenStatuutEndDate(new Date()).split('-').reverse().join('/')) : entry;
+}

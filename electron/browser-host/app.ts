@@ -47,7 +47,7 @@ export async function startBrowserHostApp({
     dataDirectory,
     // The browser host is for development: it keeps no secrets, so only the demo environment logs in.
     secretCipher: {
-      unavailableReason: () => Promise.resolve('De browser host bewaart geen geheimen: alleen de demo-omgeving werkt hier.'),
+      unavailableReason: () => Promise.resolve('browser-host'),
       encrypt: () => Promise.reject(new Error('no secret store')),
       decrypt: () => Promise.reject(new Error('no secret store')),
     },

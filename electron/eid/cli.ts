@@ -1,12 +1,14 @@
 /**
- * `npm run --silent eid -- read [--reader NAME] [--photo FILE] [--wait SECONDS]`
+ * `npm run --silent eid -- read [--reader NAME] [--photo FILE] [--wait SECONDS] [--lang nl|fr]`
  * `npm run --silent eid -- watch`
  *
  * For counter support: reads the eID in a reader and prints one JSON document
  * (reader, card, identity, address, photo summary, integrity, and the pass
  * holder fields the app would fill in), or, with `watch`, one JSON line per
  * reader event until Ctrl+C. Output is the card holder's personal data: it goes
- * to stdout only, never to a file unless --photo asks for the photo.
+ * to stdout only, never to a file unless --photo asks for the photo. Its
+ * messages come from the page's catalogue (renderer/messages/), in the language
+ * of --lang or else of LANG, Dutch by default.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -19,7 +21,9 @@ import { connectShared, toEidReadError } from '../../native/pcsc/card-connection
 import type { PcscCardReader } from '../../native/pcsc/pcsc-port';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { ReaderWatcher } from '../../native/pcsc/reader-watcher';
-import { eidErrors } from '../ipc/contract';
+import { fr } from '../../renderer/messages/fr';
+import { nl } from '../../renderer/messages/nl';
+import { isLanguage } from '../settings/languages';
 import { MainEvents } from '../ipc/main-events';
 import { toPassholderPrefill } from './prefill';
 import { EidReaderService } from './reader-service';
@@ -29,26 +33,35 @@ const trustAnchors = () => loadTrustAnchors(resolve(__dirname, '../build/belgium
 
 class CliError extends Error {}
 
+/** The catalogue for --lang, or the shell's LANG (fr_BE.UTF-8 → fr), or Dutch. */
+function catalogue(lang: string | undefined) {
+  const wanted = (lang ?? process.env.LANG ?? '').slice(0, 2);
+  return isLanguage(wanted) ? { nl, fr }[wanted] : nl;
+}
+
+let texts = nl;
+
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { reader: { type: 'string' }, photo: { type: 'string' }, wait: { type: 'string', default: '5' } },
+    options: { reader: { type: 'string' }, photo: { type: 'string' }, wait: { type: 'string', default: '5' }, lang: { type: 'string' } },
   });
+  texts = catalogue(values.lang);
   const command = positionals[0];
   if (command === 'watch') return watch();
-  if (command !== 'read') throw new CliError('Gebruik: eid read [--reader NAAM] [--photo BESTAND] [--wait SECONDEN] | eid watch');
+  if (command !== 'read') throw new CliError(texts.cli.usage);
   const { reader, atr } = await waitForCard(values.reader, Number(values.wait) * 1000);
   const connection = await connectShared(reader, {
-    onWaiting: () => process.stderr.write('Een ander programma gebruikt de kaart; even wachten…\n'),
+    onWaiting: () => process.stderr.write(`${texts.cli.waitingForOtherProgram}\n`),
   }).catch((error: unknown) => {
-    throw new CliError(eidErrors[toEidReadError(error).reason]);
+    throw new CliError(texts.eidCauses[toEidReadError(error).reason]);
   });
   let read: EidRead;
   try {
     read = await readEid(connection, { trustAnchors: trustAnchors() });
   } catch (error) {
-    throw new CliError(eidErrors[toEidReadError(error).reason]);
+    throw new CliError(texts.eidCauses[toEidReadError(error).reason]);
   } finally {
     await connection.close();
   }
@@ -102,12 +115,12 @@ function waitForCard(wanted: string | undefined, waitMs: number): Promise<{ read
       const names = status.readers.map((reader) => reader.name);
       const message =
         status.service === 'unavailable'
-          ? eidErrors['pcsc-unavailable']
+          ? texts.eidCauses['pcsc-unavailable']
           : names.length === 0
-            ? 'Geen kaartlezer gevonden. Sluit een kaartlezer aan.'
+            ? texts.cli.noReader
             : wanted && !names.includes(wanted)
-              ? `Kaartlezer "${wanted}" niet gevonden. Aanwezig: ${names.join(', ')}.`
-              : 'Geen kaart in de lezer. Steek een eID in.';
+              ? texts.cli.readerNotFound(wanted, names.join(', '))
+              : texts.cli.noCard;
       finish(() => reject(new CliError(message)));
     }, waitMs);
     watcher.start();

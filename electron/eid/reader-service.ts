@@ -22,7 +22,7 @@ import { connectShared, PcscCode, toEidReadError } from '../../native/pcsc/card-
 import type { CreatePcscContext, PcscCardReader } from '../../native/pcsc/pcsc-port';
 import { ReaderWatcher } from '../../native/pcsc/reader-watcher';
 import type { ReaderStatus } from '../../native/pcsc/types';
-import { eidErrors, type EidCard } from '../ipc/contract';
+import type { EidCard } from '../ipc/contract';
 import type { MainEvents } from '../ipc/main-events';
 import { completeCardView, partialCardView } from './card-view';
 
@@ -152,7 +152,7 @@ export class EidReaderService {
     if (!failure) return;
     const cause = removed ? 'card-removed' : failure.reason;
     this.log.warn(`[eid] lezen in "${readerName}" mislukt: ${cause} (${failure.detail})`);
-    this.options.events.emit('eid:error', { reader: readerName, cause, message: eidErrors[cause] });
+    this.options.events.emit('eid:error', { reader: readerName, cause });
   }
 
   private get removalGraceMs(): number {
@@ -202,7 +202,7 @@ export class EidReaderService {
       } catch (error) {
         const failure = toEidReadError(error);
         this.log.warn(`[eid] verbinden met "${name}" mislukt: ${failure.reason} (${failure.detail})`);
-        this.options.events.emit('eid:error', { reader: name, cause: failure.reason, message: eidErrors[failure.reason] });
+        this.options.events.emit('eid:error', { reader: name, cause: failure.reason });
         return;
       }
       let outcome: ReadOutcome | undefined;

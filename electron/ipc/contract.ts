@@ -9,9 +9,13 @@
  */
 import type { EidFieldWarning, EidReadCause, EidReadStep } from '../../native/beid/types';
 import type { ReaderStatus } from '../../native/pcsc/types';
+import type { FieldProblem } from '../rules/passholder-rules';
 import type { EnvironmentName } from '../settings/environments';
+import type { Language } from '../settings/languages';
+import type { UitpasErrorCode } from '../uitpas/error-codes';
+import type { BadResponseReason, LoginProblem } from '../uitpas/errors';
 import type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
-import type { Registered } from '../uitpas/types';
+import type { NewCardReason, Registered } from '../uitpas/types';
 import {
   isCardQuery,
   isCardSystemDataChange,
@@ -28,11 +32,13 @@ import {
 } from './payload-guards';
 import { isNothing, type Guard } from './validation';
 
-export type { EidFieldWarning, EidFieldWarningCode, EidReadCause, EidReadStep } from '../../native/beid/types';
-export type { ReaderInfo, ReaderStatus } from '../../native/pcsc/types';
-export type { EnvironmentName } from '../settings/environments';
-export type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
-export type { NewCardReason, OptInPreferences, PassholderSearch, PriceReason, Registered, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
+/**
+ * Types declared where main keeps them that the page needs too: the page may
+ * import only this file (and electron/rules/) from main, never native/.
+ */
+export type { Balie, CardInfo, EidFieldWarning, EidReadCause, EnvironmentName, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
+export type { EidFieldWarningCode } from '../../native/beid/types';
+export type { OptInPreferences, PassholderSearch } from '../uitpas/types';
 
 export interface AppInfo {
   name: string;
@@ -43,39 +49,50 @@ export interface AppInfo {
   host: 'electron' | 'browser';
 }
 
-/** Errors every channel can answer with; feature errors extend this union in their own issue. */
-export const contractErrors = {
-  'invalid-request': 'De app stuurde een ongeldig verzoek. Herstart de app; meld het als het blijft gebeuren.',
-  'untrusted-sender': 'Dit verzoek kwam niet van het venster van de app en is genegeerd.',
-  'unknown-channel': 'De app vroeg iets wat niet bestaat. Herstart de app; meld het als het blijft gebeuren.',
-  internal: 'Er ging intern iets mis. Probeer opnieuw; meld het als het blijft gebeuren.',
-  'not-logged-in': 'Je bent niet aangemeld bij UiTPAS. Meld je aan.',
-  'no-balie': 'Kies eerst de balie waar je werkt.',
-  'settings-incomplete': 'De sleutel of het geheim voor deze omgeving ontbreekt. Vul ze in bij Instellingen.',
-  'secret-store-unavailable': 'Deze computer heeft geen veilige sleutelbewaring; aanmelden kan hier alleen in de demo-omgeving.',
-  'login-cancelled': 'Aanmelden afgebroken.',
-  'invalid-field': 'Een veld is niet juist ingevuld.',
-  'demo-only': 'Dit kan alleen in de demo-omgeving.',
-  // The UiTPAS failures carry their own, more precise message.
-  'uitpas-rejected': 'UiTPAS weigerde dit.',
-  'uitpas-login-required': 'Je aanmelding bij UiTPAS is verlopen. Meld je opnieuw aan.',
-  'uitpas-timeout': 'UiTPAS antwoordde niet op tijd.',
-  'uitpas-unreachable': 'UiTPAS is niet bereikbaar.',
-  'uitpas-server': 'UiTPAS heeft een storing.',
-  'uitpas-bad-response': 'UiTPAS gaf een onverwacht antwoord.',
-} as const;
+/**
+ * Every error code a channel can answer with. Codes travel, words do not: the
+ * page turns a code and its parameters into text in the staff member's language
+ * (renderer/messages/).
+ */
+export const balieErrorCodes = [
+  'invalid-request',
+  'untrusted-sender',
+  'unknown-channel',
+  'internal',
+  'not-logged-in',
+  'no-balie',
+  'settings-incomplete',
+  'secret-store-unavailable',
+  'login-cancelled',
+  'invalid-field',
+  'demo-only',
+  'uitpas-rejected',
+  'uitpas-login-required',
+  'uitpas-timeout',
+  'uitpas-unreachable',
+  'uitpas-server',
+  'uitpas-bad-response',
+] as const;
 
-export type BalieErrorCode = keyof typeof contractErrors;
+export type BalieErrorCode = (typeof balieErrorCodes)[number];
 
 export interface BalieError {
   code: BalieErrorCode;
-  /** Short Dutch text for the counter employee, saying what to do. */
-  message: string;
   /** The form field the error concerns, when it concerns one. */
   field?: string;
-  /** UiTPAS's own error code (uitpas-rejected). */
+  /** invalid-field: which rule the field breaks. */
+  problem?: FieldProblem;
+  /** uitpas-rejected: UiTPAS's own error code. */
   apiCode?: string;
+  /** uitpas-rejected with a code the app does not know: UiTPAS's own text, shown as it came. */
+  serverMessage?: string;
   requiredPermission?: string;
+  /** uitpas-server, uitpas-bad-response: the HTTP status UiTPAS answered with. */
+  httpStatus?: number;
+  /** uitpas-bad-response: what was wrong with the answer. */
+  badResponse?: BadResponseReason;
+  /** uitpas-login-required: what to put right (log in again, the clock, the app's key). */
+  loginProblem?: LoginProblem;
   /**
    * The request may have reached UiTPAS before it failed: do not send it again
    * before looking the pass holder up (by INSZ or UiTPAS number).
@@ -88,7 +105,7 @@ export interface BalieError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BalieError };
 
 export function contractError(code: BalieErrorCode): BalieError {
-  return { code, message: contractErrors[code] };
+  return { code };
 }
 
 export type Gender = 'MALE' | 'FEMALE';
@@ -114,7 +131,8 @@ export interface PassholderPrefill {
 export interface EidCardSummary {
   appletVersion: string;
   cardNumber: string;
-  documentType: { code: number; label: string };
+  /** The card's document type code (1: Belgian identity card); native/'s Dutch label stays in main. */
+  documentType: number;
   validityBegin: string;
   validityEnd: string;
   /** The validity end is before today: still prefilled, never verified. */
@@ -149,14 +167,19 @@ export interface EidCard {
   warnings?: EidFieldWarning[];
 }
 
+/** Why this computer cannot keep secrets: the OS has no encryption, Linux has no keyring (plain text, refused), or the page runs in the browser host. */
+export type SecretStoreProblem = 'no-encryption' | 'no-keyring' | 'browser-host';
+
 export interface SessionView {
   environment: EnvironmentName;
-  environments: { name: EnvironmentName; label: string }[];
+  environments: EnvironmentName[];
   /** The Service Consumer key (not secret); whether its secret is stored is all the page learns of the secret. */
   consumerKey: string;
   hasConsumerSecret: boolean;
   /** Why secrets cannot be stored on this computer, or null. */
-  secretStoreProblem: string | null;
+  secretStoreProblem: SecretStoreProblem | null;
+  /** The language of the page on this workstation. */
+  language: Language;
   loggedIn: boolean;
   balies: { id: string; name: string }[];
   balie: Balie | null;
@@ -164,6 +187,7 @@ export interface SessionView {
 
 export interface SettingsChange {
   environment: EnvironmentName;
+  language?: Language;
   consumerKey?: string;
   /** Write-only: stored in the OS secret store, never sent back. */
   consumerSecret?: string;
@@ -176,20 +200,9 @@ export interface EidReading {
   progress: number;
 }
 
-/** What the counter employee is told when a read fails, per cause. */
-export const eidErrors: Readonly<Record<EidReadCause, string>> = {
-  'not-eid': 'Dit is geen Belgische eID-kaart. Steek een eID in.',
-  'card-removed': 'De kaart werd uitgenomen tijdens het lezen. Steek ze opnieuw in en laat ze zitten tot het lezen klaar is.',
-  'reader-in-use': 'Een ander programma gebruikt de kaartlezer. Sluit het (bv. de eID Viewer) en steek de kaart opnieuw in.',
-  'reader-gone': 'De kaartlezer is losgekoppeld. Sluit hem opnieuw aan en steek de kaart opnieuw in.',
-  'pcsc-unavailable': 'De kaartlezerdienst (PC/SC) is niet bereikbaar. Wacht even; lukt het niet, herstart de computer.',
-  'unreadable-data': 'De kaart kon niet gelezen worden. Steek ze opnieuw in; lukt het niet, typ de gegevens over.',
-};
-
 export interface EidReadFailure {
   reader: string;
   cause: EidReadCause;
-  message: string;
 }
 
 /** A request channel: the guard checks what the page sends, the phantom type says what main answers. */
@@ -232,9 +245,9 @@ export const requestChannels = {
   /** Answers whether UiTPAS was told the data is verified: main decides that from the eID read. */
   'uitpas:registerPassholder': request<Registered & { verified: boolean }>()(isRegisterPassholderRequest),
   'uitpas:registerNewCard': request<Registered>()(isNewCardRequest),
-  'uitpas:updatePassholder': request<{ code: string; message: string }>()(isUpdatePassholderRequest),
+  'uitpas:updatePassholder': request<{ code: string }>()(isUpdatePassholderRequest),
   'uitpas:registerInCardSystem': request<Passholder>()(isCardSystemRegistration),
-  'uitpas:updateCardSystemData': request<{ code: string; message: string }>()(isCardSystemDataChange),
+  'uitpas:updateCardSystemData': request<{ code: string }>()(isCardSystemDataChange),
 } as const;
 
 export const eventChannels = {

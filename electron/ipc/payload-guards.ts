@@ -4,6 +4,7 @@
  * A payload that fails its guard never reaches a handler.
  */
 import type { NewCardReason, PriceReason, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
+import { languages } from '../settings/languages';
 import { isBoolean, isObject, isOneOf, isString, optional, type Guard } from './validation';
 
 const priceReasons = ['FIRST_CARD', 'CARD_UPGRADE', 'EXTRA_CARD', 'LOSS_THEFT', 'DEFECT', 'LOSS_KANSENSTATUUT', 'OBTAIN_KANSENSTATUUT'] as const satisfies readonly PriceReason[];
@@ -68,6 +69,7 @@ export const isChooseBalieRequest = isObject({ balieId: isString });
 
 export const isSettingsChange = isObject({
   environment: isOneOf(['demo', 'test', 'acceptance', 'production'] as const),
+  language: optional(isOneOf(languages)),
   consumerKey: optional(isString),
   consumerSecret: optional(isString),
 });

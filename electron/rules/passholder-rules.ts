@@ -1,13 +1,48 @@
 /**
  * The pass holder form's rules, the same the UiTPAS API applies, declared once:
  * the page shows them as the staff type, the main process checks them again
- * before anything is sent. Messages are Dutch and say what to fix.
+ * before anything is sent. A broken rule is a code; the page words it
+ * (renderer/messages/), so main and page never disagree and main sends no text.
  */
-import { ageOn, isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, kansenStatuutEndDateProblem, latestKansenStatuutEndDate } from './fields';
+import { ageOn, isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, kansenStatuutEndDateProblem } from './fields';
 import { inszProblem } from './insz';
 import { isKansenpas, uitpasNumberProblem } from './uitpas-number';
 
-export type FieldErrors = Partial<Record<string, string>>;
+export const fieldProblems = [
+  'required',
+  'required-with-kansenstatuut',
+  'date-of-birth-invalid',
+  'insz-format',
+  'insz-check-digits',
+  'insz-date-of-birth',
+  'insz-gender',
+  'postal-code-format',
+  'email-invalid',
+  'uitpas-number-format',
+  'uitpas-number-check-digit',
+  'kansenpas-needed',
+  'kansenpas-without-kansenstatuut',
+  'end-date-format',
+  /** After the latest end date (latestKansenStatuutEndDate), which the page shows. */
+  'end-date-too-late',
+  /** The search field holds neither a UiTPAS number, an INSZ nor a chip number. */
+  'search-query',
+  /** A search by name etc. without a single criterion. */
+  'search-criteria',
+  /** Opt-ins are false under 16 (optInMinimumAge). */
+  'opt-in-under-16',
+  'parental-consent-required',
+  /** The terms of use go by e-mail only to an e-mail address. */
+  'legal-terms-digital-needs-email',
+  /** A pass holder living abroad cannot get the kansenstatuut. */
+  'foreign-resident-kansenstatuut',
+  /** Joining a card system takes either the card system or a new card, not both or neither. */
+  'card-system-or-card',
+] as const;
+
+export type FieldProblem = (typeof fieldProblems)[number];
+
+export type FieldErrors = Partial<Record<string, FieldProblem>>;
 
 export interface PassholderInput {
   name?: string;
@@ -59,21 +94,19 @@ export function isMinor(dateOfBirth: string | undefined, today: Date): boolean {
   return age !== null && age < adultAge;
 }
 
-const formatDate = (iso: string) => iso.split('-').reverse().join('/');
-
-export function uitpasNumberError(value: string, kansenStatuut?: boolean): string | undefined {
+export function uitpasNumberError(value: string, kansenStatuut?: boolean): FieldProblem | undefined {
   const problem = uitpasNumberProblem(value);
-  if (problem === 'format') return 'Een UiTPAS-nummer heeft 13 cijfers.';
-  if (problem === 'check-digit') return 'Dit UiTPAS-nummer klopt niet (controlecijfer). Tik het opnieuw over of scan de kaart.';
-  if (kansenStatuut === true && !isKansenpas(value)) return 'Met kansenstatuut hoort een kansenpas (het 12de cijfer is 1).';
-  if (kansenStatuut === false && isKansenpas(value)) return 'Dit is een kansenpas: zet kansenstatuut aan, of neem een gewone kaart.';
+  if (problem === 'format') return 'uitpas-number-format';
+  if (problem === 'check-digit') return 'uitpas-number-check-digit';
+  if (kansenStatuut === true && !isKansenpas(value)) return 'kansenpas-needed';
+  if (kansenStatuut === false && isKansenpas(value)) return 'kansenpas-without-kansenstatuut';
   return undefined;
 }
 
-export function kansenStatuutEndDateError(value: string, today: Date): string | undefined {
+export function kansenStatuutEndDateError(value: string, today: Date): FieldProblem | undefined {
   const problem = kansenStatuutEndDateProblem(value, today);
-  if (problem === 'format') return 'Vul een geldige einddatum in.';
-  if (problem === 'too-late') return `De einddatum mag niet na ${formatDate(latestKansenStatuutEndDate(today))} liggen.`;
+  if (problem === 'format') return 'end-date-format';
+  if (problem === 'too-late') return 'end-date-too-late';
   return undefined;
 }
 
@@ -82,27 +115,27 @@ export function passholderErrors(input: PassholderInput, required: readonly (key
   const errors: FieldErrors = {};
   for (const field of required) {
     const value = input[field];
-    if (value === undefined || (typeof value === 'string' && value.trim() === '')) errors[field] = 'Verplicht.';
+    if (value === undefined || (typeof value === 'string' && value.trim() === '')) errors[field] = 'required';
   }
   const has = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
   if (has(input.dateOfBirth) && (!isIsoDate(input.dateOfBirth) || input.dateOfBirth > isoDay(today))) {
-    errors.dateOfBirth = 'Vul een geldige geboortedatum in.';
+    errors.dateOfBirth = 'date-of-birth-invalid';
   }
   if (has(input.inszNumber)) {
     const problem = inszProblem(input.inszNumber, { dateOfBirth: input.dateOfBirth, gender: input.gender });
-    if (problem === 'format') errors.inszNumber = 'Een rijksregisternummer heeft 11 cijfers.';
-    if (problem === 'check-digits') errors.inszNumber = 'Dit rijksregisternummer klopt niet (controlecijfers).';
-    if (problem === 'date-of-birth') errors.inszNumber = 'Het rijksregisternummer past niet bij de geboortedatum.';
-    if (problem === 'gender') errors.inszNumber = 'Het rijksregisternummer past niet bij het geslacht.';
+    if (problem === 'format') errors.inszNumber = 'insz-format';
+    if (problem === 'check-digits') errors.inszNumber = 'insz-check-digits';
+    if (problem === 'date-of-birth') errors.inszNumber = 'insz-date-of-birth';
+    if (problem === 'gender') errors.inszNumber = 'insz-gender';
   }
   // A foreign resident's postal code is their country's: only a Belgian one has a known form.
-  if (has(input.postalCode) && !isForeignResident(input) && !isBelgianPostalCode(input.postalCode)) errors.postalCode = 'Een Belgische postcode heeft 4 cijfers.';
-  if (has(input.email) && !isEmailAddress(input.email)) errors.email = 'Dit e-mailadres is ongeldig.';
+  if (has(input.postalCode) && !isForeignResident(input) && !isBelgianPostalCode(input.postalCode)) errors.postalCode = 'postal-code-format';
+  if (has(input.email) && !isEmailAddress(input.email)) errors.email = 'email-invalid';
   if (has(input.uitpasNumber)) {
     const error = uitpasNumberError(input.uitpasNumber, input.kansenStatuut);
     if (error) errors.uitpasNumber = error;
   }
-  if (input.kansenStatuut && !has(input.kansenStatuutEndDate)) errors.kansenStatuutEndDate = 'Verplicht bij kansenstatuut.';
+  if (input.kansenStatuut && !has(input.kansenStatuutEndDate)) errors.kansenStatuutEndDate = 'required-with-kansenstatuut';
   if (has(input.kansenStatuutEndDate)) {
     const error = kansenStatuutEndDateError(input.kansenStatuutEndDate, today);
     if (error) errors.kansenStatuutEndDate = error;
@@ -129,10 +162,10 @@ export function registrationErrors(input: PassholderInput & { withoutInsz?: bool
   const errors = passholderErrors(input, registrationRequiredFields(input), today);
   if (!optInsAllowed(input.dateOfBirth, today)) {
     const chosen = optInNames.find((field) => input[field] === true);
-    if (chosen) errors[chosen] = `Niet mogelijk onder ${optInMinimumAge} jaar: zet dit uit.`;
+    if (chosen) errors[chosen] = 'opt-in-under-16';
   }
-  if (isMinor(input.dateOfBirth, today) && input.parentalConsent !== true) errors.parentalConsent = 'Verplicht voor een minderjarige: vraag toestemming aan een ouder of voogd.';
-  if (input.legalTermsDigital === true && !input.email?.trim()) errors.legalTermsDigital = 'De voorwaarden per e-mail sturen kan alleen met een e-mailadres.';
-  if (isForeignResident(input) && input.kansenStatuut === true) errors.kansenStatuut = 'Een pashouder uit het buitenland kan geen kansenstatuut krijgen.';
+  if (isMinor(input.dateOfBirth, today) && input.parentalConsent !== true) errors.parentalConsent = 'parental-consent-required';
+  if (input.legalTermsDigital === true && !input.email?.trim()) errors.legalTermsDigital = 'legal-terms-digital-needs-email';
+  if (isForeignResident(input) && input.kansenStatuut === true) errors.kansenStatuut = 'foreign-resident-kansenstatuut';
   return errors;
 }

@@ -6,7 +6,6 @@ export const environmentNames = ['demo', 'test', 'acceptance', 'production'] as 
 export type EnvironmentName = (typeof environmentNames)[number];
 
 export interface Environment {
-  label: string;
   /** null for demo: the simulator's address is known once it runs. */
   prefix: string | null;
   /** What the environment calls a card replaced because it is defective ("REMOVAL" before 2020). */
@@ -14,8 +13,8 @@ export interface Environment {
 }
 
 export const environments: Readonly<Record<EnvironmentName, Environment>> = {
-  demo: { label: 'Demo (oefenomgeving)', prefix: null, defectReason: 'DEFECT' },
-  test: { label: 'Test', prefix: 'https://test.uitid.be/uitid/rest', defectReason: 'DEFECT' },
-  acceptance: { label: 'Acceptatie', prefix: 'https://acc.uitid.be/uitid/rest', defectReason: 'DEFECT' },
-  production: { label: 'Productie', prefix: 'https://www.uitid.be/uitid/rest', defectReason: 'DEFECT' },
+  demo: { prefix: null, defectReason: 'DEFECT' },
+  test: { prefix: 'https://test.uitid.be/uitid/rest', defectReason: 'DEFECT' },
+  acceptance: { prefix: 'https://acc.uitid.be/uitid/rest', defectReason: 'DEFECT' },
+  production: { prefix: 'https://www.uitid.be/uitid/rest', defectReason: 'DEFECT' },
 };

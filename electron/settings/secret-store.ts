@@ -6,11 +6,12 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SecretStoreProblem } from '../ipc/contract';
 
 /** The OS encryption: Electron's safeStorage in the app, a stand-in in tests. */
 export interface SecretCipher {
-  /** null when encryption is available; otherwise why not, in Dutch. */
-  unavailableReason(): Promise<string | null>;
+  /** null when encryption is available; otherwise why not. */
+  unavailableReason(): Promise<SecretStoreProblem | null>;
   encrypt(plain: string): Promise<Buffer>;
   decrypt(encrypted: Buffer): Promise<string>;
 }
@@ -18,8 +19,8 @@ export interface SecretCipher {
 export type SecretName = 'consumerSecret' | 'accessToken';
 
 export class SecretStoreUnavailableError extends Error {
-  constructor(reason: string) {
-    super(reason);
+  constructor(readonly problem: SecretStoreProblem) {
+    super(`secrets cannot be stored: ${problem}`);
     this.name = 'SecretStoreUnavailableError';
   }
 }
@@ -30,7 +31,7 @@ export class SecretStore {
     private readonly cipher: SecretCipher,
   ) {}
 
-  unavailableReason(): Promise<string | null> {
+  unavailableReason(): Promise<SecretStoreProblem | null> {
     return this.cipher.unavailableReason();
   }
 

@@ -2,6 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { environmentNames, type EnvironmentName } from './environments';
+import { defaultLanguage, isLanguage, type Language } from './languages';
 
 export interface ChosenBalie {
   id: string;
@@ -11,12 +12,14 @@ export interface ChosenBalie {
 
 export interface Settings {
   environment: EnvironmentName;
+  /** The language of this workstation's page. */
+  language: Language;
   /** The Service Consumer key of the app for the environment (not needed for demo). */
   consumerKey: string;
   balie: ChosenBalie | null;
 }
 
-export const defaultSettings: Settings = { environment: 'demo', consumerKey: '', balie: null };
+export const defaultSettings: Settings = { environment: 'demo', language: defaultLanguage, consumerKey: '', balie: null };
 
 export class SettingsStore {
   constructor(private readonly file: string) {}
@@ -26,6 +29,7 @@ export class SettingsStore {
       const stored = JSON.parse(await readFile(this.file, 'utf8')) as Partial<Settings>;
       return {
         environment: environmentNames.includes(stored.environment as EnvironmentName) ? (stored.environment as EnvironmentName) : 'demo',
+        language: isLanguage(stored.language) ? stored.language : defaultSettings.language,
         consumerKey: typeof stored.consumerKey === 'string' ? stored.consumerKey : '',
         balie: stored.balie && typeof stored.balie.id === 'string' ? stored.balie : null,
       };

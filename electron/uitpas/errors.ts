@@ -1,10 +1,11 @@
 /**
- * What can go wrong talking to UiTPAS, one class per kind, each saying what
- * the counter employee should do. `outcomeUnknown` is set when a POST may have
- * reached the server before it failed: the caller must look the pass holder up
- * before trying again, never retry blindly.
+ * What can go wrong talking to UiTPAS, one class per kind; the page words each
+ * kind for the counter employee (the message here is for developers only).
+ * `outcomeUnknown` is set when a POST may have reached the server before it
+ * failed: the caller must look the pass holder up before trying again, never
+ * retry blindly.
  */
-import { errorCodeInfo } from './error-codes';
+import { errorCodeField } from './error-codes';
 
 export type UitpasFailureKind = 'rejected' | 'login-required' | 'timeout' | 'unreachable' | 'server' | 'bad-response';
 
@@ -36,9 +37,8 @@ export class UitpasError extends UitpasFailure {
     /** INSZ_ALREADY_USED: who already has the INSZ, and their cards. */
     readonly existing: { userId: string; cardSystemLinks: ExistingCardSystemLink[] } | null = null,
   ) {
-    const info = errorCodeInfo(code, serverMessage);
-    super(info.message, false);
-    this.field = info.field;
+    super(`UiTPAS rejected the request: ${code}`, false);
+    this.field = errorCodeField(code);
   }
 }
 
@@ -50,23 +50,26 @@ export class UitpasError extends UitpasFailure {
  */
 export class UitpasLoginRequiredError extends UitpasFailure {
   readonly kind = 'login-required';
+  readonly loginProblem: LoginProblem;
   constructor(readonly problem: string) {
-    super(loginProblemMessage(problem), false);
+    super(`UiTPAS refused the request: ${problem || 'access token'}`, false);
+    this.loginProblem = loginProblem(problem);
   }
 }
 
-function loginProblemMessage(problem: string): string {
-  if (problem === 'timestamp_refused') return 'UiTPAS weigert de aanvraag: de klok van deze computer staat verkeerd. Zet datum en uur juist en probeer opnieuw.';
-  if (problem === 'consumer_key_unknown' || problem === 'consumer_key_rejected') {
-    return 'UiTPAS kent de sleutel van deze app niet in deze omgeving. Controleer sleutel en geheim bij Instellingen.';
-  }
-  return 'Je aanmelding bij UiTPAS is verlopen of ingetrokken. Meld je opnieuw aan.';
+/** What the staff member must put right: log in again, the computer's clock, or the app's key for this environment. */
+export type LoginProblem = 'token' | 'clock' | 'consumer-key';
+
+function loginProblem(problem: string): LoginProblem {
+  if (problem === 'timestamp_refused') return 'clock';
+  if (problem === 'consumer_key_unknown' || problem === 'consumer_key_rejected') return 'consumer-key';
+  return 'token';
 }
 
 export class UitpasTimeoutError extends UitpasFailure {
   readonly kind = 'timeout';
   constructor(outcomeUnknown: boolean) {
-    super(outcomeUnknown ? 'UiTPAS antwoordde niet op tijd.' : 'UiTPAS antwoordde niet op tijd. Probeer opnieuw.', outcomeUnknown);
+    super('UiTPAS did not answer in time', outcomeUnknown);
   }
 }
 
@@ -76,12 +79,7 @@ export class UitpasUnreachableError extends UitpasFailure {
     readonly reason: string,
     outcomeUnknown = false,
   ) {
-    super(
-      outcomeUnknown
-        ? 'De verbinding met UiTPAS viel weg tijdens het versturen.'
-        : 'UiTPAS is niet bereikbaar. Controleer de internetverbinding en probeer opnieuw.',
-      outcomeUnknown,
-    );
+    super(`UiTPAS is unreachable: ${reason}`, outcomeUnknown);
   }
 }
 
@@ -91,19 +89,12 @@ export class UitpasServerError extends UitpasFailure {
     readonly status: number,
     outcomeUnknown: boolean,
   ) {
-    super(`UiTPAS heeft een storing (HTTP ${status}).${outcomeUnknown ? '' : ' Probeer het zo opnieuw.'}`, outcomeUnknown);
+    super(`UiTPAS answered HTTP ${status}`, outcomeUnknown);
   }
 }
 
 /** not-xml: HTML, broken or empty XML; redirect: a 3xx, never followed; too-large: over the read cap; incomplete: a success without what it must carry. */
 export type BadResponseReason = 'not-xml' | 'redirect' | 'too-large' | 'incomplete';
-
-const badResponseMessages: Record<BadResponseReason, string> = {
-  'not-xml': 'UiTPAS gaf een onverwacht antwoord (geen XML). Is de omgeving in de instellingen juist?',
-  redirect: 'UiTPAS stuurde de aanvraag door naar een ander adres; de app volgt dat niet. Is de omgeving in de instellingen juist?',
-  'too-large': 'UiTPAS gaf een onverwacht groot antwoord; de app las het niet. Probeer opnieuw.',
-  incomplete: 'UiTPAS gaf een onvolledig antwoord.',
-};
 
 export class UitpasBadResponseError extends UitpasFailure {
   readonly kind = 'bad-response';
@@ -112,6 +103,6 @@ export class UitpasBadResponseError extends UitpasFailure {
     outcomeUnknown: boolean,
     readonly reason: BadResponseReason = 'not-xml',
   ) {
-    super(badResponseMessages[reason], outcomeUnknown);
+    super(`UiTPAS answered HTTP ${status}: ${reason}`, outcomeUnknown);
   }
 }

@@ -1,8 +1,9 @@
-/** Turns what can go wrong with UiTPAS into the contract's BalieError, field and outcome included. */
+/** Turns what can go wrong with UiTPAS into the contract's BalieError: a code and its parameters, never words. */
 import { contractError, type BalieError } from '../ipc/contract';
 import { BalieFailure } from '../ipc/dispatch';
 import { SecretStoreUnavailableError } from '../settings/secret-store';
-import { UitpasError, UitpasFailure } from './errors';
+import { UitpasBadResponseError, UitpasError, UitpasFailure, UitpasLoginRequiredError, UitpasServerError } from './errors';
+import { isKnownErrorCode } from './error-codes';
 import { LoginCancelledError } from './login-flow';
 
 const codeByKind = {
@@ -15,13 +16,15 @@ const codeByKind = {
 } as const;
 
 export function toBalieError(failure: UitpasFailure): BalieError {
-  const error: BalieError = { code: codeByKind[failure.kind], message: failure.message };
-  if (failure.outcomeUnknown) {
-    error.outcomeUnknown = true;
-    error.message = `${failure.message} Misschien is het toch gelukt: zoek de pashouder eerst op (rijksregisternummer of UiTPAS-nummer) voor je het opnieuw probeert.`;
-  }
+  const error: BalieError = { code: codeByKind[failure.kind] };
+  if (failure.outcomeUnknown) error.outcomeUnknown = true;
+  if (failure instanceof UitpasServerError || failure instanceof UitpasBadResponseError) error.httpStatus = failure.status;
+  if (failure instanceof UitpasBadResponseError) error.badResponse = failure.reason;
+  if (failure instanceof UitpasLoginRequiredError) error.loginProblem = failure.loginProblem;
   if (failure instanceof UitpasError) {
     error.apiCode = failure.code;
+    // A code the app has no words for is shown with UiTPAS's own text rather than nothing.
+    if (!isKnownErrorCode(failure.code) && failure.serverMessage) error.serverMessage = failure.serverMessage;
     if (failure.field) error.field = failure.field;
     if (failure.requiredPermission) error.requiredPermission = failure.requiredPermission;
     if (failure.existing) error.existingPassholderUid = failure.existing.userId;
@@ -36,7 +39,7 @@ export async function calling<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof UitpasFailure) throw new BalieFailure(toBalieError(error));
     if (error instanceof LoginCancelledError) throw new BalieFailure(contractError('login-cancelled'));
-    if (error instanceof SecretStoreUnavailableError) throw new BalieFailure({ ...contractError('secret-store-unavailable'), message: error.message });
+    if (error instanceof SecretStoreUnavailableError) throw new BalieFailure(contractError('secret-store-unavailable'));
     throw error;
   }
 }

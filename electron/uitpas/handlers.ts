@@ -1,5 +1,5 @@
 /** The UiTPAS part of the handler table: every call goes through the session's signed client. */
-import { contractError, type HandlerTable } from '../ipc/contract';
+import type { HandlerTable } from '../ipc/contract';
 import { BalieFailure } from '../ipc/dispatch';
 import { normaliseInsz } from '../rules/insz';
 import { normaliseUitpasNumber } from '../rules/uitpas-number';
@@ -15,7 +15,7 @@ type UitpasChannel = Extract<keyof HandlerTable, `session:${string}` | `settings
 /** The page checked the fields already; main checks again, with the same rules, before anything leaves. */
 function refuseInvalid(errors: FieldErrors): void {
   const [first] = Object.entries(errors);
-  if (first) throw new BalieFailure({ code: 'invalid-field', message: first[1] ?? contractError('invalid-field').message, field: first[0] });
+  if (first) throw new BalieFailure({ code: 'invalid-field', field: first[0], problem: first[1] });
 }
 
 export function createUitpasHandlers(session: UitpasSession, evidence: EidEvidence): Pick<HandlerTable, UitpasChannel> {
@@ -45,10 +45,10 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
       const uitpasNumbers = (search.uitpasNumbers ?? []).map(normaliseUitpasNumber).filter((number) => number !== '');
       const criteria = { ...search, uitpasNumbers: uitpasNumbers.length ? uitpasNumbers : undefined };
       if (!criteria.name?.trim() && !criteria.firstName?.trim() && !criteria.dateOfBirth && !criteria.postalCode?.trim() && !criteria.uitpasNumbers) {
-        throw new BalieFailure({ ...contractError('invalid-request'), message: 'Geef minstens één zoekterm.', field: 'name' });
+        throw new BalieFailure({ code: 'invalid-field', field: 'name', problem: 'search-criteria' });
       }
       if (criteria.dateOfBirth && !isIsoDate(criteria.dateOfBirth)) {
-        throw new BalieFailure({ ...contractError('invalid-field'), message: 'Vul een geldige geboortedatum in.', field: 'dateOfBirth' });
+        throw new BalieFailure({ code: 'invalid-field', field: 'dateOfBirth', problem: 'date-of-birth-invalid' });
       }
       return withClient(async (client) => {
         const { total, passholders } = await client.searchPassholders(criteria);
@@ -81,20 +81,24 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
       // `verified` only ever goes up: an update without a genuine eID read leaves it as it was.
       const verified = evidence.vouchesFor(eidReadId, fields) ? true : undefined;
       return withClient(async (client) => {
-        const result = await client.updatePassholder(uitpasNumber, { ...fields, verified });
+        const { code } = await client.updatePassholder(uitpasNumber, { ...fields, verified });
         evidence.forget(eidReadId);
-        return result;
+        // UiTPAS's own English sentence stays here: the page words the outcome itself.
+        return { code };
       });
     },
     'uitpas:registerInCardSystem': ({ uid, cardSystemId, uitpasNumber, ...options }) =>
       withClient((client) => {
         if ((cardSystemId === undefined) === (uitpasNumber === undefined)) {
-          throw new BalieFailure({ ...contractError('invalid-request'), message: 'Kies óf een kaartsysteem óf een nieuwe kaart.', field: 'cardSystemId' });
+          throw new BalieFailure({ code: 'invalid-field', field: 'cardSystemId', problem: 'card-system-or-card' });
         }
         return client.registerInCardSystem(uid, cardSystemId !== undefined ? { cardSystemId } : { uitpasNumber: uitpasNumber ?? '' }, options);
       }),
     'uitpas:updateCardSystemData': ({ uid, cardSystemId, kansenStatuutEndDate }) =>
-      withClient((client) => client.updateCardSystemData(uid, cardSystemId, { kansenStatuutEndDate })),
+      withClient(async (client) => {
+        const { code } = await client.updateCardSystemData(uid, cardSystemId, { kansenStatuutEndDate });
+        return { code };
+      }),
   };
 }
 
@@ -105,9 +109,5 @@ function lookUpKey(query: string): string {
   const insz = normaliseInsz(query);
   if (/^\d{11}$/.test(insz)) return insz;
   if (/^[0-9A-Fa-f]{8,20}$/.test(uitpasNumber)) return uitpasNumber;
-  throw new BalieFailure({
-    ...contractError('invalid-request'),
-    message: 'Typ of scan een UiTPAS-nummer (13 cijfers), een rijksregisternummer (11 cijfers) of een chipnummer.',
-    field: 'query',
-  });
+  throw new BalieFailure({ code: 'invalid-field', field: 'query', problem: 'search-query' });
 }

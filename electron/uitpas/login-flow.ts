@@ -12,7 +12,8 @@ export const loginCallbackUrl = 'https://uitpas-balie.invalid/login-callback';
 
 export class LoginCancelledError extends Error {
   constructor() {
-    super('Aanmelden afgebroken.');
+    // For developers only: the page words the contract code login-cancelled.
+    super('the staff member closed the login window');
     this.name = 'LoginCancelledError';
   }
 }

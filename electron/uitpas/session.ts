@@ -6,7 +6,7 @@
  */
 import { demoConsumer } from '../simulator/seed';
 import { demoNativeClientId } from '../simulator/uitid-v2';
-import { environments, type EnvironmentName } from '../settings/environments';
+import { environmentNames, environments, type EnvironmentName } from '../settings/environments';
 import type { SecretStore } from '../settings/secret-store';
 import type { Settings, SettingsStore } from '../settings/settings-store';
 import { BalieFailure } from '../ipc/dispatch';
@@ -50,10 +50,11 @@ export class UitpasSession {
     const settings = await this.loadSettings();
     return {
       environment: settings.environment,
-      environments: Object.entries(environments).map(([name, environment]) => ({ name: name as EnvironmentName, label: environment.label })),
+      environments: [...environmentNames],
       consumerKey: settings.environment === 'demo' ? demoConsumer.key : settings.consumerKey,
       hasConsumerSecret: settings.environment === 'demo' || (await this.options.secrets.read('consumerSecret')) !== null,
       secretStoreProblem: await this.options.secrets.unavailableReason(),
+      language: settings.language,
       loggedIn: this.login !== null,
       balies: this.balies.map(({ id, name }) => ({ id, name })),
       balie: this.balies.find((balie) => balie.id === settings.balie?.id) ?? null,
@@ -121,6 +122,7 @@ export class UitpasSession {
     }
     await this.saveSettings({
       environment: change.environment,
+      language: change.language ?? settings.language,
       consumerKey: change.consumerKey ?? settings.consumerKey,
       balie: environmentChanged ? null : settings.balie,
     });

@@ -15,7 +15,8 @@ export function showAuthorizeWindow(parent: BrowserWindow | null) {
         modal: parent !== null,
         width: 520,
         height: 720,
-        title: 'Aanmelden bij UiTiD',
+        // A name, the same in every language: main has no words of its own (README, Languages).
+        title: 'UiTiD',
         autoHideMenuBar: true,
         webPreferences: {
           sandbox: true,

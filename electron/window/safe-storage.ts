@@ -4,10 +4,10 @@ import type { SecretCipher } from '../settings/secret-store';
 
 export const safeStorageCipher: SecretCipher = {
   unavailableReason: async () => {
-    if (!(await safeStorage.isAsyncEncryptionAvailable())) return 'Deze computer heeft geen veilige sleutelbewaring: geheimen worden niet bewaard.';
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) return 'no-encryption';
     // Without a keyring, Linux "encrypts" with a fixed key: that is plain text, and refused.
     if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-      return 'Geen sleutelbos (GNOME Keyring of KWallet) gevonden: geheimen worden niet bewaard.';
+      return 'no-keyring';
     }
     return null;
   },

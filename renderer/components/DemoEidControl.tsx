@@ -15,7 +15,7 @@ export function DemoEidControl() {
   return (
     <section className="panel demo" aria-labelledby="demo-title">
       <h2 id="demo-title">
-        {texts.demo.title} <span className="badge warn">demo</span>
+        {texts.demo.title} <span className="badge warn">{texts.demo.badge}</span>
       </h2>
       <p className="muted">{texts.demo.explain}</p>
       <label htmlFor="demo-person">{texts.demo.person}</label>

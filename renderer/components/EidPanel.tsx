@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EidCard, Passholder } from '../../electron/ipc/contract';
 import { useApp } from '../context';
-import { texts } from '../texts';
+import { eidFailureText, texts } from '../texts';
 
 /** Why a complete card is not verified, in words the counter employee can pass on. */
 export function notVerifiedReason(card: EidCard): string | null {
@@ -65,7 +65,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
         )}
         {readFailure && (
           <p className="notice error" role="alert">
-            {readFailure.message}
+            {eidFailureText(readFailure.cause)}
           </p>
         )}
         {!card && !reading && !readFailure && <p className="muted">{texts.eid.insert}</p>}
@@ -90,7 +90,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
               <p className="badge ok">{texts.eid.verified}</p>
             ) : (
               <p className="badge warn" role="alert">
-                {texts.eid.notVerified}: {why}
+                {texts.labelled(texts.eid.notVerified, why ?? '')}
               </p>
             )}
             {card.card.expired && <p className="badge warn">{texts.eid.expired(card.card.validityEnd.split('-').reverse().join('/'))}</p>}
@@ -113,7 +113,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
           <div className="actions">
             {holders.map((holder) => (
               <button key={holder.uid} type="button" className="primary" onClick={() => store.go({ name: 'passholder', passholder: holder })}>
-                {texts.home.open}: {holder.firstName} {holder.name}
+                {texts.labelled(texts.home.open, `${holder.firstName} ${holder.name}`)}
               </button>
             ))}
             {canJoin(firstHolder) && (

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { BalieError } from '../../electron/ipc/contract';
 import { useApp } from '../context';
-import { texts } from '../texts';
+import { errorText, texts } from '../texts';
 
 /**
- * A failed request, in Dutch. When the request may have arrived at UiTPAS, the
+ * A failed request, in the staff member's language. When the request may have arrived at UiTPAS, the
  * look-up that settles it is one click away, and `onSettled` tells the form
  * whether sending again is safe.
  */
@@ -21,7 +21,7 @@ export function ErrorNotice({ error, lookUp, onSettled }: { error: BalieError; l
   return (
     <div className="notice error" role="alert" data-testid="error-notice">
       {error.outcomeUnknown && <strong>{texts.errors.outcomeUnknownTitle}. </strong>}
-      {error.message}
+      {errorText(error)}
       {error.outcomeUnknown && lookUp && (
         <div className="actions">
           <button type="button" onClick={() => void check()}>

@@ -1,11 +1,11 @@
 import type { ChangeEvent } from 'react';
-import { texts } from '../texts';
+import { problemText, texts, type Problem } from '../texts';
 
 export interface FieldProps {
   name: string;
   value: string;
   onChange: (name: string, value: string) => void;
-  error?: string;
+  error?: Problem;
   fromEid?: boolean;
   required?: boolean;
   type?: 'text' | 'date' | 'email' | 'tel';
@@ -62,7 +62,7 @@ export function Field({ name, value, onChange, error, fromEid, required, type = 
       )}
       {error && (
         <p className="field-error" id={`${id}-error`}>
-          {error}
+          {problemText(error)}
         </p>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { isMinor, optInNames, optInsAllowed } from '../../electron/rules/passholder-rules';
 import type { FormValues, RegistrationChoices } from '../form/passholder-form';
-import { texts } from '../texts';
+import { problemText, texts, type Problem } from '../texts';
 import { Field } from './Field';
 
 interface OptInFieldsProps {
@@ -8,10 +8,10 @@ interface OptInFieldsProps {
   onChange: (choices: RegistrationChoices) => void;
   values: FormValues;
   onField: (name: string, value: string) => void;
-  errors: Partial<Record<string, string>>;
+  errors: Partial<Record<string, Problem>>;
 }
 
-function Check({ name, checked, disabled, error, onChange }: { name: string; checked: boolean; disabled?: boolean; error?: string; onChange: (checked: boolean) => void }) {
+function Check({ name, checked, disabled, error, onChange }: { name: string; checked: boolean; disabled?: boolean; error?: Problem; onChange: (checked: boolean) => void }) {
   const id = `field-${name}`;
   // The error goes under the box and its label, not beside them in the checkbox row.
   return (
@@ -31,7 +31,7 @@ function Check({ name, checked, disabled, error, onChange }: { name: string; che
       </div>
       {error && (
         <p id={`${id}-error`} className="field-error">
-          {error}
+          {problemText(error)}
         </p>
       )}
     </div>

@@ -5,6 +5,7 @@
  */
 import type { EidCard } from '../../electron/ipc/contract';
 import { foreignResidentCity, isMinor, optInNames, optInsAllowed } from '../../electron/rules/passholder-rules';
+import type { Problem } from '../texts';
 
 export const eidFields = ['name', 'firstName', 'secondName', 'inszNumber', 'dateOfBirth', 'gender', 'nationality', 'placeOfBirth', 'street', 'postalCode', 'city'] as const;
 export type EidField = (typeof eidFields)[number];
@@ -17,7 +18,7 @@ export interface PassholderForm {
   fromEid: ReadonlySet<string>;
   /** The read the marked fields came from; main vouches for it (or not) on submit. */
   eidReadId: string | null;
-  errors: Partial<Record<string, string>>;
+  errors: Partial<Record<string, Problem>>;
   /** Anything typed by the staff: leaving asks first. */
   dirty: boolean;
 }

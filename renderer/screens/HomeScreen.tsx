@@ -41,7 +41,7 @@ export function HomeScreen() {
           {error && <ErrorNotice error={error} />}
           {results && results.length === 0 && <p role="status">{texts.home.noResults}</p>}
           {results && results.length > 0 && (
-            <ul className="results" aria-label="Gevonden pashouders">
+            <ul className="results" aria-label={texts.home.results}>
               {results.map((holder) => (
                 <li key={holder.uid}>
                   <button type="button" className="choice" onClick={() => store.go({ name: 'passholder', passholder: holder })}>

@@ -71,7 +71,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
               <ul className="plain" data-testid="cards">
                 {holder.cardSystems.map((system) => (
                   <li key={system.id}>
-                    {system.name}: {system.currentCard?.uitpasNumber ?? '—'} {system.currentCard?.kansenpas ? '(kansenpas)' : ''}
+                    {texts.labelled(system.name, system.currentCard?.uitpasNumber ?? '—')} {system.currentCard?.kansenpas ? texts.passholder.kansenpasMark : ''}
                     {system.kansenStatuut && system.kansenStatuutEndDate ? ` · ${texts.passholder.kansenStatuutUntil(system.kansenStatuutEndDate.split('-').reverse().join('/'))}` : ''}
                   </li>
                 ))}
@@ -142,7 +142,7 @@ function useAction() {
       onDone(result.value);
     } else setError(result.error);
   };
-  return { busy, error, run, fieldError: (name: string) => (error?.field === name ? error.message : undefined) };
+  return { busy, error, run, fieldError: (name: string) => (error?.field === name ? error : undefined) };
 }
 
 function NewCardForm({ holder, onDone }: { holder: Passholder; onDone: (number: string) => void }) {

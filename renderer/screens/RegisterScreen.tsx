@@ -65,7 +65,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     if (problem) return;
     const info = await api.getCard({ uitpasNumber: number });
     if (!info.ok) {
-      setForm((current) => ({ ...current, errors: { ...current.errors, uitpasNumber: info.error.message } }));
+      setForm((current) => ({ ...current, errors: { ...current.errors, uitpasNumber: info.error } }));
       return;
     }
     // Whether the card is in this balie's stock only the price call says (BALIE_NOT_AUTHORIZED), as the real counter asks it.
@@ -85,7 +85,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     const { dateOfBirth, postalCode } = filledValues(values);
     const result = await api.getPrice({ uitpasNumber, reason: 'FIRST_CARD', ...(voucherNumber ? { voucherNumber } : {}), ...(dateOfBirth ? { dateOfBirth } : {}), ...(postalCode && !choices.foreignResident ? { postalCode } : {}) });
     if (result.ok) setPrice(result.value);
-    else if (result.error.field && result.error.apiCode !== 'BALIE_NOT_AUTHORIZED') setForm((current) => ({ ...current, errors: { ...current.errors, [result.error.field ?? '']: result.error.message } }));
+    else if (result.error.field && result.error.apiCode !== 'BALIE_NOT_AUTHORIZED') setForm((current) => ({ ...current, errors: { ...current.errors, [result.error.field ?? '']: result.error } }));
     return result.ok || result.error.apiCode !== 'BALIE_NOT_AUTHORIZED';
   };
 
@@ -129,7 +129,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     if (result.error.outcomeUnknown) setWaitForLookUp(true);
     const field = result.error.field;
     if (field) {
-      setForm((current) => ({ ...current, errors: { ...current.errors, [field]: result.error.message } }));
+      setForm((current) => ({ ...current, errors: { ...current.errors, [field]: result.error } }));
       formRef.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
     }
   };
@@ -145,7 +145,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         <fieldset>
           <legend>{texts.register.card}</legend>
           <div className="row">
-            {field('uitpasNumber', { inputMode: 'numeric', onEnter: () => void checkCard(), hint: 'Typ of scan; Enter controleert de kaart.' })}
+            {field('uitpasNumber', { inputMode: 'numeric', onEnter: () => void checkCard(), hint: texts.register.uitpasNumberHint })}
             {field('voucherNumber', { onEnter: () => void checkCard() })}
           </div>
           <div className="actions">

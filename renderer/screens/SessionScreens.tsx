@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
-import type { BalieError, EnvironmentName } from '../../electron/ipc/contract';
+import type { BalieError, EnvironmentName, Language } from '../../electron/ipc/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useApp } from '../context';
 import { texts } from '../texts';
@@ -21,7 +21,7 @@ export function LoginScreen() {
       <h2>{texts.session.login}</h2>
       <p>{texts.session.loginIntro}</p>
       <p className="muted">
-        {texts.session.environment}: {session?.environments.find((env) => env.name === session.environment)?.label}
+        {session && texts.labelled(texts.session.environment, texts.environments[session.environment])}
       </p>
       {error && <ErrorNotice error={error} />}
       <div className="actions">
@@ -67,6 +67,7 @@ export function SettingsScreen() {
   const { api, store } = useApp();
   const { session } = store();
   const [environment, setEnvironment] = useState<EnvironmentName>(session?.environment ?? 'demo');
+  const [language, setLanguage] = useState<Language>(session?.language ?? 'nl');
   const [consumerKey, setConsumerKey] = useState(session?.environment === 'demo' ? '' : (session?.consumerKey ?? ''));
   const [consumerSecret, setConsumerSecret] = useState('');
   const [error, setError] = useState<BalieError>();
@@ -75,6 +76,7 @@ export function SettingsScreen() {
     event.preventDefault();
     const result = await api.saveSettings({
       environment,
+      language,
       ...(environment === 'demo' ? {} : { consumerKey }),
       ...(consumerSecret ? { consumerSecret } : {}),
     });
@@ -92,8 +94,16 @@ export function SettingsScreen() {
         <label htmlFor="environment">{texts.session.environment}</label>
         <select id="environment" value={environment} autoFocus onChange={(event) => setEnvironment(event.target.value as EnvironmentName)}>
           {session?.environments.map((env) => (
-            <option key={env.name} value={env.name}>
-              {env.label}
+            <option key={env} value={env}>
+              {texts.environments[env]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="language">{texts.settings.language}</label>
+        <select id="language" value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+          {Object.entries(texts.languageNames).map(([code, name]) => (
+            <option key={code} value={code} lang={code}>
+              {name}
             </option>
           ))}
         </select>
@@ -107,7 +117,7 @@ export function SettingsScreen() {
               {texts.settings.consumerSecret} ({session?.hasConsumerSecret && session.environment === environment ? texts.settings.secretStored : texts.settings.secretMissing})
             </label>
             <input id="consumerSecret" type="password" value={consumerSecret} onChange={(event) => setConsumerSecret(event.target.value)} autoComplete="off" />
-            {session?.secretStoreProblem && <p className="notice warn">{session.secretStoreProblem}</p>}
+            {session?.secretStoreProblem && <p className="notice warn">{texts.settings.secretStoreProblem[session.secretStoreProblem]}</p>}
           </>
         )}
         {error && <ErrorNotice error={error} />}

@@ -47,7 +47,7 @@ describe('bindIpc', () => {
   it('answers a payload that fails its guard with a typed error, without running the handler', async () => {
     vi.mocked(handlers['app:getInfo']).mockClear();
     const result = await registered.get('app:getInfo')!(frame('app://balie/'), { sneaky: true });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/ongeldig/) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(handlers['app:getInfo']).not.toHaveBeenCalled();
   });
 

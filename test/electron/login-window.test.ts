@@ -55,9 +55,9 @@ describe('safeStorage secret cipher', () => {
     const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
     Object.defineProperty(process, 'platform', { value: 'linux' });
     vi.mocked(safeStorage.getSelectedStorageBackend).mockReturnValue('basic_text');
-    expect(await safeStorageCipher.unavailableReason()).toMatch(/sleutelbos/);
+    expect(await safeStorageCipher.unavailableReason()).toBe('no-keyring');
     Object.defineProperty(process, 'platform', platform);
     vi.mocked(safeStorage.isAsyncEncryptionAvailable).mockResolvedValue(false);
-    expect(await safeStorageCipher.unavailableReason()).toMatch(/geen veilige sleutelbewaring/);
+    expect(await safeStorageCipher.unavailableReason()).toBe('no-encryption');
   });
 });

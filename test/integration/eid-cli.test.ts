@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
+import { fr } from '../../renderer/messages/fr';
 import { virtualCard } from '../support/card-fixtures';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard } from '../support/vpcd-card';
@@ -14,9 +15,10 @@ const cli = resolve(import.meta.dirname, '../../out-dev/eid-cli.js');
 const launcher = resolve(import.meta.dirname, '../../electron/eid/run-cli.mjs');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd'));
 
-function run(args: string[], until?: (stdout: string) => boolean, script = cli): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], until?: (stdout: string) => boolean, lang = 'C.UTF-8', script = cli): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [script, ...args]);
+    // The messages' language follows --lang, else LANG: the shell's own LANG must not decide the test.
+    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, LANG: lang } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -76,6 +78,14 @@ describe.skipIf(skip)('npm run eid', () => {
     expect(stderr).toMatch(/geen Belgische eID/);
   });
 
+  it('speaks French with --lang fr, or when the shell does (LANG), from the same catalogue as the page', async () => {
+    expect((await run(['read', '--wait', '1', '--lang', 'fr'])).stderr).toBe(`${fr.cli.noCard}\n`);
+    const inserted = await insertVirtualCard({ atr: Buffer.from('3b00', 'hex'), transmit: () => Buffer.from([0x6d, 0x00]) }, 0);
+    const { stderr } = await run(['read', '--reader', 'Virtual PCD 00 00'], undefined, 'fr_BE.UTF-8');
+    await inserted.remove();
+    expect(stderr).toBe(`${fr.eidCauses['not-eid']}\n`);
+  });
+
   it('watch prints one JSON line per event, without the photo', async () => {
     const watching = run(['watch'], (stdout) => stdout.includes('"complete":true'));
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1000));
@@ -93,17 +103,17 @@ describe.skipIf(skip)('npm run eid', () => {
 
   it('npm run eid runs the built command, and builds it only when a source is newer', { timeout: 60_000 }, async () => {
     const builtAt = () => statSync(cli).mtimeMs;
-    const first = await run(['read', '--wait', '0.3'], undefined, launcher);
+    const first = await run(['read', '--wait', '0.3'], undefined, 'C.UTF-8', launcher);
     expect(first.stderr).toMatch(/Geen kaart in de lezer/);
     const before = builtAt();
-    const second = await run(['read', '--wait', '0.3'], undefined, launcher);
+    const second = await run(['read', '--wait', '0.3'], undefined, 'C.UTF-8', launcher);
     expect(second.stderr).toMatch(/Geen kaart in de lezer/);
     expect(builtAt()).toBe(before);
 
     const source = resolve(import.meta.dirname, '../../electron/eid/cli.ts');
     const later = new Date();
     utimesSync(source, later, later);
-    const third = await run(['read', '--wait', '0.3'], undefined, launcher);
+    const third = await run(['read', '--wait', '0.3'], undefined, 'C.UTF-8', launcher);
     expect(third.code).not.toBe(0);
     expect(third.stdout).toBe('');
     expect(builtAt()).toBeGreaterThan(before);

@@ -8,7 +8,7 @@ const card = (overrides: Partial<EidCard> = {}): EidCard => ({
   reader: 'R',
   readId: 'read-1',
   complete: true,
-  card: { appletVersion: '1.8', cardNumber: '1', documentType: { code: 1, label: '' }, validityBegin: '2021-03-15', validityEnd: '2031-03-15', expired: false },
+  card: { appletVersion: '1.8', cardNumber: '1', documentType: 1, validityBegin: '2021-03-15', validityEnd: '2031-03-15', expired: false },
   prefill: { name: 'V', firstName: 'J', secondName: '', inszNumber: '85073003328', dateOfBirth: null, gender: null, nationality: '', placeOfBirth: '', street: '', postalCode: '', city: '', verified: false },
   dateOfBirthRaw: '',
   photo: null,

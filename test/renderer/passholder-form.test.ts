@@ -7,7 +7,7 @@ const card = (readId: string, name: string): EidCard => ({
   reader: 'R',
   readId,
   complete: false,
-  card: { appletVersion: '1.7', cardNumber: '1', documentType: { code: 1, label: '' }, validityBegin: '', validityEnd: '' },
+  card: { appletVersion: '1.7', cardNumber: '1', documentType: 1, validityBegin: '', validityEnd: '' },
   prefill: { name, firstName: 'Aylin', secondName: '', inszNumber: '62000001229', dateOfBirth: null, gender: 'FEMALE', nationality: 'Turkse', placeOfBirth: 'Ankara', street: 'Turnhoutsebaan 230', postalCode: '2140', city: 'Antwerpen', verified: false },
   dateOfBirthRaw: '        1962',
   photo: null,

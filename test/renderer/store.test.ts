@@ -1,15 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBalieApi } from '../../electron/ipc/bridge-api';
-import type { AppInfo, BalieApi, ReaderStatus, Result } from '../../electron/ipc/contract';
+import type { AppInfo, BalieApi, ReaderStatus, Result, SessionView } from '../../electron/ipc/contract';
 import { createAppStore } from '../../renderer/store';
+import { language, setLanguage, texts } from '../../renderer/texts';
 
 const info: AppInfo = { name: 'UiTPAS Balie', version: '0.1.0', platform: 'linux', host: 'browser' };
 
-function fakeApi(readers: Result<ReaderStatus>) {
+function fakeApi(readers: Result<ReaderStatus>, session?: SessionView) {
   let push: (status: unknown) => void = () => undefined;
   const answers: Partial<Record<string, Result<unknown>>> = { 'app:getInfo': { ok: true, value: info }, 'eid:getReaders': readers };
+  if (session) answers['session:get'] = { ok: true, value: session };
   const api: BalieApi = createBalieApi({
-    invoke: (channel) => Promise.resolve(answers[channel] ?? { ok: false, error: { code: 'internal', message: 'niet in deze test' } }),
+    invoke: (channel) => Promise.resolve(answers[channel] ?? { ok: false, error: { code: 'internal' } }),
     subscribe: (channel, listener) => {
       if (channel === 'eid:readers') push = listener;
       return () => undefined;
@@ -36,9 +38,33 @@ describe('app store', () => {
   });
 
   it('shows a failed request as the error the main process gave', async () => {
-    const error = { code: 'internal' as const, message: 'Er ging intern iets mis.' };
+    const error = { code: 'internal' as const };
     const { api } = fakeApi({ ok: false, error });
     const store = createAppStore(api);
     await vi.waitFor(() => expect(store.getState().error).toEqual(error));
+  });
+
+  it("switches the catalogue to the workstation's language as soon as the session says it", async () => {
+    const session: SessionView = {
+      environment: 'demo',
+      environments: ['demo'],
+      consumerKey: 'k',
+      hasConsumerSecret: true,
+      secretStoreProblem: null,
+      language: 'fr',
+      loggedIn: false,
+      balies: [],
+      balie: null,
+    };
+    const { api } = fakeApi({ ok: true, value: { service: 'running', readers: [] } }, session);
+    const store = createAppStore(api);
+    try {
+      await vi.waitFor(() => expect(language).toBe('fr'));
+      expect(texts.session.login).toBe('Se connecter avec UiTiD');
+      store.setState({ session: { ...session, language: 'nl' } });
+      expect(texts.session.login).toBe('Aanmelden bij UiTiD');
+    } finally {
+      setLanguage('nl');
+    }
   });
 });

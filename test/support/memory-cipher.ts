@@ -5,7 +5,7 @@ export function memoryCipher(available = true): SecretCipher & { available: bool
   return {
     available,
     unavailableReason() {
-      return Promise.resolve(this.available ? null : 'Geen sleutelbos gevonden.');
+      return Promise.resolve(this.available ? null : 'no-keyring');
     },
     encrypt: (plain) => Promise.resolve(Buffer.from(`enc:${Buffer.from(plain).toString('base64')}`)),
     decrypt: (data) => Promise.resolve(Buffer.from(data.toString().slice(4), 'base64').toString()),

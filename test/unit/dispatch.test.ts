@@ -30,10 +30,10 @@ describe('dispatch', () => {
   it('passes a typed failure through and hides anything else behind "internal"', async () => {
     const typed = dispatcher({
       'app:getInfo': () => {
-        throw new BalieFailure({ code: 'untrusted-sender', message: 'x' });
+        throw new BalieFailure({ code: 'invalid-field', field: 'email', problem: 'email-invalid' });
       },
     });
-    expect(await typed.dispatch('app:getInfo', undefined)).toEqual({ ok: false, error: { code: 'untrusted-sender', message: 'x' } });
+    expect(await typed.dispatch('app:getInfo', undefined)).toEqual({ ok: false, error: { code: 'invalid-field', field: 'email', problem: 'email-invalid' } });
 
     const crash = dispatcher({
       'app:getInfo': () => {
@@ -41,7 +41,7 @@ describe('dispatch', () => {
       },
     });
     const result = await crash.dispatch('app:getInfo', undefined);
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.any(String) } });
+    expect(result).toEqual({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(crash.log.warn.mock.calls)).not.toMatch(/Peeters|85073003328/);
   });
 });

@@ -83,19 +83,19 @@ describe('other field rules', () => {
     expect(isEmailAddress('els@example')).toBe(false);
   });
 
-  it('gives each field its Dutch message, required ones first', () => {
+  it('gives each field the code of the rule it breaks', () => {
     const errors = passholderErrors(
       { name: 'Peeters', inszNumber: '96081315177', dateOfBirth: '1996-08-13', postalCode: '900', email: 'x', uitpasNumber: withLuhnDigit('090000000501'), kansenStatuut: false },
       registrationRequired,
       today,
     );
     expect(errors).toEqual({
-      firstName: 'Verplicht.',
-      city: 'Verplicht.',
-      inszNumber: 'Dit rijksregisternummer klopt niet (controlecijfers).',
-      postalCode: 'Een Belgische postcode heeft 4 cijfers.',
-      email: 'Dit e-mailadres is ongeldig.',
-      uitpasNumber: 'Dit is een kansenpas: zet kansenstatuut aan, of neem een gewone kaart.',
+      firstName: 'required',
+      city: 'required',
+      inszNumber: 'insz-check-digits',
+      postalCode: 'postal-code-format',
+      email: 'email-invalid',
+      uitpasNumber: 'kansenpas-without-kansenstatuut',
     });
   });
 });
@@ -115,7 +115,7 @@ describe('registration rules (form and main alike)', () => {
     expect(optInsAllowed('2010-06-16', today)).toBe(false);
     expect(optInsAllowed(undefined, today)).toBe(false);
     expect(registrationErrors({ ...adult, inszNumber: undefined, withoutInsz: true, dateOfBirth: '2012-01-01', parentalConsent: true, optInSms: true }, today)).toEqual({
-      optInSms: 'Niet mogelijk onder 16 jaar: zet dit uit.',
+      optInSms: 'opt-in-under-16',
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isSettingsChange } from '../../electron/ipc/payload-guards';
 import { isBoolean, isNothing, isObject, isOneOf, isString, optional } from '../../electron/ipc/validation';
 
 describe('validation guards', () => {
@@ -25,5 +26,11 @@ describe('validation guards', () => {
     expect(isNothing(undefined)).toBe(true);
     expect(isNothing(null)).toBe(false);
     expect(isNothing({})).toBe(false);
+  });
+
+  it('settings take only a language the page has', () => {
+    expect(isSettingsChange({ environment: 'demo', language: 'fr' })).toBe(true);
+    expect(isSettingsChange({ environment: 'demo' })).toBe(true);
+    expect(isSettingsChange({ environment: 'demo', language: 'de' })).toBe(false);
   });
 });

@@ -150,7 +150,6 @@ describe('UiTPAS client against the simulator', () => {
     ])('refuses with %s, on the field it concerns', async (code, fields, field) => {
       const error = await rejection(client.registerPassholder(fields));
       expect(error).toMatchObject({ code, field, outcomeUnknown: false });
-      expect(error.message).toMatch(/\S/);
     });
 
     it('says who already has the INSZ (INSZ_ALREADY_USED), so the counter can offer that pass holder', async () => {

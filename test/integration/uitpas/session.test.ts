@@ -1,5 +1,5 @@
 /** The staff session in main: settings, login against the simulator, balie choice, and where secrets go. */
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,24 @@ describe('UitpasSession', () => {
     expect((await client.getCard(cardNumber('09000', 1, false))).status).toBe('LOCAL_STOCK');
   });
 
+  it('speaks Dutch by default and remembers the language chosen on this workstation, keeping the login', async () => {
+    const { session, directory } = newSession();
+    expect((await session.view()).language).toBe('nl');
+    await session.logIn();
+    const view = await session.changeSettings({ environment: 'demo', language: 'fr' });
+    expect(view).toMatchObject({ language: 'fr', loggedIn: true });
+    expect(JSON.parse(readFileSync(join(directory, 'settings.json'), 'utf8'))).toMatchObject({ language: 'fr' });
+    expect(await new SettingsStore(join(directory, 'settings.json')).load()).toMatchObject({ language: 'fr' });
+    // Saving other settings leaves the language as it was.
+    expect((await session.changeSettings({ environment: 'demo' })).language).toBe('fr');
+  });
+
+  it('falls back to Dutch for a language it does not have', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'balie-settings-'));
+    writeFileSync(join(directory, 'settings.json'), JSON.stringify({ environment: 'demo', language: 'de' }));
+    expect(await new SettingsStore(join(directory, 'settings.json')).load()).toMatchObject({ language: 'nl' });
+  });
+
   it('logs out and forgets the token', async () => {
     const { session } = newSession();
     await session.logIn();
@@ -79,7 +97,7 @@ describe('UitpasSession', () => {
     const { session, directory } = newSession(memoryCipher(false));
     expect(await failureCode(session.changeSettings({ environment: 'test', consumerKey: 'k', consumerSecret: 'plain' }))).toBe('secret-store-unavailable');
     expect(readdirSync(directory)).not.toContain('secrets');
-    expect((await session.view()).secretStoreProblem).toMatch(/sleutelbos/);
+    expect((await session.view()).secretStoreProblem).toBe('no-keyring');
   });
 
   it('asks for the key and secret before logging in to a real environment', async () => {

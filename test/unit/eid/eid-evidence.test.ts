@@ -20,7 +20,7 @@ const card = (overrides: Partial<EidCard> = {}): EidCard => ({
   reader: 'R',
   readId: 'read-1',
   complete: true,
-  card: { appletVersion: '1.7', cardNumber: '1', documentType: { code: 1, label: '' }, validityBegin: '', validityEnd: '', expired: false },
+  card: { appletVersion: '1.7', cardNumber: '1', documentType: 1, validityBegin: '', validityEnd: '', expired: false },
   prefill,
   dateOfBirthRaw: '30 JUL 1985',
   photo: null,

@@ -98,7 +98,7 @@ describe('EidReaderService', () => {
     const card = virtualCard();
     reader.insertCard(pulledAfter(card, count, () => reader.removeCard()));
     await vi.waitFor(() => expect(of('eid:error')).toHaveLength(1));
-    expect(of('eid:error')[0]).toMatchObject({ reader: 'Reader A', cause: 'card-removed', message: expect.stringMatching(/uitgenomen/) });
+    expect(of('eid:error')[0]).toEqual({ reader: 'Reader A', cause: 'card-removed' });
     expect(of('eid:card').filter((c) => (c as { complete: boolean }).complete)).toEqual([]);
     expect(service.currentCards()).toEqual([]);
     service.close();
@@ -107,7 +107,7 @@ describe('EidReaderService', () => {
   it('says when the card is not an eID', async () => {
     const { service, reader, of } = setUp();
     reader.insertCard();
-    await vi.waitFor(() => expect(of('eid:error')).toEqual([{ reader: 'Reader A', cause: 'not-eid', message: expect.any(String) }]));
+    await vi.waitFor(() => expect(of('eid:error')).toEqual([{ reader: 'Reader A', cause: 'not-eid' }]));
     service.close();
   });
 
