@@ -43,7 +43,7 @@ function start(): void {
     showAuthorizePage: (authorizeUrl, callbackUrl) => showAuthorizeWindow(mainWindow)(authorizeUrl, callbackUrl),
   });
   void services.session.restore();
-  powerMonitor.on('resume', services.resumeAfterSleep);
+  powerMonitor.on('resume', () => services.resumeAfterSleep());
   denyAllPermissions(session.defaultSession);
   serveRenderer(join(__dirname, '../renderer'));
   bindIpc(ipcMain, createDispatcher(services.handlers));
