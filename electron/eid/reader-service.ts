@@ -13,6 +13,7 @@
  * (another program's SELECT may have landed between ours and a READ BINARY).
  */
 import { randomUUID, type X509Certificate } from 'node:crypto';
+import { NoResponseError } from '../../native/beid/apdu';
 import { SelectMemory } from '../../native/beid/beid-protocol';
 import type { EidReadError } from '../../native/beid/errors';
 import { isGenuine } from '../../native/beid/integrity';
@@ -228,6 +229,7 @@ export class EidReaderService {
     const stillThere = this.watcher.status().readers.some((reader) => reader.name === readerName && reader.cardPresent);
     // The card there now may never have been powered up for us: reset it on the way out, as eid-mw's Recover reconnects with SCARD_RESET_CARD.
     if (failure?.reason === 'card-removed' && stillThere) return { why: 'kaart uitgenomen en weer ingestoken', resetCard: true };
+    if (failure instanceof NoResponseError && stillThere) return { why: 'kaart antwoordde niet', resetCard: true };
     if (read && !isGenuine(read.integrity) && read.integrity.certificate === 'trusted') return { why: 'handtekening klopte niet (gedeelde lezer)', resetCard: false };
     return null;
   }

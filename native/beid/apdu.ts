@@ -9,8 +9,21 @@ export interface ResponseApdu {
   sw2: number;
 }
 
+/**
+ * No status word at all: the card (or the reader's link to it) stopped
+ * answering, e.g. a card swapped faster than the reader polls. Worth a
+ * reconnect with a reset, as eid-mw's CPCSC::Recover does for a card that "is
+ * not responding properly anymore" (cardlayer/pcsc.cpp).
+ */
+export class NoResponseError extends EidReadError {
+  constructor(length: number) {
+    super('unreadable-data', `response of ${length} bytes`);
+    this.name = 'NoResponseError';
+  }
+}
+
 export function parseResponse(raw: Buffer): ResponseApdu {
-  if (raw.length < 2) throw new EidReadError('unreadable-data', `response of ${raw.length} bytes`);
+  if (raw.length < 2) throw new NoResponseError(raw.length);
   const sw1 = raw[raw.length - 2]!;
   const sw2 = raw[raw.length - 1]!;
   return { data: raw.subarray(0, raw.length - 2), sw: (sw1 << 8) | sw2, sw1, sw2 };

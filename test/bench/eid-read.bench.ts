@@ -85,13 +85,16 @@ it.skipIf(skip)('eID read vs raw APDU replay, per scenario', { timeout: 900_000 
     results.push({
       scenario: scenario.name,
       reads,
+      // The first read of a card that refuses SELECT by path pays for the refusal once; SelectMemory spares the rest.
+      apdusFirstRead: apduCounts[0],
       apdusPerRead: median(apduCounts),
       medianToPrefillMs: Math.round(median(toPrefill)),
       medianToCompleteMs: Math.round(median(toComplete)),
       medianRawReplayMs: Math.round(median(replays)),
       ratio: Number((median(toComplete) / median(replays)).toFixed(3)),
     });
-    expect(apduCounts.every((count) => count === apduCounts[0])).toBe(true);
+    console.log(JSON.stringify(results.at(-1)));
+    expect(apduCounts.slice(1).every((count) => count === apduCounts[1])).toBe(true);
   }
   console.table(results);
   mkdirSync('test-results', { recursive: true });

@@ -187,6 +187,17 @@ describe('EidReaderService', () => {
     service.close();
   });
 
+  it('resets and reads again a card that stops answering while the reader still sees one (swapped faster than pcscd polls)', async () => {
+    const { service, reader, of } = setUp();
+    const card = virtualCard();
+    let sent = 0;
+    reader.insertCard({ atr: card.atr, transmit: (apdu) => (++sent === 6 ? Buffer.alloc(0) : card.transmit(apdu)) });
+    await vi.waitFor(() => expect(service.currentCards()).toMatchObject([{ complete: true, prefill: { verified: true } }]));
+    expect(of('eid:error')).toEqual([]);
+    expect(reader.dispositions).toEqual([reader.SCARD_RESET_CARD, reader.SCARD_LEAVE_CARD]);
+    service.close();
+  });
+
   it('reads the new card when one is pulled and another put in between two polls', async () => {
     const { service, reader, of } = setUp();
     reader.insertCard(virtualCard());
