@@ -48,7 +48,7 @@ describe('login window', () => {
 describe('safeStorage secret cipher', () => {
   it('encrypts with the OS store when there is one', async () => {
     expect(await safeStorageCipher.unavailableReason()).toBeNull();
-    expect(await safeStorageCipher.decrypt(await safeStorageCipher.encrypt('token'))).toBe('token');
+    expect(await safeStorageCipher.decrypt(await safeStorageCipher.encrypt('token'))).toEqual({ result: 'token', shouldReEncrypt: false });
   });
 
   it('refuses Linux without a keyring (basic_text is plain text) and a missing store', async () => {

@@ -32,6 +32,7 @@ const submitted = Object.fromEntries(Object.entries(prefill).filter(([name]) => 
 describe('EidEvidence: main decides verified', () => {
   it('vouches for a genuine read submitted unchanged (gender and INSZ as typed)', () => {
     const evidence = new EidEvidence();
+    evidence.enter('production');
     evidence.record(card());
     expect(evidence.vouchesFor('read-1', { ...submitted, gender: 'M', inszNumber: '85.07.30-033.28' })).toBe(true);
   });
@@ -44,13 +45,15 @@ describe('EidEvidence: main decides verified', () => {
     ['a missing first name', { firstName: undefined }],
   ])('does not vouch for %s', (_name, change) => {
     const evidence = new EidEvidence();
+    evidence.enter('production');
     evidence.record(card());
     expect(evidence.vouchesFor('read-1', { ...submitted, ...change })).toBe(false);
   });
 
   it('never vouches for a card that did not verify, a partial read, an unknown read or an old one', () => {
     let now = 0;
-    const evidence = new EidEvidence(() => now);
+    const evidence = new EidEvidence({ now: () => now });
+    evidence.enter('production');
     evidence.record(card({ readId: 'forged', prefill: { ...prefill, verified: false } }));
     evidence.record(card({ readId: 'partial', complete: false }));
     evidence.record(card({ readId: 'old' }));
@@ -64,12 +67,14 @@ describe('EidEvidence: main decides verified', () => {
 
   it('lets staff add a birth date the card leaves blank', () => {
     const evidence = new EidEvidence();
+    evidence.enter('production');
     evidence.record(card({ prefill: { ...prefill, dateOfBirth: null } }));
     expect(evidence.vouchesFor('read-1', { ...submitted, dateOfBirth: '1985-06-01' })).toBe(true);
   });
 
   it('forgets a read once used, and everything on logout', () => {
     const evidence = new EidEvidence();
+    evidence.enter('production');
     evidence.record(card());
     evidence.forget('read-1');
     expect(evidence.vouchesFor('read-1', submitted)).toBe(false);
