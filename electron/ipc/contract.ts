@@ -17,6 +17,7 @@ import {
   isCardSystemDataChange,
   isCardSystemRegistration,
   isChooseBalieRequest,
+  isCloseAnswer,
   isDemoCardRequest,
   isFindPassholdersQuery,
   isNewCardRequest,
@@ -55,6 +56,8 @@ export const contractErrors = {
   'login-cancelled': 'Aanmelden afgebroken.',
   'invalid-field': 'Een veld is niet juist ingevuld.',
   'demo-only': 'Dit kan alleen in de demo-omgeving.',
+  'duplicate-in-flight': 'Dit verzoek is al onderweg naar UiTPAS. Wacht op het antwoord.',
+  'outcome-unknown': 'Een eerder verzoek voor deze pashouder of kaart kreeg geen antwoord. Zoek de pashouder eerst op; daarna kan je het opnieuw proberen.',
   // The UiTPAS failures carry their own, more precise message.
   'uitpas-rejected': 'UiTPAS weigerde dit.',
   'uitpas-login-required': 'Je aanmelding bij UiTPAS is verlopen. Meld je opnieuw aan.',
@@ -154,6 +157,8 @@ export interface SessionView {
   loggedIn: boolean;
   balies: { id: string; name: string }[];
   balie: Balie | null;
+  /** The settings file could not be read: the app fell back to demo, and the page must say so until settings are saved. */
+  settingsUnreadable?: boolean;
 }
 
 export interface SettingsChange {
@@ -206,6 +211,8 @@ function event<Payload>(): EventSpec<Payload> {
 
 export const requestChannels = {
   'app:getInfo': request<AppInfo>()(isNothing),
+  /** The page's answer to app:closeRequested: close the window now, or keep it open. */
+  'app:confirmClose': request<null>()(isCloseAnswer),
   'eid:getReaders': request<ReaderStatus>()(isNothing),
   /** The cards in the readers right now (after a page reload). */
   'eid:getCards': request<EidCard[]>()(isNothing),
@@ -230,6 +237,8 @@ export const requestChannels = {
 } as const;
 
 export const eventChannels = {
+  /** The window is being closed; the page asks staff first when a write is on its way, and answers with app:confirmClose. */
+  'app:closeRequested': event<{ requestInFlight: boolean }>(),
   /** The reader list or the PC/SC service changed. */
   'eid:readers': event<ReaderStatus>(),
   'eid:reading': event<EidReading>(),
@@ -264,6 +273,7 @@ export type HandlerTable = {
 /** The API the page sees as `window.balie`, made by hand from the channels above. */
 export interface BalieApi {
   getAppInfo(): Promise<Result<ResponseOf<'app:getInfo'>>>;
+  confirmClose(answer: RequestOf<'app:confirmClose'>): Promise<Result<null>>;
   getReaders(): Promise<Result<ResponseOf<'eid:getReaders'>>>;
   getCards(): Promise<Result<ResponseOf<'eid:getCards'>>>;
   insertDemoCard(request: RequestOf<'eid:insertDemoCard'>): Promise<Result<null>>;
@@ -282,6 +292,7 @@ export interface BalieApi {
   registerInCardSystem(request: RequestOf<'uitpas:registerInCardSystem'>): Promise<Result<ResponseOf<'uitpas:registerInCardSystem'>>>;
   updateCardSystemData(request: RequestOf<'uitpas:updateCardSystemData'>): Promise<Result<ResponseOf<'uitpas:updateCardSystemData'>>>;
   /** Each returns a function that stops listening. */
+  onCloseRequested(listener: (request: EventPayloadOf<'app:closeRequested'>) => void): () => void;
   onReaders(listener: (status: EventPayloadOf<'eid:readers'>) => void): () => void;
   onReading(listener: (reading: EventPayloadOf<'eid:reading'>) => void): () => void;
   onCard(listener: (card: EventPayloadOf<'eid:card'>) => void): () => void;

@@ -66,6 +66,8 @@ const isUpdateFields: Guard<Omit<UpdatePassholderFields, 'verified'>> = isObject
 
 export const isDemoCardRequest = isObject({ person: isOneOf(['jonas', 'zoe', 'lukas', 'aylin'] as const), forged: optional(isBoolean) });
 
+export const isCloseAnswer = isObject({ close: isBoolean });
+
 export const isChooseBalieRequest = isObject({ balieId: field('balieId') });
 
 export const isSettingsChange = isObject({

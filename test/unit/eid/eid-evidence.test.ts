@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { demoReaderName } from '../../../electron/eid/demo-card';
 import type { EidCard } from '../../../electron/ipc/contract';
 import { EidEvidence } from '../../../electron/eid/eid-evidence';
 
@@ -81,5 +82,48 @@ describe('EidEvidence: main decides verified', () => {
     evidence.record(card());
     evidence.clear();
     expect(evidence.vouchesFor('read-1', submitted)).toBe(false);
+  });
+
+  it('binds a read to its environment: another environment, or any change of it, ends it', () => {
+    const evidence = new EidEvidence();
+    evidence.enter('demo');
+    evidence.record(card());
+    evidence.enter('demo');
+    expect(evidence.vouchesFor('read-1', submitted)).toBe(true);
+    evidence.enter('production');
+    expect(evidence.vouchesFor('read-1', submitted)).toBe(false);
+    evidence.enter('demo');
+    expect(evidence.vouchesFor('read-1', submitted)).toBe(false);
+  });
+
+  it('a demo eID read vouches in demo only, and is never recorded elsewhere', () => {
+    const evidence = new EidEvidence();
+    evidence.enter('production');
+    evidence.record(card({ reader: demoReaderName }));
+    expect(evidence.size).toBe(0);
+    evidence.enter('demo');
+    evidence.record(card({ reader: demoReaderName }));
+    expect(evidence.vouchesFor('read-1', submitted)).toBe(true);
+  });
+
+  it('records nothing before main knows the environment', () => {
+    const evidence = new EidEvidence();
+    evidence.record(card());
+    expect(evidence.size).toBe(0);
+  });
+
+  it('drops a read on a timer, without being asked again', () => {
+    vi.useFakeTimers();
+    try {
+      const evidence = new EidEvidence({ keepForMs: 1000 });
+      evidence.enter('production');
+      evidence.record(card());
+      vi.advanceTimersByTime(999);
+      expect(evidence.size).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(evidence.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
