@@ -127,7 +127,7 @@ export class EidEvidence {
       this.schedule();
     }, Math.max(0, oldest + this.keepForMs - this.now()));
     // Never the reason the process stays alive.
-    this.timer.unref?.();
+    this.timer.unref();
   }
 }
 

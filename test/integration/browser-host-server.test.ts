@@ -159,7 +159,7 @@ describe('browser host server', () => {
         const context = await browser.newContext();
         const app = await context.newPage();
         await app.goto(host.url);
-        const info = () => app.evaluate(async () => (await (window as unknown as { balie: { getAppInfo(): Promise<{ ok: boolean }> } }).balie.getAppInfo()).ok);
+        const info = () => app.evaluate(async () => (await (globalThis as unknown as { balie: { getAppInfo(): Promise<{ ok: boolean }> } }).balie.getAppInfo()).ok);
         expect(await info()).toBe(true);
         expect(app.url()).toBe(`${host.origin}/`);
         await app.reload();
@@ -170,9 +170,10 @@ describe('browser host server', () => {
         const attempt = await intruder.evaluate(
           ({ target }) =>
             new Promise<{ stored: string | null; opened: boolean }>((done) => {
-              const stored = sessionStorage.getItem('balie-host-token');
-              // globalThis: the page's own WebSocket, not the ws import of this file.
-              const socket = new globalThis.WebSocket(`ws://${target}/__balie/socket`, ['balie', `balie-token.${stored ?? ''}`]);
+              const page = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null }; WebSocket: typeof WebSocket };
+              const stored = page.sessionStorage.getItem('balie-host-token');
+              // The page's own WebSocket, not the ws import of this file.
+              const socket = new page.WebSocket(`ws://${target}/__balie/socket`, ['balie', `balie-token.${stored ?? ''}`]);
               socket.onopen = () => done({ stored, opened: true });
               socket.onerror = () => done({ stored, opened: false });
             }),

@@ -40,7 +40,7 @@ describe('eID evidence is bound to where it was read', () => {
       log: { warn: () => undefined },
     });
     const dispatch = createDispatcher(services.handlers, { warn: () => undefined });
-    ask = (channel, payload) => dispatch(channel, payload) as ReturnType<typeof ask>;
+    ask = (channel, payload) => dispatch(channel, payload);
   });
   afterAll(async () => {
     await services.close();
@@ -61,8 +61,8 @@ describe('eID evidence is bound to where it was read', () => {
   };
 
   const registration = (card: EidCard, uitpasNumber: string) => {
-    const { verified: _verified, gender, dateOfBirth, ...identity } = card.prefill;
-    return { ...identity, gender: gender ?? undefined, dateOfBirth: dateOfBirth ?? '', uitpasNumber, eidReadId: card.readId };
+    const { name, firstName, secondName, inszNumber, dateOfBirth, gender, nationality, placeOfBirth, street, postalCode, city } = card.prefill;
+    return { name, firstName, secondName, inszNumber, dateOfBirth: dateOfBirth ?? '', gender: gender ?? undefined, nationality, placeOfBirth, street, postalCode, city, uitpasNumber, eidReadId: card.readId };
   };
 
   it('in demo, a demo read vouches for its own prefill (the control: the path works)', async () => {

@@ -62,7 +62,7 @@ describe('hostile payloads at every channel', () => {
   });
 
   it.each(requestChannelNames)('%s: a payload of the wrong kind altogether', async (channel) => {
-    const wholes: unknown[] = [null, 0, 'x', [], [validPayloads[channel]], new (class Posing {})(), Object.create({ inherited: 1 }) as unknown];
+    const wholes: unknown[] = [null, 0, 'x', [], [validPayloads[channel]], new (class Posing { readonly close = false; })(), Object.create({ inherited: 1 }) as unknown];
     for (const whole of validPayloads[channel] === undefined ? [...wholes, {}] : wholes) await expectRefused(channel, whole);
   });
 
