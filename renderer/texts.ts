@@ -58,8 +58,15 @@ export const texts = {
     settings: 'Instellingen',
     back: 'Terug',
   },
+  close: {
+    title: 'App sluiten?',
+    inFlight: 'Er is nog een verzoek naar UiTPAS onderweg. Sluit je nu, dan weet je niet of het aankwam.',
+    yes: 'Toch sluiten',
+    no: 'Wachten',
+  },
   settings: {
     title: 'Instellingen',
+    unreadable: 'Het instellingenbestand was onleesbaar: de app staat daarom in de demo-omgeving. Kies de juiste omgeving bij Instellingen en bewaar.',
     consumerKey: 'Consumer key',
     consumerSecret: 'Consumer secret',
     secretStored: 'bewaard (niet zichtbaar)',

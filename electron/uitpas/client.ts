@@ -92,7 +92,7 @@ export function createUitpasClient(options: UitpasClientOptions) {
     const response = child(xml, 'response');
     return { code: text(response, 'code') ?? '', message: text(response, 'message') ?? '' };
   };
-  const path = (value: string) => encodeURIComponent(value);
+  const path = pathSegment;
 
   return {
     registerPassholder: async (fields: RegisterPassholderFields): Promise<Registered> =>
@@ -140,6 +140,17 @@ export function createUitpasClient(options: UitpasClientOptions) {
       return list(child(response, 'balies'), 'balie').map(parseBalie);
     },
   };
+}
+
+/**
+ * One URL path segment from a value: percent-encoded, so "/" and "?" stay
+ * inside it; "." and ".." (which URL parsing resolves, re-routing a signed
+ * request) and an empty segment are refused. The payload guards already keep
+ * such values out; this holds even for a caller that skips them.
+ */
+export function pathSegment(value: string): string {
+  if (value === '' || value === '.' || value === '..') throw new RangeError('unsafe URL path segment');
+  return encodeURIComponent(value);
 }
 
 /** Drops absent values; booleans and numbers as text. Dates are passed as the caller's YYYY-MM-DD strings. */
