@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createMainServices } from '../../electron/main-services';
 import { PendingOutcomes } from '../../electron/settings/pending-outcomes';
+import { SecretStore } from '../../electron/settings/secret-store';
 import { SettingsStore } from '../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../electron/simulator/headless-authorize';
 import { cardNumber, seedPassholder } from '../../electron/simulator/seed';
@@ -177,5 +178,28 @@ describe('an unknown outcome survives a restart until it is looked up', () => {
     expect(await ask('uitpas:updateCardSystemData', { uid: seedPassholder.uid, cardSystemId: '1', kansenStatuutEndDate: '2099-12-31' })).toMatchObject({ ok: false });
     expect(await new PendingOutcomes(join(dir, 'pending-outcomes.json')).list()).toEqual([]);
     await services.close();
+  });
+});
+
+describe('secret store', () => {
+  it('encrypts a secret again when the OS hints so on reading it, atomically and 0600', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balie-secrets-'));
+    let generation = 1;
+    const cipher = {
+      unavailableReason: () => Promise.resolve(null),
+      encrypt: (plain: string) => Promise.resolve(Buffer.from(`v${generation}:${plain}`)),
+      // Data of an older key generation decrypts, with the hint to encrypt it again.
+      decrypt: (data: Buffer) => {
+        const [version, ...rest] = data.toString().split(':');
+        return Promise.resolve({ result: rest.join(':'), shouldReEncrypt: version !== `v${generation}` });
+      },
+    };
+    const store = new SecretStore(join(dir, 'secrets'), cipher);
+    await store.write('accessToken', 'token-1');
+    generation = 2;
+    expect(await store.read('accessToken')).toBe('token-1');
+    expect(readFileSync(join(dir, 'secrets', 'accessToken.bin'), 'utf8')).toBe('v2:token-1');
+    expect(readdirSync(join(dir, 'secrets'))).toEqual(['accessToken.bin']);
+    if (posix) expect(statSync(join(dir, 'secrets', 'accessToken.bin')).mode & 0o777).toBe(0o600);
   });
 });
