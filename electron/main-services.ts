@@ -96,14 +96,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   events.subscribe((channel, payload) => {
     if (channel === 'eid:card') evidence.record(payload as EidCard);
   });
-  /** Every session view passes here: the evidence learns the environment, the page learns of an unreadable settings file. */
+  /** Every session view the page gets says whether the settings file was unreadable. */
+  const present = (view: SessionView): SessionView => (settings.wasUnreadable ? { ...view, settingsUnreadable: true } : view);
+  /**
+   * The evidence learns the environment only from views taken inside the gate's
+   * session changes, so a slower, older view can never set it back.
+   */
   const seen = (view: SessionView): SessionView => {
     evidence.enter(view.environment);
-    return settings.wasUnreadable ? { ...view, settingsUnreadable: true } : view;
+    return present(view);
   };
-  const ready = session.view().then(seen, () => undefined);
-
   const gate = new WriteGate();
+  const ready = gate.changeSession(() => session.view()).then(seen, () => undefined);
+
   const pending = new PendingOutcomes(join(options.dataDirectory, 'pending-outcomes.json'));
   const uitpas = createUitpasHandlers(session, evidence);
 
@@ -171,7 +176,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return null;
     },
     ...uitpas,
-    'session:get': async () => seen(await uitpas['session:get'](undefined)),
+    'session:get': async () => present(await uitpas['session:get'](undefined)),
     'session:login': changingSession(uitpas['session:login'], true),
     'session:logout': changingSession(uitpas['session:logout'], true),
     'session:chooseBalie': changingSession(uitpas['session:chooseBalie'], false),
