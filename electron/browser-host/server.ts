@@ -7,7 +7,7 @@
  * The page's files are the app's public code and are served to any request
  * whose Host is this server (so a DNS-rebinding page cannot read them under its
  * own name). What matters, the socket, needs this run's token: the printed URL
- * carries it in its fragment (never sent over HTTP, never in a log), the bridge
+ * carries it in its fragment (never sent over HTTP, so in no server log), the bridge
  * keeps it in sessionStorage (per origin: scheme, host and port) and offers it
  * as a WebSocket subprotocol. No cookie: cookies ignore the port, so every
  * other local server's page would carry it. The upgrade must also come from
