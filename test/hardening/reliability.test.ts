@@ -130,6 +130,35 @@ function servicesIn(dataDirectory: string, fetchImpl?: typeof fetch) {
   });
 }
 
+describe('two quick submits through the dispatcher', () => {
+  it('the same registration twice at once reaches UiTPAS once; another one for the same card waits its turn', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balie-double-'));
+    const posts: string[] = [];
+    const network: typeof fetch = (input, init) => {
+      if (init?.method === 'POST') posts.push(String(input));
+      return fetch(input, init);
+    };
+    const services = servicesIn(dir, network);
+    const ask = createDispatcher(services.handlers, { warn: () => undefined });
+    await ask('session:login', undefined);
+    await ask('session:chooseBalie', { balieId: '101' });
+    const card = cardNumber('09000', 8, false);
+    const person = { name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', uitpasNumber: card };
+    const before = posts.length;
+    const [first, second, other] = await Promise.all([
+      ask('uitpas:registerPassholder', person),
+      ask('uitpas:registerPassholder', person),
+      ask('uitpas:registerPassholder', { ...person, city: 'Berchem' }),
+    ]);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: false, error: { code: 'duplicate-in-flight' } });
+    // Sent after the first had its answer: UiTPAS refuses it (the card and the INSZ are taken), nothing is doubled.
+    expect(other).toMatchObject({ ok: false, error: { code: 'uitpas-rejected' } });
+    expect(posts.slice(before).filter((url) => url.endsWith('/uitpas/passholder/register'))).toHaveLength(2);
+    await services.close();
+  });
+});
+
 describe('an unknown outcome survives a restart until it is looked up', () => {
   it('refuses to send again after a lost answer, across a restart, until a look-up; the file holds no personal data', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'balie-outcome-'));
