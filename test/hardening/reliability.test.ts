@@ -135,7 +135,7 @@ describe('two quick submits through the dispatcher', () => {
     const dir = mkdtempSync(join(tmpdir(), 'balie-double-'));
     const posts: string[] = [];
     const network: typeof fetch = (input, init) => {
-      if (init?.method === 'POST') posts.push(String(input));
+      if (init?.method === 'POST') posts.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
       return fetch(input, init);
     };
     const services = servicesIn(dir, network);
