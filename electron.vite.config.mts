@@ -6,6 +6,8 @@ const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    // The smoke-test build only (electron/window/build-flavour.ts); installers are built without BALIE_TEST_BUILD.
+    define: { __BALIE_TEST_BUILD__: JSON.stringify(process.env.BALIE_TEST_BUILD === '1') },
     build: {
       outDir: resolve(root, 'out/main'),
       rollupOptions: { input: { index: resolve(root, 'electron/main.ts') } },

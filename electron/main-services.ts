@@ -5,18 +5,22 @@
 import type { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
-import { contractError, type AppInfo, type EidCard, type HandlerTable } from './ipc/contract';
+import { contractError, type AppInfo, type EidCard, type HandlerTable, type Passholder, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
 import { BalieFailure } from './ipc/dispatch';
 import { DemoCard } from './eid/demo-card';
 import { EidEvidence } from './eid/eid-evidence';
 import { EidReaderService } from './eid/reader-service';
 import { MainEvents } from './ipc/main-events';
+import { normaliseInsz } from './rules/insz';
+import { normaliseUitpasNumber } from './rules/uitpas-number';
+import { PendingOutcomes } from './settings/pending-outcomes';
 import { SecretStore, type SecretCipher } from './settings/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { startSimulator, type Simulator } from './simulator/server';
 import { createUitpasHandlers } from './uitpas/handlers';
 import type { LoginFlowOptions } from './uitpas/login-flow';
 import { UitpasSession } from './uitpas/session';
+import { WriteGate } from './write-gate';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
@@ -40,7 +44,39 @@ export interface MainServices {
   session: UitpasSession;
   /** After the computer slept: PC/SC handles may be dead without saying so. */
   resumeAfterSleep(): void;
+  /** Writes to UiTPAS on their way right now. */
+  writesInFlight(): number;
+  /** Asks the page before the window closes (app:closeRequested); its answer goes to the listener of onCloseAnswer. */
+  askToClose(): void;
+  onCloseAnswer(listener: (close: boolean) => void): void;
   close(): Promise<void>;
+}
+
+type WriteChannel = 'uitpas:registerPassholder' | 'uitpas:registerNewCard' | 'uitpas:updatePassholder' | 'uitpas:registerInCardSystem' | 'uitpas:updateCardSystemData';
+
+const card = (uitpasNumber: string | undefined) => (uitpasNumber === undefined ? [] : [`card:${normaliseUitpasNumber(uitpasNumber)}`]);
+const holder = (uid: string) => [`uid:${uid}`];
+
+/**
+ * What each write concerns. `lookUp` keys (a card, a pass holder's uid) are
+ * what a look-up can settle and may be kept on disk; `memory` keys only order
+ * writes while the app runs (the national number is never written to disk).
+ */
+const writeKeys: { [C in WriteChannel]: (payload: RequestOf<C>) => { lookUp: string[]; memory: string[] } } = {
+  'uitpas:registerPassholder': ({ uitpasNumber, inszNumber }) => ({ lookUp: card(uitpasNumber), memory: inszNumber ? [`insz:${normaliseInsz(inszNumber)}`] : [] }),
+  'uitpas:registerNewCard': ({ uid, uitpasNumber }) => ({ lookUp: [...holder(uid), ...card(uitpasNumber)], memory: [] }),
+  'uitpas:updatePassholder': ({ uitpasNumber }) => ({ lookUp: card(uitpasNumber), memory: [] }),
+  'uitpas:registerInCardSystem': ({ uid, uitpasNumber }) => ({ lookUp: [...holder(uid), ...card(uitpasNumber)], memory: [] }),
+  'uitpas:updateCardSystemData': ({ uid }) => ({ lookUp: holder(uid), memory: [] }),
+};
+
+/** Everything a look-up showed: these writes' outcomes are now known to staff. */
+function lookedUp(query: string | undefined, passholders: readonly Passholder[]): string[] {
+  const digits = query === undefined ? '' : normaliseUitpasNumber(query);
+  return [
+    ...(/^\d{13}$/.test(digits) ? card(digits) : []),
+    ...passholders.flatMap((found) => [...holder(found.uid), ...found.cardSystems.flatMap((system) => card(system.currentCard?.uitpasNumber))]),
+  ];
 }
 
 export function createMainServices(options: MainServicesOptions): MainServices {
@@ -51,8 +87,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   // The demo environment's backend runs in this process, on loopback, from its first use.
   let demo: Promise<Simulator> | undefined;
+  const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
   const session = new UitpasSession({
-    settings: new SettingsStore(join(options.dataDirectory, 'settings.json')),
+    settings,
     secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),
     showAuthorizePage: options.showAuthorizePage,
     demoPrefix: async () => (await (demo ??= startSimulator())).prefix,
@@ -64,13 +101,70 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   events.subscribe((channel, payload) => {
     if (channel === 'eid:card') evidence.record(payload as EidCard);
   });
+  /** Every session view the page gets says whether the settings file was unreadable. */
+  const present = (view: SessionView): SessionView => (settings.wasUnreadable ? { ...view, settingsUnreadable: true } : view);
+  /**
+   * The evidence learns the environment only from views taken inside the gate's
+   * session changes, so a slower, older view can never set it back.
+   */
+  const seen = (view: SessionView): SessionView => {
+    evidence.enter(view.environment);
+    return present(view);
+  };
+  const gate = new WriteGate();
+  const ready = gate.changeSession(() => session.view()).then(seen, () => undefined);
+
+  const pending = new PendingOutcomes(join(options.dataDirectory, 'pending-outcomes.json'));
+  const uitpas = createUitpasHandlers(session, evidence);
+
+  /** Login, logout and settings drop every eID read first; the view afterwards tells the evidence where the app is now. */
+  const changingSession =
+    <P>(handler: (payload: P) => Promise<SessionView> | SessionView, dropsEvidence: boolean) =>
+    (payload: P) =>
+      gate.changeSession(async () => {
+        if (dropsEvidence) evidence.clear();
+        try {
+          return seen(await handler(payload));
+        } catch (error) {
+          await session.view().then(seen, () => evidence.clear());
+          throw error;
+        }
+      });
+
+  const writing =
+    <C extends WriteChannel>(channel: C) =>
+    (payload: RequestOf<C>): Promise<ResponseOf<C>> => {
+      const { lookUp, memory } = (writeKeys[channel] as (payload: RequestOf<C>) => { lookUp: string[]; memory: string[] })(payload);
+      return gate.write([...lookUp, ...memory], `${channel}\n${JSON.stringify(payload)}`, async () => {
+        if (await pending.find(lookUp)) throw new BalieFailure({ ...contractError('outcome-unknown'), outcomeUnknown: true });
+        // Noted before sending: if the app dies before the answer, the next start still knows.
+        await pending.note(lookUp, channel);
+        let outcomeKnown = false;
+        try {
+          const result = await (uitpas[channel] as (payload: RequestOf<C>) => Promise<ResponseOf<C>>)(payload);
+          outcomeKnown = true;
+          return result;
+        } catch (error) {
+          outcomeKnown = error instanceof BalieFailure && error.error.outcomeUnknown !== true;
+          throw error;
+        } finally {
+          if (outcomeKnown) await pending.settle(lookUp);
+        }
+      });
+    };
+
   const demoCard = new DemoCard(eid);
   const demoOnly = async () => {
     if ((await session.view()).environment !== 'demo') throw new BalieFailure(contractError('demo-only'));
   };
+  const closeListeners = new Set<(close: boolean) => void>();
 
   const handlers: HandlerTable = {
     'app:getInfo': () => appInfo,
+    'app:confirmClose': ({ close }) => {
+      for (const listener of closeListeners) listener(close);
+      return null;
+    },
     'eid:getReaders': () => eid.readers(),
     'eid:getCards': () => eid.currentCards(),
     'eid:insertDemoCard': async ({ person, forged }) => {
@@ -86,7 +180,27 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       demoCard.remove();
       return null;
     },
-    ...createUitpasHandlers(session, evidence),
+    ...uitpas,
+    'session:get': async () => present(await uitpas['session:get'](undefined)),
+    'session:login': changingSession(uitpas['session:login'], true),
+    'session:logout': changingSession(uitpas['session:logout'], true),
+    'session:chooseBalie': changingSession(uitpas['session:chooseBalie'], false),
+    'settings:save': changingSession(uitpas['settings:save'], true),
+    'uitpas:findPassholders': async (request) => {
+      const found = await uitpas['uitpas:findPassholders'](request);
+      await pending.settle(lookedUp(request.query, found));
+      return found;
+    },
+    'uitpas:getCard': async (request) => {
+      const info = await uitpas['uitpas:getCard'](request);
+      await pending.settle(lookedUp(request.uitpasNumber, []));
+      return info;
+    },
+    'uitpas:registerPassholder': writing('uitpas:registerPassholder'),
+    'uitpas:registerNewCard': writing('uitpas:registerNewCard'),
+    'uitpas:updatePassholder': writing('uitpas:updatePassholder'),
+    'uitpas:registerInCardSystem': writing('uitpas:registerInCardSystem'),
+    'uitpas:updateCardSystemData': writing('uitpas:updateCardSystemData'),
   };
 
   return {
@@ -94,8 +208,13 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     events,
     session,
     resumeAfterSleep: () => eid.resume(),
+    writesInFlight: () => gate.writesInFlight,
+    askToClose: () => events.emit('app:closeRequested', { requestInFlight: gate.writesInFlight > 0 }),
+    onCloseAnswer: (listener) => void closeListeners.add(listener),
     close: async () => {
       eid.close();
+      evidence.clear();
+      await ready;
       await (await demo)?.close();
     },
   };

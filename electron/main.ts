@@ -13,20 +13,26 @@ import { createDispatcher } from './ipc/dispatch';
 import { bindIpc, forwardEvents } from './ipc/ipc-main';
 import { createMainServices } from './main-services';
 import { openInSystemBrowser, showAuthorizeWindow } from './window/login-window';
+import { guardClose } from './window/close-guard';
+import { applyMinimalMenu, refuseDebugging } from './window/production-lock';
 import { safeStorageCipher } from './window/safe-storage';
 import { createMainWindow, denyAllPermissions, lockNewWindows } from './window/window';
 
+// Before anything else: a packaged app started with a debugging switch quits here.
+const refused = refuseDebugging();
 registerAppScheme();
 app.enableSandbox();
 // Counters are in Flanders: dates and numbers in Dutch (Belgium), whatever the OS language.
 app.commandLine.appendSwitch('lang', 'nl-BE');
 app.on('web-contents-created', (_event, contents) => lockNewWindows(contents));
 
-if (!app.requestSingleInstanceLock()) {
-  // One counter, one app: a second start brings the running window forward instead.
-  app.quit();
-} else {
-  void app.whenReady().then(start);
+if (!refused) {
+  if (!app.requestSingleInstanceLock()) {
+    // One counter, one app: a second start brings the running window forward instead.
+    app.quit();
+  } else {
+    void app.whenReady().then(start);
+  }
 }
 
 function start(): void {
@@ -47,6 +53,7 @@ function start(): void {
   // After sleep the PC/SC context is stale: the reader service builds a new one.
   powerMonitor.on('resume', () => services.resumeAfterSleep());
   denyAllPermissions(session.defaultSession);
+  applyMinimalMenu();
   serveRenderer(join(__dirname, '../renderer'));
   bindIpc(ipcMain, createDispatcher(services.handlers));
 
@@ -54,6 +61,7 @@ function start(): void {
   mainWindow = window;
   const stopForwarding = forwardEvents(services.events, window.webContents);
   window.on('closed', stopForwarding);
+  guardClose(window, services);
   void window.loadURL(appEntryUrl);
 
   app.on('second-instance', () => {

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { Dialog } from './components/Dialog';
 import { useApp } from './context';
 import { HomeScreen } from './screens/HomeScreen';
 import { PassholderScreen } from './screens/PassholderScreen';
@@ -9,6 +11,16 @@ import { errorText, texts } from './texts';
 export function App() {
   const { api, store } = useApp();
   const { info, session, error, screen } = store();
+  // Main asks before the window closes; with a write to UiTPAS on its way, staff decide.
+  const [closeAsked, setCloseAsked] = useState(false);
+  useEffect(
+    () =>
+      api.onCloseRequested(({ requestInFlight }) => {
+        if (requestInFlight) setCloseAsked(true);
+        else void api.confirmClose({ close: true });
+      }),
+    [api],
+  );
   const logOut = async () => {
     const result = await api.logOut();
     if (result.ok) store.setState({ session: result.value, screen: { name: 'home' }, leaveGuard: undefined });
@@ -45,10 +57,27 @@ export function App() {
           </button>
         )}
       </header>
+      {session?.settingsUnreadable && (
+        <p role="alert" className="notice error" data-testid="settings-unreadable">
+          {texts.settings.unreadable}
+        </p>
+      )}
       {error && (
         <p role="alert" className="notice error">
           {errorText(error)}
         </p>
+      )}
+      {closeAsked && (
+        <Dialog
+          title={texts.close.title}
+          text={texts.close.inFlight}
+          yes={texts.close.yes}
+          no={texts.close.no}
+          onAnswer={(close) => {
+            setCloseAsked(false);
+            void api.confirmClose({ close });
+          }}
+        />
       )}
       {!session ? <p className="narrow">{texts.loading}</p> : <Screen />}
     </div>

@@ -1,13 +1,21 @@
 /**
  * Runs in the page served by the browser host, before the app: defines
  * `window.balie` over the host's WebSocket, exactly as the preload does over
- * Electron's IPC. The session cookie authenticates the socket.
+ * Electron's IPC. The run's token comes in the URL fragment once; it moves to
+ * sessionStorage (this origin only, this tab only), leaves the address bar, and
+ * goes to the host as a WebSocket subprotocol.
  */
 import { createBalieApi } from '../ipc/bridge-api';
 import { contractError, type Result } from '../ipc/contract';
-import { bridgeSocketPath, type WireMessage, type WireRequest } from './wire';
+import { bridgeProtocol, bridgeSocketPath, tokenProtocolPrefix, tokenStorageKey, type WireMessage, type WireRequest } from './wire';
 
-const socket = new WebSocket(`ws://${location.host}${bridgeSocketPath}`);
+const fromFragment = new URLSearchParams(location.hash.slice(1)).get('token');
+if (fromFragment) {
+  sessionStorage.setItem(tokenStorageKey, fromFragment);
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+}
+const token = sessionStorage.getItem(tokenStorageKey) ?? '';
+const socket = new WebSocket(`ws://${location.host}${bridgeSocketPath}`, [bridgeProtocol, `${tokenProtocolPrefix}${token}`]);
 // Settles on open or on close, so a request made while connecting never hangs.
 const opened = new Promise<void>((resolve) => {
   socket.addEventListener('open', () => resolve(), { once: true });

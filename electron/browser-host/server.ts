@@ -4,10 +4,14 @@
  * dispatcher as Electron's ipc. For development and end-to-end tests only;
  * never packaged.
  *
- * Access needs this run's secret: the printed URL carries it once, the server
- * trades it for an HttpOnly, SameSite=Strict cookie, and every later request
- * and the socket upgrade must carry that cookie (and, for the socket, this
- * origin), so another local page or user cannot drive the services.
+ * The page's files are the app's public code and are served to any request
+ * whose Host is this server (so a DNS-rebinding page cannot read them under its
+ * own name). What matters, the socket, needs this run's token: the printed URL
+ * carries it in its fragment (never sent over HTTP, so in no server log), the bridge
+ * keeps it in sessionStorage (per origin: scheme, host and port) and offers it
+ * as a WebSocket subprotocol. No cookie: cookies ignore the port, so every
+ * other local server's page would carry it. The upgrade must also come from
+ * this origin (Origin) to this host (Host).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -18,7 +22,7 @@ import { securityHeaders } from '../window/csp';
 import type { Dispatch } from '../ipc/dispatch';
 import type { MainEvents } from '../ipc/main-events';
 import { readStaticFile } from '../window/static-files';
-import { bridgeScriptPath, bridgeSocketPath, isWireRequest, type WireMessage } from './wire';
+import { bridgeProtocol, bridgeScriptPath, bridgeSocketPath, isWireRequest, tokenProtocolPrefix, type WireMessage } from './wire';
 
 export interface BrowserHostOptions {
   rendererRoot: string;
@@ -32,28 +36,34 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** Open this once: it carries the run's secret. */
+  /** Open this: its fragment carries the run's token. */
   url: string;
   origin: string;
   close(): Promise<void>;
 }
 
-const cookieName = 'balie_host';
-const maxMessageBytes = 1024 * 1024;
+/** Larger messages close that socket (1009) and nothing else; the page's biggest request is a few KB. */
+export const maxMessageBytes = 1024 * 1024;
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { rendererRoot, bridgeScriptFile, dispatch, events, log = console } = options;
-  const secret = randomBytes(32).toString('base64url');
+  const token = randomBytes(32).toString('base64url');
   const bridgeScript = await readFile(bridgeScriptFile);
   let origin = '';
+  let host = '';
 
-  const isSecret = (candidate: string | undefined | null): boolean => {
+  const isToken = (candidate: string | undefined): boolean => {
     if (!candidate) return false;
     const given = Buffer.from(candidate);
-    const expected = Buffer.from(secret);
+    const expected = Buffer.from(token);
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
-  const hasSessionCookie = (request: IncomingMessage) => isSecret(readCookie(request, cookieName));
+  const offeredToken = (request: IncomingMessage) =>
+    (request.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((protocol) => protocol.trim())
+      .find((protocol) => protocol.startsWith(tokenProtocolPrefix))
+      ?.slice(tokenProtocolPrefix.length);
 
   const server = createServer((request, response) => {
     void route(request)
@@ -65,14 +75,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   async function route(request: IncomingMessage): Promise<Reply> {
-    const url = new URL(request.url ?? '/', origin);
-    if (url.searchParams.has('token')) {
-      if (!isSecret(url.searchParams.get('token'))) return text(403, 'Ongeldige sleutel.');
-      const cookie = `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`;
-      return { status: 303, headers: { 'Set-Cookie': cookie, Location: url.pathname } };
-    }
-    if (!hasSessionCookie(request)) return text(403, 'Open de link die `npm run dev:browser` afdrukte.');
+    if (request.headers.host !== host) return text(421, 'Verkeerde host.');
     if (request.method !== 'GET') return text(405, 'Niet toegestaan.');
+    const url = new URL(request.url ?? '/', origin);
     if (url.pathname === bridgeScriptPath) {
       return { status: 200, headers: { 'Content-Type': 'text/javascript; charset=utf-8' }, body: bridgeScript };
     }
@@ -82,22 +87,32 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return { status: 200, headers: { 'Content-Type': file.contentType, 'Cache-Control': 'no-store' }, body };
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    // Answer with the plain protocol name: the token is never sent back.
+    handleProtocols: (protocols) => (protocols.has(bridgeProtocol) ? bridgeProtocol : false),
+  });
+  sockets.on('error', (error) => log.warn(`[browser-host] socketserver: ${error.name}`));
   server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const path = new URL(request.url ?? '/', origin).pathname;
-    if (path !== bridgeSocketPath || request.headers.origin !== origin || !hasSessionCookie(request)) {
-      log.warn('[browser-host] socket zonder geldige sessie geweigerd');
+    if (path !== bridgeSocketPath || request.headers.host !== host || request.headers.origin !== origin || !isToken(offeredToken(request))) {
+      log.warn('[browser-host] socket zonder geldige sleutel of van een andere oorsprong geweigerd');
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => servePage(ws));
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
 
   function servePage(ws: WebSocket): void {
     const post = (message: WireMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
     const unsubscribe = events.subscribe((channel, payload) => post({ kind: 'event', channel, payload }));
+    // A message over maxPayload, or a broken frame: ws reports it here and closes that socket; the host lives on.
+    ws.on('error', (error) => log.warn(`[browser-host] socket gesloten: ${error.name}`));
     ws.on('message', (data, isBinary) => {
       const request = isBinary ? undefined : parseJson(textOf(data));
       if (!isWireRequest(request)) {
@@ -114,11 +129,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
+  origin = `http://${host}`;
 
   return {
     origin,
-    url: `${origin}/?token=${secret}`,
+    url: `${origin}/#${new URLSearchParams({ token }).toString()}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of sockets.clients) client.terminate();
@@ -142,14 +158,6 @@ interface Reply {
 
 function text(status: number, body: string): Reply {
   return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body };
-}
-
-function readCookie(request: IncomingMessage, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
 }
 
 function textOf(data: RawData): string {

@@ -25,4 +25,9 @@ export const isWireRequest: Guard<WireRequest> = isObject({
 });
 
 export const bridgeScriptPath = '/__balie/bridge.js';
+/** The subprotocol the host answers with, and the prefix of the one that carries the run's token. */
+export const bridgeProtocol = 'balie';
+export const tokenProtocolPrefix = 'balie-token.';
+/** Where the page keeps the token (sessionStorage, this origin only): a reload still connects. */
+export const tokenStorageKey = 'balie-host-token';
 export const bridgeSocketPath = '/__balie/socket';

@@ -27,6 +27,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
 
   return {
     getAppInfo: () => invoke('app:getInfo', undefined),
+    confirmClose: (answer) => invoke('app:confirmClose', answer),
     getReaders: () => invoke('eid:getReaders', undefined),
     getCards: () => invoke('eid:getCards', undefined),
     insertDemoCard: (request) => invoke('eid:insertDemoCard', request),
@@ -45,6 +46,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     updatePassholder: (request) => invoke('uitpas:updatePassholder', request),
     registerInCardSystem: (request) => invoke('uitpas:registerInCardSystem', request),
     updateCardSystemData: (request) => invoke('uitpas:updateCardSystemData', request),
+    onCloseRequested: (listener) => on('app:closeRequested', listener),
     onReaders: (listener) => on('eid:readers', listener),
     onReading: (listener) => on('eid:reading', listener),
     onCard: (listener) => on('eid:card', listener),

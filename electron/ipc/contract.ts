@@ -21,6 +21,7 @@ import {
   isCardSystemDataChange,
   isCardSystemRegistration,
   isChooseBalieRequest,
+  isCloseAnswer,
   isDemoCardRequest,
   isFindPassholdersQuery,
   isNewCardRequest,
@@ -66,6 +67,10 @@ export const balieErrorCodes = [
   'login-cancelled',
   'invalid-field',
   'demo-only',
+  /** The same write is already on its way to UiTPAS (main serialises writes per pass holder and card). */
+  'duplicate-in-flight',
+  /** An earlier write for this pass holder or card got no answer: look them up first (sent with outcomeUnknown). */
+  'outcome-unknown',
   'uitpas-rejected',
   'uitpas-login-required',
   'uitpas-timeout',
@@ -183,6 +188,8 @@ export interface SessionView {
   loggedIn: boolean;
   balies: { id: string; name: string }[];
   balie: Balie | null;
+  /** The settings file could not be read: the app fell back to demo, and the page must say so until settings are saved. */
+  settingsUnreadable?: boolean;
 }
 
 export interface SettingsChange {
@@ -225,6 +232,8 @@ function event<Payload>(): EventSpec<Payload> {
 
 export const requestChannels = {
   'app:getInfo': request<AppInfo>()(isNothing),
+  /** The page's answer to app:closeRequested: close the window now, or keep it open. */
+  'app:confirmClose': request<null>()(isCloseAnswer),
   'eid:getReaders': request<ReaderStatus>()(isNothing),
   /** The cards in the readers right now (after a page reload). */
   'eid:getCards': request<EidCard[]>()(isNothing),
@@ -251,6 +260,8 @@ export const requestChannels = {
 } as const;
 
 export const eventChannels = {
+  /** The window is being closed; the page asks staff first when a write is on its way, and answers with app:confirmClose. */
+  'app:closeRequested': event<{ requestInFlight: boolean }>(),
   /** The reader list or the PC/SC service changed. */
   'eid:readers': event<ReaderStatus>(),
   'eid:reading': event<EidReading>(),
@@ -285,6 +296,7 @@ export type HandlerTable = {
 /** The API the page sees as `window.balie`, made by hand from the channels above. */
 export interface BalieApi {
   getAppInfo(): Promise<Result<ResponseOf<'app:getInfo'>>>;
+  confirmClose(answer: RequestOf<'app:confirmClose'>): Promise<Result<null>>;
   getReaders(): Promise<Result<ResponseOf<'eid:getReaders'>>>;
   getCards(): Promise<Result<ResponseOf<'eid:getCards'>>>;
   insertDemoCard(request: RequestOf<'eid:insertDemoCard'>): Promise<Result<null>>;
@@ -304,6 +316,7 @@ export interface BalieApi {
   registerInCardSystem(request: RequestOf<'uitpas:registerInCardSystem'>): Promise<Result<ResponseOf<'uitpas:registerInCardSystem'>>>;
   updateCardSystemData(request: RequestOf<'uitpas:updateCardSystemData'>): Promise<Result<ResponseOf<'uitpas:updateCardSystemData'>>>;
   /** Each returns a function that stops listening. */
+  onCloseRequested(listener: (request: EventPayloadOf<'app:closeRequested'>) => void): () => void;
   onReaders(listener: (status: EventPayloadOf<'eid:readers'>) => void): () => void;
   onReading(listener: (reading: EventPayloadOf<'eid:reading'>) => void): () => void;
   onCard(listener: (card: EventPayloadOf<'eid:card'>) => void): () => void;

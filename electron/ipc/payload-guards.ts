@@ -1,45 +1,59 @@
 /**
  * The runtime check of every payload the page sends, one named guard per
  * request (the channel table in contract.ts says which guard a channel uses).
- * A payload that fails its guard never reaches a handler.
+ * A payload that fails its guard never reaches a handler. Every string is
+ * bounded by its limit in electron/rules/limits.ts (the same the form's fields
+ * carry), free of control and bidi characters, and identifiers have their
+ * format, so nothing the page sends can reach a URL path as "/" or "..".
  */
+import { identifierFormats, isUitpasNumberShape, maxLength, type LimitedField } from '../rules/limits';
 import type { NewCardReason, PriceReason, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
 import { languages } from '../settings/languages';
-import { isBoolean, isObject, isOneOf, isString, optional, type Guard } from './validation';
+import { isBoolean, isObject, isOneOf, listOf, multiLine, optional, shaped, singleLine, type Guard } from './validation';
+
+/** The guard for a field: its limit, and its format when it has one. */
+function field(name: LimitedField): Guard<string> {
+  const format: RegExp | undefined = Object.hasOwn(identifierFormats, name) ? identifierFormats[name as keyof typeof identifierFormats] : undefined;
+  return singleLine(maxLength[name], format);
+}
+
+const uitpasNumber = shaped(isUitpasNumberShape);
+/** The reader service's read ids are UUIDs (randomUUID). */
+const isReadId = singleLine(36, /^[0-9a-f-]+$/);
 
 const priceReasons = ['FIRST_CARD', 'CARD_UPGRADE', 'EXTRA_CARD', 'LOSS_THEFT', 'DEFECT', 'LOSS_KANSENSTATUUT', 'OBTAIN_KANSENSTATUUT'] as const satisfies readonly PriceReason[];
 const newCardReasons = ['LOSS_THEFT', 'DEFECT', 'REMOVAL', 'LOSS_KANSENSTATUUT', 'OBTAIN_KANSENSTATUUT', 'CARD_UPGRADE', 'EXTRA_CARD'] as const satisfies readonly NewCardReason[];
 
 const personFieldGuards = {
-  name: isString,
-  firstName: isString,
-  secondName: optional(isString),
-  email: optional(isString),
-  inszNumber: optional(isString),
-  dateOfBirth: isString,
+  name: field('name'),
+  firstName: field('firstName'),
+  secondName: optional(field('secondName')),
+  email: optional(field('email')),
+  inszNumber: optional(field('inszNumber')),
+  dateOfBirth: field('dateOfBirth'),
   gender: optional(isOneOf(['M', 'MALE', 'V', 'F', 'FEMALE'] as const)),
-  street: optional(isString),
-  postalCode: isString,
-  city: isString,
-  telephone: optional(isString),
-  gsm: optional(isString),
-  nationality: optional(isString),
-  placeOfBirth: optional(isString),
-  kansenStatuutEndDate: optional(isString),
-  moreInfo: optional(isString),
-  schoolConsumerKey: optional(isString),
+  street: optional(field('street')),
+  postalCode: field('postalCode'),
+  city: field('city'),
+  telephone: optional(field('telephone')),
+  gsm: optional(field('gsm')),
+  nationality: optional(field('nationality')),
+  placeOfBirth: optional(field('placeOfBirth')),
+  kansenStatuutEndDate: optional(field('kansenStatuutEndDate')),
+  moreInfo: optional(multiLine(maxLength.moreInfo)),
+  schoolConsumerKey: optional(field('schoolConsumerKey')),
 };
 
-/** A list of strings, at most 50 (a search by several UiTPAS numbers). */
-const isStringList: Guard<string[]> = (value): value is string[] => Array.isArray(value) && value.length <= 50 && value.every(isString);
+/** Several UiTPAS numbers, at most 50 (the real counter's search takes several scanned cards at once). */
+const isUitpasNumberList = listOf(uitpasNumber, 50);
 
 /** `verified` is not the page's to send: main decides it from the card it read (see the eID issue). */
 export const isRegisterPassholderRequest: Guard<Omit<RegisterPassholderFields, 'verified'> & { withoutInsz?: boolean; eidReadId?: string }> = isObject({
   ...personFieldGuards,
-  uitpasNumber: isString,
-  voucherNumber: optional(isString),
+  uitpasNumber,
+  voucherNumber: optional(field('voucherNumber')),
   kansenStatuut: optional(isBoolean),
-  foreignCity: optional(isString),
+  foreignCity: optional(field('foreignCity')),
   optInServiceMails: optional(isBoolean),
   optInMilestoneMails: optional(isBoolean),
   optInInfoMails: optional(isBoolean),
@@ -51,68 +65,70 @@ export const isRegisterPassholderRequest: Guard<Omit<RegisterPassholderFields, '
   /** The staff register without an INSZ (a balie allowed to; UiTPAS checks the right). */
   withoutInsz: optional(isBoolean),
   /** The eID read the identity fields came from, if any: main decides `verified` from it. */
-  eidReadId: optional(isString),
+  eidReadId: optional(isReadId),
 });
 
 const isUpdateFields: Guard<Omit<UpdatePassholderFields, 'verified'>> = isObject({
   ...personFieldGuards,
-  name: optional(isString),
-  firstName: optional(isString),
-  dateOfBirth: optional(isString),
-  postalCode: optional(isString),
-  city: optional(isString),
+  name: optional(field('name')),
+  firstName: optional(field('firstName')),
+  dateOfBirth: optional(field('dateOfBirth')),
+  postalCode: optional(field('postalCode')),
+  city: optional(field('city')),
 });
 
 export const isDemoCardRequest = isObject({ person: isOneOf(['jonas', 'zoe', 'lukas', 'aylin'] as const), forged: optional(isBoolean) });
 
-export const isChooseBalieRequest = isObject({ balieId: isString });
+export const isCloseAnswer = isObject({ close: isBoolean });
+
+export const isChooseBalieRequest = isObject({ balieId: field('balieId') });
 
 export const isSettingsChange = isObject({
   environment: isOneOf(['demo', 'test', 'acceptance', 'production'] as const),
   language: optional(isOneOf(languages)),
-  consumerKey: optional(isString),
-  consumerSecret: optional(isString),
+  consumerKey: optional(field('consumerKey')),
+  consumerSecret: optional(field('consumerSecret')),
 });
 
-export const isCardQuery = isObject({ uitpasNumber: isString });
+export const isCardQuery = isObject({ uitpasNumber });
 
 export const isPriceQuery = isObject({
   reason: isOneOf(priceReasons),
-  uitpasNumber: optional(isString),
-  cardSystemId: optional(isString),
-  dateOfBirth: optional(isString),
-  postalCode: optional(isString),
-  voucherNumber: optional(isString),
+  uitpasNumber: optional(uitpasNumber),
+  cardSystemId: optional(field('cardSystemId')),
+  dateOfBirth: optional(field('dateOfBirth')),
+  postalCode: optional(field('postalCode')),
+  voucherNumber: optional(field('voucherNumber')),
 });
 
 /** A UiTPAS number, an INSZ or a chip number, as typed or scanned. */
-export const isFindPassholdersQuery = isObject({ query: isString });
+export const isFindPassholdersQuery = isObject({ query: field('query') });
 
 export const isPassholderSearch = isObject({
-  name: optional(isString),
-  firstName: optional(isString),
-  dateOfBirth: optional(isString),
-  postalCode: optional(isString),
-  uitpasNumbers: optional(isStringList),
+  name: optional(field('name')),
+  firstName: optional(field('firstName')),
+  dateOfBirth: optional(field('dateOfBirth')),
+  postalCode: optional(field('postalCode')),
+  uitpasNumbers: optional(isUitpasNumberList),
 });
 
 export const isNewCardRequest = isObject({
-  uid: isString,
+  uid: field('uid'),
   reason: isOneOf(newCardReasons),
-  uitpasNumber: isString,
-  voucherNumber: optional(isString),
-  kansenStatuutEndDate: optional(isString),
+  uitpasNumber,
+  voucherNumber: optional(field('voucherNumber')),
+  kansenStatuutEndDate: optional(field('kansenStatuutEndDate')),
 });
 
-export const isUpdatePassholderRequest = isObject({ uitpasNumber: isString, fields: isUpdateFields, eidReadId: optional(isString) });
+export const isUpdatePassholderRequest = isObject({ uitpasNumber, fields: isUpdateFields, eidReadId: optional(isReadId) });
 
 export const isCardSystemRegistration = isObject({
-  uid: isString,
-  cardSystemId: optional(isString),
-  uitpasNumber: optional(isString),
+  uid: field('uid'),
+  cardSystemId: optional(field('cardSystemId')),
+  uitpasNumber: optional(uitpasNumber),
   kansenStatuut: optional(isBoolean),
-  kansenStatuutEndDate: optional(isString),
-  voucherNumber: optional(isString),
+  kansenStatuutEndDate: optional(field('kansenStatuutEndDate')),
+  voucherNumber: optional(field('voucherNumber')),
 });
 
-export const isCardSystemDataChange = isObject({ uid: isString, cardSystemId: isString, kansenStatuutEndDate: isString });
+export const isCardSystemDataChange = isObject({ uid: field('uid'), cardSystemId: field('cardSystemId'), kansenStatuutEndDate: field('kansenStatuutEndDate') });

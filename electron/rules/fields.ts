@@ -1,3 +1,5 @@
+import { maxLength } from './limits';
+
 /**
  * Rules for the other pass holder fields, as the UiTPAS API applies them.
  * Dates are W3C dates, YYYY-MM-DD.
@@ -10,9 +12,18 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** The API's own check: an "@" and a "." after it. */
+/**
+ * The API's own check: one "@", something before it, and a "." with something
+ * on both sides after it; no spaces; at most 254 characters (RFC 5321). Written
+ * without a backtracking pattern: the old `[^\s@]+\.[^\s@]+` took quadratic
+ * time on a long run of dots, which blocked the main process.
+ */
 export function isEmailAddress(value: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+  const address = value.trim();
+  if (address.length > maxLength.email || /\s/.test(address)) return false;
+  const at = address.indexOf('@');
+  if (at < 1 || address.indexOf('@', at + 1) !== -1) return false;
+  return address.slice(at + 2, -1).includes('.');
 }
 
 /** Belgian postal codes: four digits, 1000–9999. */

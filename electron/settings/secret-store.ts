@@ -4,16 +4,18 @@
  * Where the OS has no secret store, nothing is stored: the store refuses
  * rather than keep a secret in plain text.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SecretStoreProblem } from '../ipc/contract';
+import { writeFileAtomic } from './atomic-file';
 
 /** The OS encryption: Electron's safeStorage in the app, a stand-in in tests. */
 export interface SecretCipher {
   /** null when encryption is available; otherwise why not. */
   unavailableReason(): Promise<SecretStoreProblem | null>;
   encrypt(plain: string): Promise<Buffer>;
-  decrypt(encrypted: Buffer): Promise<string>;
+  /** `shouldReEncrypt`: the OS rotated its key or offers a better one; the secret should be stored again. */
+  decrypt(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
 }
 
 export type SecretName = 'consumerSecret' | 'accessToken';
@@ -38,17 +40,20 @@ export class SecretStore {
   async write(name: SecretName, value: string): Promise<void> {
     const reason = await this.cipher.unavailableReason();
     if (reason) throw new SecretStoreUnavailableError(reason);
-    await mkdir(this.directory, { recursive: true, mode: 0o700 });
-    await writeFile(this.file(name), await this.cipher.encrypt(value), { mode: 0o600 });
+    await writeFileAtomic(this.file(name), await this.cipher.encrypt(value));
   }
 
   async read(name: SecretName): Promise<string | null> {
     if (await this.cipher.unavailableReason()) return null;
+    let decrypted: { result: string; shouldReEncrypt: boolean };
     try {
-      return await this.cipher.decrypt(await readFile(this.file(name)));
+      decrypted = await this.cipher.decrypt(await readFile(this.file(name)));
     } catch {
       return null;
     }
+    // Honour the OS's hint at once: the old encryption may be the weaker one. A failure leaves the old file, still readable.
+    if (decrypted.shouldReEncrypt) await this.write(name, decrypted.result).catch(() => undefined);
+    return decrypted.result;
   }
 
   async remove(name: SecretName): Promise<void> {

@@ -1,8 +1,14 @@
-/** The counter's settings that are not secret, as JSON in the app's folder. Demo is the default. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { environmentNames, type EnvironmentName } from './environments';
+/**
+ * The counter's settings that are not secret, as JSON in the app's folder. Demo
+ * is the default for a first start (no file). A file that exists but cannot be
+ * read or understood is not silently replaced: it is moved aside (for IT to
+ * look at) and the store reports it, so the page can warn that the app fell
+ * back to demo instead of letting staff believe they work in production.
+ */
+import { readFile, rename } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-file';
 import { defaultLanguage, isLanguage, type Language } from './languages';
+import { environmentNames, type EnvironmentName } from './environments';
 
 export interface ChosenBalie {
   id: string;
@@ -22,24 +28,60 @@ export interface Settings {
 export const defaultSettings: Settings = { environment: 'demo', language: defaultLanguage, consumerKey: '', balie: null };
 
 export class SettingsStore {
+  private unreadable = false;
+
   constructor(private readonly file: string) {}
 
+  /** True when the last load found a settings file it could not use (until settings are saved again). */
+  get wasUnreadable(): boolean {
+    return this.unreadable;
+  }
+
   async load(): Promise<Settings> {
+    let text: string;
     try {
-      const stored = JSON.parse(await readFile(this.file, 'utf8')) as Partial<Settings>;
-      return {
-        environment: environmentNames.includes(stored.environment as EnvironmentName) ? (stored.environment as EnvironmentName) : 'demo',
-        language: isLanguage(stored.language) ? stored.language : defaultSettings.language,
-        consumerKey: typeof stored.consumerKey === 'string' ? stored.consumerKey : '',
-        balie: stored.balie && typeof stored.balie.id === 'string' ? stored.balie : null,
-      };
-    } catch {
-      return { ...defaultSettings };
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...defaultSettings };
+      return this.fallBack(false);
     }
+    const stored = parseSettings(text);
+    return stored ?? this.fallBack(true);
   }
 
   async save(settings: Settings): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    await writeFile(this.file, `${JSON.stringify(settings, null, 2)}\n`);
+    await writeFileAtomic(this.file, `${JSON.stringify(settings, null, 2)}\n`);
+    this.unreadable = false;
   }
+
+  /** Keeps the unusable file beside the new one, so nothing is lost and IT can see what was there. */
+  private async fallBack(moveAside: boolean): Promise<Settings> {
+    this.unreadable = true;
+    if (moveAside) await rename(this.file, `${this.file}.unreadable`).catch(() => undefined);
+    return { ...defaultSettings };
+  }
+}
+
+function parseSettings(text: string): Settings | null {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { environment, language, consumerKey, balie } = stored as Record<string, unknown>;
+  if (!environmentNames.includes(environment as EnvironmentName)) return null;
+  return {
+    environment: environment as EnvironmentName,
+    language: isLanguage(language) ? language : defaultLanguage,
+    consumerKey: typeof consumerKey === 'string' ? consumerKey : '',
+    balie: isChosenBalie(balie) ? balie : null,
+  };
+}
+
+function isChosenBalie(value: unknown): value is ChosenBalie {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, name, consumerKey } = value as Record<string, unknown>;
+  return typeof id === 'string' && typeof name === 'string' && typeof consumerKey === 'string';
 }

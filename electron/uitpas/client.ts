@@ -90,7 +90,7 @@ export function createUitpasClient(options: UitpasClientOptions) {
     const response = child(xml, 'response');
     return { code: text(response, 'code') ?? '', message: text(response, 'message') ?? '' };
   };
-  const path = (value: string) => encodeURIComponent(value);
+  const path = pathSegment;
 
   return {
     registerPassholder: async (fields: RegisterPassholderFields): Promise<Registered> =>
@@ -186,4 +186,15 @@ function parseOptInsOrFail(node: Parameters<typeof parseOptIns>[0]) {
   const preferences = parseOptIns(node);
   if (!preferences) throw new UitpasBadResponseError(200, true, 'incomplete');
   return preferences;
+}
+
+/**
+ * One URL path segment from a value: percent-encoded, so "/" and "?" stay
+ * inside it; "." and ".." (which URL parsing resolves, re-routing a signed
+ * request) and an empty segment are refused. The payload guards already keep
+ * such values out; this holds even for a caller that skips them.
+ */
+export function pathSegment(value: string): string {
+  if (value === '' || value === '.' || value === '..') throw new RangeError('unsafe URL path segment');
+  return encodeURIComponent(value);
 }

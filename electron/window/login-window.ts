@@ -1,11 +1,15 @@
 /**
  * The dedicated window for UiTiD's login pages. It has no preload and its own
- * in-memory session, may only show UiTiD's pages, and closes when UiTiD sends
- * the browser to the app's callback URL, which it catches instead of loading.
+ * in-memory session (partition), which grants no permission (camera,
+ * notifications, …); it may only show UiTiD's pages, in the page and in every
+ * frame of it, and closes when UiTiD sends the browser to the app's callback
+ * URL, which it catches instead of loading.
  */
 import { BrowserWindow, shell } from 'electron';
 import { LoginCancelledError } from '../uitpas/login-flow';
 import { isLoginPageUrl } from './navigation';
+import { devToolsAllowed, keepDevToolsClosed } from './production-lock';
+import { denyAllPermissions } from './window';
 
 export function showAuthorizeWindow(parent: BrowserWindow | null) {
   return (authorizeUrl: string, callbackUrl: string): Promise<string> =>
@@ -25,8 +29,11 @@ export function showAuthorizeWindow(parent: BrowserWindow | null) {
           webSecurity: true,
           partition: 'uitid-login',
           disableBlinkFeatures: 'Auxclick',
+          devTools: devToolsAllowed(),
         },
       });
+      denyAllPermissions(window.webContents.session);
+      keepDevToolsClosed(window.webContents);
       let done = false;
       const guard = (event: { preventDefault(): void }, url: string) => {
         if (url.startsWith(callbackUrl)) {
@@ -40,6 +47,10 @@ export function showAuthorizeWindow(parent: BrowserWindow | null) {
       };
       window.webContents.on('will-navigate', guard);
       window.webContents.on('will-redirect', guard);
+      // Frames too: a UiTiD page must not pull another site into an iframe of the login window.
+      window.webContents.on('will-frame-navigate', (details) => {
+        if (!details.isMainFrame && !isLoginPageUrl(details.url, authorizeUrl)) details.preventDefault();
+      });
       window.on('closed', () => {
         if (!done) reject(new LoginCancelledError());
       });

@@ -12,5 +12,8 @@ export const safeStorageCipher: SecretCipher = {
     return null;
   },
   encrypt: (plain) => safeStorage.encryptStringAsync(plain),
-  decrypt: async (encrypted) => (await safeStorage.decryptStringAsync(encrypted)).result,
+  decrypt: async (encrypted) => {
+    const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(encrypted);
+    return { result, shouldReEncrypt };
+  },
 };

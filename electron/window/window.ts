@@ -3,6 +3,7 @@
  */
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from './navigation';
+import { devToolsAllowed, keepDevToolsClosed } from './production-lock';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -29,9 +30,11 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       spellcheck: false,
       // A middle click must not open anything.
       disableBlinkFeatures: 'Auxclick',
+      devTools: devToolsAllowed(),
     },
   });
   keepOnAppPage(window.webContents);
+  keepDevToolsClosed(window.webContents);
   window.once('ready-to-show', () => window.show());
   return window;
 }

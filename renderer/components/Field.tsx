@@ -1,4 +1,5 @@
 import type { ChangeEvent } from 'react';
+import { maxLengthOf } from '../../electron/rules/limits';
 import { problemText, texts, type Problem } from '../texts';
 
 export interface FieldProps {
@@ -42,6 +43,7 @@ export function Field({ name, value, onChange, error, fromEid, required, type = 
           {...common}
           type={type}
           inputMode={inputMode}
+          maxLength={maxLengthOf(name)}
           autoComplete="off"
           spellCheck={false}
           onKeyDown={

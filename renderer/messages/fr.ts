@@ -128,8 +128,15 @@ export const fr: Messages = {
     settings: 'Paramètres',
     back: 'Retour',
   },
+  close: {
+    title: "Fermer l'application ?",
+    inFlight: "Une demande à UiTPAS est encore en cours. Si vous fermez maintenant, vous ne saurez pas si elle est arrivée.",
+    yes: 'Fermer quand même',
+    no: 'Attendre',
+  },
   settings: {
     title: 'Paramètres',
+    unreadable: "Le fichier des paramètres était illisible : l'application est donc dans l'environnement de démo. Choisissez le bon environnement dans les paramètres et enregistrez.",
     consumerKey: 'Consumer key',
     consumerSecret: 'Consumer secret',
     secretStored: 'enregistré (non visible)',
@@ -273,6 +280,8 @@ export const fr: Messages = {
       'login-cancelled': 'Connexion interrompue.',
       'invalid-field': "Un champ n'est pas rempli correctement.",
       'demo-only': "Ceci n'est possible que dans l'environnement de démo.",
+      'duplicate-in-flight': 'Cette demande est déjà en route vers UiTPAS. Attendez la réponse.',
+      'outcome-unknown': "Une demande précédente pour ce titulaire ou cette carte n'a pas reçu de réponse. Recherchez d'abord le titulaire ; vous pourrez ensuite réessayer.",
       'uitpas-rejected': 'UiTPAS a refusé.',
       'uitpas-login-required': (error: BalieError): string =>
         error.loginProblem === 'clock'

@@ -128,8 +128,15 @@ export const nl = {
     settings: 'Instellingen',
     back: 'Terug',
   },
+  close: {
+    title: 'App sluiten?',
+    inFlight: 'Er is nog een verzoek naar UiTPAS onderweg. Sluit je nu, dan weet je niet of het aankwam.',
+    yes: 'Toch sluiten',
+    no: 'Wachten',
+  },
   settings: {
     title: 'Instellingen',
+    unreadable: 'Het instellingenbestand was onleesbaar: de app staat daarom in de demo-omgeving. Kies de juiste omgeving bij Instellingen en bewaar.',
     consumerKey: 'Consumer key',
     consumerSecret: 'Consumer secret',
     secretStored: 'bewaard (niet zichtbaar)',
@@ -276,6 +283,8 @@ export const nl = {
       'login-cancelled': 'Aanmelden afgebroken.',
       'invalid-field': 'Een veld is niet juist ingevuld.',
       'demo-only': 'Dit kan alleen in de demo-omgeving.',
+      'duplicate-in-flight': 'Dit verzoek is al onderweg naar UiTPAS. Wacht op het antwoord.',
+      'outcome-unknown': 'Een eerder verzoek voor deze pashouder of kaart kreeg geen antwoord. Zoek de pashouder eerst op; daarna kan je het opnieuw proberen.',
       'uitpas-rejected': 'UiTPAS weigerde dit.',
       'uitpas-login-required': (error: BalieError): string =>
         error.loginProblem === 'clock'

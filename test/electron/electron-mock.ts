@@ -12,6 +12,8 @@ type Listener = (...args: unknown[]) => unknown;
 
 export class MockWebContents extends EventEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: string };
+  readonly session = createMockSession();
+  readonly closeDevTools = vi.fn();
   readonly send = vi.fn();
   readonly isDestroyed = vi.fn(() => false);
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
@@ -23,6 +25,12 @@ export class MockWebContents extends EventEmitter {
     this.emit(name, event, ...args);
     return event;
   }
+  /** Emits an event whose details are the event itself (will-frame-navigate's style). */
+  fireDetails(name: string, details: Record<string, unknown>): { defaultPrevented: boolean } {
+    const event = { ...details, defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+    this.emit(name, event);
+    return event;
+  }
 }
 
 export class MockBrowserWindow extends EventEmitter {
@@ -30,7 +38,12 @@ export class MockBrowserWindow extends EventEmitter {
   readonly webContents = new MockWebContents();
   readonly loadURL = vi.fn(() => Promise.resolve());
   readonly show = vi.fn();
-  close = vi.fn(() => this.emit('closed'));
+  /** Like Electron: 'close' first, which a listener may prevent; then 'closed'. */
+  close = vi.fn(() => {
+    const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+    this.emit('close', event);
+    if (!event.defaultPrevented) this.emit('closed');
+  });
   constructor(readonly options: Record<string, unknown>) {
     super();
     MockBrowserWindow.instances.push(this);
@@ -47,6 +60,9 @@ export function createMockSession() {
   };
 }
 
+/** The switches the mocked app was started with (Chromium's parsed command line). */
+export const startSwitches = new Set<string>();
+
 export function electronMock() {
   const handlers = new Map<string, Listener>();
   const app = Object.assign(new EventEmitter(), {
@@ -58,10 +74,15 @@ export function electronMock() {
     getAppPath: vi.fn(() => process.cwd()),
     getPath: vi.fn(() => join(tmpdir(), 'uitpas-balie-test-userdata')),
     quit: vi.fn(),
+    exit: vi.fn(),
     isPackaged: true,
   });
   return {
-    app: Object.assign(app, { commandLine: { appendSwitch: vi.fn() } }),
+    app: Object.assign(app, { commandLine: { appendSwitch: vi.fn(), hasSwitch: vi.fn((name: string) => startSwitches.has(name)) } }),
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+      setApplicationMenu: vi.fn(),
+    },
     BrowserWindow: MockBrowserWindow,
     ipcMain: {
       handlers,

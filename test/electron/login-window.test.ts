@@ -22,7 +22,33 @@ describe('login window', () => {
       webSecurity: true,
       partition: 'uitid-login',
       disableBlinkFeatures: 'Auxclick',
+      // The mocked app is packaged: no DevTools.
+      devTools: false,
     });
+  });
+
+  it('grants its partition no permission, and keeps every frame on UiTiD pages', () => {
+    void showAuthorizeWindow(null)(authorizeUrl, loginCallbackUrl).catch(() => undefined);
+    const { webContents } = windows().at(-1)!;
+    const [[request]] = webContents.session.setPermissionRequestHandler.mock.calls as [[(contents: unknown, permission: string, callback: (granted: boolean) => void) => void]];
+    const granted = vi.fn();
+    request({}, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+    const [[check]] = webContents.session.setPermissionCheckHandler.mock.calls as [[() => boolean]];
+    expect(check()).toBe(false);
+    const frame = (url: string, isMainFrame = false) => webContents.fireDetails('will-frame-navigate', { url, isMainFrame }).defaultPrevented;
+    expect(frame('https://evil.example/ad')).toBe(true);
+    expect(frame('http://test.uitid.be/insecure')).toBe(true);
+    expect(frame('https://account.uitid.be/captcha')).toBe(false);
+    // The main frame is will-navigate's: not judged twice.
+    expect(frame('https://evil.example/', true)).toBe(false);
+  });
+
+  it('closes DevTools should they open anyway', () => {
+    void showAuthorizeWindow(null)(authorizeUrl, loginCallbackUrl).catch(() => undefined);
+    const { webContents } = windows().at(-1)!;
+    webContents.emit('devtools-opened');
+    expect(webContents.closeDevTools).toHaveBeenCalled();
   });
 
   it('stays on UiTiD pages, and catches the callback instead of loading it', async () => {
@@ -46,9 +72,14 @@ describe('login window', () => {
 });
 
 describe('safeStorage secret cipher', () => {
+  it("passes on the OS's hint that a secret should be encrypted again", async () => {
+    vi.mocked(safeStorage.decryptStringAsync).mockResolvedValueOnce({ result: 'token', shouldReEncrypt: true });
+    expect(await safeStorageCipher.decrypt(Buffer.from('old'))).toEqual({ result: 'token', shouldReEncrypt: true });
+  });
+
   it('encrypts with the OS store when there is one', async () => {
     expect(await safeStorageCipher.unavailableReason()).toBeNull();
-    expect(await safeStorageCipher.decrypt(await safeStorageCipher.encrypt('token'))).toBe('token');
+    expect(await safeStorageCipher.decrypt(await safeStorageCipher.encrypt('token'))).toEqual({ result: 'token', shouldReEncrypt: false });
   });
 
   it('refuses Linux without a keyring (basic_text is plain text) and a missing store', async () => {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol } from 'electron';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { requestChannelNames } from '../../electron/ipc/dispatch';
@@ -28,5 +28,17 @@ describe('main process start-up', async () => {
 
   it('binds every contract channel', () => {
     expect(vi.mocked(ipcMain.handle).mock.calls.map(([channel]) => channel).sort()).toEqual([...requestChannelNames].sort());
+  });
+
+  it('packaged: no DevTools in the window, the minimal menu', () => {
+    expect(window.options.webPreferences).toMatchObject({ devTools: false });
+    expect(Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('asks the page before the window closes', () => {
+    const asked = vi.fn();
+    window.webContents.send.mockImplementation(asked);
+    window.close();
+    expect(asked).toHaveBeenCalledWith('app:closeRequested', { requestInFlight: false });
   });
 });

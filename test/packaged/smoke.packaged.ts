@@ -1,8 +1,10 @@
 /**
- * Smoke test of an installed or unpacked build, run by the release workflow on
- * each OS: BALIE_PACKAGED_APP is the executable. The app is started with a
- * Chromium remote-debugging port (the fuses forbid Node's inspector, which
- * Playwright's own Electron launcher needs) and driven over CDP.
+ * Smoke test of unpacked builds, run by the release workflow on each OS.
+ * BALIE_PACKAGED_APP is the executable of the test-only build (BALIE_TEST_BUILD=1,
+ * never shipped): it is started with a Chromium remote-debugging port (the fuses
+ * forbid Node's inspector, which Playwright's own Electron launcher needs) and
+ * driven over CDP. BALIE_RELEASE_APP is the executable of the release build: it
+ * must refuse that port and quit before it opens a window.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -12,7 +14,18 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const executable = process.env.BALIE_PACKAGED_APP ?? '';
+const release = process.env.BALIE_RELEASE_APP ?? '';
 const port = 9333;
+
+describe.skipIf(!release)('the release build', () => {
+  it('refuses a debugging port: it quits at once, and nothing answers on the port', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'balie-release-'));
+    const child = spawn(release, [`--remote-debugging-port=${port + 1}`, `--user-data-dir=${userData}`], { stdio: 'inherit' });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(1);
+    await expect(fetch(`http://127.0.0.1:${port + 1}/json/version`)).rejects.toThrow();
+  }, 60_000);
+});
 
 describe.skipIf(!executable)('the packaged app', () => {
   let app: ChildProcess | undefined;

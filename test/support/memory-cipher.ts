@@ -8,6 +8,6 @@ export function memoryCipher(available = true): SecretCipher & { available: bool
       return Promise.resolve(this.available ? null : 'no-keyring');
     },
     encrypt: (plain) => Promise.resolve(Buffer.from(`enc:${Buffer.from(plain).toString('base64')}`)),
-    decrypt: (data) => Promise.resolve(Buffer.from(data.toString().slice(4), 'base64').toString()),
+    decrypt: (data) => Promise.resolve({ result: Buffer.from(data.toString().slice(4), 'base64').toString(), shouldReEncrypt: false }),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSettingsChange } from '../../electron/ipc/payload-guards';
-import { isBoolean, isNothing, isObject, isOneOf, isString, optional } from '../../electron/ipc/validation';
+import { isBoolean, isCleanText, isNothing, isObject, isOneOf, isString, multiLine, optional, singleLine } from '../../electron/ipc/validation';
 
 describe('validation guards', () => {
   const isRequest = isObject({ name: isString, kind: isOneOf(['a', 'b'] as const), flag: optional(isBoolean) });
@@ -32,5 +32,27 @@ describe('validation guards', () => {
     expect(isSettingsChange({ environment: 'demo', language: 'fr' })).toBe(true);
     expect(isSettingsChange({ environment: 'demo' })).toBe(true);
     expect(isSettingsChange({ environment: 'demo', language: 'de' })).toBe(false);
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses an own %s key (JSON.parse makes one), which `in` would have let through', (key) => {
+    expect(isRequest(JSON.parse(`{"name": "x", "kind": "a", "${key}": {}}`))).toBe(false);
+  });
+
+  it('refuses getters and symbol keys', () => {
+    expect(isRequest(Object.defineProperty({ kind: 'a' }, 'name', { get: () => 'x', enumerable: true }))).toBe(false);
+    expect(isRequest({ name: 'x', kind: 'a', [Symbol('s')]: 1 })).toBe(false);
+  });
+
+  it('bounds strings and keeps control and bidi characters out', () => {
+    const name = singleLine(5);
+    expect(name('Jonas')).toBe(true);
+    expect(name('Jonas!')).toBe(false);
+    for (const bad of ['a\u0000', 'a\u202Eb', 'a\nb', 'a\rb', '\uD800', '\uDC00a', 'a\u0085']) expect(name(bad)).toBe(false);
+    expect(name('😀')).toBe(true);
+    expect(singleLine(20, /^[0-9]+$/)('12a')).toBe(false);
+    const text = multiLine(20);
+    expect(text('regel 1\r\nregel 2\t.')).toBe(true);
+    expect(text('a\u202Eb')).toBe(false);
+    expect(isCleanText('a\u2066b\u2069')).toBe(false);
   });
 });

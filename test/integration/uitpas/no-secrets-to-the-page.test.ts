@@ -47,6 +47,7 @@ describe('secrets stay in main', () => {
     const nextYear = new Date().getFullYear() + 1;
     const calls: [string, unknown][] = [
       ['app:getInfo', undefined],
+      ['app:confirmClose', { close: false }],
       ['eid:getReaders', undefined],
       ['eid:getCards', undefined],
       ['session:get', undefined],

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { demoReaderName } from '../../../electron/eid/demo-card';
 import type { EidCard } from '../../../electron/ipc/contract';
 import { EidEvidence } from '../../../electron/eid/eid-evidence';
 
@@ -33,6 +34,7 @@ const submitted = Object.fromEntries(Object.entries(prefill).filter(([name]) => 
 describe('EidEvidence: main decides verified', () => {
   it('vouches for a genuine read submitted unchanged (gender and INSZ as typed)', () => {
     const evidence = new EidEvidence();
+    evidence.enter('production');
     evidence.record(card());
     expect(evidence.vouchesFor('read-1', { ...submitted, gender: 'M', inszNumber: '85.07.30-033.28' })).toBe(true);
   });
@@ -45,13 +47,15 @@ describe('EidEvidence: main decides verified', () => {
     ['a missing first name', { firstName: undefined }],
   ])('does not vouch for %s', (_name, change) => {
     const evidence = new EidEvidence();
+    evidence.enter('production');
     evidence.record(card());
     expect(evidence.vouchesFor('read-1', { ...submitted, ...change })).toBe(false);
   });
 
   it('never vouches for a card that did not verify, a partial read, an unknown read or an old one', () => {
     let now = 0;
-    const evidence = new EidEvidence(() => now);
+    const evidence = new EidEvidence({ now: () => now });
+    evidence.enter('production');
     evidence.record(card({ readId: 'forged', prefill: { ...prefill, verified: false } }));
     evidence.record(card({ readId: 'partial', complete: false }));
     evidence.record(card({ readId: 'old' }));
@@ -65,17 +69,62 @@ describe('EidEvidence: main decides verified', () => {
 
   it('lets staff add a birth date the card leaves blank', () => {
     const evidence = new EidEvidence();
+    evidence.enter('production');
     evidence.record(card({ prefill: { ...prefill, dateOfBirth: null } }));
     expect(evidence.vouchesFor('read-1', { ...submitted, dateOfBirth: '1985-06-01' })).toBe(true);
   });
 
   it('forgets a read once used, and everything on logout', () => {
     const evidence = new EidEvidence();
+    evidence.enter('production');
     evidence.record(card());
     evidence.forget('read-1');
     expect(evidence.vouchesFor('read-1', submitted)).toBe(false);
     evidence.record(card());
     evidence.clear();
     expect(evidence.vouchesFor('read-1', submitted)).toBe(false);
+  });
+
+  it('binds a read to its environment: another environment, or any change of it, ends it', () => {
+    const evidence = new EidEvidence();
+    evidence.enter('demo');
+    evidence.record(card());
+    evidence.enter('demo');
+    expect(evidence.vouchesFor('read-1', submitted)).toBe(true);
+    evidence.enter('production');
+    expect(evidence.vouchesFor('read-1', submitted)).toBe(false);
+    evidence.enter('demo');
+    expect(evidence.vouchesFor('read-1', submitted)).toBe(false);
+  });
+
+  it('a demo eID read vouches in demo only, and is never recorded elsewhere', () => {
+    const evidence = new EidEvidence();
+    evidence.enter('production');
+    evidence.record(card({ reader: demoReaderName }));
+    expect(evidence.size).toBe(0);
+    evidence.enter('demo');
+    evidence.record(card({ reader: demoReaderName }));
+    expect(evidence.vouchesFor('read-1', submitted)).toBe(true);
+  });
+
+  it('records nothing before main knows the environment', () => {
+    const evidence = new EidEvidence();
+    evidence.record(card());
+    expect(evidence.size).toBe(0);
+  });
+
+  it('drops a read on a timer, without being asked again', () => {
+    vi.useFakeTimers();
+    try {
+      const evidence = new EidEvidence({ keepForMs: 1000 });
+      evidence.enter('production');
+      evidence.record(card());
+      vi.advanceTimersByTime(999);
+      expect(evidence.size).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(evidence.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
