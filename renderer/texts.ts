@@ -37,6 +37,11 @@ export function problemText(problem: Problem): string {
   return typeof problem === 'string' ? fieldProblemText(problem) : errorText(problem);
 }
 
+/** The card's document type (a Belgian identity card, a Kids-ID, a foreigner card A–M, EU, EU+ ...). */
+export function documentTypeText(code: number): string {
+  return texts.eid.documentTypes[code] ?? texts.eid.unknownDocumentType(code);
+}
+
 export function eidFailureText(cause: EidReadCause): string {
   return texts.eidCauses[cause];
 }

@@ -12,7 +12,7 @@ export function partialCardView(reader: string, readId: string, read: EidIdentit
     card: {
       appletVersion: read.card.appletVersion,
       cardNumber: read.identity.cardNumber,
-      documentType: read.identity.documentType.code,
+      documentType: read.identity.documentType,
       validityBegin: read.identity.validityBegin,
       validityEnd: read.identity.validityEnd,
       expired: read.expired,

@@ -14,17 +14,6 @@ import type { EidFieldWarning, EidFieldWarningCode } from './types';
 
 export type Sex = 'male' | 'female';
 
-export interface DocumentType {
-  code: number;
-  /** Dutch name of the card type, as the counter employee knows it. */
-  label: string;
-}
-
-export interface CodedValue {
-  code: string;
-  /** Dutch, as the counter employee knows it. */
-  label: string;
-}
 
 export interface Identity {
   cardNumber: string;
@@ -47,18 +36,19 @@ export interface Identity {
   /** The sex code exactly as on the card (M, F, V or W). */
   sexCode: string;
   nobleCondition: string;
-  documentType: DocumentType;
+  /** The document type code (documentTypeCodes); 0 when the card's could not be read. */
+  documentType: number;
   specialStatus: number;
   /** Hash of the photo file; its length says which algorithm (20 SHA-1, 32 SHA-256, 48 SHA-384). */
   photoHash: Buffer;
   duplicate: string;
   /** Tag 13: SHAPE, NATO, former blue card holder, researcher (foreigner cards). */
-  specialOrganisation: CodedValue | null;
+  specialOrganisation: (typeof specialOrganisationCodes)[number] | null;
   memberOfFamily: boolean;
   /** Tag 15 "dd.MM.yyyy-CC": date (YYYY-MM-DD) and ISO 3166 country of protection. */
   protection: { date: string; country: string } | null;
   /** Tag 16: access to the labour market. */
-  workPermit: CodedValue | null;
+  workPermit: (typeof workPermitCodes)[number] | null;
   /** Tags 17 and 18. */
   employerVatNumbers: string[];
   /** Tag 19. */
@@ -120,63 +110,15 @@ const knownIdentityTags = new Set<number>(Object.values(IdentityTag));
 const knownAddressTags = new Set<number>(Object.values(AddressTag));
 
 // Document types per the content document v5 and commons-eid DocumentType.java.
-const documentTypes: Readonly<Record<number, string>> = {
-  1: 'Belgische identiteitskaart',
-  6: 'Kids-ID',
-  7: 'Bootstrapkaart',
-  8: 'Habilitationkaart',
-  11: 'Vreemdelingenkaart A',
-  12: 'Vreemdelingenkaart B',
-  13: 'Vreemdelingenkaart C',
-  14: 'Vreemdelingenkaart D',
-  15: 'Vreemdelingenkaart E',
-  16: 'Vreemdelingenkaart E+',
-  17: 'Vreemdelingenkaart F',
-  18: 'Vreemdelingenkaart F+',
-  19: 'Europese blauwe kaart H',
-  20: 'Vreemdelingenkaart I',
-  21: 'Vreemdelingenkaart J',
-  22: 'Vreemdelingenkaart M',
-  23: 'Vreemdelingenkaart N',
-  27: 'Vreemdelingenkaart K',
-  28: 'Vreemdelingenkaart L',
-  31: 'EU-kaart',
-  32: 'EU+-kaart',
-  33: 'Vreemdelingenkaart A',
-  34: 'Vreemdelingenkaart B',
-  35: 'Vreemdelingenkaart F',
-  36: 'Vreemdelingenkaart F+',
-  61: 'Kids-ID voor vreemdelingen (EU)',
-  62: 'Kids-ID voor vreemdelingen (EU+)',
-  63: 'Kids-ID voor vreemdelingen (A)',
-  64: 'Kids-ID voor vreemdelingen (B)',
-  65: 'Kids-ID voor vreemdelingen (K)',
-  66: 'Kids-ID voor vreemdelingen (L)',
-  67: 'Kids-ID voor vreemdelingen (F)',
-  68: 'Kids-ID voor vreemdelingen (F+)',
-  69: 'Kids-ID voor vreemdelingen (M)',
-};
+/** The document type codes a card can carry; the page names them (renderer/messages/, eid.documentTypes). */
+export const documentTypeCodes: readonly number[] = [1, 6, 7, 8, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 27, 28, 31, 32, 33, 34, 35, 36, 61, 62, 63, 64, 65, 66, 67, 68, 69];
 
-// commons-eid SpecialOrganisation.java and WorkPermit.java; the content document's tag 13 and 16.
-const specialOrganisations: Readonly<Record<string, string>> = {
-  '1': 'SHAPE',
-  '2': 'NAVO',
-  '4': 'Vroegere houder van een Europese blauwe kaart',
-  '5': 'Onderzoeker',
-};
-const workPermits: Readonly<Record<string, string>> = {
-  '7': 'Arbeidsmarkt: onbeperkt',
-  '8': 'Arbeidsmarkt: beperkt',
-  '9': 'Arbeidsmarkt: geen toegang',
-  A: 'Seizoenarbeider',
-};
+// commons-eid SpecialOrganisation.java and WorkPermit.java; the content document's tag 13 and 16. Named by the page.
+export const specialOrganisationCodes = ['1', '2', '4', '5'] as const;
+export const workPermitCodes = ['7', '8', '9', 'A'] as const;
 
 export function isKnownDocumentType(code: number): boolean {
-  return code in documentTypes;
-}
-
-export function documentTypeOf(code: number): DocumentType {
-  return { code, label: documentTypes[code] ?? `Kaarttype ${code}` };
+  return documentTypeCodes.includes(code);
 }
 
 /** M is male; F (French), V (Dutch "vrouw") and W (German "weiblich") are female. */
@@ -253,20 +195,19 @@ function cardDate(value: Buffer): string {
   return parseCardDate(decodeRaw(value));
 }
 
-function coded(table: Readonly<Record<string, string>>) {
-  return (value: Buffer): CodedValue => {
+function coded<const C extends readonly string[]>(codes: C) {
+  return (value: Buffer): C[number] => {
     const code = decodeText(value);
-    const label = table[code];
-    if (label === undefined) throw new FieldError('unknown-value');
-    return { code, label };
+    if (!codes.includes(code)) throw new FieldError('unknown-value');
+    return code;
   };
 }
 
-function documentType(value: Buffer): DocumentType {
+function documentType(value: Buffer): number {
   const text = decodeText(value);
   const code = Number(text);
   if (!/^\d{1,2}$/.test(text) || !isKnownDocumentType(code)) throw new FieldError('unknown-value');
-  return documentTypeOf(code);
+  return code;
 }
 
 function protection(value: Buffer): { date: string; country: string } {
@@ -311,14 +252,14 @@ export function parseIdentity(file: Uint8Array): Parsed<Identity> {
     sex,
     sexCode,
     nobleCondition: r.text('nobleCondition', T.nobleCondition),
-    documentType: r.field('documentType', T.documentType, documentType, documentTypeOf(0), true),
+    documentType: r.field('documentType', T.documentType, documentType, 0, true),
     specialStatus: r.field('specialStatus', T.specialStatus, digit, 0),
     photoHash: r.field('photoHash', T.photoHash, binary, Buffer.alloc(0), true),
     duplicate: r.text('duplicate', T.duplicate),
-    specialOrganisation: r.field('specialOrganisation', T.specialOrganisation, coded(specialOrganisations), null),
+    specialOrganisation: r.field('specialOrganisation', T.specialOrganisation, coded(specialOrganisationCodes), null),
     memberOfFamily: r.fields.has(T.memberOfFamily),
     protection: r.field('protection', T.protection, protection, null),
-    workPermit: r.field('workPermit', T.workPermit, coded(workPermits), null),
+    workPermit: r.field('workPermit', T.workPermit, coded(workPermitCodes), null),
     employerVatNumbers: texts(['employerVat1', T.employerVat1], ['employerVat2', T.employerVat2]),
     regionalFileNumber: r.text('regionalFileNumber', T.regionalFileNumber),
     basicKeyHash: r.field('basicKeyHash', T.basicKeyHash, binary, Buffer.alloc(0)),

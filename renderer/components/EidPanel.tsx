@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EidCard, Passholder } from '../../electron/ipc/contract';
 import { useApp } from '../context';
-import { eidFailureText, texts } from '../texts';
+import { documentTypeText, eidFailureText, texts } from '../texts';
 
 /** Why a complete card is not verified, in words the counter employee can pass on. */
 export function notVerifiedReason(card: EidCard): string | null {
@@ -83,6 +83,8 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
             </p>
             <p className="muted">
               {card.prefill.dateOfBirth ? card.prefill.dateOfBirth.split('-').reverse().join('/') : card.dateOfBirthRaw.trim()} · {card.prefill.city}
+              {/* A foreigner card or a Kids-ID is worth saying; the Belgian identity card is the usual one. */}
+              {card.card.documentType !== 1 && ` · ${documentTypeText(card.card.documentType)}`}
             </p>
             {!card.complete ? (
               <p className="muted">{texts.eid.checking}</p>

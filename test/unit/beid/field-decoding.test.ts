@@ -5,7 +5,9 @@
  * (reference §5, §7) and commons-eid's DocumentType, SpecialOrganisation, WorkPermit.
  */
 import { describe, expect, it } from 'vitest';
-import { AddressTag, documentTypeOf, IdentityTag, parseIdentity } from '../../../native/beid/identity';
+import { AddressTag, documentTypeCodes, IdentityTag, parseIdentity, specialOrganisationCodes, workPermitCodes } from '../../../native/beid/identity';
+import { fr } from '../../../renderer/messages/fr';
+import { nl } from '../../../renderer/messages/nl';
 import { isGenuine } from '../../../native/beid/integrity';
 import { readEid } from '../../../native/beid/read-eid';
 import { encodeTlv } from '../../../native/beid/tlv';
@@ -76,11 +78,11 @@ describe('the remaining identity tags', () => {
     });
     expect(result.warnings).toEqual([]);
     expect(result.identity).toMatchObject({
-      documentType: { code: 31, label: 'EU-kaart' },
-      specialOrganisation: { code: '2', label: 'NAVO' },
+      documentType: 31,
+      specialOrganisation: '2',
       memberOfFamily: true,
       protection: { date: '2014-08-13', country: 'IT' },
-      workPermit: { code: 'A', label: 'Seizoenarbeider' },
+      workPermit: 'A',
       employerVatNumbers: ['0123.456.789', '0987.654.321'],
       regionalFileNumber: 'RF-2023-000123',
       brexitMentions: ['B', 'C'],
@@ -135,8 +137,17 @@ describe('the remaining identity tags', () => {
     [67, 'Kids-ID voor vreemdelingen (F)'],
     [68, 'Kids-ID voor vreemdelingen (F+)'],
     [69, 'Kids-ID voor vreemdelingen (M)'],
-  ])('document type %i is "%s"', (code, label) => {
-    expect(documentTypeOf(code)).toEqual({ code, label });
+  ])('document type %i is "%s" at the counter', (code, label) => {
+    expect(documentTypeCodes).toContain(code);
+    expect(nl.eid.documentTypes[code]).toBe(label);
+  });
+
+  it('names every document type, special organisation and work permit a card can carry, in every language', () => {
+    for (const messages of [nl, fr]) {
+      for (const code of documentTypeCodes) expect(messages.eid.documentTypes[code], `${code}`).toBeTruthy();
+      for (const code of specialOrganisationCodes) expect(messages.eid.specialOrganisations[code], code).toBeTruthy();
+      for (const code of workPermitCodes) expect(messages.eid.workPermits[code], code).toBeTruthy();
+    }
   });
 });
 

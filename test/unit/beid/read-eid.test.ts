@@ -28,7 +28,7 @@ describe('readEid over a virtual card', () => {
       nationalNumber: '85073003328',
       sex: 'male',
       validityBegin: '2021-03-15',
-      documentType: { code: 1, label: 'Belgische identiteitskaart' },
+      documentType: 1,
     });
     expect(result.identity.dateOfBirth?.iso).toBe('1985-07-30');
     expect(result.address).toEqual({ streetAndNumber: 'Kortrijksesteenweg 112', postalCode: '9000', municipality: 'Gent' });

@@ -20,7 +20,7 @@ function identity(overrides: Partial<Identity>): Identity {
     sex: 'male',
     sexCode: 'M',
     nobleCondition: '',
-    documentType: { code: 1, label: 'Belgische identiteitskaart' },
+    documentType: 1,
     specialStatus: 0,
     photoHash: Buffer.alloc(32),
     duplicate: '',
