@@ -1,3 +1,4 @@
+import { Dialog } from './components/Dialog';
 import { useApp } from './context';
 import { HomeScreen } from './screens/HomeScreen';
 import { PassholderScreen } from './screens/PassholderScreen';
@@ -8,10 +9,12 @@ import { texts } from './texts';
 
 export function App() {
   const { api, store } = useApp();
-  const { info, session, error, screen } = store();
+  const { info, session, error, screen, question } = store();
   const logOut = async () => {
+    // Half-filled work is not thrown away without asking.
+    if (!(await store.mayLeave())) return;
     const result = await api.logOut();
-    if (result.ok) store.setState({ session: result.value, screen: { name: 'home' }, leaveGuard: undefined });
+    if (result.ok) store.setState({ session: result.value, screen: { name: 'home' }, unsavedWork: false });
   };
   return (
     <div className="app">
@@ -30,12 +33,17 @@ export function App() {
         {info?.host === 'browser' && <span className="badge">{texts.browserHostBadge}</span>}
         <span className="spacer" />
         {session?.balie && (
-          <span data-testid="balie">
+          <span data-testid="balie" className="topbar-balie">
             {texts.session.balie}: {session.balie.name}
           </span>
         )}
+        {session?.balie && session.balies.length > 1 && screen.name !== 'balie' && (
+          <button type="button" className="link" onClick={() => void store.go({ name: 'balie' })}>
+            {texts.session.switchBalie}
+          </button>
+        )}
         {session && screen.name !== 'settings' && (
-          <button type="button" className="link" onClick={() => store.go({ name: 'settings' })}>
+          <button type="button" className="link" onClick={() => void store.go({ name: 'settings' })}>
             {texts.session.settings}
           </button>
         )}
@@ -51,6 +59,7 @@ export function App() {
         </p>
       )}
       {!session ? <p className="narrow">{texts.loading}</p> : <Screen />}
+      {question && <Dialog title={question.title} text={question.text} yes={question.yes} no={question.no} onAnswer={question.answer} />}
     </div>
   );
 }
@@ -60,14 +69,14 @@ function Screen() {
   const { session, screen } = store();
   if (screen.name === 'settings') return <SettingsScreen />;
   if (!session?.loggedIn) return <LoginScreen />;
-  if (!session.balie) return <BalieScreen />;
+  if (!session.balie || screen.name === 'balie') return <BalieScreen />;
   switch (screen.name) {
     case 'register':
       return <RegisterScreen insz={screen.insz} />;
     case 'passholder':
       return <PassholderScreen key={screen.passholder.uid} passholder={screen.passholder} initialAction={screen.action} />;
     case 'registered':
-      return <RegisteredScreen result={screen.result} who={screen.who} />;
+      return <RegisteredScreen screen={screen} />;
     default:
       return <HomeScreen />;
   }

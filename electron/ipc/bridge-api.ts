@@ -39,6 +39,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     getCard: (request) => invoke('uitpas:getCard', request),
     getPrice: (query) => invoke('uitpas:getPrice', query),
     findPassholders: (request) => invoke('uitpas:findPassholders', request),
+    searchPassholders: (request) => invoke('uitpas:searchPassholders', request),
     registerPassholder: (fields) => invoke('uitpas:registerPassholder', fields),
     registerNewCard: (request) => invoke('uitpas:registerNewCard', request),
     updatePassholder: (request) => invoke('uitpas:updatePassholder', request),

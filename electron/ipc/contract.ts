@@ -22,6 +22,7 @@ import {
   isNewCardRequest,
   isPriceQuery,
   isRegisterPassholderRequest,
+  isSearchPassholdersQuery,
   isSettingsChange,
   isUpdatePassholderRequest,
 } from './payload-guards';
@@ -221,6 +222,8 @@ export const requestChannels = {
   'uitpas:getPrice': request<UitpasPrice>()(isPriceQuery),
   /** A UiTPAS number or an INSZ, as typed or scanned. */
   'uitpas:findPassholders': request<Passholder[]>()(isFindPassholdersQuery),
+  /** Search by name (`*` as wildcard), first name, date of birth (YYYY-MM-DD), postal code, or several UiTPAS numbers. */
+  'uitpas:searchPassholders': request<{ total: number; passholders: Passholder[] }>()(isSearchPassholdersQuery),
   /** Answers whether UiTPAS was told the data is verified: main decides that from the eID read. */
   'uitpas:registerPassholder': request<Registered & { verified: boolean }>()(isRegisterPassholderRequest),
   'uitpas:registerNewCard': request<Registered>()(isNewCardRequest),
@@ -276,6 +279,7 @@ export interface BalieApi {
   getCard(request: RequestOf<'uitpas:getCard'>): Promise<Result<ResponseOf<'uitpas:getCard'>>>;
   getPrice(query: RequestOf<'uitpas:getPrice'>): Promise<Result<ResponseOf<'uitpas:getPrice'>>>;
   findPassholders(request: RequestOf<'uitpas:findPassholders'>): Promise<Result<ResponseOf<'uitpas:findPassholders'>>>;
+  searchPassholders(request: RequestOf<'uitpas:searchPassholders'>): Promise<Result<ResponseOf<'uitpas:searchPassholders'>>>;
   registerPassholder(fields: RequestOf<'uitpas:registerPassholder'>): Promise<Result<ResponseOf<'uitpas:registerPassholder'>>>;
   registerNewCard(request: RequestOf<'uitpas:registerNewCard'>): Promise<Result<ResponseOf<'uitpas:registerNewCard'>>>;
   updatePassholder(request: RequestOf<'uitpas:updatePassholder'>): Promise<Result<ResponseOf<'uitpas:updatePassholder'>>>;

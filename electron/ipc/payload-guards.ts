@@ -74,6 +74,17 @@ export const isPriceQuery = isObject({
 /** A UiTPAS number or an INSZ, as typed or scanned. */
 export const isFindPassholdersQuery = isObject({ query: isString });
 
+const isStringList: Guard<string[]> = (value): value is string[] => Array.isArray(value) && value.length <= 50 && value.every(isString);
+
+/** Search by name, first name, date of birth (YYYY-MM-DD), postal code, or several UiTPAS numbers. */
+export const isSearchPassholdersQuery = isObject({
+  name: optional(isString),
+  firstName: optional(isString),
+  dateOfBirth: optional(isString),
+  postalCode: optional(isString),
+  uitpasNumbers: optional(isStringList),
+});
+
 export const isNewCardRequest = isObject({
   uid: isString,
   reason: isOneOf(newCardReasons),

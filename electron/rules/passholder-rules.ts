@@ -3,7 +3,7 @@
  * the page shows them as the staff type, the main process checks them again
  * before anything is sent. Messages are Dutch and say what to fix.
  */
-import { isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, kansenStatuutEndDateProblem, latestKansenStatuutEndDate } from './fields';
+import { isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, kansenStatuutEndDateProblem, kansenStatuutExtensionProblem, latestKansenStatuutEndDate } from './fields';
 import { inszProblem } from './insz';
 import { isKansenpas, uitpasNumberProblem } from './uitpas-number';
 
@@ -23,12 +23,13 @@ export interface PassholderInput {
   kansenStatuutEndDate?: string;
 }
 
-const formatDate = (iso: string) => iso.split('-').reverse().join('/');
+const formatDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 
 export function uitpasNumberError(value: string, kansenStatuut?: boolean): string | undefined {
   const problem = uitpasNumberProblem(value);
   if (problem === 'format') return 'Een UiTPAS-nummer heeft 13 cijfers.';
   if (problem === 'check-digit') return 'Dit UiTPAS-nummer klopt niet (controlecijfer). Tik het opnieuw over of scan de kaart.';
+  if (problem === 'kind-digit') return 'Dit is geen UiTPAS-nummer (het 12de cijfer is altijd 0 of 1). Tik het opnieuw over of scan de kaart.';
   if (kansenStatuut === true && !isKansenpas(value)) return 'Met kansenstatuut hoort een kansenpas (het 12de cijfer is 1).';
   if (kansenStatuut === false && isKansenpas(value)) return 'Dit is een kansenpas: zet kansenstatuut aan, of neem een gewone kaart.';
   return undefined;
@@ -39,6 +40,14 @@ export function kansenStatuutEndDateError(value: string, today: Date): string | 
   if (problem === 'format') return 'Vul een geldige einddatum in.';
   if (problem === 'too-late') return `De einddatum mag niet na ${formatDate(latestKansenStatuutEndDate(today))} liggen.`;
   return undefined;
+}
+
+/** An extension of the kansenstatuut: later than today and than the current end date. */
+export function kansenStatuutExtensionError(value: string, currentEnd: string | undefined, today: Date): string | undefined {
+  const problem = kansenStatuutExtensionProblem(value, currentEnd, today);
+  if (problem === 'past') return 'Deze datum is al voorbij. Kies een einddatum in de toekomst.';
+  if (problem === 'not-later' && currentEnd) return `Het kansenstatuut loopt al tot ${formatDate(currentEnd)}. Kies een latere einddatum.`;
+  return problem ? kansenStatuutEndDateError(value, today) : undefined;
 }
 
 /** What is wrong with the fields, per field; `required` lists the fields this operation cannot do without. */

@@ -52,6 +52,10 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
           field: 'query',
         });
       }),
+    // Placeholder on the UI branch only: the API helper's branch implements the search (issue 12); the merge replaces this.
+    'uitpas:searchPassholders': () => {
+      throw new BalieFailure({ ...contractError('internal'), message: 'Zoeken op naam is nog niet beschikbaar in deze versie.' });
+    },
     'uitpas:registerPassholder': ({ eidReadId, ...fields }) => {
       refuseInvalid(passholderErrors(fields, registrationRequired, new Date()));
       const verified = evidence.vouchesFor(eidReadId, fields);
