@@ -21,7 +21,8 @@ export interface FieldProps {
 /** One labelled form field, with its error and, when the value is as the eID said, a mark saying how far to trust it. */
 export function Field({ name, value, onChange, error, eidMark, required, type = 'text', options, inputMode, hint, onEnter }: FieldProps) {
   const id = `field-${name}`;
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  // A date says its format to screen readers; on screen the placeholder and the value show it.
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : '', type === 'date' ? `${id}-format` : ''].filter(Boolean).join(' ') || undefined;
   const change = (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(name, event.target.value);
   const common = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, required };
   const keyDown = onEnter
@@ -36,8 +37,12 @@ export function Field({ name, value, onChange, error, eidMark, required, type = 
       <label htmlFor={id}>
         {texts.fields[name] ?? name}
         {required && <span aria-hidden="true"> *</span>}
-        {type === 'date' && <span className="label-format"> ({texts.format.datePattern})</span>}
-        {eidMark && <span className={`eid-mark eid-mark-${eidMark}`}>{texts.eid.mark[eidMark]}</span>}
+        {eidMark && (
+          <span className={`eid-mark eid-mark-${eidMark}`}>
+            <span aria-hidden="true">{texts.eid.shortMark[eidMark]}</span>
+            <span className="sr-only">{texts.eid.mark[eidMark]}</span>
+          </span>
+        )}
       </label>
       {options ? (
         <select {...common} value={value} onChange={change}>
@@ -51,6 +56,11 @@ export function Field({ name, value, onChange, error, eidMark, required, type = 
         <DateInput {...common} value={value} onValue={(next) => onChange(name, next)} onKeyDown={keyDown} />
       ) : (
         <input {...common} value={value} onChange={change} type={type} inputMode={inputMode} autoComplete="off" spellCheck={false} onKeyDown={keyDown} />
+      )}
+      {type === 'date' && (
+        <span className="sr-only" id={`${id}-format`}>
+          {texts.format.datePattern}
+        </span>
       )}
       {hint && (
         <p className="hint" id={`${id}-hint`}>

@@ -1,7 +1,7 @@
 import type { Passholder } from '../../electron/ipc/contract';
 import { isKansenStatuutExpired } from '../../electron/rules/fields';
 import { formatDate } from '../format/date';
-import { formatInsz, formatUitpasNumber } from '../format/numbers';
+import { formatInsz, formatPoints, formatUitpasNumber } from '../format/numbers';
 import { texts } from '../texts';
 
 /** What the counter needs to see of a pass holder: identity, contact, cards with their status, kansenstatuut per card system, points. */
@@ -25,7 +25,7 @@ export function PassholderFacts({ holder }: { holder: Passholder }) {
         <dt>{texts.passholder.contact}</dt>
         <dd data-testid="contact">{contact || '—'}</dd>
         <dt>{texts.passholder.points}</dt>
-        <dd data-testid="points">{holder.points}</dd>
+        <dd data-testid="points">{formatPoints(holder.points)}</dd>
         <dt>{texts.passholder.cards}</dt>
         <dd>
           <ul className="plain cards" data-testid="cards">

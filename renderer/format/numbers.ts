@@ -25,3 +25,11 @@ export function formatInsz(insz: string): string {
   const digits = normaliseInsz(insz);
   return /^\d{11}$/.test(digits) ? `${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}-${digits.slice(6, 9)}.${digits.slice(9)}` : insz;
 }
+
+/** Points as the API counts them ("12.000", "2.5") → "12", "2,5". */
+export function formatPoints(points: string): string {
+  const value = Number(points);
+  if (!Number.isFinite(value)) return points;
+  const [whole = '0', fraction] = String(value).split('.');
+  return fraction ? `${whole},${fraction}` : whole;
+}
