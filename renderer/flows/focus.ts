@@ -1,3 +1,5 @@
+import { useEffect, useRef, type RefObject } from 'react';
+
 /**
  * Where focus goes after an action: always to an element the staff can see,
  * never the page body. Scrolling keeps it clear of the sticky bars (see
@@ -15,4 +17,20 @@ export function focusElement(element: HTMLElement | null): void {
   if (!element) return;
   if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
   element.focus();
+}
+
+/**
+ * Focus for a field that the coming render puts on screen (a button that
+ * comes back after a look-up): asked for now, done after the render.
+ */
+export function useFocusAfterRender(container: RefObject<HTMLElement | null>): (name: string) => void {
+  const pending = useRef<string | null>(null);
+  useEffect(() => {
+    if (!pending.current) return;
+    focusField(container.current, pending.current);
+    pending.current = null;
+  });
+  return (name) => {
+    pending.current = name;
+  };
 }

@@ -11,7 +11,7 @@ import { Field } from '../components/Field';
 import { useApp } from '../context';
 import { checkHolds } from '../flows/card-check';
 import { findHolders, holderWithCard } from '../flows/look-up';
-import { focusField } from '../flows/focus';
+import { focusField, useFocusAfterRender } from '../flows/focus';
 import { useCardCheck } from '../flows/use-card-check';
 import { applyEid, editField, eidMarkOf, emptyForm, filledValues, hasOwnInput, noteEidCheck, type PassholderForm } from '../form/passholder-form';
 import { texts } from '../texts';
@@ -33,6 +33,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
   const [pendingCard, setPendingCard] = useState<typeof card | null>(null);
   const submittingRef = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusAfterRender = useFocusAfterRender(formRef);
   const values = form.values;
   const cardInput = { number: values.uitpasNumber ?? '', voucher: values.voucherNumber ?? '', reason: 'FIRST_CARD' as const };
 
@@ -223,7 +224,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
                   return;
                 }
                 setWaitForLookUp(false);
-                focusField(formRef.current, 'submit');
+                focusAfterRender('submit');
               }}
             />
           )}

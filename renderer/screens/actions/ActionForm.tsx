@@ -4,7 +4,7 @@ import { CardCheckStatus } from '../../components/CardCheckStatus';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useApp } from '../../context';
 import type { CardCheck } from '../../flows/card-check';
-import { focusField } from '../../flows/focus';
+import { focusField, useFocusAfterRender } from '../../flows/focus';
 import { texts } from '../../texts';
 
 export interface Failure {
@@ -66,6 +66,7 @@ export function ActionForm({
   const { store } = useApp();
   const form = useRef<HTMLFormElement>(null);
   const [waiting, setWaiting] = useState(false);
+  const focusAfterRender = useFocusAfterRender(form);
 
   // An action opens with the focus in its first field: a scanner can go at once.
   useEffect(() => focusField(form.current, firstField), [firstField]);
@@ -96,7 +97,7 @@ export function ActionForm({
             onSettled={(arrived) => {
               if (arrived) return onArrived(arrived);
               setWaiting(false);
-              focusField(form.current, 'submit');
+              focusAfterRender('submit');
             }}
           />
         )}
