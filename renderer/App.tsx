@@ -30,7 +30,7 @@ export function App() {
             {session.environments.find((env) => env.name === session.environment)?.label}
           </span>
         )}
-        {info?.host === 'browser' && <span className="badge">{texts.browserHostBadge}</span>}
+        {info?.host === 'browser' && <span className="badge host-badge">{texts.browserHostBadge}</span>}
         <span className="spacer" />
         {session?.balie && (
           <span data-testid="balie" className="topbar-balie">

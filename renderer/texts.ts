@@ -40,7 +40,7 @@ export const texts = {
     },
     photoAlt: (name: string) => `Foto van ${name} op de eID`,
     mark: { verified: 'eID, geverifieerd', unverified: 'eID, niet geverifieerd', pending: 'van eID' },
-    shortMark: { verified: 'eID ✓', unverified: 'eID ⚠ niet geverifieerd', pending: 'eID' },
+    shortMark: { verified: 'eID ✓', unverified: 'eID ⚠', pending: 'eID' },
     unverifiedNext: 'Niet geverifieerd: vergelijk de gegevens met de kaart en de persoon. UiTPAS krijgt ze als niet geverifieerd.',
     notOnCard: (fields: string) => `Niet van de eID, vraag na: ${fields}.`,
     partialDate: (raw: string) => `Op de eID staat enkel "${raw}": vraag de volledige geboortedatum.`,

@@ -30,9 +30,11 @@ export function DateInput({ value, onValue, onBlur, ...rest }: DateInputProps) {
       autoComplete="off"
       value={text}
       onChange={(event) => {
-        setText(event.target.value);
-        const parsed = parseDateInput(event.target.value);
-        onValue(parsed.iso ?? event.target.value.trim());
+        const typed = event.target.value;
+        const parsed = parseDateInput(typed);
+        // Eight digits or a pasted ISO date are complete: shown as DD/MM/JJJJ at once (the caret is at the end anyway).
+        setText(parsed.iso && !/^\d{1,2}[/.\-\s]/.test(typed.trim()) ? formatDate(parsed.iso) : typed);
+        onValue(parsed.iso ?? typed.trim());
       }}
       onBlur={(event) => {
         const parsed = parseDateInput(text);

@@ -148,7 +148,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         <fieldset>
           <legend>{texts.register.person}</legend>
           <EidNotes form={form} />
-          <div className="row">
+          <div className="row person">
             {field('name')}
             {field('firstName')}
             {field('inszNumber', { inputMode: 'numeric' })}
@@ -157,7 +157,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         </fieldset>
         <fieldset>
           <legend>{texts.register.address}</legend>
-          <div className="row">
+          <div className="row address">
             {field('street')}
             {field('postalCode', { inputMode: 'numeric' })}
             {field('city')}
@@ -174,7 +174,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         </fieldset>
         <fieldset>
           <legend>{texts.register.contact}</legend>
-          <div className="row">
+          <div className="row contact">
             {field('email', { type: 'email', inputMode: 'email' })}
             {field('telephone', { type: 'tel' })}
             {field('gsm', { type: 'tel' })}
