@@ -118,7 +118,6 @@ export const texts = {
     } as Readonly<Record<string, string>>,
     cardNotHere: 'Deze kaart is niet beschikbaar aan deze balie. Neem een andere kaart.',
     price: (amount: string) => `Te betalen: ${amount}`,
-    checkFirst: 'Controleer eerst de kaart: scan of typ het nummer en druk Enter.',
     cardHint: 'Typ of scan; Enter controleert de kaart.',
     submit: 'Registreren',
     done: 'Pashouder geregistreerd',
