@@ -14,8 +14,11 @@ export function ErrorNotice({
   error,
   settle,
   onSettled,
+  takeFocus = true,
 }: {
   error: BalieError;
+  /** False where the field stays focused for the next scan (the home search); the notice is still read out. */
+  takeFocus?: boolean;
   settle?: () => Promise<Passholder | null>;
   onSettled?: (arrived: Passholder | null) => void;
 }) {
@@ -25,8 +28,8 @@ export function ErrorNotice({
   const lookUpButton = useRef<HTMLButtonElement>(null);
   const canSettle = error.outcomeUnknown === true && settle !== undefined;
   useEffect(() => {
-    (canSettle ? lookUpButton.current : notice.current)?.focus();
-  }, [canSettle]);
+    if (takeFocus) (canSettle ? lookUpButton.current : notice.current)?.focus();
+  }, [canSettle, takeFocus]);
   const check = async () => {
     if (!settle || busy) return;
     setBusy(true);

@@ -47,9 +47,11 @@ export function HomeScreen() {
       else if (from instanceof HTMLInputElement) from.select();
     });
   };
-  const fail = (error: BalieError) => {
+  /** The notice is read out; the focus stays in the field, its text selected, so the next scan replaces it. */
+  const fail = (error: BalieError, from: HTMLInputElement | null) => {
     setFound(null);
     setFailure({ error, id: Date.now() });
+    from?.select();
   };
 
   const search = async (event: SubmitEvent<HTMLFormElement>) => {
@@ -60,12 +62,12 @@ export function HomeScreen() {
     if (/\p{L}/u.test(query)) {
       const result = await api.searchPassholders({ name: startsWith(query) });
       if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true }, input);
-      else fail(result.error);
+      else fail(result.error, input);
       return;
     }
     const result = await api.findPassholders({ query });
     if (result.ok) show({ holders: result.value, total: result.value.length, byName: false }, input);
-    else fail(result.error);
+    else fail(result.error, input);
   };
 
   const searchByName = async (event: SubmitEvent<HTMLFormElement>) => {
@@ -86,7 +88,7 @@ export function HomeScreen() {
       ...(person.postalCode?.trim() ? { postalCode: person.postalCode.trim() } : {}),
     });
     if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true }, null);
-    else fail(result.error);
+    else fail(result.error, null);
   };
 
   const digits = normaliseInsz(query);
@@ -135,7 +137,7 @@ export function HomeScreen() {
             </div>
           </form>
           <div aria-live="polite">
-            {failure && <ErrorNotice key={failure.id} error={failure.error} />}
+            {failure && <ErrorNotice key={failure.id} error={failure.error} takeFocus={false} />}
             {found && found.holders.length === 0 && <p className="notice info">{found.byName ? texts.home.noNameResults : texts.home.noResults}</p>}
             {found && found.holders.length > 0 && (
               <p className="hint">{found.total > found.holders.length ? texts.home.moreResults(found.holders.length, found.total) : texts.home.resultCount(found.holders.length)}</p>

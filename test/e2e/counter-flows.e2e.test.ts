@@ -116,6 +116,14 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     await shot('03-home');
   });
 
+  it('a scanned number nobody has: says so, and keeps the focus in the search field for the next scan', async () => {
+    await page.keyboard.type(gent(10));
+    await page.keyboard.press('Enter');
+    await page.getByText('Niemand gevonden met dit nummer.').waitFor();
+    await expectFocus({ id: 'search' });
+    expect(await page.locator('#search').evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd])).toEqual([0, 13]);
+  });
+
   it('keeps the top bar on one line', async () => {
     // On one line: every item starts above the point where the highest one ends.
     const boxes = await page
