@@ -32,7 +32,8 @@ export function useCardCheck(input: CardInput, afterOk?: (check: CardCheck & { s
     ok: holds ? check : null,
     run,
     enter: (field: HTMLInputElement) => (holds ? field.form?.requestSubmit() : void run(field.form)),
-    /** A refusal shown on the field it concerns, while that field still holds what was checked. */
-    refusal: (field: string) => (check?.state === 'refused' && check.field === field && check.number === normaliseUitpasNumber(input.number) ? check.message : undefined),
+    /** A refusal shown on the field it concerns, while the fields still hold what was checked. */
+    refusal: (field: string) =>
+      check?.state === 'refused' && check.field === field && check.number === normaliseUitpasNumber(input.number) && check.voucher === input.voucher.trim() ? check.message : undefined,
   };
 }

@@ -299,6 +299,7 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     await expect.poll(() => fieldError('voucherNumber').textContent()).toBe('Deze voucher is al gebruikt.');
     await expectFocus({ name: 'voucherNumber' });
     await field('voucherNumber').fill('');
+    expect(await fieldError('voucherNumber').count()).toBe(0);
     for (const [name, value] of [['name', 'Peeters'], ['firstName', 'Els'], ['inszNumber', '96081315176'], ['postalCode', '9000'], ['city', 'Gent']] as const) {
       await field(name).fill(value);
     }
