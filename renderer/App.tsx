@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Dialog } from './components/Dialog';
 import { useApp } from './context';
 import { HomeScreen } from './screens/HomeScreen';
@@ -10,20 +10,23 @@ import { errorText, texts } from './texts';
 
 export function App() {
   const { api, store } = useApp();
-  const { info, session, error, screen } = store();
-  // Main asks before the window closes; with a write to UiTPAS on its way, staff decide.
-  const [closeAsked, setCloseAsked] = useState(false);
+  const { info, session, error, screen, question } = store();
+  // Main asks before the window closes: a write to UiTPAS on its way, or typed work, is the staff's decision.
   useEffect(
     () =>
       api.onCloseRequested(({ requestInFlight }) => {
-        if (requestInFlight) setCloseAsked(true);
-        else void api.confirmClose({ close: true });
+        const decide = requestInFlight
+          ? store.ask({ title: texts.close.title, text: texts.close.inFlight, yes: texts.close.yes, no: texts.close.no })
+          : store.mayLeave();
+        void decide.then((close) => api.confirmClose({ close }));
       }),
-    [api],
+    [api, store],
   );
   const logOut = async () => {
+    // Half-filled work is not thrown away without asking.
+    if (!(await store.mayLeave())) return;
     const result = await api.logOut();
-    if (result.ok) store.setState({ session: result.value, screen: { name: 'home' }, leaveGuard: undefined });
+    if (result.ok) store.setState({ session: result.value, screen: { name: 'home' }, unsavedWork: false });
   };
   return (
     <div className="app">
@@ -39,15 +42,20 @@ export function App() {
             {texts.environments[session.environment]}
           </span>
         )}
-        {info?.host === 'browser' && <span className="badge">{texts.browserHostBadge}</span>}
+        {info?.host === 'browser' && <span className="badge host-badge">{texts.browserHostBadge}</span>}
         <span className="spacer" />
         {session?.balie && (
-          <span data-testid="balie">
+          <span data-testid="balie" className="topbar-balie">
             {texts.labelled(texts.session.balie, session.balie.name)}
           </span>
         )}
+        {session?.balie && session.balies.length > 1 && screen.name !== 'balie' && (
+          <button type="button" className="link" onClick={() => void store.go({ name: 'balie' })}>
+            {texts.session.switchBalie}
+          </button>
+        )}
         {session && screen.name !== 'settings' && (
-          <button type="button" className="link" onClick={() => store.go({ name: 'settings' })}>
+          <button type="button" className="link" onClick={() => void store.go({ name: 'settings' })}>
             {texts.session.settings}
           </button>
         )}
@@ -67,19 +75,8 @@ export function App() {
           {errorText(error)}
         </p>
       )}
-      {closeAsked && (
-        <Dialog
-          title={texts.close.title}
-          text={texts.close.inFlight}
-          yes={texts.close.yes}
-          no={texts.close.no}
-          onAnswer={(close) => {
-            setCloseAsked(false);
-            void api.confirmClose({ close });
-          }}
-        />
-      )}
       {!session ? <p className="narrow">{texts.loading}</p> : <Screen />}
+      {question && <Dialog title={question.title} text={question.text} yes={question.yes} no={question.no} onAnswer={question.answer} />}
     </div>
   );
 }
@@ -89,14 +86,14 @@ function Screen() {
   const { session, screen } = store();
   if (screen.name === 'settings') return <SettingsScreen />;
   if (!session?.loggedIn) return <LoginScreen />;
-  if (!session.balie) return <BalieScreen />;
+  if (!session.balie || screen.name === 'balie') return <BalieScreen />;
   switch (screen.name) {
     case 'register':
       return <RegisterScreen insz={screen.insz} />;
     case 'passholder':
       return <PassholderScreen key={screen.passholder.uid} passholder={screen.passholder} initialAction={screen.action} />;
     case 'registered':
-      return <RegisteredScreen result={screen.result} who={screen.who} />;
+      return <RegisteredScreen screen={screen} />;
     default:
       return <HomeScreen />;
   }

@@ -14,17 +14,27 @@ import type {
   EidReading,
   Passholder,
   ReaderStatus,
-  Registered,
   SessionView,
 } from '../electron/ipc/contract';
-import { language, setLanguage } from './texts';
+import { language, setLanguage, texts } from './texts';
 
 export type Screen =
   | { name: 'home' }
   | { name: 'register'; insz?: string }
   | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem' }
-  | { name: 'registered'; result: Registered & { verified: boolean }; who: string }
-  | { name: 'settings' };
+  /** `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome. */
+  | { name: 'registered'; uitpasNumber: string; verified: boolean; who: string; price?: string; settled?: boolean }
+  | { name: 'settings' }
+  | { name: 'balie' };
+
+/** A question in the app's own dialog; `answer` settles the promise `ask` returned. */
+export interface Question {
+  title: string;
+  text: string;
+  yes: string;
+  no: string;
+  answer: (yes: boolean) => void;
+}
 
 export interface AppState {
   info?: AppInfo;
@@ -36,12 +46,20 @@ export interface AppState {
   card?: EidCard;
   readFailure?: EidReadFailure;
   screen: Screen;
-  /** A screen with unsaved input says so; leaving it asks first. */
-  leaveGuard?: () => boolean;
+  /** The open screen holds input the staff typed and did not send yet. */
+  unsavedWork: boolean;
+  /** Requests to UiTPAS that have not answered yet. */
+  inFlight: number;
+  question?: Question;
+}
+
+/** Whether leaving now (another screen, logging out, another balie or environment, closing the window) loses something. */
+export function hasUnsavedWork(state: AppState): boolean {
+  return state.unsavedWork || state.inFlight > 0;
 }
 
 export function createAppStore(api: BalieApi) {
-  const store = create<AppState>()(() => ({ screen: { name: 'home' } }));
+  const store = create<AppState>()(() => ({ screen: { name: 'home' }, unsavedWork: false, inFlight: 0 }));
   // The session says which language this workstation uses; the catalogue switches before the app re-renders.
   store.subscribe(({ session }) => {
     if (session && session.language !== language) setLanguage(session.language);
@@ -68,13 +86,53 @@ export function createAppStore(api: BalieApi) {
     }));
   });
 
+  /** Asks in the app's own dialog; one question at a time (a second one is answered "no"). */
+  const ask = (question: Omit<Question, 'answer'>): Promise<boolean> =>
+    new Promise((resolve) => {
+      if (store.getState().question) return resolve(false);
+      store.setState({
+        question: {
+          ...question,
+          answer: (yes) => {
+            store.setState({ question: undefined });
+            resolve(yes);
+          },
+        },
+      });
+    });
+
+  /** True when nothing would be lost, or the staff member chose to let it go. */
+  const mayLeave = async (): Promise<boolean> => {
+    const state = store.getState();
+    if (!hasUnsavedWork(state)) return true;
+    const text = state.inFlight > 0 ? texts.leave.inFlight : texts.leave.unsaved;
+    const yes = await ask({ title: texts.leave.title, text, yes: texts.dialog.yes, no: texts.dialog.no });
+    if (yes) store.setState({ unsavedWork: false });
+    return yes;
+  };
+
   return Object.assign(store, {
     stopListening: () => stops.forEach((stop) => stop()),
-    /** Opens a screen unless the open one has unsaved input and the staff member chooses to stay. */
-    go(screen: Screen): void {
-      const guard = store.getState().leaveGuard;
-      if (guard && !guard()) return;
-      store.setState({ screen, leaveGuard: undefined });
+    ask,
+    mayLeave,
+    /** Opens a screen unless the open one has unsaved work and the staff member chooses to stay. */
+    async go(screen: Screen): Promise<boolean> {
+      if (!(await mayLeave())) return false;
+      store.setState({ screen, unsavedWork: false });
+      return true;
+    },
+    /** Opens a screen without asking: the work on the open one is done (sent, or settled by a look-up). */
+    show(screen: Screen): void {
+      store.setState({ screen, unsavedWork: false });
+    },
+    /** Counts a request as in flight until it answers. */
+    async track<T>(request: Promise<T>): Promise<T> {
+      store.setState((state) => ({ inFlight: state.inFlight + 1 }));
+      try {
+        return await request;
+      } finally {
+        store.setState((state) => ({ inFlight: state.inFlight - 1 }));
+      }
     },
   });
 }

@@ -25,7 +25,12 @@ export function setLanguage(next: Language): void {
 }
 
 /** What a form field shows: a rule the page checked itself, or an error main answered with. */
-export type Problem = FieldProblem | BalieError;
+/** Text the page worded itself (a card check's verdict), shown at a field like a rule's or main's problem. */
+export interface Worded {
+  text: string;
+}
+
+export type Problem = FieldProblem | BalieError | Worded;
 
 /** A BalieError in the staff member's words, with what to do. */
 export function errorText(error: BalieError): string {
@@ -34,7 +39,8 @@ export function errorText(error: BalieError): string {
 }
 
 export function problemText(problem: Problem): string {
-  return typeof problem === 'string' ? fieldProblemText(problem) : errorText(problem);
+  if (typeof problem === 'string') return fieldProblemText(problem);
+  return 'text' in problem ? problem.text : errorText(problem);
 }
 
 /** The card's document type (a Belgian identity card, a Kids-ID, a foreigner card A–M, EU, EU+ ...). */

@@ -39,7 +39,7 @@ import { isNothing, type Guard } from './validation';
  */
 export type { Balie, CardInfo, EidFieldWarning, EidReadCause, EnvironmentName, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
 export type { EidFieldWarningCode } from '../../native/beid/types';
-export type { OptInPreferences, PassholderSearch } from '../uitpas/types';
+export type { OptInPreferences, PassholderSearch, PriceReason } from '../uitpas/types';
 
 export interface AppInfo {
   name: string;

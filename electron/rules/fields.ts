@@ -41,6 +41,31 @@ export function defaultKansenStatuutEndDate(today: Date): string {
   return `${today.getFullYear() + 1}-04-30`;
 }
 
+/**
+ * What an extension proposes: a year after the current end date (or after
+ * today when it has already ended), never past the latest the API allows.
+ */
+export function proposedKansenStatuutEndDate(currentEnd: string | undefined, today: Date): string {
+  const from = currentEnd && isIsoDate(currentEnd.slice(0, 10)) && currentEnd.slice(0, 10) >= isoDay(today) ? currentEnd.slice(0, 10) : isoDay(today);
+  const yearLater = `${Number(from.slice(0, 4)) + 1}${from.slice(4)}`.replace(/-02-29$/, '-02-28');
+  const latest = latestKansenStatuutEndDate(today);
+  return yearLater < latest ? yearLater : latest;
+}
+
+/** An extension must end later than today and later than the current end date, and within the API's limit. */
+export function kansenStatuutExtensionProblem(value: string, currentEnd: string | undefined, today: Date): 'format' | 'too-late' | 'past' | 'not-later' | null {
+  const problem = kansenStatuutEndDateProblem(value, today);
+  if (problem) return problem;
+  if (value <= isoDay(today)) return 'past';
+  if (currentEnd && value <= currentEnd.slice(0, 10)) return 'not-later';
+  return null;
+}
+
+/** Whether a kansenstatuut ending on this date has ended by today. */
+export function isKansenStatuutExpired(endDate: string | undefined, today: Date): boolean {
+  return endDate !== undefined && endDate.slice(0, 10) < isoDay(today);
+}
+
 export function kansenStatuutEndDateProblem(value: string, today: Date): 'format' | 'too-late' | null {
   if (!isIsoDate(value)) return 'format';
   if (value > latestKansenStatuutEndDate(today)) return 'too-late';

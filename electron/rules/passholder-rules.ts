@@ -4,7 +4,7 @@
  * before anything is sent. A broken rule is a code; the page words it
  * (renderer/messages/), so main and page never disagree and main sends no text.
  */
-import { ageOn, isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, kansenStatuutEndDateProblem } from './fields';
+import { ageOn, isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, kansenStatuutEndDateProblem, kansenStatuutExtensionProblem } from './fields';
 import { inszProblem } from './insz';
 import { isKansenpas, uitpasNumberProblem } from './uitpas-number';
 
@@ -20,11 +20,17 @@ export const fieldProblems = [
   'email-invalid',
   'uitpas-number-format',
   'uitpas-number-check-digit',
+  /** The 12th digit of a UiTPAS number is 0 or 1 (1: a kansenpas). */
+  'uitpas-number-kind-digit',
   'kansenpas-needed',
   'kansenpas-without-kansenstatuut',
   'end-date-format',
   /** After the latest end date (latestKansenStatuutEndDate), which the page shows. */
   'end-date-too-late',
+  /** An extension that ends today or earlier. */
+  'end-date-past',
+  /** An extension that does not end after the current end date. */
+  'end-date-not-later',
   /** The search field holds neither a UiTPAS number, an INSZ nor a chip number. */
   'search-query',
   /** A search by name etc. without a single criterion. */
@@ -98,6 +104,7 @@ export function uitpasNumberError(value: string, kansenStatuut?: boolean): Field
   const problem = uitpasNumberProblem(value);
   if (problem === 'format') return 'uitpas-number-format';
   if (problem === 'check-digit') return 'uitpas-number-check-digit';
+  if (problem === 'kind-digit') return 'uitpas-number-kind-digit';
   if (kansenStatuut === true && !isKansenpas(value)) return 'kansenpas-needed';
   if (kansenStatuut === false && isKansenpas(value)) return 'kansenpas-without-kansenstatuut';
   return undefined;
@@ -108,6 +115,14 @@ export function kansenStatuutEndDateError(value: string, today: Date): FieldProb
   if (problem === 'format') return 'end-date-format';
   if (problem === 'too-late') return 'end-date-too-late';
   return undefined;
+}
+
+/** An extension of the kansenstatuut: later than today and than the current end date. */
+export function kansenStatuutExtensionError(value: string, currentEnd: string | undefined, today: Date): FieldProblem | undefined {
+  const problem = kansenStatuutExtensionProblem(value, currentEnd, today);
+  if (problem === 'past') return 'end-date-past';
+  if (problem === 'not-later') return 'end-date-not-later';
+  return problem ? kansenStatuutEndDateError(value, today) : undefined;
 }
 
 /** What is wrong with the fields, per field; `required` lists the fields this operation cannot do without. */

@@ -2,7 +2,7 @@
  * The UiTPAS card number: 13 digits; the 12th says whether it is a kansenpas
  * (1) or not (0); the 13th is a Luhn check digit over all 13.
  */
-export type UitpasNumberProblem = 'format' | 'check-digit';
+export type UitpasNumberProblem = 'format' | 'check-digit' | 'kind-digit';
 
 export function normaliseUitpasNumber(input: string): string {
   return input.replace(/\s/g, '');
@@ -11,8 +11,9 @@ export function normaliseUitpasNumber(input: string): string {
 export function uitpasNumberProblem(input: string): UitpasNumberProblem | null {
   const digits = normaliseUitpasNumber(input);
   if (!/^\d{13}$/.test(digits)) return 'format';
-  if (digits[11] !== '0' && digits[11] !== '1') return 'format';
-  return luhnValid(digits) ? null : 'check-digit';
+  // A mistyped or misread digit shows in the check digit first: that is what staff should hear.
+  if (!luhnValid(digits)) return 'check-digit';
+  return digits[11] === '0' || digits[11] === '1' ? null : 'kind-digit';
 }
 
 /** Whether the card is a kansenpas (card for people with the kansenstatuut). */

@@ -1,32 +1,58 @@
 import { useEffect, useRef } from 'react';
 
-/** A modal question with two answers; the first answer has the focus, Escape picks the second. */
+const focusable = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The app's own question with two answers (never the browser's OK/Cancel):
+ * a modal <dialog>, so the page behind is inert; the first answer has the
+ * focus, Tab stays inside, Escape picks the second, and focus goes back to
+ * where it was when the answer did not move it elsewhere.
+ */
 export function Dialog({ title, text, yes, no, onAnswer }: { title: string; text: string; yes: string; no: string; onAnswer: (yes: boolean) => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    first.current?.focus();
+    return () => {
+      // Back where the staff member was, unless the answer opened something that took the focus.
+      const lost = !document.activeElement || document.activeElement === document.body || element?.contains(document.activeElement);
+      if (lost && before?.isConnected) before.focus();
+    };
+  }, []);
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="dialog-title"
-        aria-describedby="dialog-text"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onAnswer(false);
-        }}
-      >
-        <h2 id="dialog-title">{title}</h2>
-        <p id="dialog-text">{text}</p>
-        <div className="actions">
-          <button ref={first} type="button" className="primary" onClick={() => onAnswer(true)}>
-            {yes}
-          </button>
-          <button type="button" onClick={() => onAnswer(false)}>
-            {no}
-          </button>
-        </div>
+    <dialog
+      ref={dialog}
+      className="dialog"
+      role="alertdialog"
+      aria-labelledby="dialog-title"
+      aria-describedby="dialog-text"
+      onCancel={(event) => {
+        // Escape: the dialog closes through our answer, not by itself.
+        event.preventDefault();
+        onAnswer(false);
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Tab') return;
+        const items = [...(dialog.current?.querySelectorAll<HTMLElement>(focusable) ?? [])];
+        const index = items.indexOf(document.activeElement as HTMLElement);
+        const next = event.shiftKey ? (index <= 0 ? items.length - 1 : index - 1) : index === items.length - 1 ? 0 : index + 1;
+        event.preventDefault();
+        items[next]?.focus();
+      }}
+    >
+      <h2 id="dialog-title">{title}</h2>
+      <p id="dialog-text">{text}</p>
+      <div className="actions">
+        <button ref={first} type="button" className="primary" onClick={() => onAnswer(true)}>
+          {yes}
+        </button>
+        <button type="button" onClick={() => onAnswer(false)}>
+          {no}
+        </button>
       </div>
-    </div>
+    </dialog>
   );
 }

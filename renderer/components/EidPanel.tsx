@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EidCard, Passholder } from '../../electron/ipc/contract';
 import { useApp } from '../context';
+import { formatDate } from '../format/date';
 import { documentTypeText, eidFailureText, texts } from '../texts';
 
 /** Why a complete card is not verified, in words the counter employee can pass on. */
@@ -82,7 +83,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
               {card.prefill.firstName} {card.prefill.secondName} {card.prefill.name}
             </p>
             <p className="muted">
-              {card.prefill.dateOfBirth ? card.prefill.dateOfBirth.split('-').reverse().join('/') : card.dateOfBirthRaw.trim()} · {card.prefill.city}
+              {card.prefill.dateOfBirth ? formatDate(card.prefill.dateOfBirth) : card.dateOfBirthRaw.trim()} · {card.prefill.city}
               {/* A foreigner card or a Kids-ID is worth saying; the Belgian identity card is the usual one. */}
               {card.card.documentType !== 1 && ` · ${documentTypeText(card.card.documentType)}`}
             </p>
@@ -114,12 +115,12 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
           <p>{texts.eid.existing(`${firstHolder.firstName} ${firstHolder.name}`)}</p>
           <div className="actions">
             {holders.map((holder) => (
-              <button key={holder.uid} type="button" className="primary" onClick={() => store.go({ name: 'passholder', passholder: holder })}>
+              <button key={holder.uid} type="button" className="primary" onClick={() => void store.go({ name: 'passholder', passholder: holder })}>
                 {texts.labelled(texts.home.open, `${holder.firstName} ${holder.name}`)}
               </button>
             ))}
             {canJoin(firstHolder) && (
-              <button type="button" onClick={() => store.go({ name: 'passholder', passholder: firstHolder, action: 'registerInSystem' })}>
+              <button type="button" onClick={() => void store.go({ name: 'passholder', passholder: firstHolder, action: 'registerInSystem' })}>
                 {texts.passholder.registerInSystem}
               </button>
             )}
@@ -129,7 +130,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
       {card && holders && holders.length === 0 && showRegister && existing?.holders.length === 0 && (
         <div className="notice info">
           <p>{texts.eid.notFound}</p>
-          <button type="button" className="primary" onClick={() => store.go({ name: 'register' })}>
+          <button type="button" className="primary" onClick={() => void store.go({ name: 'register' })}>
             {texts.home.register}
           </button>
         </div>

@@ -7,6 +7,9 @@ import type { EidCard } from '../../electron/ipc/contract';
 import { foreignResidentCity, isMinor, optInNames, optInsAllowed } from '../../electron/rules/passholder-rules';
 import type { Problem } from '../texts';
 
+/** Where a value came from: an eID whose signatures checked out, one that did not, or one still being checked. */
+export type EidMark = 'verified' | 'unverified' | 'pending';
+
 export const eidFields = ['name', 'firstName', 'secondName', 'inszNumber', 'dateOfBirth', 'gender', 'nationality', 'placeOfBirth', 'street', 'postalCode', 'city'] as const;
 export type EidField = (typeof eidFields)[number];
 
@@ -19,26 +22,52 @@ export interface PassholderForm {
   /** The read the marked fields came from; main vouches for it (or not) on submit. */
   eidReadId: string | null;
   errors: Partial<Record<string, Problem>>;
+  /** How far the marked fields can be trusted: pending until main checked the National Register's signatures. */
+  eidTrust: EidMark | null;
+  /** Identity fields the last card left blank or could not be read from it: the staff must ask. */
+  notFromEid: EidField[];
+  /** The birth date exactly as on the card when it is partial (a year only): explained at the field. */
+  partialDateOfBirth: string | null;
   /** Anything typed by the staff: leaving asks first. */
   dirty: boolean;
 }
 
 export function emptyForm(values: FormValues = {}): PassholderForm {
-  return { values, fromEid: new Set(), eidReadId: null, errors: {}, dirty: false };
+  return { values, fromEid: new Set(), eidReadId: null, errors: {}, dirty: false, eidTrust: null, notFromEid: [], partialDateOfBirth: null };
 }
 
 /** The card's identity and address go in; what the staff typed elsewhere stays. */
 export function applyEid(form: PassholderForm, card: EidCard): PassholderForm {
   const values = { ...form.values };
   const fromEid = new Set<string>();
+  const notFromEid: EidField[] = [];
   for (const field of eidFields) {
     const value = card.prefill[field];
-    if (value === null || value === '') continue;
+    if (value === null || value === '') {
+      notFromEid.push(field);
+      continue;
+    }
     values[field] = value;
     fromEid.add(field);
   }
   const errors = Object.fromEntries(Object.entries(form.errors).filter(([field]) => !fromEid.has(field)));
-  return { ...form, values, fromEid, eidReadId: card.readId, errors };
+  const partialDateOfBirth = card.prefill.dateOfBirth === null && card.dateOfBirthRaw.trim() !== '' ? card.dateOfBirthRaw.trim() : null;
+  return { ...form, values, fromEid, eidReadId: card.readId, errors, eidTrust: eidTrust(card), notFromEid, partialDateOfBirth };
+}
+
+/** The same read, now complete: its signatures decide how the marked fields look. */
+export function noteEidCheck(form: PassholderForm, card: EidCard): PassholderForm {
+  return card.readId === form.eidReadId ? { ...form, eidTrust: eidTrust(card) } : form;
+}
+
+function eidTrust(card: EidCard): EidMark {
+  if (!card.complete) return 'pending';
+  return card.prefill.verified ? 'verified' : 'unverified';
+}
+
+/** The mark a field shows: only while its value is still what the card said. */
+export function eidMarkOf(form: PassholderForm, field: string): EidMark | undefined {
+  return form.fromEid.has(field) && form.eidTrust ? form.eidTrust : undefined;
 }
 
 /** A typed change: the field no longer says what the card said, and its error goes until checked again. */

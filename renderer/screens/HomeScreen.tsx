@@ -1,64 +1,163 @@
-import { useState, type SubmitEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import type { BalieError, Passholder } from '../../electron/ipc/contract';
+import { isIsoDate } from '../../electron/rules/fields';
+import { normaliseInsz } from '../../electron/rules/insz';
 import { DemoEidControl } from '../components/DemoEidControl';
 import { EidPanel } from '../components/EidPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { Field } from '../components/Field';
 import { ReaderStatusPanel } from '../components/ReaderStatusPanel';
 import { useApp } from '../context';
-import { texts } from '../texts';
+import { formatDate } from '../format/date';
+import { focusField } from '../flows/focus';
+import { texts, type Worded } from '../texts';
 
-/** The counter's start: one search field (typed or scanned), the eID, the readers. */
+type Found = { holders: Passholder[]; total: number; byName: boolean };
+
+/** A name typed as the start of it finds everyone whose name starts so (the API's `*` wildcard). */
+const startsWith = (value: string) => (value.includes('*') ? value.trim() : `${value.trim()}*`);
+
+/** The counter's start: a search field (typed or scanned), search by name, the eID, the readers. */
 export function HomeScreen() {
   const { api, store } = useApp();
   const { readers, info, session } = store();
   // What the balie may not do is not offered.
   const mayRegister = session?.balie?.cardSystems.some((system) => system.permissions.includes('registratie')) ?? false;
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<Passholder[] | null>(null);
-  const [error, setError] = useState<BalieError>();
-  const search = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (!query.trim()) return;
-    const result = await api.findPassholders({ query });
-    setError(result.ok ? undefined : result.error);
-    setResults(result.ok ? result.value : null);
+  const [person, setPerson] = useState<Record<string, string>>({ name: '', firstName: '', dateOfBirth: '', postalCode: '' });
+  const [personErrors, setPersonErrors] = useState<Record<string, Worded>>({});
+  const [found, setFound] = useState<Found | null>(null);
+  const [failure, setFailure] = useState<{ error: BalieError; id: number } | null>(null);
+  const results = useRef<HTMLUListElement>(null);
+  const byNameForm = useRef<HTMLFormElement>(null);
+
+  const show = (next: Found, from: HTMLElement | null) => {
+    setFailure(null);
+    // An exact match (a scanned card or INSZ) opens the pass holder at once.
+    const only = next.holders.length === 1 ? next.holders[0] : undefined;
+    if (!next.byName && only) {
+      void store.go({ name: 'passholder', passholder: only });
+      return;
+    }
+    setFound(next);
+    // Focus goes to the first result, so Enter opens it; with none, back to the field to try again.
+    requestAnimationFrame(() => {
+      const first = results.current?.querySelector('button');
+      if (first) first.focus();
+      else if (from instanceof HTMLInputElement) from.select();
+    });
   };
-  const digits = query.replace(/\D/g, '');
+  /** The notice is read out; the focus stays in the field, its text selected, so the next scan replaces it. */
+  const fail = (error: BalieError, from: HTMLInputElement | null) => {
+    setFound(null);
+    setFailure({ error, id: Date.now() });
+    from?.select();
+  };
+
+  const search = async (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const input = event.currentTarget.querySelector('input');
+    if (!query.trim()) return;
+    // Letters: a name, typed in the number field by habit.
+    if (/\p{L}/u.test(query)) {
+      const result = await api.searchPassholders({ name: startsWith(query) });
+      if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true }, input);
+      else fail(result.error, input);
+      return;
+    }
+    const result = await api.findPassholders({ query });
+    if (result.ok) show({ holders: result.value, total: result.value.length, byName: false }, input);
+    else fail(result.error, input);
+  };
+
+  const searchByName = async (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const errors: Record<string, Worded> = {};
+    if (!person.name?.trim()) errors.name = { text: texts.home.byNameNeeds };
+    if (person.dateOfBirth && !isIsoDate(person.dateOfBirth)) errors.dateOfBirth = { text: texts.home.badDate };
+    setPersonErrors(errors);
+    const firstError = Object.keys(errors)[0];
+    if (firstError) {
+      focusField(byNameForm.current, firstError);
+      return;
+    }
+    const result = await api.searchPassholders({
+      name: startsWith(person.name ?? ''),
+      ...(person.firstName?.trim() ? { firstName: startsWith(person.firstName) } : {}),
+      ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
+      ...(person.postalCode?.trim() ? { postalCode: person.postalCode.trim() } : {}),
+    });
+    if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true }, null);
+    else fail(result.error, null);
+  };
+
+  const digits = normaliseInsz(query);
   return (
     <main className="columns">
       <div>
-        <form className="panel search" role="search" onSubmit={(event) => void search(event)}>
-          <label htmlFor="search">{texts.home.searchLabel}</label>
-          <div className="inline">
-            <input id="search" value={query} autoFocus inputMode="numeric" autoComplete="off" aria-describedby="search-hint" onChange={(event) => setQuery(event.target.value)} />
-            <button type="submit" className="primary">
-              {texts.home.search}
-            </button>
+        <section className="panel search" aria-labelledby="search-title">
+          <h2 id="search-title" className="sr-only">
+            {texts.home.search}
+          </h2>
+          <form role="search" onSubmit={(event) => void search(event)}>
+            <label htmlFor="search">{texts.home.searchLabel}</label>
+            <div className="inline">
+              <input id="search" value={query} autoFocus inputMode="numeric" autoComplete="off" aria-describedby="search-hint" onChange={(event) => setQuery(event.target.value)} />
+              <button type="submit" className="primary">
+                {texts.home.search}
+              </button>
+            </div>
+            <p className="hint" id="search-hint">
+              {texts.home.searchHint}
+            </p>
+          </form>
+          <form ref={byNameForm} role="search" aria-labelledby="by-name-title" onSubmit={(event) => void searchByName(event)} noValidate>
+            <h3 id="by-name-title">{texts.home.byName}</h3>
+            <p className="hint">{texts.home.byNameHint}</p>
+            <div className="row compact">
+              {(['name', 'firstName', 'dateOfBirth', 'postalCode'] as const).map((name) => (
+                <Field
+                  key={name}
+                  name={name}
+                  value={person[name] ?? ''}
+                  onChange={(field, value) => setPerson((current) => ({ ...current, [field]: value }))}
+                  type={name === 'dateOfBirth' ? 'date' : 'text'}
+                  inputMode={name === 'postalCode' ? 'numeric' : undefined}
+                  error={personErrors[name]}
+                />
+              ))}
+            </div>
+            <div className="actions">
+              <button type="submit">{texts.home.byName}</button>
+              {mayRegister && (
+                <button type="button" onClick={() => void store.go({ name: 'register', insz: digits.length === 11 ? digits : undefined })}>
+                  {texts.home.register}
+                </button>
+              )}
+            </div>
+          </form>
+          <div aria-live="polite">
+            {failure && <ErrorNotice key={failure.id} error={failure.error} takeFocus={false} />}
+            {found && found.holders.length === 0 && <p className="notice info">{found.byName ? texts.home.noNameResults : texts.home.noResults}</p>}
+            {found && found.holders.length > 0 && (
+              <p className="hint">{found.total > found.holders.length ? texts.home.moreResults(found.holders.length, found.total) : texts.home.resultCount(found.holders.length)}</p>
+            )}
           </div>
-          <p className="hint" id="search-hint">
-            {texts.home.searchHint}
-          </p>
-          {error && <ErrorNotice error={error} />}
-          {results && results.length === 0 && <p role="status">{texts.home.noResults}</p>}
-          {results && results.length > 0 && (
-            <ul className="results" aria-label={texts.home.results}>
-              {results.map((holder) => (
+          {found && found.holders.length > 0 && (
+            <ul ref={results} className="results" aria-label={texts.home.results}>
+              {found.holders.map((holder) => (
                 <li key={holder.uid}>
-                  <button type="button" className="choice" onClick={() => store.go({ name: 'passholder', passholder: holder })}>
-                    {holder.firstName} {holder.name} · {holder.dateOfBirth?.split('-').reverse().join('/')} · {holder.city}
+                  <button type="button" className="choice" onClick={() => void store.go({ name: 'passholder', passholder: holder })}>
+                    <strong>
+                      {holder.firstName} {holder.name}
+                    </strong>{' '}
+                    · {formatDate(holder.dateOfBirth) || '—'} · {[holder.postalCode, holder.city].filter(Boolean).join(' ')}
                   </button>
                 </li>
               ))}
             </ul>
           )}
-          {mayRegister && (
-            <div className="actions">
-              <button type="button" onClick={() => store.go({ name: 'register', insz: digits.length === 11 ? digits : undefined })}>
-                {texts.home.register}
-              </button>
-            </div>
-          )}
-        </form>
+        </section>
         <DemoEidControl />
       </div>
       <div>

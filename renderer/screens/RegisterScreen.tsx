@@ -1,15 +1,21 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import type { BalieError, CardInfo, EidCard, UitpasPrice } from '../../electron/ipc/contract';
+import type { BalieError, Passholder } from '../../electron/ipc/contract';
 import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
-import { registrationErrors, registrationRequired, uitpasNumberError } from '../../electron/rules/passholder-rules';
+import { registrationErrors, registrationRequired } from '../../electron/rules/passholder-rules';
+import { CardCheckStatus } from '../components/CardCheckStatus';
 import { Dialog } from '../components/Dialog';
+import { EidNotes } from '../components/EidNotes';
 import { EidPanel } from '../components/EidPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { OptInFields } from '../components/OptInFields';
 import { useApp } from '../context';
-import { applyEid, choiceFields, editField, emptyChoices, emptyForm, filledValues, hasOwnInput, type PassholderForm } from '../form/passholder-form';
-import { texts } from '../texts';
+import { checkHolds } from '../flows/card-check';
+import { findHolders, holderWithCard } from '../flows/look-up';
+import { focusField, useFocusAfterRender } from '../flows/focus';
+import { useCardCheck } from '../flows/use-card-check';
+import { applyEid, choiceFields, editField, eidMarkOf, emptyChoices, emptyForm, filledValues, hasOwnInput, noteEidCheck, type PassholderForm } from '../form/passholder-form';
+import { texts, type Problem } from '../texts';
 
 const requiredFields = new Set<string>(registrationRequired);
 
@@ -23,175 +29,161 @@ export function RegisterScreen({ insz }: { insz?: string }) {
   });
   const [kansenStatuut, setKansenStatuut] = useState(false);
   const [choices, setChoices] = useState(emptyChoices);
-  const [cardInfo, setCardInfo] = useState<{ info: CardInfo; atThisBalie: boolean } | null>(null);
-  const [price, setPrice] = useState<UitpasPrice | null>(null);
-  const [error, setError] = useState<BalieError>();
+  const [failure, setFailure] = useState<{ error: BalieError; id: number } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [waitForLookUp, setWaitForLookUp] = useState(false);
-  const [pendingCard, setPendingCard] = useState<EidCard | null>(null);
+  const [pendingCard, setPendingCard] = useState<typeof card | null>(null);
   const submittingRef = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusAfterRender = useFocusAfterRender(formRef);
   const values = form.values;
+  // Prices depend on age and place (uitpas/price with dateOfBirth and postalCode, as the real counter asks it).
+  const cardInput = {
+    number: values.uitpasNumber ?? '',
+    voucher: values.voucherNumber ?? '',
+    reason: 'FIRST_CARD' as const,
+    dateOfBirth: values.dateOfBirth ?? '',
+    postalCode: choices.foreignResident ? '' : (values.postalCode ?? ''),
+  };
 
-  // Leaving with typed input asks first.
-  useEffect(() => {
-    store.setState({ leaveGuard: () => !form.dirty || window.confirm(texts.register.leave) });
-  }, [form.dirty, store]);
+  // Typed input makes leaving (another screen, logging out, closing) ask first.
+  useEffect(() => store.setState({ unsavedWork: form.dirty }), [form.dirty, store]);
 
   // A card read while the form is open fills it; over the staff's own typing, only after asking.
   useEffect(() => {
-    if (!card || card.readId === form.eidReadId) return;
+    if (!card) return;
+    if (card.readId === form.eidReadId) {
+      setForm((current) => noteEidCheck(current, card));
+      return;
+    }
     if (hasOwnInput(form)) setPendingCard(card);
     else setForm((current) => applyEid(current, card));
-    // Only a new read matters here, not every keystroke.
-  }, [card?.readId]);
+    // Only a new read, or its completion, matters here; not every keystroke.
+  }, [card?.readId, card?.complete]);
 
-  // Focus goes to the first required field still empty.
+  // Focus goes to the first required field still empty: with an eID read, the card number.
   useEffect(() => {
     const firstEmpty = registrationRequired.find((field) => !form.values[field]);
-    formRef.current?.querySelector<HTMLElement>(`[name="${firstEmpty ?? 'email'}"]`)?.focus();
+    focusField(formRef.current, firstEmpty ?? 'email');
   }, [form.eidReadId]);
 
   const set = (name: string, value: string) => setForm((current) => editField(current, name, value));
+  const setErrors = (errors: Partial<Record<string, Problem>>) => setForm((current) => ({ ...current, errors: { ...current.errors, ...errors } }));
   const kansenRight = (systemId: string) =>
     session?.balie?.cardSystems.find((system) => system.id === systemId)?.permissions.includes('kansenstatuut toekennen') ?? false;
 
-  const checkCard = async () => {
-    const number = values.uitpasNumber ?? '';
-    const problem = uitpasNumberError(number);
-    setForm((current) => ({ ...current, errors: { ...current.errors, uitpasNumber: problem } }));
-    setCardInfo(null);
-    setPrice(null);
-    if (problem) return;
-    const info = await api.getCard({ uitpasNumber: number });
-    if (!info.ok) {
-      setForm((current) => ({ ...current, errors: { ...current.errors, uitpasNumber: info.error } }));
-      return;
-    }
-    // Whether the card is in this balie's stock only the price call says (BALIE_NOT_AUTHORIZED), as the real counter asks it.
-    const atThisBalie = info.value.status === 'LOCAL_STOCK' && (await quote(number, values.voucherNumber));
-    setCardInfo({ info: info.value, atThisBalie });
-    if (!atThisBalie) return;
+  // Enter in the card number (a scanner ends with it) or the voucher checks the card, shows the price and moves on.
+  const { check, checking, run: runCheck, enter, refusal } = useCardCheck(cardInput, (result) => {
     // Kansenpas and kansenstatuut go together.
-    setKansenStatuut(info.value.kansenpas);
-    if (info.value.kansenpas && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
-    // On to the first required field still empty, so the next scan or keystroke lands there.
+    setKansenStatuut(result.info.kansenpas);
+    if (result.info.kansenpas && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
+    // On to the first required field still empty, so the next keystroke lands there.
     const next = registrationRequired.find((name) => name !== 'uitpasNumber' && !values[name]);
-    formRef.current?.querySelector<HTMLElement>(`[name="${next ?? 'email'}"]`)?.focus();
-  };
+    focusField(formRef.current, next ?? 'email');
+  });
 
-  /** The price for this person's age (date of birth and postal code go along); false when the card is not this balie's. */
-  const quote = async (uitpasNumber: string, voucherNumber: string | undefined) => {
-    const { dateOfBirth, postalCode } = filledValues(values);
-    const result = await api.getPrice({ uitpasNumber, reason: 'FIRST_CARD', ...(voucherNumber ? { voucherNumber } : {}), ...(dateOfBirth ? { dateOfBirth } : {}), ...(postalCode && !choices.foreignResident ? { postalCode } : {}) });
-    if (result.ok) setPrice(result.value);
-    else if (result.error.field && result.error.apiCode !== 'BALIE_NOT_AUTHORIZED') setForm((current) => ({ ...current, errors: { ...current.errors, [result.error.field ?? '']: result.error } }));
-    return result.ok || result.error.apiCode !== 'BALIE_NOT_AUTHORIZED';
-  };
+  const settle = async (): Promise<Passholder | null> => holderWithCard(await findHolders(api, cardInput.number), cardInput.number);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     // A double click, or Enter held down, sends once.
-    if (submittingRef.current || waitForLookUp) return;
+    if (submittingRef.current || waitForLookUp || checking) return;
+    // The price and the card's status are seen before anything is registered.
+    if (!checkHolds(check, cardInput)) return void runCheck(formRef.current);
     const extra = choiceFields(choices, values, new Date());
     const fields = { ...filledValues(values), kansenStatuut, ...extra };
     const errors = registrationErrors(fields, new Date());
     if (Object.keys(errors).length > 0) {
       setForm((current) => ({ ...current, errors }));
-      formRef.current?.querySelector<HTMLElement>(`[name="${Object.keys(errors)[0] ?? ''}"]`)?.focus();
+      focusField(formRef.current, Object.keys(errors)[0] ?? '');
       return;
     }
     submittingRef.current = true;
     setSubmitting(true);
-    const { name = '', firstName = '', dateOfBirth = '', postalCode = '', city = '', uitpasNumber = '', gender, ...rest } = filledValues(values);
-    const result = await api.registerPassholder({
-      ...rest,
-      name,
-      firstName,
-      dateOfBirth,
-      postalCode,
-      city,
-      uitpasNumber,
-      ...(gender ? { gender: gender as 'MALE' | 'FEMALE' } : {}),
-      ...extra,
-      kansenStatuut,
-      ...(!kansenStatuut ? { kansenStatuutEndDate: undefined } : {}),
-      ...(form.eidReadId ? { eidReadId: form.eidReadId } : {}),
-    });
+    setFailure(null);
+    const { name = '', firstName = '', dateOfBirth = '', postalCode = '', city = '', gender, ...rest } = filledValues(values);
+    const result = await store.track(
+      api.registerPassholder({
+        ...rest,
+        name,
+        firstName,
+        dateOfBirth,
+        postalCode,
+        city,
+        uitpasNumber: check.number,
+        ...(gender ? { gender: gender as 'MALE' | 'FEMALE' } : {}),
+        ...extra,
+        kansenStatuut,
+        ...(!kansenStatuut ? { kansenStatuutEndDate: undefined } : {}),
+        ...(form.eidReadId ? { eidReadId: form.eidReadId } : {}),
+      }),
+    );
     submittingRef.current = false;
     setSubmitting(false);
+    const who = `${firstName} ${name}`;
+    const price = check.price?.price;
     if (result.ok) {
-      store.setState({ leaveGuard: undefined });
-      store.go({ name: 'registered', result: result.value, who: `${firstName} ${name}` });
+      store.show({ name: 'registered', uitpasNumber: result.value.uitpasNumber, verified: result.value.verified, who, price });
       return;
     }
-    setError(result.error);
-    if (result.error.outcomeUnknown) setWaitForLookUp(true);
     const field = result.error.field;
     if (field) {
-      setForm((current) => ({ ...current, errors: { ...current.errors, [field]: result.error } }));
-      formRef.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+      setErrors({ [field]: result.error });
+      focusField(formRef.current, field);
+      return;
     }
+    setFailure({ error: result.error, id: Date.now() });
+    if (result.error.outcomeUnknown) setWaitForLookUp(true);
   };
 
   const field = (name: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
-    <Field name={name} value={values[name] ?? ''} onChange={set} error={form.errors[name]} fromEid={form.fromEid.has(name)} required={requiredFields.has(name)} {...extra} />
+    <Field name={name} value={values[name] ?? ''} onChange={set} error={form.errors[name]} eidMark={eidMarkOf(form, name)} required={requiredFields.has(name)} {...extra} />
   );
+  const price = check?.state === 'ok' ? check.price?.price : undefined;
 
   return (
     <main className="columns">
       <form ref={formRef} className="panel register" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-title">
-        <h2 id="register-title">{texts.register.title}</h2>
+        <h2 id="register-title" tabIndex={-1}>
+          {texts.register.title}
+        </h2>
         <fieldset>
           <legend>{texts.register.card}</legend>
           <div className="row">
-            {field('uitpasNumber', { inputMode: 'numeric', onEnter: () => void checkCard(), hint: texts.register.uitpasNumberHint })}
-            {field('voucherNumber', { onEnter: () => void checkCard() })}
-          </div>
-          <div className="actions">
-            <button type="button" onClick={() => void checkCard()}>
-              {texts.register.checkCard}
-            </button>
-            {cardInfo && (
-              <span role="status" data-testid="card-status">
-                {cardInfo.atThisBalie ? texts.register.cardOk(cardInfo.info.cardSystem.name, cardInfo.info.kansenpas) : texts.register.cardNotHere}
-              </span>
-            )}
-            {price && (
-              <strong role="status" data-testid="price">
-                {texts.register.price(price.price)}
-              </strong>
-            )}
+            {field('uitpasNumber', { inputMode: 'numeric', onEnter: enter, hint: texts.register.cardHint, error: form.errors.uitpasNumber ?? refusal('uitpasNumber') })}
+            {field('voucherNumber', { onEnter: enter, error: form.errors.voucherNumber ?? refusal('voucherNumber') })}
           </div>
         </fieldset>
         <fieldset>
           <legend>{texts.register.person}</legend>
-          <div className="row">
+          <EidNotes form={form} />
+          <div className="row person">
             {field('name')}
             {field('firstName')}
-            {field('secondName')}
-          </div>
-          <div className="row">
             {field('inszNumber', { inputMode: 'numeric' })}
-            {field('dateOfBirth', { type: 'date' })}
-            {field('gender', { options: texts.gender })}
-          </div>
-          <div className="row">
-            {field('nationality')}
-            {field('placeOfBirth')}
+            {field('dateOfBirth', { type: 'date', hint: form.partialDateOfBirth && !values.dateOfBirth ? texts.eid.partialDate(form.partialDateOfBirth) : undefined })}
           </div>
         </fieldset>
         <fieldset>
           <legend>{texts.register.address}</legend>
-          <div className="row">
+          <div className="row address">
             {field('street')}
             {field('postalCode', { inputMode: 'numeric' })}
             {field('city')}
           </div>
         </fieldset>
         <fieldset>
-          <legend>{texts.register.contact}</legend>
+          <legend>{texts.register.more}</legend>
           <div className="row">
+            {field('secondName')}
+            {field('gender', { options: texts.gender })}
+            {field('nationality')}
+            {field('placeOfBirth')}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{texts.register.contact}</legend>
+          <div className="row contact">
             {field('email', { type: 'email', inputMode: 'email' })}
             {field('telephone', { type: 'tel' })}
             {field('gsm', { type: 'tel' })}
@@ -206,7 +198,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
                 id="field-kansenStatuut"
                 type="checkbox"
                 checked={kansenStatuut}
-                disabled={cardInfo ? !kansenRight(cardInfo.info.cardSystem.id) && !kansenStatuut : false}
+                disabled={check?.state === 'ok' ? !kansenRight(check.info.cardSystem.id) && !kansenStatuut : false}
                 onChange={(event) => {
                   setKansenStatuut(event.target.checked);
                   if (event.target.checked && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
@@ -216,7 +208,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
             </div>
             {kansenStatuut && field('kansenStatuutEndDate', { type: 'date', required: true })}
           </div>
-          {cardInfo && cardInfo.info.kansenpas && !kansenRight(cardInfo.info.cardSystem.id) && <p className="notice warn">{texts.register.noKansenRight}</p>}
+          {check?.state === 'ok' && check.info.kansenpas && !kansenRight(check.info.cardSystem.id) && <p className="notice warn">{texts.register.noKansenRight}</p>}
         </fieldset>
         <fieldset>
           <legend>{texts.register.other}</legend>
@@ -225,16 +217,31 @@ export function RegisterScreen({ insz }: { insz?: string }) {
             {field('schoolConsumerKey')}
           </div>
         </fieldset>
-        {Object.keys(form.errors).some((name) => form.errors[name]) && <p className="notice error">{texts.errors.fixFields}</p>}
-        {error && !error.field && <ErrorNotice error={error} lookUp={values.uitpasNumber} onSettled={(arrived) => {
-          setWaitForLookUp(false);
-          if (arrived) store.setState({ leaveGuard: undefined });
-        }} />}
-        <div className="actions sticky">
-          <button type="submit" className="primary" disabled={submitting || waitForLookUp}>
-            {submitting ? texts.busy : texts.register.submit}
-          </button>
-          <button type="button" onClick={() => store.go({ name: 'home' })}>
+        <div className="actions sticky" data-testid="action-bar">
+          {Object.values(form.errors).some(Boolean) && <p className="notice error bar-notice">{texts.errors.fixFields}</p>}
+          {failure && (
+            <ErrorNotice
+              key={failure.id}
+              error={failure.error}
+              settle={settle}
+              onSettled={(arrived) => {
+                if (arrived) {
+                  store.show({ name: 'registered', uitpasNumber: cardInput.number, verified: arrived.verified, who: `${arrived.firstName} ${arrived.name}`, price, settled: true });
+                  return;
+                }
+                setWaitForLookUp(false);
+                focusAfterRender('submit');
+              }}
+            />
+          )}
+          <CardCheckStatus check={check} pending={checking} />
+          <span className="spacer" />
+          {!waitForLookUp && (
+            <button type="submit" name="submit" className="primary" disabled={submitting}>
+              {submitting ? texts.busy : checkHolds(check, cardInput) ? texts.register.submit : texts.register.checkCard}
+            </button>
+          )}
+          <button type="button" onClick={() => void store.go({ name: 'home' })}>
             {texts.session.back}
           </button>
         </div>

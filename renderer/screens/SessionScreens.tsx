@@ -28,7 +28,7 @@ export function LoginScreen() {
         <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void logIn()}>
           {busy ? texts.busy : texts.session.login}
         </button>
-        <button type="button" onClick={() => store.go({ name: 'settings' })}>
+        <button type="button" onClick={() => void store.go({ name: 'settings' })}>
           {texts.session.settings}
         </button>
       </div>
@@ -42,7 +42,7 @@ export function BalieScreen() {
   const [error, setError] = useState<BalieError>();
   const choose = async (balieId: string) => {
     const result = await api.chooseBalie({ balieId });
-    if (result.ok) store.setState({ session: result.value });
+    if (result.ok) store.setState({ session: result.value, screen: { name: 'home' } });
     else setError(result.error);
   };
   return (
@@ -126,7 +126,7 @@ export function SettingsScreen() {
           <button type="submit" className="primary">
             {texts.settings.save}
           </button>
-          <button type="button" onClick={() => store.go({ name: 'home' })}>
+          <button type="button" onClick={() => void store.go({ name: 'home' })}>
             {texts.session.back}
           </button>
         </div>

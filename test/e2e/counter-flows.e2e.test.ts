@@ -1,7 +1,11 @@
 /**
  * The counter's flows, end to end: the built renderer in Chromium through the
  * browser host, the demo simulator behind it, and eIDs read for real through
- * pcscd and vpcd. Every screen is saved to test-results/screenshots/.
+ * pcscd and vpcd. Run twice: on a Dutch PC at 1280×720 and on an English
+ * office PC at 1024×640 in another time zone; both must show the same dates,
+ * amounts and flows. After each step the focus is checked (somewhere useful,
+ * in the viewport, not under a sticky bar), and every screen is checked by
+ * axe and saved to test-results/screenshots/<pc>/.
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,26 +16,38 @@ import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser
 import { cardNumber } from '../../electron/simulator/seed';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
+import { formatUitpasNumber } from '../../renderer/format/numbers';
 import { testPki, testTrustAnchors, virtualCard } from '../support/card-fixtures';
-import { chromiumAvailability, launchChromium } from '../support/chromium';
+import { chromiumAvailability, counterPcs, launchChromium } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
+import { axeViolations, focusReport, inSight, type FocusReport } from './page-checks';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
-const screenshots = join(projectRoot, 'test-results/screenshots');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
 const nextYear = new Date().getFullYear() + 1;
 
-describe.skipIf(skip)('counter flows in Chromium, with eIDs over pcscd', () => {
+describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with eIDs over pcscd', (pc) => {
+  const screenshots = join(projectRoot, 'test-results/screenshots', pc.name);
   let host: BrowserHostApp | undefined;
   let browser: Browser | undefined;
   let page: Page;
   let inserted: InsertedCard | undefined;
-  /** The next registration POST reaches the simulator, but its answer is lost on the way back. */
-  let loseNextRegisterAnswer = false;
+  /** How the next registration POST fails: its answer lost after UiTPAS got it, or the connection dropped before. */
+  let nextRegister: 'answer-lost' | 'never-arrived' | null = null;
+  /** Questions asked with the browser's own confirm(): there must be none. */
+  const browserDialogs: string[] = [];
 
-  const shot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  /** Saves what the staff member sees (the viewport, not the whole page) and holds the page to axe's rules. */
+  const shot = async (name: string) => {
+    await page.screenshot({ path: join(screenshots, `${name}.png`) });
+    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  };
+  /** The focus is where it should be, and the staff member can see it. */
+  const expectFocus = async (expected: Partial<FocusReport>) => {
+    await expect.poll(() => focusReport(page)).toMatchObject({ ...expected, inViewport: true, uncovered: true });
+  };
   const insert = async (card: VirtualCardBehaviour) => {
     await remove();
     inserted = await insertVirtualCard(card, 0);
@@ -43,11 +59,12 @@ describe.skipIf(skip)('counter flows in Chromium, with eIDs over pcscd', () => {
   const eidCard = () => page.getByTestId('eid-card');
   const field = (name: string) => page.locator(`[name="${name}"]`);
   const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
-  /** Questions the page asked with confirm(): each is answered yes. */
-  const dialogs: string[] = [];
+  const dialog = () => page.getByRole('alertdialog');
   const home = async () => {
     await page.getByRole('button', { name: 'Terug' }).last().click();
+    if ((await dialog().count()) > 0) await dialog().getByRole('button', { name: 'Ja' }).click();
     await page.getByLabel('UiTPAS-nummer of rijksregisternummer').waitFor();
+    await expectFocus({ id: 'search' });
   };
 
   beforeAll(async () => {
@@ -59,20 +76,20 @@ describe.skipIf(skip)('counter flows in Chromium, with eIDs over pcscd', () => {
       dataDirectory: mkdtempSync(join(tmpdir(), 'balie-e2e-')),
       port: 0,
       fetch: async (input, init) => {
-        const response = await fetch(input, init);
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        if (loseNextRegisterAnswer && url.endsWith('/uitpas/passholder/register')) {
-          loseNextRegisterAnswer = false;
-          throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
-        }
+        const failure = url.endsWith('/uitpas/passholder/register') ? nextRegister : null;
+        if (failure) nextRegister = null;
+        if (failure === 'never-arrived') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+        const response = await fetch(input, init);
+        if (failure === 'answer-lost') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
         return response;
       },
     });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'nl-BE' });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.accept();
+    page = await browser.newPage({ viewport: pc.viewport, locale: pc.locale, timezoneId: pc.timezoneId });
+    page.on('dialog', (question) => {
+      browserDialogs.push(question.message());
+      void question.dismiss();
     });
     await page.goto(host.url);
   });
@@ -81,21 +98,42 @@ describe.skipIf(skip)('counter flows in Chromium, with eIDs over pcscd', () => {
     await remove();
     await browser?.close();
     await host?.close();
+    expect(browserDialogs).toEqual([]);
   });
 
   it('logs in (demo) and asks for the balie, then opens on the search field', async () => {
+    expect(await page.evaluate(() => navigator.language)).toBe(pc.locale);
     await page.getByRole('button', { name: 'Aanmelden bij UiTiD' }).waitFor();
+    await expectFocus({ text: 'Aanmelden bij UiTiD' });
     await shot('01-login');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Demo-balie Gent Centrum' }).waitFor();
+    await expectFocus({ text: 'Demo-balie Gent Centrum' });
     await shot('02-balie');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('balie').textContent()).toBe('Balie: Demo-balie Gent Centrum');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    await expectFocus({ id: 'search' });
     await shot('03-home');
   });
 
-  it('reads an eID, prefills the form, checks the card and price, and registers with the keyboard: verified', async () => {
+  it('a scanned number nobody has: says so, and keeps the focus in the search field for the next scan', async () => {
+    await page.keyboard.type(gent(10));
+    await page.keyboard.press('Enter');
+    await page.getByText('Niemand gevonden met dit nummer.').waitFor();
+    await expectFocus({ id: 'search' });
+    expect(await page.locator('#search').evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd])).toEqual([0, 13]);
+  });
+
+  it('keeps the top bar on one line', async () => {
+    // On one line: every item starts above the point where the highest one ends.
+    const boxes = await page
+      .locator('.topbar > *')
+      .evaluateAll((items) => items.map((item) => item.getBoundingClientRect()).flatMap(({ top, bottom, height }) => (height > 0 ? [{ top, bottom }] : [])));
+    expect(Math.max(...boxes.map((box) => box.top))).toBeLessThan(Math.min(...boxes.map((box) => box.bottom)));
+    expect(await page.evaluate(() => document.querySelector('.topbar')?.scrollWidth ?? 0)).toBeLessThanOrEqual(pc.viewport.width);
+  });
+
+  it('reads an eID, prefills the form, checks the card and price with the scanner, and registers with the keyboard: verified', async () => {
     await insert(virtualCard({ person: virtualPeople.lukas, appletVersion: '1.8' }));
     await expect.poll(() => eidCard().getAttribute('data-verified'), { timeout: 15_000 }).toBe('yes');
     await page.getByText('Nog geen pashouder met dit rijksregisternummer.').waitFor();
@@ -103,21 +141,27 @@ describe.skipIf(skip)('counter flows in Chromium, with eIDs over pcscd', () => {
     await page.getByTestId('eid-panel').getByRole('button', { name: 'Nieuwe pashouder registreren' }).click();
 
     expect(await field('name').inputValue()).toBe('Schmitz');
-    expect(await field('firstName').inputValue()).toBe('Lukas');
     expect(await field('inszNumber').inputValue()).toBe('05031208796');
-    expect(await field('dateOfBirth').inputValue()).toBe('2005-03-12');
+    // The Belgian order on every PC, whatever its language.
+    expect(await field('dateOfBirth').inputValue()).toBe('12/03/2005');
     expect(await field('street').inputValue()).toBe('Kirchstraße 7');
-    expect(await page.locator('.field.from-eid').count()).toBe(10);
+    await expect.poll(() => page.locator('.field.eid-verified').count()).toBe(10);
+    expect(await page.locator('.eid-mark-verified').first().textContent()).toBe('eID ✓eID, geverifieerd');
     // Focus goes to the first required field still empty: the card number.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('uitpasNumber');
+    await expectFocus({ name: 'uitpasNumber' });
 
-    // A scanner types the number and Enter: that checks the card instead of submitting the form.
+    // A scanner types the number and Enter: that checks the card and shows the price; nothing is registered.
     await page.keyboard.type(gent(11));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('card-status').textContent()).toBe('Kaart van UiTPAS Gent, beschikbaar aan deze balie.');
-    expect(await page.getByTestId('registered').count()).toBe(0);
     await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 5,00');
+    expect(await page.getByTestId('registered').count()).toBe(0);
+    // The price stays in sight, in the sticky action bar, while the focus moves on to what is left to fill in.
+    expect(await inSight(page, '[data-testid="price"]')).toBe(true);
+    await expectFocus({ name: 'email' });
+    expect(await inSight(page, '[data-testid="price"]')).toBe(true);
     await field('gsm').fill('0470 11 22 33');
+    await expectFocus({ name: 'gsm' });
     await shot('05-register-filled');
     await remove();
     // Taking the card out keeps everything typed.
@@ -125,140 +169,260 @@ describe.skipIf(skip)('counter flows in Chromium, with eIDs over pcscd', () => {
     expect(await field('name').inputValue()).toBe('Schmitz');
 
     await field('gsm').press('Enter');
-    await expect.poll(() => page.getByTestId('registered').textContent()).toBe(`Lukas Schmitz is geregistreerd met UiTPAS ${gent(11)}.`);
-    expect(await page.getByTestId('registered-uid').textContent()).toMatch(/^[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('registered').textContent()).toBe(`Lukas Schmitz is geregistreerd met UiTPAS ${formatUitpasNumber(gent(11))}.`);
+    // The success screen says what to collect and what to hand over.
+    expect(await page.getByTestId('collect').textContent()).toBe('Vraag € 5,00. Geef de kaart aan de pashouder.');
     await page.getByText('Gegevens geverifieerd met de eID.').waitFor();
+    await expectFocus({ text: 'Volgende klant' });
     await shot('06-registered');
     await page.keyboard.press('Enter');
+    await expectFocus({ id: 'search' });
   });
 
-  it('offers the existing pass holder when the same eID comes back, instead of a second registration', async () => {
+  it('offers the existing pass holder when the same eID comes back, and opens them with the focus on their name', async () => {
     await insert(virtualCard({ person: virtualPeople.lukas, appletVersion: '1.8' }));
     await page.getByTestId('existing-passholder').waitFor({ timeout: 15_000 });
-    // Open them, or register them in a card system of this balie they are not in yet.
     await page.getByTestId('existing-passholder').getByRole('button', { name: 'Registreren in ander kaartsysteem' }).waitFor();
     await shot('07-home-existing-passholder');
     await page.getByRole('button', { name: 'Openen: Lukas Schmitz' }).click();
-    await expect.poll(() => page.getByTestId('passholder-name').textContent()).toMatch(/Lukas\s+Schmitz/);
+    await expect.poll(() => page.getByTestId('passholder-name').textContent()).toBe('Lukas Schmitz');
+    await expectFocus({ testId: 'passholder-name' });
+    expect(await page.getByTestId('cards').textContent()).toContain(`${formatUitpasNumber(gent(11))}actief`);
+    // Counter words, not developer words.
+    expect(await page.locator('main').textContent()).not.toMatch(/Pashouder-id|consumer key/i);
     await shot('08-passholder');
   });
 
-  it('replaces a lost card, the reason suggested from the cards', async () => {
+  it('replaces a lost card: the scanner opens nothing else, Enter shows reason and price first, the next Enter registers', async () => {
     await page.getByRole('button', { name: 'Nieuwe kaart' }).click();
-    await field('uitpasNumber').fill(gent(12));
+    await expectFocus({ name: 'uitpasNumber' });
+    await page.keyboard.type(gent(12));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 3,00');
     expect(await field('reason').inputValue()).toBe('LOSS_THEFT');
-    await shot('09-new-card');
-    await field('uitpasNumber').press('Enter');
-    await expect.poll(() => page.getByTestId('done').textContent()).toBe(`Nieuwe kaart ${gent(12)} geregistreerd.`);
-    await expect.poll(() => page.getByTestId('cards').textContent()).toContain(gent(12));
+    expect(await page.getByTestId('done').count()).toBe(0);
+    await expectFocus({ name: 'submit', text: 'Registreren' });
+    expect(await inSight(page, '[data-testid="price"]')).toBe(true);
+    await shot('09-new-card-checked');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('done').textContent())
+      .toBe(`Nieuwe kaart ${formatUitpasNumber(gent(12))} geregistreerd. Vraag € 3,00. De oude kaart ${formatUitpasNumber(gent(11))} is geblokkeerd: neem ze in als de pashouder ze nog heeft.`);
+    await expectFocus({ testId: 'done' });
+    await expect.poll(() => page.getByTestId('cards').textContent()).toContain(formatUitpasNumber(gent(12)));
   });
 
-  it('updates the pass holder', async () => {
+  it('updates the pass holder, and shows the contact data', async () => {
     await page.getByRole('button', { name: 'Gegevens aanpassen' }).click();
+    await expectFocus({ name: 'name' });
+    expect(await field('dateOfBirth').inputValue()).toBe('12/03/2005');
     await field('email').fill('lukas.schmitz@example.org');
+    await expectFocus({ name: 'email' });
     await shot('10-update');
     await field('email').press('Enter');
     await expect.poll(() => page.getByTestId('done').textContent()).toBe('Bewaard.');
+    await expectFocus({ testId: 'done' });
+    await expect.poll(() => page.getByTestId('contact').textContent()).toContain('lukas.schmitz@example.org');
   });
 
   it('registers the pass holder in another card system, without a new card', async () => {
     await page.getByRole('button', { name: 'Registreren in ander kaartsysteem' }).click();
+    await expectFocus({ name: 'cardSystem' });
     expect(await field('cardSystem').inputValue()).toBe('2');
     await shot('11-register-in-card-system');
-    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
     await expect.poll(() => page.getByTestId('done').textContent()).toBe('Geregistreerd in UiTPAS Regio Aalst.');
+    await expectFocus({ testId: 'done' });
     await expect.poll(() => page.getByTestId('cards').textContent()).toContain('UiTPAS Regio Aalst');
-    // Member of every card system of this balie now: the action is no longer offered.
     expect(await page.getByRole('button', { name: 'Registreren in ander kaartsysteem' }).count()).toBe(0);
     await home();
   });
 
-  it('registers a kansenpas with kansenstatuut, then moves the end date (card-system data)', async () => {
+  it('registers a kansenpas with kansenstatuut; the extension is proposed from its end date, past and shorter dates refused', async () => {
     await insert(virtualCard({ person: virtualPeople.zoe }));
     await page.getByTestId('eid-panel').getByRole('button', { name: 'Nieuwe pashouder registreren' }).click({ timeout: 15_000 });
-    await field('uitpasNumber').fill(gent(501, true));
-    await page.getByRole('button', { name: 'Kaart controleren' }).click();
+    await expectFocus({ name: 'uitpasNumber' });
+    await page.keyboard.type(gent(501, true));
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByLabel('Kansenstatuut', { exact: true }).isChecked()).toBe(true);
-    expect(await field('kansenStatuutEndDate').inputValue()).toBe(`${nextYear}-04-30`);
+    expect(await field('kansenStatuutEndDate').inputValue()).toBe(`30/04/${nextYear}`);
     await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 1,50');
     await page.getByRole('button', { name: 'Registreren' }).click();
     await page.getByTestId('registered').waitFor();
+    expect(await page.getByTestId('collect').textContent()).toBe('Vraag € 1,50. Geef de kaart aan de pashouder.');
     await page.keyboard.press('Enter');
 
+    // An exact scanned or typed INSZ opens the pass holder directly.
     await page.getByLabel('UiTPAS-nummer of rijksregisternummer').fill('92.02.15-146.89');
     await page.keyboard.press('Enter');
-    await page.getByRole('list', { name: 'Gevonden pashouders' }).getByRole('button', { name: /Zoë Lambrecht/ }).click();
+    await expect.poll(() => page.getByTestId('passholder-name').textContent()).toBe('Zoë Anaïs Lambrecht');
+    expect(await page.getByTestId('kansenstatuut').textContent()).toBe(`kansenstatuut tot 30/04/${nextYear}`);
     await page.getByRole('button', { name: 'Kansenstatuut verlengen' }).click();
-    await field('kansenStatuutEndDate').fill(`${nextYear}-12-31`);
-    await shot('12-update-card-system-data');
-    await page.getByRole('button', { name: 'Bewaren' }).click();
-    await expect.poll(() => page.getByTestId('cards').textContent()).toContain(`kansenstatuut tot 31/12/${nextYear}`);
+    await expectFocus({ name: 'kansenStatuutEndDate' });
+    expect(await field('kansenStatuutEndDate').inputValue()).toBe(`31/12/${nextYear}`);
+    await field('kansenStatuutEndDate').fill('01/01/2020');
+    await expect.poll(() => fieldError('kansenStatuutEndDate').textContent()).toBe('Deze datum is al voorbij. Kies een einddatum in de toekomst.');
+    await field('kansenStatuutEndDate').fill(`01/03/${nextYear}`);
+    await expect.poll(() => fieldError('kansenStatuutEndDate').textContent()).toBe(`Het kansenstatuut loopt al tot 30/04/${nextYear}. Kies een latere einddatum.`);
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('done').count()).toBe(0);
+    await field('kansenStatuutEndDate').fill(`3112${nextYear}`);
+    await shot('12-kansenstatuut-extension');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('done').textContent()).toBe(`Kansenstatuut verlengd tot 31/12/${nextYear}.`);
+    await expectFocus({ testId: 'done' });
+    await expect.poll(() => page.getByTestId('kansenstatuut').textContent()).toBe(`kansenstatuut tot 31/12/${nextYear}`);
     await home();
+  });
+
+  it('tells a blocked card, a card in central stock and a card of another balie apart, and says what to do', async () => {
+    await remove();
+    await page.getByRole('button', { name: 'Nieuwe pashouder registreren' }).first().click();
+    await expectFocus({ name: 'name' });
+    const refusal = async (number: string) => {
+      await field('uitpasNumber').fill(number);
+      await field('uitpasNumber').press('Enter');
+      await expectFocus({ name: 'uitpasNumber' });
+      return fieldError('uitpasNumber').textContent();
+    };
+    expect(await refusal(gent(901))).toBe('Deze kaart is geblokkeerd (verloren, gestolen of vervangen). Neem een andere kaart.');
+    expect(await refusal(gent(900))).toMatch(/^Deze kaart zit nog in de centrale voorraad/);
+    expect(await refusal(cardNumber('09300', 101, false))).toMatch(/^Deze kaart hoort bij de voorraad van een andere balie/);
+    expect(await refusal('0900000099991')).toMatch(/controlecijfer/);
+    await shot('13-card-refused');
+  });
+
+  it('takes dates typed without separators or pasted as ISO, and puts a used voucher on its field at the card check', async () => {
+    await field('uitpasNumber').fill(gent(2));
+    await field('voucherNumber').fill('GENT-2026-0099');
+    await field('voucherNumber').press('Enter');
+    await expect.poll(() => fieldError('voucherNumber').textContent()).toBe('Deze voucher is al gebruikt.');
+    await expectFocus({ name: 'voucherNumber' });
+    await field('voucherNumber').fill('');
+    expect(await fieldError('voucherNumber').count()).toBe(0);
+    for (const [name, value] of [['name', 'Peeters'], ['firstName', 'Els'], ['inszNumber', '96081315176'], ['postalCode', '9000'], ['city', 'Gent']] as const) {
+      await field(name).fill(value);
+    }
+    await field('dateOfBirth').fill('13081996');
+    await field('city').focus();
+    expect(await field('dateOfBirth').inputValue()).toBe('13/08/1996');
+    await field('dateOfBirth').fill('1996-08-13');
+    await field('city').focus();
+    expect(await field('dateOfBirth').inputValue()).toBe('13/08/1996');
+    await shot('14-register-typed');
   });
 
   it('puts a server error on the field it concerns, and keeps the form as it was', async () => {
-    await remove();
-    await page.getByRole('button', { name: 'Nieuwe pashouder registreren' }).first().click();
-    await field('uitpasNumber').fill(gent(2));
-    await field('voucherNumber').fill('GENT-2026-0099');
-    for (const [name, value] of [['name', 'Peeters'], ['firstName', 'Els'], ['inszNumber', '96081315176'], ['dateOfBirth', '1996-08-13'], ['postalCode', '9000'], ['city', 'Gent']]) {
-      await field(name!).fill(value!);
-    }
+    // Lukas has this INSZ already: only UiTPAS knows.
+    await field('inszNumber').fill('05031208796');
+    await field('dateOfBirth').fill('12/03/2005');
+    await field('uitpasNumber').press('Enter');
+    await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 5,00');
     await page.getByRole('button', { name: 'Registreren' }).click();
-    await expect.poll(() => fieldError('voucherNumber').textContent()).toBe('Deze voucher is al gebruikt.');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('voucherNumber');
+    await expect.poll(() => fieldError('inszNumber').textContent()).toBe('Deze persoon heeft al een UiTPAS. Zoek de pashouder op in plaats van opnieuw te registreren.');
+    await expectFocus({ name: 'inszNumber' });
     expect(await field('name').inputValue()).toBe('Peeters');
-    await shot('13-server-error-on-field');
+    await shot('15-server-error-on-field');
   });
 
-  it('checks the rules before sending: INSZ check digits, card number', async () => {
+  it('checks the rules before sending: INSZ check digits', async () => {
     await field('inszNumber').fill('96081315177');
-    await field('uitpasNumber').fill('0900000000101');
+    await field('dateOfBirth').fill('13/08/1996');
     await page.getByRole('button', { name: 'Registreren' }).click();
     await expect.poll(() => fieldError('inszNumber').textContent()).toBe('Dit rijksregisternummer klopt niet (controlecijfers).');
-    expect(await fieldError('uitpasNumber').textContent()).toMatch(/controlecijfer/);
-    await shot('14-rules-before-sending');
+    await expectFocus({ name: 'inszNumber' });
+    await shot('16-rules-before-sending');
   });
 
-  it('after an unknown outcome, sends nothing again until the look-up settles it', async () => {
+  it('after an unknown outcome, twice in a row: no send button until the look-up settles it, one fresh notice each time, the result when it arrived', async () => {
     await field('inszNumber').fill('96081315176');
-    await field('uitpasNumber').fill(gent(3));
-    await field('voucherNumber').fill('');
-    loseNextRegisterAnswer = true;
+    nextRegister = 'never-arrived';
     await page.getByRole('button', { name: 'Registreren' }).click();
     await page.getByText('Niet zeker of het gelukt is').waitFor();
-    expect(await page.getByRole('button', { name: 'Registreren' }).isDisabled()).toBe(true);
-    await shot('15-outcome-unknown');
-    await page.getByRole('button', { name: 'Pashouder opzoeken' }).click();
-    await expect.poll(() => page.getByTestId('lookup-result').textContent()).toBe('Gevonden: het is toch gelukt. Niet opnieuw versturen.');
-    await shot('16-outcome-settled');
-    await home();
+    expect(await page.getByRole('button', { name: 'Registreren' }).count()).toBe(0);
+    await expectFocus({ text: 'Pashouder opzoeken' });
+    await shot('17-outcome-unknown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('lookup-result').textContent()).toBe('Niet gevonden: het is niet gelukt. Je kan opnieuw versturen.');
+    await expectFocus({ name: 'submit', text: 'Registreren' });
+
+    nextRegister = 'answer-lost';
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Pashouder opzoeken' }).count()).toBe(1);
+    // A fresh notice: no line left over from the first look-up.
+    expect(await page.getByTestId('lookup-result').count()).toBe(0);
+    expect(await page.getByTestId('error-notice').count()).toBe(1);
+    await expectFocus({ text: 'Pashouder opzoeken' });
+    await page.keyboard.press('Enter');
+    // It did arrive: the result, and nothing to send again.
+    await expect.poll(() => page.getByTestId('registered').textContent()).toBe(`Els Peeters is geregistreerd met UiTPAS ${formatUitpasNumber(gent(2))}.`);
+    await page.getByText('Gevonden: het is toch gelukt. Niet opnieuw versturen.').waitFor();
+    expect(await page.getByRole('button', { name: 'Registreren' }).count()).toBe(0);
+    await expectFocus({ text: 'Volgende klant' });
+    await shot('18-outcome-settled');
+    await page.keyboard.press('Enter');
   });
 
-  it('asks before leaving a half-filled form', async () => {
+  it('asks in its own dialog before leaving or logging out over a half-filled form; focus stays in the dialog, Escape is Nee', async () => {
     await page.getByRole('button', { name: 'Nieuwe pashouder registreren' }).first().click();
     await field('city').fill('Gent');
-    dialogs.length = 0;
+    await page.getByRole('button', { name: 'Terug' }).click();
+    await dialog().waitFor();
+    expect(await dialog().textContent()).toContain('Je bent een formulier aan het invullen. Weggaan zonder te versturen?');
+    await expectFocus({ text: 'Ja' });
+    await page.keyboard.press('Tab');
+    await expectFocus({ text: 'Nee' });
+    await page.keyboard.press('Tab');
+    await expectFocus({ text: 'Ja' });
+    await shot('19-leave-asks');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect(await field('city').inputValue()).toBe('Gent');
+    await expectFocus({ text: 'Terug' });
+
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await dialog().getByRole('button', { name: 'Nee' }).click();
+    expect(await field('city').inputValue()).toBe('Gent');
     await home();
-    expect(dialogs).toEqual(['Je bent een formulier aan het invullen. Weggaan zonder te registreren?']);
   });
 
-  it('asks before a second eID replaces what the staff typed', async () => {
+  it('asks before a second eID replaces what the staff typed, with the focus kept in the dialog', async () => {
     await page.getByRole('button', { name: 'Nieuwe pashouder registreren' }).first().click();
     await field('name').fill('Handmatig');
     await insert(virtualCard({ person: virtualPeople.aylin }));
-    await page.getByRole('alertdialog').waitFor({ timeout: 15_000 });
-    await shot('17-second-card-asks');
-    await page.getByRole('button', { name: 'Formulier behouden' }).click();
+    await dialog().waitFor({ timeout: 15_000 });
+    await expectFocus({ text: 'Vervangen' });
+    await page.keyboard.press('Shift+Tab');
+    await expectFocus({ text: 'Formulier behouden' });
+    await shot('20-second-card-asks');
+    await page.keyboard.press('Enter');
     expect(await field('name').inputValue()).toBe('Handmatig');
+    await expectFocus({ name: 'name' });
     await home();
   });
 
-  it('shows a forged card as not verified, and says why', async () => {
+  it('explains a partial birth date from the eID and names what the card did not give', async () => {
+    await expect.poll(() => eidCard().getAttribute('data-verified'), { timeout: 15_000 }).toBe('yes');
+    await page.getByTestId('eid-panel').getByRole('button', { name: 'Nieuwe pashouder registreren' }).click();
+    expect(await field('dateOfBirth').inputValue()).toBe('');
+    expect(await page.locator('[data-field="dateOfBirth"] .hint').textContent()).toBe('Op de eID staat enkel "1962": vraag de volledige geboortedatum.');
+    expect(await page.getByTestId('eid-missing').textContent()).toBe('Niet van de eID, vraag na: geboortedatum.');
+    await shot('21-partial-birth-date');
+    await home();
+  });
+
+  it('shows a forged card as not verified, says why, and marks its fields differently', async () => {
     await insert(virtualCard({ pki: testPki('rsa', 'forger'), person: virtualPeople.jonas }));
     await expect.poll(() => eidCard().getAttribute('data-verified'), { timeout: 15_000 }).toBe('no');
     expect(await eidCard().textContent()).toContain('Niet geverifieerd: de kaart is niet ondertekend door het Belgische Rijksregister');
-    await shot('18-forged-card');
+    await shot('22-forged-card');
+    await page.getByTestId('eid-panel').getByRole('button', { name: 'Nieuwe pashouder registreren' }).click();
+    await expect.poll(() => page.locator('.field.eid-unverified').count()).toBeGreaterThan(5);
+    expect(await page.locator('.field.eid-verified').count()).toBe(0);
+    expect(await page.locator('.eid-mark-unverified').first().textContent()).toBe('eID ⚠eID, niet geverifieerd');
+    await page.getByTestId('eid-unverified').waitFor();
+    await shot('23-register-unverified-eid');
+    await home();
   });
 
   it('says so when the card is pulled mid-read', async () => {
@@ -273,7 +437,7 @@ describe.skipIf(skip)('counter flows in Chromium, with eIDs over pcscd', () => {
       },
     });
     await page.getByText('De kaart werd uitgenomen tijdens het lezen').waitFor({ timeout: 15_000 });
-    await shot('19-card-pulled');
+    await shot('24-card-pulled');
   });
 
   it('demo eID: a made-up card through the same read path, in the demo environment only', async () => {
@@ -283,16 +447,43 @@ describe.skipIf(skip)('counter flows in Chromium, with eIDs over pcscd', () => {
     await expect.poll(() => eidCard().count()).toBe(0);
   });
 
-  it('stays usable at 1280×720 and labels every field', async () => {
+  it('searches by name, first name, date of birth and postal code (the API search)', async () => {
+    await page.getByLabel('Naam', { exact: true }).fill('Lambr');
+    await page.getByLabel('Geboortedatum').fill('15/02/1992');
+    await page.getByRole('button', { name: 'Zoeken op naam' }).click();
+    // Needs main's search (the API branch): until then this says why, at once.
+    await page.locator('ul.results, [data-testid="error-notice"]').first().waitFor();
+    expect(await page.getByTestId('error-notice').count(), await page.locator('main').innerText()).toBe(0);
+    const results = page.getByRole('list', { name: 'Gevonden pashouders' });
+    await results.getByRole('button', { name: /Zoë Lambrecht · 15\/02\/1992/ }).waitFor();
+    // The first result has the focus: Enter opens it.
+    await expectFocus({ tag: 'button' });
+    await shot('25-search-by-name');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('passholder-name').textContent()).toBe('Zoë Anaïs Lambrecht');
+    await home();
+  });
+
+  it(`fits ${pc.viewport.width}×${pc.viewport.height}: the register form's essentials above the fold, nothing cut off, every field labelled`, async () => {
     await page.getByRole('button', { name: 'Nieuwe pashouder registreren' }).first().click();
+    await expectFocus({ name: 'name' });
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll('input, select')].filter((element) => !element.id || !document.querySelector(`label[for="${element.id}"]`)).map((element) => element.getAttribute('name')),
     );
     expect(unlabelled).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
-    await shot('20-register-empty');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(pc.viewport.width);
+    for (const name of ['uitpasNumber', 'name', 'firstName', 'inszNumber', 'dateOfBirth', 'postalCode', 'city', 'submit']) {
+      expect(await inSight(page, `[name="${name}"]`), name).toBe(true);
+    }
+    // A full date and a long e-mail address fit their fields.
+    await field('dateOfBirth').fill('30/07/1985');
+    await field('email').fill('jonas.vermeulen@example.org');
+    const cut = await page.evaluate(() => [...document.querySelectorAll('input')].filter((input) => input.scrollWidth > input.clientWidth).map((input) => input.name));
+    expect(cut).toEqual([]);
+    await shot('26-register-empty');
     await home();
     await page.getByRole('button', { name: 'Instellingen' }).click();
-    await shot('21-settings');
+    await expectFocus({ id: 'environment' });
+    await shot('27-settings');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EidCard } from '../../electron/ipc/contract';
-import { applyEid, editField, emptyForm, filledValues, hasOwnInput } from '../../renderer/form/passholder-form';
+import { applyEid, editField, eidMarkOf, emptyForm, filledValues, hasOwnInput, noteEidCheck } from '../../renderer/form/passholder-form';
 import { suggestReason } from '../../renderer/screens/PassholderScreen';
 
 const card = (readId: string, name: string): EidCard => ({
@@ -50,5 +50,29 @@ describe('suggested reason for a new card', () => {
     [undefined, regular, 'LOSS_THEFT'],
   ])('%s → %s: %s', (oldNumber, newNumber, reason) => {
     expect(suggestReason(oldNumber, newNumber)).toBe(reason);
+  });
+});
+
+describe('how far the eID fields can be trusted', () => {
+  const complete = (verified: boolean): EidCard => ({ ...card('r1', 'Kaya'), complete: true, prefill: { ...card('r1', 'Kaya').prefill, verified } });
+
+  it('marks fields pending until the signatures are checked, then verified or not', () => {
+    const form = applyEid(emptyForm(), card('r1', 'Kaya'));
+    expect(eidMarkOf(form, 'name')).toBe('pending');
+    expect(eidMarkOf(noteEidCheck(form, complete(true)), 'name')).toBe('verified');
+    expect(eidMarkOf(noteEidCheck(form, complete(false)), 'name')).toBe('unverified');
+    // A field the staff changed carries no mark at all.
+    expect(eidMarkOf(editField(noteEidCheck(form, complete(false)), 'name', 'Kaya-Demir'), 'name')).toBeUndefined();
+  });
+
+  it('ignores the completion of another read', () => {
+    const form = applyEid(emptyForm(), card('r1', 'Kaya'));
+    expect(noteEidCheck(form, { ...complete(true), readId: 'r2' })).toBe(form);
+  });
+
+  it('names what the card did not give, and keeps a partial birth date to explain it', () => {
+    const form = applyEid(emptyForm(), card('r1', 'Kaya'));
+    expect(form.notFromEid).toEqual(['secondName', 'dateOfBirth']);
+    expect(form.partialDateOfBirth).toBe('1962');
   });
 });

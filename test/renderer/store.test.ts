@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBalieApi } from '../../electron/ipc/bridge-api';
 import type { AppInfo, BalieApi, ReaderStatus, Result, SessionView } from '../../electron/ipc/contract';
-import { createAppStore } from '../../renderer/store';
+import { createAppStore, hasUnsavedWork } from '../../renderer/store';
 import { language, setLanguage, texts } from '../../renderer/texts';
 
 const info: AppInfo = { name: 'UiTPAS Balie', version: '0.1.0', platform: 'linux', host: 'browser' };
@@ -66,5 +66,51 @@ describe('app store', () => {
     } finally {
       setLanguage('nl');
     }
+  });
+});
+
+describe('protecting typed work', () => {
+  const { api } = fakeApi({ ok: true, value: { service: 'running', readers: [] } });
+
+  it('opens another screen at once when nothing would be lost', async () => {
+    const store = createAppStore(api);
+    expect(hasUnsavedWork(store.getState())).toBe(false);
+    expect(await store.go({ name: 'settings' })).toBe(true);
+    expect(store.getState().screen).toEqual({ name: 'settings' });
+  });
+
+  it('asks in the app dialog over a half-filled form, and stays on "Nee"', async () => {
+    const store = createAppStore(api);
+    store.setState({ screen: { name: 'register' }, unsavedWork: true });
+    const going = store.go({ name: 'home' });
+    const question = store.getState().question;
+    expect(question?.text).toBe(texts.leave.unsaved);
+    question?.answer(false);
+    expect(await going).toBe(false);
+    expect(store.getState().screen).toEqual({ name: 'register' });
+    expect(store.getState().question).toBeUndefined();
+  });
+
+  it('leaves on "Ja", and the typed work no longer counts', async () => {
+    const store = createAppStore(api);
+    store.setState({ screen: { name: 'register' }, unsavedWork: true });
+    const going = store.go({ name: 'home' });
+    store.getState().question?.answer(true);
+    expect(await going).toBe(true);
+    expect(store.getState()).toMatchObject({ screen: { name: 'home' }, unsavedWork: false });
+  });
+
+  it('counts a request in flight as work to protect, until it answers', async () => {
+    const store = createAppStore(api);
+    let answer: (value: string) => void = () => undefined;
+    const request = store.track(new Promise<string>((resolve) => (answer = resolve)));
+    expect(hasUnsavedWork(store.getState())).toBe(true);
+    const leaving = store.mayLeave();
+    expect(store.getState().question?.text).toBe(texts.leave.inFlight);
+    store.getState().question?.answer(false);
+    expect(await leaving).toBe(false);
+    answer('done');
+    expect(await request).toBe('done');
+    expect(hasUnsavedWork(store.getState())).toBe(false);
   });
 });

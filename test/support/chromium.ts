@@ -1,6 +1,6 @@
 /** Debian's Chromium driven by playwright-core, with the flags this closed network needs. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
 import type { PartAvailability } from './pcscd';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,7 +11,25 @@ export function chromiumAvailability(): PartAvailability {
     : { available: false, reason: `${executablePath} ontbreekt (apt-get install chromium)` };
 }
 
+/**
+ * The PCs the counters really have: a Dutch one at 1280×720, and an ordinary
+ * office PC in English with 1024×640 usable, in another time zone. The app
+ * must look and behave the same on both (dates, amounts, focus, fit).
+ */
+export interface CounterPc extends Pick<BrowserContextOptions, 'locale' | 'timezoneId'> {
+  name: string;
+  viewport: { width: number; height: number };
+  locale: string;
+  timezoneId: string;
+}
+
+export const counterPcs: readonly CounterPc[] = [
+  { name: 'nl-BE-1280x720', viewport: { width: 1280, height: 720 }, locale: 'nl-BE', timezoneId: 'Europe/Brussels' },
+  { name: 'en-US-1024x640', viewport: { width: 1024, height: 640 }, locale: 'en-US', timezoneId: 'America/New_York' },
+];
+
 export function launchChromium(): Promise<Browser> {
+  // No --lang: the language is the context's (see counterPcs), so the tests see what each PC shows.
   return chromium.launch({
     executablePath,
     args: [
@@ -23,8 +41,6 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      // Counter PCs run in Dutch (Belgium): dates in inputs read dd/mm/jjjj as they do there.
-      '--lang=nl-BE',
     ],
   });
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageOn, defaultKansenStatuutEndDate, isEmailAddress, kansenStatuutEndDateProblem } from '../../electron/rules/fields';
+import { ageOn, defaultKansenStatuutEndDate, isEmailAddress, isKansenStatuutExpired, kansenStatuutEndDateProblem, kansenStatuutExtensionProblem, proposedKansenStatuutEndDate } from '../../electron/rules/fields';
 import { inszFacts, inszProblem } from '../../electron/rules/insz';
 import {
   foreignResidentCity,
@@ -63,7 +63,10 @@ describe('UiTPAS number', () => {
     expect(uitpasNumberProblem('0930056878802')).toBeNull();
     expect(uitpasNumberProblem('0930056878803')).toBe('check-digit');
     expect(uitpasNumberProblem('093005687880')).toBe('format');
-    expect(uitpasNumberProblem('0930056878822')).toBe('format');
+    // A wrong kansenpas digit with a failing check digit is a typo: staff hear "check digit", not "13 digits".
+    expect(uitpasNumberProblem('0930056878822')).toBe('check-digit');
+    expect(uitpasNumberProblem('0900000099991')).toBe('check-digit');
+    expect(uitpasNumberProblem(withLuhnDigit('090000009999'))).toBe('kind-digit');
     expect(isKansenpas(withLuhnDigit('090000000501'))).toBe(true);
     expect(isKansenpas('0930056878802')).toBe(false);
   });
@@ -158,5 +161,33 @@ describe('registration rules (form and main alike)', () => {
     });
     expect(choiceFields({ ...choices, foreignResident: false, withoutInsz: true }, { dateOfBirth: '1985-07-30' }, today)).toMatchObject({ optInSms: true, withoutInsz: true });
     expect(choiceFields(choices, { dateOfBirth: '1985-07-30' }, today)).not.toHaveProperty('parentalConsent');
+  });
+});
+
+describe('kansenstatuut extension', () => {
+  const today = new Date(2026, 11, 1);
+  it('proposes a year after the current end date, within 31/12 of next year', () => {
+    expect(proposedKansenStatuutEndDate('2027-04-30', today)).toBe('2027-12-31');
+    expect(proposedKansenStatuutEndDate('2026-12-31', today)).toBe('2027-12-31');
+    expect(proposedKansenStatuutEndDate('2026-12-15', today)).toBe('2027-12-15');
+  });
+
+  it('proposes from today when the status has ended or has no end date', () => {
+    expect(proposedKansenStatuutEndDate('2025-04-30', today)).toBe('2027-12-01');
+    expect(proposedKansenStatuutEndDate(undefined, today)).toBe('2027-12-01');
+  });
+
+  it('refuses a past date, one not later than the current end, and one past the limit', () => {
+    expect(kansenStatuutExtensionProblem('2026-11-30', undefined, today)).toBe('past');
+    expect(kansenStatuutExtensionProblem('2027-04-30', '2027-04-30', today)).toBe('not-later');
+    expect(kansenStatuutExtensionProblem('2027-03-01', '2027-04-30T23:59:59+02:00', today)).toBe('not-later');
+    expect(kansenStatuutExtensionProblem('2028-01-01', '2027-04-30', today)).toBe('too-late');
+    expect(kansenStatuutExtensionProblem('2027-12-31', '2027-04-30', today)).toBeNull();
+  });
+
+  it('marks a status that has ended', () => {
+    expect(isKansenStatuutExpired('2026-11-30', today)).toBe(true);
+    expect(isKansenStatuutExpired('2026-12-01', today)).toBe(false);
+    expect(isKansenStatuutExpired(undefined, today)).toBe(false);
   });
 });

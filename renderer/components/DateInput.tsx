@@ -1,0 +1,46 @@
+import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import { formatDate, parseDateInput } from '../format/date';
+import { texts } from '../texts';
+
+export type DateInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
+  /** YYYY-MM-DD when the text is a date, else the text as typed (the rules then name the problem). */
+  value: string;
+  onValue: (value: string) => void;
+};
+
+/**
+ * The one date input: a text field showing DD/MM/JJJJ that takes 15/03/1990,
+ * 15-3-1990, 15031990 or a pasted 1990-03-15, on any PC language. Never
+ * <input type=date>, whose order follows the OS locale.
+ */
+export function DateInput({ value, onValue, onBlur, ...rest }: DateInputProps) {
+  const [text, setText] = useState(() => formatDate(value));
+  // A value set from outside (eID, proposal) replaces what is shown; our own echo does not.
+  useEffect(() => {
+    const shown = parseDateInput(text);
+    if ((shown.iso ?? text) !== value) setText(formatDate(value));
+    // Only a new value from outside matters here, not every keystroke.
+  }, [value]);
+  return (
+    <input
+      {...rest}
+      type="text"
+      inputMode="numeric"
+      placeholder={texts.format.datePattern}
+      autoComplete="off"
+      value={text}
+      onChange={(event) => {
+        const typed = event.target.value;
+        const parsed = parseDateInput(typed);
+        // Eight digits or a pasted ISO date are complete: shown as DD/MM/JJJJ at once (the caret is at the end anyway).
+        setText(parsed.iso && !/^\d{1,2}[/.\-\s]/.test(typed.trim()) ? formatDate(parsed.iso) : typed);
+        onValue(parsed.iso ?? typed.trim());
+      }}
+      onBlur={(event) => {
+        const parsed = parseDateInput(text);
+        if (parsed.iso) setText(formatDate(parsed.iso));
+        onBlur?.(event);
+      }}
+    />
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { Passholder } from '../../../electron/ipc/contract';
+import { defaultKansenStatuutEndDate } from '../../../electron/rules/fields';
+import { CardNumberField } from '../../components/CardNumberField';
+import { Field } from '../../components/Field';
+import { useApp } from '../../context';
+import { findHolders } from '../../flows/look-up';
+import { useCardCheck } from '../../flows/use-card-check';
+import { texts } from '../../texts';
+import { ActionForm, useAction } from './ActionForm';
+
+export interface RegisteredInSystem {
+  systemName: string;
+  number?: string;
+  price?: string;
+}
+
+/** Another card system of this balie: without a card at once, or with a card that is checked (status, price) first. */
+export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Passholder; systems: { id: string; name: string }[]; onDone: (done: RegisteredInSystem) => void }) {
+  const { api } = useApp();
+  const { busy, failure, run, fieldError } = useAction();
+  const [systemId, setSystemId] = useState(systems[0]?.id ?? '');
+  const [withCard, setWithCard] = useState(false);
+  const [values, setValues] = useState({ uitpasNumber: '', voucherNumber: '' });
+  const set = (name: string, value: string) => setValues((current) => ({ ...current, [name]: value }));
+  const input = { number: values.uitpasNumber, voucher: values.voucherNumber, reason: 'FIRST_CARD' as const };
+  const { check, checking, ok, run: runCheck, enter, refusal } = useCardCheck(input);
+  // With a card, the card decides the card system.
+  const system = withCard ? ok?.info.cardSystem : systems.find((candidate) => candidate.id === systemId);
+  const done = (): RegisteredInSystem => ({ systemName: system?.name ?? '', ...(withCard && ok ? { number: ok.number, price: ok.price?.price } : {}) });
+  return (
+    <ActionForm
+      title={texts.passholder.registerInSystem}
+      firstField={withCard ? 'uitpasNumber' : 'cardSystem'}
+      busy={busy}
+      failure={failure}
+      dirty={withCard && values.uitpasNumber !== ''}
+      check={withCard ? check : undefined}
+      checking={checking}
+      submitLabel={withCard && !ok ? texts.passholder.checkCardFirst : texts.passholder.register}
+      settle={async () => {
+        const found = (await findHolders(api, holder.inszNumber ?? holder.cardSystems.find((own) => own.currentCard)?.currentCard?.uitpasNumber ?? '')).find((candidate) => candidate.uid === holder.uid);
+        return found && system && found.cardSystems.some((own) => own.id === system.id) ? found : null;
+      }}
+      onArrived={() => onDone(done())}
+      onSubmit={(form) => {
+        if (withCard && !ok) return void runCheck(form);
+        const kansen = withCard && ok?.info.kansenpas === true;
+        void run(
+          () =>
+            api.registerInCardSystem({
+              uid: holder.uid,
+              ...(withCard && ok ? { uitpasNumber: ok.number } : { cardSystemId: systemId }),
+              ...(kansen ? { kansenStatuut: true, kansenStatuutEndDate: defaultKansenStatuutEndDate(new Date()) } : {}),
+              ...(withCard && ok?.voucher ? { voucherNumber: ok.voucher } : {}),
+            }),
+          () => onDone(done()),
+        );
+      }}
+    >
+      <div className="row">
+        <fieldset className="choice-group">
+          <legend>{texts.passholder.card}</legend>
+          <label>
+            <input type="radio" name="withCard" checked={!withCard} onChange={() => setWithCard(false)} /> {texts.passholder.noNewCard}
+          </label>
+          <label>
+            <input type="radio" name="withCard" checked={withCard} onChange={() => setWithCard(true)} /> {texts.passholder.withNewCard}
+          </label>
+        </fieldset>
+        {!withCard && <Field name="cardSystem" value={systemId} onChange={(_name, value) => setSystemId(value)} options={Object.fromEntries(systems.map((option) => [option.id, option.name]))} />}
+        {withCard && (
+<CardNumberField value={values.uitpasNumber} onChange={set} onEnter={enter} error={fieldError('uitpasNumber') ?? refusal('uitpasNumber')} />
+        )}
+        {withCard && <Field name="voucherNumber" value={values.voucherNumber} onChange={set} onEnter={enter} error={fieldError('voucherNumber') ?? refusal('voucherNumber')} />}
+      </div>
+    </ActionForm>
+  );
+}

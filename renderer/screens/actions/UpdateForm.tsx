@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { Passholder } from '../../../electron/ipc/contract';
+import { passholderErrors } from '../../../electron/rules/passholder-rules';
+import { Field } from '../../components/Field';
+import { useApp } from '../../context';
+import { focusField } from '../../flows/focus';
+import { findHolders } from '../../flows/look-up';
+import { applyEid, editField, eidMarkOf, emptyForm, filledValues, type PassholderForm } from '../../form/passholder-form';
+import { texts } from '../../texts';
+import { ActionForm, useAction } from './ActionForm';
+
+const editable = ['name', 'firstName', 'secondName', 'inszNumber', 'dateOfBirth', 'gender', 'nationality', 'placeOfBirth', 'street', 'postalCode', 'city', 'email', 'telephone', 'gsm', 'moreInfo'] as const;
+
+/** Changing the pass holder's data; only what changed is sent, and the eID can fill it in. */
+export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: () => void }) {
+  const { api, store } = useApp();
+  const { card } = store();
+  const { busy, failure, run, fieldError } = useAction();
+  const initial = Object.fromEntries(editable.map((name) => [name, holder[name] ?? ''])) as Record<string, string>;
+  const [form, setForm] = useState<PassholderForm>(() => emptyForm(initial));
+  const set = (name: string, value: string) => setForm((current) => editField(current, name, value));
+  const changed = Object.fromEntries(Object.entries(form.values).filter(([name, value]) => value !== (initial[name] ?? '')));
+  return (
+    <ActionForm
+      title={texts.passholder.update}
+      firstField="name"
+      busy={busy}
+      failure={failure}
+      dirty={Object.keys(changed).length > 0}
+      settle={async () => {
+        const found = (await findHolders(api, holder.inszNumber ?? '')).find((candidate) => candidate.uid === holder.uid);
+        return found && Object.entries(changed).every(([name, value]) => (found[name as keyof Passholder] ?? '') === value) ? found : null;
+      }}
+      onArrived={onDone}
+      onSubmit={(element) => {
+        const errors = passholderErrors(filledValues(changed), [], new Date());
+        if (Object.keys(errors).length > 0) {
+          setForm((current) => ({ ...current, errors }));
+          focusField(element, Object.keys(errors)[0] ?? '');
+          return;
+        }
+        void run(
+          () =>
+            api.updatePassholder({
+              uitpasNumber: holder.cardSystems.find((system) => system.currentCard)?.currentCard?.uitpasNumber ?? '',
+              fields: changed,
+              ...(form.eidReadId ? { eidReadId: form.eidReadId } : {}),
+            }),
+          onDone,
+        );
+      }}
+    >
+      {card && card.prefill.inszNumber === holder.inszNumber && (
+        <div className="actions">
+          <button type="button" onClick={() => setForm((current) => ({ ...applyEid(current, card), dirty: true }))}>
+            {texts.passholder.takeFromEid}
+          </button>
+        </div>
+      )}
+      <div className="row wrap">
+        {editable.map((name) => (
+          <Field
+            key={name}
+            name={name}
+            value={form.values[name] ?? ''}
+            onChange={set}
+            eidMark={eidMarkOf(form, name)}
+            error={form.errors[name] ?? fieldError(name)}
+            type={name === 'dateOfBirth' ? 'date' : 'text'}
+            options={name === 'gender' ? texts.gender : undefined}
+          />
+        ))}
+      </div>
+    </ActionForm>
+  );
+}

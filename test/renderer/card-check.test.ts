@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createBalieApi } from '../../electron/ipc/bridge-api';
+import type { CardInfo, Result, UitpasPrice } from '../../electron/ipc/contract';
+import { withLuhnDigit } from '../../electron/rules/uitpas-number';
+import { checkCard, checkHolds, priceText } from '../../renderer/flows/card-check';
+import { texts } from '../../renderer/texts';
+
+const number = withLuhnDigit('090000000011');
+const card = (status: string): CardInfo => ({ uitpasNumber: number, cardSystem: { id: '1', name: 'UiTPAS Gent' }, cardType: 'CARD', kansenpas: false, status });
+const price: UitpasPrice = { id: '1', reason: 'FIRST_CARD', cardType: 'CARD', kansenstatuut: false, price: '5.00', cardSystem: { id: '1', name: 'UiTPAS Gent' } };
+
+/** The bridge over a transport that answers from a table, and notes what was asked. */
+function api(answers: Partial<Record<string, Result<unknown>>>) {
+  const asked: string[] = [];
+  return {
+    asked,
+    api: createBalieApi({
+      invoke: (channel) => {
+        asked.push(channel);
+        return Promise.resolve(answers[channel] ?? { ok: false, error: { code: 'internal', message: 'niet in deze test' } });
+      },
+      subscribe: () => () => undefined,
+    }),
+  };
+}
+
+describe('the card check before anything is registered', () => {
+  const input = { number: ` ${number} `, voucher: '', reason: 'FIRST_CARD' as const };
+
+  it('a card in stock here: its system, and the price in euro the Belgian way', async () => {
+    const { api: balie } = api({ 'uitpas:getCard': { ok: true, value: card('LOCAL_STOCK') }, 'uitpas:getPrice': { ok: true, value: price } });
+    const check = await checkCard(balie, input);
+    expect(check).toMatchObject({ state: 'ok', number, message: 'Kaart van UiTPAS Gent, beschikbaar aan deze balie.' });
+    expect(priceText(check)).toBe('€ 5,00');
+    expect(checkHolds(check, input)).toBe(true);
+    // Another number, voucher or reason: the check no longer holds.
+    expect(checkHolds(check, { ...input, voucher: 'GENT-2026-0001' })).toBe(false);
+    expect(checkHolds(check, { ...input, reason: 'LOSS_THEFT' })).toBe(false);
+  });
+
+  it.each(['BLOCKED', 'STOCK', 'SENT_TO_BALIE', 'ACTIVE'])('a %s card is refused with what to do, and no price is asked', async (status) => {
+    const { api: balie, asked } = api({ 'uitpas:getCard': { ok: true, value: card(status) } });
+    const check = await checkCard(balie, input);
+    expect(check).toMatchObject({ state: 'refused', field: 'uitpasNumber', message: texts.register.cardStatus[status] });
+    expect(asked).toEqual(['uitpas:getCard']);
+  });
+
+  it('a mistyped number is refused on the spot, with the check digit named, before asking UiTPAS', async () => {
+    const { api: balie, asked } = api({});
+    expect(await checkCard(balie, { ...input, number: '0900000099991' })).toMatchObject({ state: 'refused', field: 'uitpasNumber', message: expect.stringContaining('controlecijfer') });
+    expect(asked).toEqual([]);
+  });
+
+  it("a voucher UiTPAS refuses lands on the voucher's field", async () => {
+    const { api: balie } = api({
+      'uitpas:getCard': { ok: true, value: card('LOCAL_STOCK') },
+      'uitpas:getPrice': { ok: false, error: { code: 'uitpas-rejected', apiCode: 'INVALID_VOUCHER_STATUS', field: 'voucherNumber' } },
+    });
+    expect(await checkCard(balie, { ...input, voucher: 'GENT-2026-0099' })).toMatchObject({ state: 'refused', field: 'voucherNumber', message: 'Deze voucher is al gebruikt.' });
+  });
+});
