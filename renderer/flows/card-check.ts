@@ -57,7 +57,11 @@ export async function checkCard(api: BalieApi, input: CardInput): Promise<CardCh
     ...(dateOfBirth ? { dateOfBirth } : {}),
     ...(postalCode ? { postalCode } : {}),
   });
-  if (!price.ok) return refusedBy(base, price.error, price.error.field);
+  if (!price.ok) {
+    // BALIE_NOT_AUTHORIZED at the price: the card is in stock, but another balie's.
+    if (price.error.apiCode === 'BALIE_NOT_AUTHORIZED') return { ...base, state: 'refused', message: texts.register.otherBalie, field: 'uitpasNumber' };
+    return refusedBy(base, price.error, price.error.field);
+  }
   return { ...base, state: 'ok', info: card.value, price: price.value, message: texts.register.cardOk(card.value.cardSystem.name, card.value.kansenpas) };
 }
 

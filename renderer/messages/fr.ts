@@ -239,7 +239,7 @@ export const fr: Messages = {
     checkCard: 'Vérifier la carte',
     cardOk: (system: string, kansenpas: boolean) => `${kansenpas ? 'Carte à tarif social' : 'Carte'} de ${system}, disponible à ce comptoir.`,
     cardStatus: {
-      SENT_TO_BALIE: "Cette carte appartient au stock d'un autre comptoir. Prenez une carte du stock de ce comptoir.",
+      SENT_TO_BALIE: "Cette carte est en route vers un comptoir et pas encore en stock. Prenez une carte du stock de ce comptoir.",
       STOCK: "Cette carte est encore dans le stock central et n'a pas été livrée à ce comptoir. Prenez une carte de votre stock.",
       PROVISIONED: "Cette carte n'a pas encore été livrée. Prenez une carte du stock de ce comptoir.",
       ACTIVE: 'Cette carte est déjà utilisée par un titulaire. Recherchez ce titulaire avec ce numéro, ou prenez une autre carte.',
@@ -247,6 +247,7 @@ export const fr: Messages = {
       DELETED: "Cette carte n'existe plus dans UiTPAS. Prenez une autre carte.",
     },
     cardNotHere: "Cette carte n'est pas disponible à ce comptoir. Prenez une autre carte.",
+    otherBalie: "Cette carte appartient au stock d'un autre comptoir. Prenez une carte du stock de ce comptoir.",
     price: (amount: string) => `À payer : ${amount}`,
     cardHint: 'Tapez ou scannez ; Entrée vérifie la carte.',
     submit: 'Enregistrer',

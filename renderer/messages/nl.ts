@@ -241,7 +241,7 @@ export const nl = {
     checkCard: 'Kaart controleren',
     cardOk: (system: string, kansenpas: boolean) => `${kansenpas ? 'Kansenpas' : 'Kaart'} van ${system}, beschikbaar aan deze balie.`,
     cardStatus: {
-      SENT_TO_BALIE: 'Deze kaart hoort bij de voorraad van een andere balie. Neem een kaart uit de voorraad van deze balie.',
+      SENT_TO_BALIE: 'Deze kaart is onderweg naar een balie en nog niet in voorraad. Neem een kaart uit de voorraad van deze balie.',
       STOCK: 'Deze kaart zit nog in de centrale voorraad en is niet aan deze balie geleverd. Neem een kaart uit je eigen voorraad.',
       PROVISIONED: 'Deze kaart is nog niet uitgeleverd. Neem een kaart uit de voorraad van deze balie.',
       ACTIVE: 'Deze kaart is al in gebruik door een pashouder. Zoek die pashouder op met dit nummer, of neem een andere kaart.',
@@ -249,6 +249,7 @@ export const nl = {
       DELETED: 'Deze kaart bestaat niet meer in UiTPAS. Neem een andere kaart.',
     } as Readonly<Record<string, string>>,
     cardNotHere: 'Deze kaart is niet beschikbaar aan deze balie. Neem een andere kaart.',
+    otherBalie: 'Deze kaart hoort bij de voorraad van een andere balie. Neem een kaart uit de voorraad van deze balie.',
     price: (amount: string) => `Te betalen: ${amount}`,
     cardHint: 'Typ of scan; Enter controleert de kaart.',
     submit: 'Registreren',

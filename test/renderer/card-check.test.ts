@@ -17,7 +17,7 @@ function api(answers: Partial<Record<string, Result<unknown>>>) {
     api: createBalieApi({
       invoke: (channel) => {
         asked.push(channel);
-        return Promise.resolve(answers[channel] ?? { ok: false, error: { code: 'internal', message: 'niet in deze test' } });
+        return Promise.resolve(answers[channel] ?? { ok: false, error: { code: 'internal' } });
       },
       subscribe: () => () => undefined,
     }),
@@ -36,6 +36,32 @@ describe('the card check before anything is registered', () => {
     // Another number, voucher or reason: the check no longer holds.
     expect(checkHolds(check, { ...input, voucher: 'GENT-2026-0001' })).toBe(false);
     expect(checkHolds(check, { ...input, reason: 'LOSS_THEFT' })).toBe(false);
+  });
+
+  it('asks the price with the birth date and postal code, and a new birth date needs a new check', async () => {
+    const prices: unknown[] = [];
+    const balie = createBalieApi({
+      invoke: (channel, payload) => {
+        if (channel === 'uitpas:getPrice') prices.push(payload);
+        return Promise.resolve(channel === 'uitpas:getCard' ? { ok: true, value: card('LOCAL_STOCK') } : { ok: true, value: price });
+      },
+      subscribe: () => () => undefined,
+    });
+    const withPerson = { ...input, dateOfBirth: '2012-05-01', postalCode: '9000' };
+    const check = await checkCard(balie, withPerson);
+    expect(prices).toEqual([{ uitpasNumber: number, reason: 'FIRST_CARD', dateOfBirth: '2012-05-01', postalCode: '9000' }]);
+    expect(checkHolds(check, withPerson)).toBe(true);
+    expect(checkHolds(check, { ...withPerson, dateOfBirth: '1985-07-30' })).toBe(false);
+    // A birth date still being typed is not sent, and does not count as a change.
+    expect(checkHolds(await checkCard(balie, { ...input, dateOfBirth: '2012-05' }), input)).toBe(true);
+  });
+
+  it("a card in another balie's stock: the price call says so (BALIE_NOT_AUTHORIZED), as the real counter learns it", async () => {
+    const { api: balie } = api({
+      'uitpas:getCard': { ok: true, value: card('LOCAL_STOCK') },
+      'uitpas:getPrice': { ok: false, error: { code: 'uitpas-rejected', apiCode: 'BALIE_NOT_AUTHORIZED', field: 'uitpasNumber' } },
+    });
+    expect(await checkCard(balie, input)).toMatchObject({ state: 'refused', field: 'uitpasNumber', message: texts.register.otherBalie });
   });
 
   it.each(['BLOCKED', 'STOCK', 'SENT_TO_BALIE', 'ACTIVE'])('a %s card is refused with what to do, and no price is asked', async (status) => {
