@@ -20,7 +20,7 @@ import { startSimulator, type Simulator } from './simulator/server';
 import { createUitpasHandlers } from './uitpas/handlers';
 import type { LoginFlowOptions } from './uitpas/login-flow';
 import { UitpasSession } from './uitpas/session';
-import { WriteGate } from './write-gate';
+import { WriteGate } from './uitpas/write-gate';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;

@@ -16,7 +16,7 @@ import { SecretStore } from '../../electron/settings/secret-store';
 import { SettingsStore } from '../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../electron/simulator/headless-authorize';
 import { cardNumber, seedPassholder } from '../../electron/simulator/seed';
-import { WriteGate } from '../../electron/write-gate';
+import { WriteGate } from '../../electron/uitpas/write-gate';
 import { FakePcscContext } from '../support/fake-pcsc';
 import { memoryCipher } from '../support/memory-cipher';
 

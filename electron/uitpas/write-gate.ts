@@ -7,8 +7,8 @@
  * for the writes on their way and holds new ones back until it is done, so a
  * write never starts under one environment and is sent under another.
  */
-import { contractError } from './ipc/contract';
-import { BalieFailure } from './ipc/dispatch';
+import { contractError } from '../ipc/contract';
+import { BalieFailure } from '../ipc/dispatch';
 
 export class WriteGate {
   /** Per key, the end of the last write that holds it. */
