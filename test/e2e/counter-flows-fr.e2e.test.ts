@@ -168,6 +168,9 @@ describe.skipIf(skip)('counter flows in French', () => {
     expect(await page.getByTestId('registered').count()).toBe(0);
     await expectFocus({ name: 'email' });
     expect(await inSight(page, '[data-testid="price"]')).toBe(true);
+    // A French label on two lines leaves its box whole: every checkbox the same size.
+    const boxWidths = await page.locator('input[type="checkbox"]').evaluateAll((boxes) => boxes.map((box) => Math.round(box.getBoundingClientRect().width)));
+    expect(new Set(boxWidths).size, boxWidths.join(' ')).toBe(1);
     await shot('06-register-filled');
     await page.getByRole('button', { name: fr.register.submit, exact: true }).click();
     await expect.poll(() => page.getByTestId('registered').textContent()).toBe(fr.register.doneText('Lukas Schmitz', formatUitpasNumber(gent(11))));
