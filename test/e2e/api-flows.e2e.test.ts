@@ -16,7 +16,7 @@ import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
 import { chromiumAvailability, launchChromium } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
-import { focusReport, type FocusReport } from './page-checks';
+import { expectFocusOn, type FocusReport } from './page-checks';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const screenshots = join(projectRoot, 'test-results/screenshots');
@@ -41,9 +41,7 @@ describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, registe
     inserted = undefined;
   };
   /** The focus is where it should be, and the staff member can see it. */
-  const expectFocus = async (expected: Partial<FocusReport>) => {
-    await expect.poll(() => focusReport(page)).toMatchObject({ ...expected, inViewport: true, uncovered: true });
-  };
+  const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
   const field = (name: string) => page.locator(`[name="${name}"]`);
   const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
   const registerBody = () => new URLSearchParams(sent.filter((request) => request.url.includes('/uitpas/passholder/register')).at(-1)?.body ?? '');
