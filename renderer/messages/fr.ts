@@ -324,6 +324,7 @@ export const fr: Messages = {
     extended: (date: string) => `Statut d'opportunités prolongé jusqu'au ${date}.`,
     currentEnd: (date: string) => `Court actuellement jusqu'au ${date}.`,
     currentEndExpired: (date: string) => `Expiré le ${date}.`,
+    notLaterThan: (date: string) => `Le statut d'opportunités court déjà jusqu'au ${date}. Choisissez une date de fin plus tardive.`,
     proposed: "proposition : un an plus tard, dans les règles",
     checkCardFirst: 'Vérifier la carte',
     card: 'Carte',

@@ -326,6 +326,7 @@ export const nl = {
     extended: (date: string) => `Kansenstatuut verlengd tot ${date}.`,
     currentEnd: (date: string) => `Loopt nu tot ${date}.`,
     currentEndExpired: (date: string) => `Verlopen op ${date}.`,
+    notLaterThan: (date: string) => `Het kansenstatuut loopt al tot ${date}. Kies een latere einddatum.`,
     proposed: 'voorstel: een jaar verder, binnen de regels',
     checkCardFirst: 'Kaart controleren',
     card: 'Kaart',

@@ -16,6 +16,7 @@ import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
 import { chromiumAvailability, launchChromium } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
+import { expectFocusOn, type FocusReport } from './page-checks';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const screenshots = join(projectRoot, 'test-results/screenshots');
@@ -39,6 +40,8 @@ describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, registe
     await inserted?.remove();
     inserted = undefined;
   };
+  /** The focus is where it should be, and the staff member can see it. */
+  const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
   const field = (name: string) => page.locator(`[name="${name}"]`);
   const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
   const registerBody = () => new URLSearchParams(sent.filter((request) => request.url.includes('/uitpas/passholder/register')).at(-1)?.body ?? '');
@@ -124,19 +127,25 @@ describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, registe
 
   it('for a child: no opt-ins, a parent’s consent asked before anything is sent', async () => {
     await page.getByRole('button', { name: 'Nieuwe pashouder registreren' }).first().click();
-    await field('uitpasNumber').fill(gent(4));
+    await expectFocus({ name: 'name' });
     await field('name').fill('Janssens');
     await field('firstName').fill('Mila');
     await field('inszNumber').fill('15061812314');
-    await field('dateOfBirth').fill('2015-06-18');
+    await field('dateOfBirth').fill('18/06/2015');
     await field('postalCode').fill('9000');
     await field('city').fill('Gent');
     const optIns = page.getByTestId('opt-ins');
     await expect.poll(() => optIns.getByRole('checkbox', { disabled: true }).count()).toBe(5);
     await optIns.getByText('Onder 16 jaar kan een pashouder geen berichten aanvragen.').waitFor();
+    // The card is checked first: the child's price, asked with the birth date.
+    await field('uitpasNumber').fill(gent(4));
+    await field('uitpasNumber').press('Enter');
+    await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 2,00');
+    expect(sent.some((request) => request.url.includes('/uitpas/price?') && request.url.includes('dateOfBirth=2015-06-18'))).toBe(true);
     sent.length = 0;
     await page.getByRole('button', { name: 'Registreren', exact: true }).click();
     await expect.poll(() => fieldError('parentalConsent').textContent()).toBe('Verplicht voor een minderjarige: vraag toestemming aan een ouder of voogd.');
+    await expectFocus({ name: 'parentalConsent' });
     expect(sent.filter((request) => request.url.includes('/passholder/register'))).toEqual([]);
     await shot('03-child-consent');
     await page.getByLabel('Toestemming van een ouder of voogd').check();
@@ -144,6 +153,9 @@ describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, registe
     await page.getByTestId('registered').waitFor();
     expect(registerBody().get('parentalConsent')).toBe('true');
     expect(registerBody().get('optInSms')).toBe('false');
+    expect(await page.getByTestId('collect').textContent()).toBe('Vraag € 2,00. Geef de kaart aan de pashouder.');
+    await expectFocus({ text: 'Volgende klant' });
     await page.keyboard.press('Enter');
+    await expectFocus({ id: 'search' });
   });
 });

@@ -3,8 +3,11 @@
  * the settings and remembered by the workstation, and every screen of the flow
  * is French, words for codes from main included. Locators and expected texts
  * come from the French catalogue itself, so this file follows the catalogue;
- * each screen is also searched for Dutch sentences left behind. Screens are
- * saved to test-results/screenshots/fr-*.png.
+ * each screen is also searched for Dutch sentences left behind. Driven as
+ * counter-flows.e2e.test.ts drives the Dutch flows (one card check, then
+ * register; the focus checked on the way), on the small office PC (1024×640):
+ * every screen is held to axe's rules and saved as the staff member sees it to
+ * test-results/screenshots/fr-*.png.
  */
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,17 +18,21 @@ import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser
 import { cardNumber } from '../../electron/simulator/seed';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
+import { formatAmount, formatUitpasNumber } from '../../renderer/format/numbers';
 import { fr } from '../../renderer/messages/fr';
 import { nl } from '../../renderer/messages/nl';
 import { testPki, testTrustAnchors, virtualCard } from '../support/card-fixtures';
-import { chromiumAvailability, launchChromium } from '../support/chromium';
+import { chromiumAvailability, counterPcs, launchChromium } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
+import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-checks';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const screenshots = join(projectRoot, 'test-results/screenshots');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
+/** A French-speaking counter in Brussels on the small office PC. */
+const viewport = counterPcs.find((pc) => pc.viewport.width === 1024)?.viewport ?? { width: 1024, height: 640 };
 
 /** Dutch sentences (not names or words both languages share) that must not show on a French screen. */
 function dutchSentences(tree: object): string[] {
@@ -43,16 +50,22 @@ describe.skipIf(skip)('counter flows in French', () => {
   let inserted: InsertedCard | undefined;
   let dataDirectory: string;
   let loseNextRegisterAnswer = false;
+  /** Questions asked with the browser's own confirm(): there must be none, the app asks in its own dialog. */
+  const browserDialogs: string[] = [];
 
   const field = (name: string) => page.locator(`[name="${name}"]`);
   const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
   const eidCard = () => page.getByTestId('eid-card');
-  /** Saves the screen, after checking that no Dutch sentence is on it. */
+  const dialog = () => page.getByRole('alertdialog');
+  /** Saves what the staff member sees, after checking that no Dutch sentence is on the page, and holds it to axe's rules. */
   const shot = async (name: string) => {
     const text = await page.evaluate(() => document.body.innerText);
     expect(dutch.filter((sentence) => text.includes(sentence)), name).toEqual([]);
-    await page.screenshot({ path: join(screenshots, `fr-${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(screenshots, `fr-${name}.png`) });
+    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
   };
+  /** The focus is where it should be, and the staff member can see it. */
+  const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
   const insert = async (card: VirtualCardBehaviour) => {
     await remove();
     inserted = await insertVirtualCard(card, 0);
@@ -63,7 +76,9 @@ describe.skipIf(skip)('counter flows in French', () => {
   };
   const home = async () => {
     await page.getByRole('button', { name: fr.session.back }).last().click();
+    if ((await dialog().count()) > 0) await dialog().getByRole('button', { name: fr.dialog.yes }).click();
     await page.getByLabel(fr.home.searchLabel).waitFor();
+    await expectFocus({ id: 'search' });
   };
 
   beforeAll(async () => {
@@ -86,8 +101,11 @@ describe.skipIf(skip)('counter flows in French', () => {
       },
     });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'fr-BE' });
-    page.on('dialog', (dialog) => void dialog.accept());
+    page = await browser.newPage({ viewport, locale: 'fr-BE', timezoneId: 'Europe/Brussels' });
+    page.on('dialog', (question) => {
+      browserDialogs.push(question.message());
+      void question.dismiss();
+    });
     await page.goto(host.url);
   });
 
@@ -95,12 +113,14 @@ describe.skipIf(skip)('counter flows in French', () => {
     await remove();
     await browser?.close();
     await host?.close();
+    expect(browserDialogs).toEqual([]);
   });
 
   it('starts in Dutch; French is chosen in the settings, and the workstation remembers it', async () => {
     await page.getByRole('button', { name: nl.session.login }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
     await page.getByRole('button', { name: nl.session.settings }).first().click();
+    await expectFocus({ id: 'environment' });
     await page.getByLabel(nl.settings.language).selectOption('fr');
     await page.getByRole('button', { name: nl.settings.save }).click();
     await page.getByText(fr.settings.saved).waitFor();
@@ -111,15 +131,18 @@ describe.skipIf(skip)('counter flows in French', () => {
     await page.reload();
     await page.getByRole('button', { name: fr.session.login }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await expectFocus({ text: fr.session.login });
     await shot('02-login');
   });
 
   it('logs in and chooses the comptoir', async () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Demo-balie Gent Centrum' }).waitFor();
+    await expectFocus({ text: 'Demo-balie Gent Centrum' });
     await shot('03-balie');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('balie').textContent()).toBe(fr.labelled(fr.session.balie, 'Demo-balie Gent Centrum'));
+    await expectFocus({ id: 'search' });
     await shot('04-home');
   });
 
@@ -131,76 +154,127 @@ describe.skipIf(skip)('counter flows in French', () => {
     await shot('05-home-eid-read');
     await page.getByTestId('eid-panel').getByRole('button', { name: fr.home.register }).click();
     expect(await field('name').inputValue()).toBe('Schmitz');
+    // The Belgian order, as in Dutch.
+    expect(await field('dateOfBirth').inputValue()).toBe('12/03/2005');
+    expect(await page.locator('.eid-mark-verified').first().textContent()).toBe(`${fr.eid.shortMark.verified}${fr.eid.mark.verified}`);
+    await expectFocus({ name: 'uitpasNumber' });
+    // The scanner's Enter checks the card and shows the price; nothing is registered yet.
     await page.keyboard.type(gent(11));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('card-status').textContent()).toBe(fr.register.cardOk('UiTPAS Gent', false));
-    await expect.poll(() => page.getByTestId('price').textContent()).toBe(fr.register.price('5.00'));
+    await expect.poll(() => page.getByTestId('price').textContent()).toBe(fr.register.price(formatAmount('5.00')));
+    expect(await page.getByTestId('registered').count()).toBe(0);
+    await expectFocus({ name: 'email' });
+    expect(await inSight(page, '[data-testid="price"]')).toBe(true);
+    // A French label on two lines leaves its box whole: every checkbox the same size.
+    const boxWidths = await page.locator('input[type="checkbox"]').evaluateAll((boxes) => boxes.map((box) => Math.round(box.getBoundingClientRect().width)));
+    expect(new Set(boxWidths).size, boxWidths.join(' ')).toBe(1);
     await shot('06-register-filled');
-    await page.getByRole('button', { name: fr.register.submit }).click();
-    await expect.poll(() => page.getByTestId('registered').textContent()).toBe(fr.register.doneText('Lukas Schmitz', gent(11)));
+    await page.getByRole('button', { name: fr.register.submit, exact: true }).click();
+    await expect.poll(() => page.getByTestId('registered').textContent()).toBe(fr.register.doneText('Lukas Schmitz', formatUitpasNumber(gent(11))));
+    expect(await page.getByTestId('collect').textContent()).toBe(`${fr.register.collect(formatAmount('5.00'))} ${fr.register.handOver}`);
     await page.getByText(fr.register.doneVerified).waitFor();
+    await expectFocus({ text: fr.register.another });
     await shot('07-registered');
     await page.keyboard.press('Enter');
+    await expectFocus({ id: 'search' });
   });
 
-  it('offers the existing pass holder, and replaces a lost card there', async () => {
+  it('offers the existing pass holder, and replaces a lost card there: Enter checks the card first, the next Enter registers', async () => {
     await page.getByTestId('existing-passholder').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('existing-passholder').textContent()).toContain(fr.eid.existing('Lukas Schmitz'));
     await page.getByRole('button', { name: fr.labelled(fr.home.open, 'Lukas Schmitz') }).click();
+    await expectFocus({ testId: 'passholder-name' });
     await page.getByRole('button', { name: fr.passholder.newCard }).click();
-    await field('uitpasNumber').fill(gent(12));
+    await expectFocus({ name: 'uitpasNumber' });
+    await page.keyboard.type(gent(12));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('price').textContent()).toBe(fr.register.price(formatAmount('3.00')));
     expect(await field('reason').inputValue()).toBe('LOSS_THEFT');
+    expect(await page.getByTestId('done').count()).toBe(0);
+    await expectFocus({ name: 'submit', text: fr.passholder.register });
     await shot('08-new-card');
-    await field('uitpasNumber').press('Enter');
-    await expect.poll(() => page.getByTestId('done').textContent()).toBe(fr.passholder.newCardDone(gent(12)));
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('done').textContent())
+      .toBe(
+        `${fr.passholder.newCardDone(formatUitpasNumber(gent(12)))} ${fr.register.collect(formatAmount('3.00'))} ${fr.passholder.oldCardBlocked(formatUitpasNumber(gent(11)))}`,
+      );
+    await expectFocus({ testId: 'done' });
     await shot('09-passholder');
     await remove();
     await home();
   });
 
-  it("puts UiTPAS's refusal, in French, on the field it concerns", async () => {
+  it("puts UiTPAS's refusals, in French, on the field they concern: the voucher at the card check, the INSZ at registering", async () => {
     await page.getByRole('button', { name: fr.home.register }).first().click();
+    await expectFocus({ name: 'name' });
     await field('uitpasNumber').fill(gent(2));
     await field('voucherNumber').fill('GENT-2026-0099');
-    for (const [name, value] of [['name', 'Peeters'], ['firstName', 'Els'], ['inszNumber', '96081315176'], ['dateOfBirth', '1996-08-13'], ['postalCode', '9000'], ['city', 'Gent']]) {
-      await field(name!).fill(value!);
-    }
-    await page.getByRole('button', { name: fr.register.submit }).click();
+    await field('voucherNumber').press('Enter');
     await expect.poll(() => fieldError('voucherNumber').textContent()).toBe(fr.uitpasCodes.INVALID_VOUCHER_STATUS);
-    await shot('10-server-error-on-field');
+    await expectFocus({ name: 'voucherNumber' });
+    await shot('10-voucher-refused');
+
+    await field('voucherNumber').fill('');
+    // Lukas has this INSZ already: only UiTPAS knows.
+    for (const [name, value] of [['name', 'Peeters'], ['firstName', 'Els'], ['inszNumber', '05031208796'], ['dateOfBirth', '12/03/2005'], ['postalCode', '9000'], ['city', 'Gent']] as const) {
+      await field(name).fill(value);
+    }
+    await field('uitpasNumber').press('Enter');
+    await expect.poll(() => page.getByTestId('price').textContent()).toBe(fr.register.price(formatAmount('5.00')));
+    await page.getByRole('button', { name: fr.register.submit, exact: true }).click();
+    await expect.poll(() => fieldError('inszNumber').textContent()).toBe(fr.uitpasCodes.INSZ_ALREADY_USED);
+    await expectFocus({ name: 'inszNumber' });
+    expect(await field('name').inputValue()).toBe('Peeters');
+    await shot('11-server-error-on-field');
   });
 
   it('checks the rules before sending, in French', async () => {
-    await field('inszNumber').fill('96081315177');
+    // A wrong check digit in the card number: the card check says so without asking UiTPAS.
     await field('uitpasNumber').fill('0900000000101');
-    await page.getByRole('button', { name: fr.register.submit }).click();
+    await page.getByRole('button', { name: fr.register.checkCard, exact: true }).click();
+    await expect.poll(() => fieldError('uitpasNumber').textContent()).toBe(fr.fieldProblems['uitpas-number-check-digit']);
+    await expectFocus({ name: 'uitpasNumber' });
+    await shot('12-card-number-rule');
+
+    await field('uitpasNumber').fill(gent(3));
+    await field('inszNumber').fill('96081315177');
+    await field('dateOfBirth').fill('13/08/1996');
+    await field('uitpasNumber').press('Enter');
+    await expect.poll(() => page.getByTestId('price').textContent()).toBe(fr.register.price(formatAmount('5.00')));
+    await page.getByRole('button', { name: fr.register.submit, exact: true }).click();
     await expect.poll(() => fieldError('inszNumber').textContent()).toBe(fr.fieldProblems['insz-check-digits']);
-    expect(await fieldError('uitpasNumber').textContent()).toBe(fr.fieldProblems['uitpas-number-check-digit']);
     await page.getByText(fr.errors.fixFields).waitFor();
-    await shot('11-rules-before-sending');
+    await expectFocus({ name: 'inszNumber' });
+    await shot('13-rules-before-sending');
   });
 
   it('after an unknown outcome, says to look up first, and the look-up settles it', async () => {
     await field('inszNumber').fill('96081315176');
-    await field('uitpasNumber').fill(gent(3));
-    await field('voucherNumber').fill('');
     loseNextRegisterAnswer = true;
-    await page.getByRole('button', { name: fr.register.submit }).click();
+    await page.getByRole('button', { name: fr.register.submit, exact: true }).click();
     const notice = page.getByTestId('error-notice');
     await expect.poll(() => notice.textContent()).toContain(fr.errors.outcomeUnknown);
     expect(await notice.textContent()).toContain(fr.errors.outcomeUnknownTitle);
-    await shot('12-outcome-unknown');
-    await page.getByRole('button', { name: fr.errors.lookUp }).click();
-    await expect.poll(() => page.getByTestId('lookup-result').textContent()).toBe(fr.errors.lookedUpFound);
-    await shot('13-outcome-settled');
-    await home();
+    // Nothing to send again until the look-up has settled it.
+    expect(await page.getByRole('button', { name: fr.register.submit, exact: true }).count()).toBe(0);
+    await expectFocus({ text: fr.errors.lookUp });
+    await shot('14-outcome-unknown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('registered').textContent()).toBe(fr.register.doneText('Els Peeters', formatUitpasNumber(gent(3))));
+    await page.getByText(fr.errors.lookedUpFound).waitFor();
+    await expectFocus({ text: fr.register.another });
+    await shot('15-outcome-settled');
+    await page.keyboard.press('Enter');
+    await expectFocus({ id: 'search' });
   });
 
   it('says why a forged card is not verified, and when a card is pulled mid-read', async () => {
     await insert(virtualCard({ pki: testPki('rsa', 'forger'), person: virtualPeople.jonas }));
     await expect.poll(() => eidCard().getAttribute('data-verified'), { timeout: 15_000 }).toBe('no');
     expect(await eidCard().textContent()).toContain(fr.labelled(fr.eid.notVerified, fr.eid.notVerifiedWhy.untrusted));
-    await shot('14-forged-card');
+    await shot('16-forged-card');
 
     const card = virtualCard({ person: virtualPeople.jonas });
     const pulling: { handle?: InsertedCard } = {};
@@ -213,15 +287,19 @@ describe.skipIf(skip)('counter flows in French', () => {
       },
     });
     await page.getByText(fr.eidCauses['card-removed']).waitFor({ timeout: 15_000 });
-    await shot('15-card-pulled');
+    await shot('17-card-pulled');
   });
 
-  it('switches back to Dutch from the settings', async () => {
+  it('switches back to Dutch from the settings, and keeps Dutch after a reload', async () => {
     await page.getByRole('button', { name: fr.session.settings }).click();
-    await shot('16-settings');
+    await expectFocus({ id: 'environment' });
+    await shot('18-settings');
     await page.getByLabel(fr.settings.language).selectOption('nl');
     await page.getByRole('button', { name: fr.settings.save }).click();
     await page.getByText(nl.settings.saved).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await page.reload();
+    await page.getByRole('button', { name: nl.session.settings }).first().waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
   });
 });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export interface FocusReport {
   /** 'body' when focus is nowhere useful. */
@@ -37,6 +38,11 @@ export function focusReport(page: Page): Promise<FocusReport> {
       uncovered: hit !== null && (hit === element || element.contains(hit) || labels.some((label) => label.contains(hit))),
     };
   });
+}
+
+/** The focus is where it should be (as far as `expected` says), and the staff member can see it. */
+export async function expectFocusOn(page: Page, expected: Partial<FocusReport>): Promise<void> {
+  await expect.poll(() => focusReport(page)).toMatchObject({ ...expected, inViewport: true, uncovered: true });
 }
 
 /** Whether an element (by selector) is wholly in the viewport and not covered at its centre. */

@@ -22,6 +22,8 @@ export function KansenStatuutForm({ holder, systems, onDone }: { holder: Passhol
   const problem = kansenStatuutExtensionError(endDate, current?.kansenStatuutEndDate, today);
   const currentEnd = current?.kansenStatuutEndDate;
   const expired = current ? current.kansenStatuutExpired || isKansenStatuutExpired(currentEnd, today) : false;
+  // Not later than the current end: say which end, so the staff see what to beat.
+  const shown = problem === 'end-date-not-later' && currentEnd ? { text: texts.passholder.notLaterThan(formatDate(currentEnd)) } : problem;
   return (
     <ActionForm
       title={texts.passholder.updateCardSystem}
@@ -62,7 +64,7 @@ export function KansenStatuutForm({ holder, systems, onDone }: { holder: Passhol
           type="date"
           required
           hint={[currentEnd ? (expired ? texts.passholder.currentEndExpired(formatDate(currentEnd)) : texts.passholder.currentEnd(formatDate(currentEnd))) : '', touched ? '' : texts.passholder.proposed].filter(Boolean).join(' ')}
-          error={fieldError('kansenStatuutEndDate') ?? (tried || isIsoDate(endDate) ? problem : undefined)}
+          error={fieldError('kansenStatuutEndDate') ?? (tried || isIsoDate(endDate) ? shown : undefined)}
         />
       </div>
     </ActionForm>
