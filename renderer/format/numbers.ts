@@ -14,10 +14,13 @@ export function formatAmount(amount: string): string {
   return `€ ${sign}${grouped},${fraction.padEnd(2, '0').slice(0, 2)}`;
 }
 
-/** 13 digits in groups the eye can compare with the card: "0900 0000 0011 4". */
+/**
+ * 13 digits in groups the eye can compare with the card: "0900 0000 0011 4".
+ * The groups are joined by no-break spaces, so a sentence never wraps inside the number.
+ */
 export function formatUitpasNumber(number: string): string {
   const digits = normaliseUitpasNumber(number);
-  return /^\d{13}$/.test(digits) ? `${digits.slice(0, 4)} ${digits.slice(4, 8)} ${digits.slice(8, 12)} ${digits.slice(12)}` : number;
+  return /^\d{13}$/.test(digits) ? [digits.slice(0, 4), digits.slice(4, 8), digits.slice(8, 12), digits.slice(12)].join('\u00a0') : number;
 }
 
 /** The rijksregisternummer as on the eID: "85.07.30-033.28". */

@@ -206,7 +206,7 @@ export const fr: Messages = {
   },
   languageNames: { nl: 'Nederlands', fr: 'Français' },
   environments: {
-    demo: "Démo (environnement d'exercice)",
+    demo: 'Démo (exercice)',
     test: 'Test',
     acceptance: 'Acceptation',
     production: 'Production',

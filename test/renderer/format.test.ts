@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normaliseUitpasNumber } from '../../electron/rules/uitpas-number';
 import { formatDate, parseDateInput } from '../../renderer/format/date';
 import { formatAmount, formatInsz, formatUitpasNumber } from '../../renderer/format/numbers';
 
@@ -60,7 +61,9 @@ describe('amounts and numbers for display', () => {
   });
 
   it('groups a UiTPAS number and writes an INSZ as on the eID; anything else stays as typed', () => {
-    expect(formatUitpasNumber('0900000000114')).toBe('0900 0000 0011 4');
+    expect(formatUitpasNumber('0900000000114')).toBe('0900\u00a00000\u00a00011\u00a04');
+    // Copied from the screen and pasted into the search, it is the same number again.
+    expect(normaliseUitpasNumber(formatUitpasNumber('0900000000114'))).toBe('0900000000114');
     expect(formatUitpasNumber('12345')).toBe('12345');
     expect(formatInsz('85073003328')).toBe('85.07.30-033.28');
     expect(formatInsz('850730')).toBe('850730');
