@@ -3,43 +3,30 @@
  * Chromium through the browser host, the demo simulator behind it, eIDs read through pcscd and vpcd. What
  * leaves for UiTPAS is recorded at the client's network, so the test sees the real requests.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser-host/app';
 import { cardNumber } from '../../electron/simulator/seed';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
-import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
-import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
-import { chromiumAvailability, launchChromium } from '../support/chromium';
+import { virtualCard } from '../support/card-fixtures';
+import { chromiumAvailability } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
-import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
 import { expectFocusOn, type FocusReport } from './page-checks';
+import { cardSlot, openCounter, projectRoot, requestUrl, type CounterSession } from './counter-session';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
 const screenshots = join(projectRoot, 'test-results/screenshots');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number) => cardNumber('09000', sequence, false);
 
 describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, register with opt-ins', () => {
-  let host: BrowserHostApp | undefined;
-  let browser: Browser | undefined;
+  let counter: CounterSession | undefined;
   let page: Page;
-  let inserted: InsertedCard | undefined;
+  const { insert, remove } = cardSlot();
   /** Every request the UiTPAS client sent: method, path with query, form body. */
   const sent: { method: string; url: string; body: string }[] = [];
 
   const shot = (name: string) => page.screenshot({ path: join(screenshots, `api-${name}.png`), fullPage: true });
-  const insert = async (card: VirtualCardBehaviour) => {
-    await remove();
-    inserted = await insertVirtualCard(card, 0);
-  };
-  const remove = async () => {
-    await inserted?.remove();
-    inserted = undefined;
-  };
   /** The focus is where it should be, and the staff member can see it. */
   const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
   const field = (name: string) => page.locator(`[name="${name}"]`);
@@ -48,22 +35,15 @@ describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, registe
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    host = await startBrowserHostApp({
-      projectRoot,
-      createPcscContext: createPcscliteContext,
-      trustAnchors: testTrustAnchors(),
-      dataDirectory: mkdtempSync(join(tmpdir(), 'balie-e2e-api-')),
-      port: 0,
+    counter = await openCounter({
+      name: 'api',
+      page: { viewport: { width: 1280, height: 900 }, locale: 'nl-BE' },
       fetch: (input, init) => {
-        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        sent.push({ method: init?.method ?? 'GET', url, body: typeof init?.body === 'string' ? init.body : '' });
+        sent.push({ method: init?.method ?? 'GET', url: requestUrl(input), body: typeof init?.body === 'string' ? init.body : '' });
         return fetch(input, init);
       },
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'nl-BE' });
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(host.url);
+    page = counter.page;
     await page.getByRole('button', { name: 'Aanmelden bij UiTiD' }).click();
     await page.getByRole('button', { name: 'Demo-balie Gent Centrum' }).click();
     await page.getByTestId('balie').waitFor();
@@ -71,8 +51,8 @@ describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, registe
 
   afterAll(async () => {
     await remove();
-    await browser?.close();
-    await host?.close();
+    await counter?.close();
+    expect(counter?.browserDialogs).toEqual([]);
   });
 
   it('registers from an eID with the opt-ins asked, the terms handed over, never the removed preferences', async () => {

@@ -9,25 +9,22 @@
  * every screen is held to axe's rules and saved as the staff member sees it to
  * test-results/screenshots/fr-*.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser-host/app';
 import { cardNumber } from '../../electron/simulator/seed';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
-import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { formatAmount, formatUitpasNumber } from '../../renderer/format/numbers';
 import { fr } from '../../renderer/messages/fr';
 import { nl } from '../../renderer/messages/nl';
-import { testPki, testTrustAnchors, virtualCard } from '../support/card-fixtures';
-import { chromiumAvailability, counterPcs, launchChromium } from '../support/chromium';
+import { testPki, virtualCard } from '../support/card-fixtures';
+import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
-import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
+import { insertVirtualCard, type InsertedCard } from '../support/vpcd-card';
 import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-checks';
+import { cardSlot, openCounter, projectRoot, requestUrl, type CounterSession } from './counter-session';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
 const screenshots = join(projectRoot, 'test-results/screenshots');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
@@ -44,14 +41,11 @@ const french = new Set(dutchSentences(fr));
 const dutch = dutchSentences(nl).filter((sentence) => !french.has(sentence));
 
 describe.skipIf(skip)('counter flows in French', () => {
-  let host: BrowserHostApp | undefined;
-  let browser: Browser | undefined;
+  let counter: CounterSession | undefined;
   let page: Page;
-  let inserted: InsertedCard | undefined;
   let dataDirectory: string;
+  const { insert, remove } = cardSlot();
   let loseNextRegisterAnswer = false;
-  /** Questions asked with the browser's own confirm(): there must be none, the app asks in its own dialog. */
-  const browserDialogs: string[] = [];
 
   const field = (name: string) => page.locator(`[name="${name}"]`);
   const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
@@ -66,14 +60,6 @@ describe.skipIf(skip)('counter flows in French', () => {
   };
   /** The focus is where it should be, and the staff member can see it. */
   const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
-  const insert = async (card: VirtualCardBehaviour) => {
-    await remove();
-    inserted = await insertVirtualCard(card, 0);
-  };
-  const remove = async () => {
-    await inserted?.remove();
-    inserted = undefined;
-  };
   const home = async () => {
     await page.getByRole('button', { name: fr.session.back }).last().click();
     if ((await dialog().count()) > 0) await dialog().getByRole('button', { name: fr.dialog.yes }).click();
@@ -83,37 +69,26 @@ describe.skipIf(skip)('counter flows in French', () => {
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    dataDirectory = mkdtempSync(join(tmpdir(), 'balie-e2e-fr-'));
-    host = await startBrowserHostApp({
-      projectRoot,
-      createPcscContext: createPcscliteContext,
-      trustAnchors: testTrustAnchors(),
-      dataDirectory,
-      port: 0,
+    counter = await openCounter({
+      name: 'fr',
+      page: { viewport, locale: 'fr-BE', timezoneId: 'Europe/Brussels' },
       fetch: async (input, init) => {
         const response = await fetch(input, init);
-        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        if (loseNextRegisterAnswer && url.endsWith('/uitpas/passholder/register')) {
+        if (loseNextRegisterAnswer && requestUrl(input).endsWith('/uitpas/passholder/register')) {
           loseNextRegisterAnswer = false;
           throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
         }
         return response;
       },
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport, locale: 'fr-BE', timezoneId: 'Europe/Brussels' });
-    page.on('dialog', (question) => {
-      browserDialogs.push(question.message());
-      void question.dismiss();
-    });
-    await page.goto(host.url);
+    page = counter.page;
+    dataDirectory = counter.dataDirectory;
   });
 
   afterAll(async () => {
     await remove();
-    await browser?.close();
-    await host?.close();
-    expect(browserDialogs).toEqual([]);
+    await counter?.close();
+    expect(counter?.browserDialogs).toEqual([]);
   });
 
   it('starts in Dutch; French is chosen in the settings, and the workstation remembers it', async () => {

@@ -7,37 +7,31 @@
  * in the viewport, not under a sticky bar), and every screen is checked by
  * axe and saved to test-results/screenshots/<pc>/.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser-host/app';
 import { cardNumber } from '../../electron/simulator/seed';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
-import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { formatUitpasNumber } from '../../renderer/format/numbers';
-import { testPki, testTrustAnchors, virtualCard } from '../support/card-fixtures';
-import { chromiumAvailability, counterPcs, launchChromium } from '../support/chromium';
+import { testPki, virtualCard } from '../support/card-fixtures';
+import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
-import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
+import { insertVirtualCard, type InsertedCard } from '../support/vpcd-card';
 import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-checks';
+import { cardSlot, openCounter, projectRoot, requestUrl, type CounterSession } from './counter-session';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
 const nextYear = new Date().getFullYear() + 1;
 
 describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with eIDs over pcscd', (pc) => {
   const screenshots = join(projectRoot, 'test-results/screenshots', pc.name);
-  let host: BrowserHostApp | undefined;
-  let browser: Browser | undefined;
+  let counter: CounterSession | undefined;
   let page: Page;
-  let inserted: InsertedCard | undefined;
+  const { insert, remove } = cardSlot();
   /** How the next registration POST fails: its answer lost after UiTPAS got it, or the connection dropped before. */
   let nextRegister: 'answer-lost' | 'never-arrived' | null = null;
-  /** Questions asked with the browser's own confirm(): there must be none. */
-  const browserDialogs: string[] = [];
 
   /** Saves what the staff member sees (the viewport, not the whole page) and holds the page to axe's rules. */
   const shot = async (name: string) => {
@@ -46,14 +40,6 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
   };
   /** The focus is where it should be, and the staff member can see it. */
   const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
-  const insert = async (card: VirtualCardBehaviour) => {
-    await remove();
-    inserted = await insertVirtualCard(card, 0);
-  };
-  const remove = async () => {
-    await inserted?.remove();
-    inserted = undefined;
-  };
   const eidCard = () => page.getByTestId('eid-card');
   const field = (name: string) => page.locator(`[name="${name}"]`);
   const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
@@ -67,15 +53,11 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    host = await startBrowserHostApp({
-      projectRoot,
-      createPcscContext: createPcscliteContext,
-      trustAnchors: testTrustAnchors(),
-      dataDirectory: mkdtempSync(join(tmpdir(), 'balie-e2e-')),
-      port: 0,
+    counter = await openCounter({
+      name: pc.name,
+      page: { viewport: pc.viewport, locale: pc.locale, timezoneId: pc.timezoneId },
       fetch: async (input, init) => {
-        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-        const failure = url.endsWith('/uitpas/passholder/register') ? nextRegister : null;
+        const failure = requestUrl(input).endsWith('/uitpas/passholder/register') ? nextRegister : null;
         if (failure) nextRegister = null;
         if (failure === 'never-arrived') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
         const response = await fetch(input, init);
@@ -83,20 +65,13 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
         return response;
       },
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: pc.viewport, locale: pc.locale, timezoneId: pc.timezoneId });
-    page.on('dialog', (question) => {
-      browserDialogs.push(question.message());
-      void question.dismiss();
-    });
-    await page.goto(host.url);
+    page = counter.page;
   });
 
   afterAll(async () => {
     await remove();
-    await browser?.close();
-    await host?.close();
-    expect(browserDialogs).toEqual([]);
+    await counter?.close();
+    expect(counter?.browserDialogs).toEqual([]);
   });
 
   it('logs in (demo) and asks for the balie, then opens on the search field', async () => {

@@ -1,0 +1,83 @@
+/**
+ * What every end-to-end suite starts from: the browser host with the real
+ * services (pcscd for the readers, the demo simulator behind the UiTPAS client)
+ * in a data folder of its own, one Chromium page as a counter PC sets it up,
+ * and the virtual card in vpcd's first reader. The browser's own confirm() and
+ * alert() are recorded and dismissed: the app must ask in its own dialog, so a
+ * suite expects the list to stay empty.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser-host/app';
+import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
+import { testTrustAnchors } from '../support/card-fixtures';
+import { launchChromium } from '../support/chromium';
+import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+export interface CounterSession {
+  host: BrowserHostApp;
+  browser: Browser;
+  page: Page;
+  /** Where settings.json and the secrets of this run live. */
+  dataDirectory: string;
+  /** Messages of the browser's own dialogs: there must be none. */
+  browserDialogs: string[];
+  close(): Promise<void>;
+}
+
+/** The host and a page on it; `fetch` lets a suite watch or break what the UiTPAS client sends. */
+export async function openCounter(options: { name: string; page: BrowserContextOptions; fetch?: typeof fetch }): Promise<CounterSession> {
+  const dataDirectory = mkdtempSync(resolve(tmpdir(), `balie-e2e-${options.name}-`));
+  const host = await startBrowserHostApp({
+    projectRoot,
+    createPcscContext: createPcscliteContext,
+    trustAnchors: testTrustAnchors(),
+    dataDirectory,
+    port: 0,
+    fetch: options.fetch ?? fetch,
+  });
+  const browser = await launchChromium();
+  const page = await browser.newPage(options.page);
+  const browserDialogs: string[] = [];
+  page.on('dialog', (question) => {
+    browserDialogs.push(question.message());
+    void question.dismiss();
+  });
+  await page.goto(host.url);
+  return {
+    host,
+    browser,
+    page,
+    dataDirectory,
+    browserDialogs,
+    close: async () => {
+      await browser.close();
+      await host.close();
+    },
+  };
+}
+
+/** The URL a fetch call asks for, whatever form its first argument takes. */
+export function requestUrl(input: string | URL | Request): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
+/** The virtual card in vpcd's first reader: a new insert takes the previous card out first. */
+export function cardSlot() {
+  let inserted: InsertedCard | undefined;
+  const remove = async () => {
+    await inserted?.remove();
+    inserted = undefined;
+  };
+  return {
+    remove,
+    insert: async (card: VirtualCardBehaviour) => {
+      await remove();
+      inserted = await insertVirtualCard(card, 0);
+    },
+  };
+}
