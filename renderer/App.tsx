@@ -24,7 +24,7 @@ export function App() {
   );
   const logOut = async () => {
     // Half-filled work is not thrown away without asking.
-    if (!(await store.mayLeave())) return;
+    if (!(await store.mayLeave(texts.leave.logOutTitle))) return;
     const result = await api.logOut();
     if (result.ok) store.setState({ session: result.value, screen: { name: 'home' }, unsavedWork: false });
   };
@@ -50,7 +50,7 @@ export function App() {
           </span>
         )}
         {session?.balie && session.balies.length > 1 && screen.name !== 'balie' && (
-          <button type="button" className="link" onClick={() => void store.go({ name: 'balie' })}>
+          <button type="button" className="link" onClick={() => void store.go({ name: 'balie' }, texts.leave.balieTitle)}>
             {texts.session.switchBalie}
           </button>
         )}

@@ -22,8 +22,8 @@ export type Screen =
   | { name: 'home' }
   | { name: 'register'; insz?: string }
   | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem' }
-  /** `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome. */
-  | { name: 'registered'; uitpasNumber: string; verified: boolean; who: string; price?: string; settled?: boolean }
+  /** `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome; `kansenStatuutEndDate`: registered with the kansenstatuut until then. */
+  | { name: 'registered'; uitpasNumber: string; verified: boolean; who: string; price?: string; settled?: boolean; kansenStatuutEndDate?: string }
   | { name: 'settings' }
   | { name: 'balie' };
 
@@ -45,12 +45,24 @@ export interface AppState {
   /** The last card read, until it is removed (its data is then kept only in forms it filled). */
   card?: EidCard;
   readFailure?: EidReadFailure;
+  /** The reader whose card was read only in part (a file cut off): nothing of it is shown or filled in. */
+  halfRead?: string;
   screen: Screen;
   /** The open screen holds input the staff typed and did not send yet. */
   unsavedWork: boolean;
   /** Requests to UiTPAS that have not answered yet. */
   inFlight: number;
   question?: Question;
+}
+
+/**
+ * A read that stopped part-way: a file of the card ended mid-field, or lacks a
+ * field every card has (it ended between two fields). What came before the
+ * cut may be right, but what the panel would show after it is noise (unknown
+ * fields, "card type 0"), so none of it is used.
+ */
+export function isHalfRead(card: EidCard): boolean {
+  return (card.warnings ?? []).some((warning) => warning.code === 'file-cut-off' || warning.code === 'missing');
 }
 
 /** Whether leaving now (another screen, logging out, another balie or environment, closing the window) loses something. */
@@ -66,10 +78,17 @@ export function createAppStore(api: BalieApi) {
   });
   const stops = [
     api.onReaders((readers) => store.setState({ readers })),
-    api.onReading((reading) => store.setState({ reading, readFailure: undefined })),
-    api.onCard((card) => store.setState({ card, reading: card.complete ? undefined : store.getState().reading, readFailure: undefined })),
+    api.onReading((reading) => store.setState({ reading, readFailure: undefined, halfRead: undefined })),
+    api.onCard((card) =>
+      store.setState({
+        ...(isHalfRead(card) ? { card: undefined, halfRead: card.reader } : { card, halfRead: undefined }),
+        reading: card.complete ? undefined : store.getState().reading,
+        readFailure: undefined,
+      }),
+    ),
     api.onCardRemoved(({ reader }) => {
       if (store.getState().card?.reader === reader) store.setState({ card: undefined, reading: undefined });
+      if (store.getState().halfRead === reader) store.setState({ halfRead: undefined });
     }),
     api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined })),
   ];
@@ -81,7 +100,7 @@ export function createAppStore(api: BalieApi) {
       // An event may have arrived while we waited; it is newer than this answer.
       readers: state.readers ?? (readers.ok ? readers.value : undefined),
       session: session.ok ? session.value : undefined,
-      card: state.card ?? (cards.ok ? cards.value.at(-1) : undefined),
+      card: state.card ?? (cards.ok ? cards.value.filter((card) => !isHalfRead(card)).at(-1) : undefined),
       error: failure,
     }));
   });
@@ -101,12 +120,12 @@ export function createAppStore(api: BalieApi) {
       });
     });
 
-  /** True when nothing would be lost, or the staff member chose to let it go. */
-  const mayLeave = async (): Promise<boolean> => {
+  /** True when nothing would be lost, or the staff member chose to let it go; the question's title names what they asked to do. */
+  const mayLeave = async (title: string = texts.leave.title): Promise<boolean> => {
     const state = store.getState();
     if (!hasUnsavedWork(state)) return true;
     const text = state.inFlight > 0 ? texts.leave.inFlight : texts.leave.unsaved;
-    const yes = await ask({ title: texts.leave.title, text, yes: texts.dialog.yes, no: texts.dialog.no });
+    const yes = await ask({ title, text, yes: texts.dialog.yes, no: texts.dialog.no });
     if (yes) store.setState({ unsavedWork: false });
     return yes;
   };
@@ -116,8 +135,8 @@ export function createAppStore(api: BalieApi) {
     ask,
     mayLeave,
     /** Opens a screen unless the open one has unsaved work and the staff member chooses to stay. */
-    async go(screen: Screen): Promise<boolean> {
-      if (!(await mayLeave())) return false;
+    async go(screen: Screen, title?: string): Promise<boolean> {
+      if (!(await mayLeave(title))) return false;
       store.setState({ screen, unsavedWork: false });
       return true;
     },

@@ -4,18 +4,19 @@ const focusable = 'button:not([disabled]), [href], input:not([disabled]), select
 
 /**
  * The app's own question with two answers (never the browser's OK/Cancel):
- * a modal <dialog>, so the page behind is inert; the first answer has the
- * focus, Tab stays inside, Escape picks the second, and focus goes back to
- * where it was when the answer did not move it elsewhere.
+ * a modal <dialog>, so the page behind is inert. The safe answer (`no`: stay,
+ * keep, wait) has the focus, so a stray Enter never throws work away; Tab
+ * stays inside, Escape picks `no` too, and focus goes back to where it was
+ * when the answer did not move it elsewhere.
  */
 export function Dialog({ title, text, yes, no, onAnswer }: { title: string; text: string; yes: string; no: string; onAnswer: (yes: boolean) => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const first = useRef<HTMLButtonElement>(null);
+  const safe = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const element = dialog.current;
     if (element && !element.open) element.showModal();
-    first.current?.focus();
+    safe.current?.focus();
     return () => {
       // Back where the staff member was, unless the answer opened something that took the focus.
       const lost = !document.activeElement || document.activeElement === document.body || element?.contains(document.activeElement);
@@ -46,11 +47,11 @@ export function Dialog({ title, text, yes, no, onAnswer }: { title: string; text
       <h2 id="dialog-title">{title}</h2>
       <p id="dialog-text">{text}</p>
       <div className="actions">
-        <button ref={first} type="button" className="primary" onClick={() => onAnswer(true)}>
-          {yes}
-        </button>
-        <button type="button" onClick={() => onAnswer(false)}>
+        <button ref={safe} type="button" className="primary" onClick={() => onAnswer(false)}>
           {no}
+        </button>
+        <button type="button" onClick={() => onAnswer(true)}>
+          {yes}
         </button>
       </div>
     </dialog>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EidCard, Passholder } from '../../electron/ipc/contract';
+import { normaliseInsz } from '../../electron/rules/insz';
 import { useApp } from '../context';
 import { formatDate } from '../format/date';
 import { documentTypeText, eidFailureText, texts } from '../texts';
@@ -26,7 +27,7 @@ export function unreadableFields(card: EidCard): string[] {
 /** The eID side of a screen: read progress, errors, the card, and whether its holder already has a UiTPAS. */
 export function EidPanel({ showRegister }: { showRegister: boolean }) {
   const { api, store } = useApp();
-  const { reading, card, readFailure, session, screen } = store();
+  const { reading, card, readFailure, halfRead, session, screen } = store();
   const [existing, setExisting] = useState<{ readId: string; holders: Passholder[] } | null>(null);
   const insz = card?.prefill.inszNumber;
   const readId = card?.readId;
@@ -47,7 +48,11 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
   const canJoin = (holder: Passholder) =>
     session?.balie?.cardSystems.some((system) => system.permissions.includes('registratie') && !holder.cardSystems.some((own) => own.id === system.id)) ?? false;
   // On the pass holder's own screen there is nothing to offer.
-  const openUid = screen.name === 'passholder' ? screen.passholder.uid : null;
+  const open = screen.name === 'passholder' ? screen.passholder : null;
+  const openUid = open?.uid ?? null;
+  // Someone else's eID beside an open pass holder: said plainly, and what it offers is named after its holder.
+  const otherPerson = open?.inszNumber && card?.prefill.inszNumber && normaliseInsz(open.inszNumber) !== normaliseInsz(card.prefill.inszNumber) ? open : null;
+  const cardName = card ? `${card.prefill.firstName} ${card.prefill.name}` : '';
   const holders = existing && existing.readId === readId ? existing.holders.filter((holder) => holder.uid !== openUid) : null;
   const why = card ? notVerifiedReason(card) : null;
   const unreadable = card ? unreadableFields(card) : [];
@@ -69,8 +74,18 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
             {eidFailureText(readFailure.cause)}
           </p>
         )}
-        {!card && !reading && !readFailure && <p className="muted">{texts.eid.insert}</p>}
+        {halfRead && !card && !reading && (
+          <p className="notice warn" role="alert" data-testid="eid-half-read">
+            {texts.eid.halfRead}
+          </p>
+        )}
+        {!card && !reading && !readFailure && !halfRead && <p className="muted">{texts.eid.insert}</p>}
       </div>
+      {card && otherPerson && (
+        <p className="notice warn" role="alert" data-testid="eid-other-person">
+          {texts.eid.otherPerson(cardName, `${otherPerson.firstName} ${otherPerson.name}`)}
+        </p>
+      )}
       {card && (
         <div className="eid-card" data-testid="eid-card" data-verified={card.prefill.verified ? 'yes' : card.complete ? 'no' : 'pending'}>
           {card.photo ? (
@@ -121,7 +136,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
             ))}
             {canJoin(firstHolder) && (
               <button type="button" onClick={() => void store.go({ name: 'passholder', passholder: firstHolder, action: 'registerInSystem' })}>
-                {texts.passholder.registerInSystem}
+                {otherPerson ? texts.labelled(texts.passholder.registerInSystem, `${firstHolder.firstName} ${firstHolder.name}`) : texts.passholder.registerInSystem}
               </button>
             )}
           </div>

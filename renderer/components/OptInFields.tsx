@@ -1,5 +1,5 @@
 import { isMinor, optInNames, optInsAllowed } from '../../electron/rules/passholder-rules';
-import type { FormValues, RegistrationChoices } from '../form/passholder-form';
+import type { FormValues, RegistrationChoices, RegistrationQuestion } from '../form/passholder-form';
 import { problemText, texts, type Problem } from '../texts';
 import { Field } from './Field';
 
@@ -9,9 +9,11 @@ interface OptInFieldsProps {
   values: FormValues;
   onField: (name: string, value: string) => void;
   errors: Partial<Record<string, Problem>>;
+  /** Questions to mark as not answered yet (after sending was tried). */
+  unanswered: readonly RegistrationQuestion[];
 }
 
-function Check({ name, checked, disabled, error, onChange }: { name: string; checked: boolean; disabled?: boolean; error?: Problem; onChange: (checked: boolean) => void }) {
+export function Check({ name, checked, disabled, error, onChange }: { name: string; checked: boolean; disabled?: boolean; error?: Problem; onChange: (checked: boolean) => void }) {
   const id = `field-${name}`;
   // The error goes under the box and its label, not beside them in the checkbox row.
   return (
@@ -42,10 +44,11 @@ function Check({ name, checked, disabled, error, onChange }: { name: string; che
  * The register form's choices the eID does not fill: the five opt-ins (never under 16), the terms of use,
  * a parent's consent for a minor, and registering a foreign resident or without INSZ. Rules: electron/rules/passholder-rules.ts.
  */
-export function OptInFields({ choices, onChange, values, onField, errors }: OptInFieldsProps) {
+export function OptInFields({ choices, onChange, values, onField, errors, unanswered }: OptInFieldsProps) {
   const today = new Date();
   const mayOptIn = optInsAllowed(values.dateOfBirth, today);
   const set = (change: Partial<RegistrationChoices>) => onChange({ ...choices, ...change });
+  const ask = (question: RegistrationQuestion) => (unanswered.includes(question) ? { text: texts.register.questions[question] } : undefined);
   return (
     <>
       <fieldset data-testid="opt-ins">
@@ -59,16 +62,30 @@ export function OptInFields({ choices, onChange, values, onField, errors }: OptI
               checked={mayOptIn && choices.optIns[name]}
               disabled={!mayOptIn}
               error={errors[name]}
-              onChange={(checked) => set({ optIns: { ...choices.optIns, [name]: checked } })}
+              onChange={(checked) => set({ optIns: { ...choices.optIns, [name]: checked }, ...(checked ? { noOptIns: false } : {}) })}
             />
           ))}
+          {mayOptIn && (
+            <Check
+              name="noOptIns"
+              checked={choices.noOptIns}
+              error={ask('noOptIns')}
+              onChange={(checked) => set({ noOptIns: checked, ...(checked ? { optIns: Object.fromEntries(optInNames.map((name) => [name, false])) as RegistrationChoices['optIns'] } : {}) })}
+            />
+          )}
         </div>
       </fieldset>
       <fieldset>
         <legend>{texts.register.legalTerms}</legend>
         <div className="row">
-          <Check name="legalTermsPaper" checked={choices.legalTermsPaper} error={errors.legalTermsPaper} onChange={(checked) => set({ legalTermsPaper: checked })} />
-          <Check name="legalTermsDigital" checked={choices.legalTermsDigital} error={errors.legalTermsDigital} onChange={(checked) => set({ legalTermsDigital: checked })} />
+          <Check name="legalTermsPaper" checked={choices.legalTermsPaper} error={errors.legalTermsPaper} onChange={(checked) => set({ legalTermsPaper: checked, ...(checked ? { noLegalTerms: false } : {}) })} />
+          <Check name="legalTermsDigital" checked={choices.legalTermsDigital} error={errors.legalTermsDigital} onChange={(checked) => set({ legalTermsDigital: checked, ...(checked ? { noLegalTerms: false } : {}) })} />
+          <Check
+            name="noLegalTerms"
+            checked={choices.noLegalTerms}
+            error={ask('noLegalTerms')}
+            onChange={(checked) => set({ noLegalTerms: checked, ...(checked ? { legalTermsPaper: false, legalTermsDigital: false } : {}) })}
+          />
           {isMinor(values.dateOfBirth, today) && (
             <Check name="parentalConsent" checked={choices.parentalConsent} error={errors.parentalConsent} onChange={(checked) => set({ parentalConsent: checked })} />
           )}

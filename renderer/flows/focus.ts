@@ -12,6 +12,14 @@ export function focusField(container: HTMLElement | null, name: string, options:
   if (options.select && element instanceof HTMLInputElement) element.select();
 }
 
+/** The control after this one in its form (what Tab would reach), so Enter in a field moves on instead of sending. */
+export function focusNextField(from: HTMLInputElement | HTMLSelectElement): void {
+  const controls = [...(from.form?.elements ?? [])].filter(
+    (element): element is HTMLElement => element instanceof HTMLElement && element.tabIndex >= 0 && !element.matches(':disabled') && element.getClientRects().length > 0,
+  );
+  controls[controls.indexOf(from) + 1]?.focus();
+}
+
 /** Focuses an element that is not a control (a heading, a notice) so screen readers read it and Tab continues from it. */
 export function focusElement(element: HTMLElement | null): void {
   if (!element) return;

@@ -103,6 +103,10 @@ export interface RegistrationChoices {
   parentalConsent: boolean;
   foreignResident: boolean;
   withoutInsz: boolean;
+  /** The explicit "none" answers to the counter's questions (see unansweredQuestions); they never go to UiTPAS. */
+  noContact: boolean;
+  noOptIns: boolean;
+  noLegalTerms: boolean;
 }
 
 export type OptInName = (typeof optInNames)[number];
@@ -115,7 +119,33 @@ export function emptyChoices(): RegistrationChoices {
     parentalConsent: false,
     foreignResident: false,
     withoutInsz: false,
+    noContact: false,
+    noOptIns: false,
+    noLegalTerms: false,
   };
+}
+
+/** The counter's questions before a registration, each answered by a value or by its explicit "none" box. */
+export const registrationQuestions = ['noContact', 'noOptIns', 'noLegalTerms'] as const;
+export type RegistrationQuestion = (typeof registrationQuestions)[number];
+
+/**
+ * The questions the staff have not answered yet: contact (an e-mail or phone
+ * number, or "none"), which messages (under 16 there is nothing to ask), and
+ * the terms of use (handed over, e-mailed, or "not"). The real counter asks
+ * them as steps of its wizard (uitpas-beheer-angular app/scripts/registration/,
+ * its "no e-mail" confirmation box included); this one screen asks them before
+ * it sends. The page's rule only: the answers "none" are not sent, so main
+ * cannot check them.
+ */
+export function unansweredQuestions(choices: RegistrationChoices, values: FormValues, today: Date): RegistrationQuestion[] {
+  const filled = (name: string) => (values[name] ?? '').trim() !== '';
+  const answered: Record<RegistrationQuestion, boolean> = {
+    noContact: choices.noContact || filled('email') || filled('telephone') || filled('gsm'),
+    noOptIns: choices.noOptIns || !optInsAllowed(values.dateOfBirth, today) || optInNames.some((name) => choices.optIns[name]),
+    noLegalTerms: choices.noLegalTerms || choices.legalTermsPaper || choices.legalTermsDigital,
+  };
+  return registrationQuestions.filter((question) => !answered[question]);
 }
 
 /** What the choices add to the register request: opt-ins only when allowed for this age, city BUITENLAND for a foreign resident. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import type { BalieError, Passholder } from '../../electron/ipc/contract';
 import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
 import { registrationErrors, registrationRequired } from '../../electron/rules/passholder-rules';
@@ -8,13 +8,27 @@ import { EidNotes } from '../components/EidNotes';
 import { EidPanel } from '../components/EidPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
-import { OptInFields } from '../components/OptInFields';
+import { Check, OptInFields } from '../components/OptInFields';
 import { useApp } from '../context';
 import { checkHolds } from '../flows/card-check';
 import { findHolders, holderWithCard } from '../flows/look-up';
-import { focusField, useFocusAfterRender } from '../flows/focus';
+import { focusField, focusNextField, useFocusAfterRender } from '../flows/focus';
+import { useExistingHolders } from '../flows/use-existing-holders';
+import { formatDate } from '../format/date';
 import { useCardCheck } from '../flows/use-card-check';
-import { applyEid, choiceFields, editField, eidMarkOf, emptyChoices, emptyForm, filledValues, hasOwnInput, noteEidCheck, type PassholderForm } from '../form/passholder-form';
+import {
+  applyEid,
+  choiceFields,
+  editField,
+  eidMarkOf,
+  emptyChoices,
+  emptyForm,
+  filledValues,
+  hasOwnInput,
+  noteEidCheck,
+  unansweredQuestions,
+  type PassholderForm,
+} from '../form/passholder-form';
 import { texts, type Problem } from '../texts';
 
 const requiredFields = new Set<string>(registrationRequired);
@@ -33,6 +47,8 @@ export function RegisterScreen({ insz }: { insz?: string }) {
   const [submitting, setSubmitting] = useState(false);
   const [waitForLookUp, setWaitForLookUp] = useState(false);
   const [pendingCard, setPendingCard] = useState<typeof card | null>(null);
+  /** Sending was tried: from then on the questions still unanswered are marked. */
+  const [tried, setTried] = useState(false);
   const submittingRef = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   const focusAfterRender = useFocusAfterRender(formRef);
@@ -73,14 +89,17 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     session?.balie?.cardSystems.find((system) => system.id === systemId)?.permissions.includes('kansenstatuut toekennen') ?? false;
 
   // Enter in the card number (a scanner ends with it) or the voucher checks the card, shows the price and moves on.
-  const { check, checking, run: runCheck, enter, refusal } = useCardCheck(cardInput, (result) => {
-    // Kansenpas and kansenstatuut go together.
-    setKansenStatuut(result.info.kansenpas);
-    if (result.info.kansenpas && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
+  const { check, checking, run: runCheck, refusal } = useCardCheck(cardInput, (result) => {
+    // The staff's kansenstatuut choice stays; a card that does not fit it is said (kansenMismatch), and the next scan replaces it.
+    if (result.info.kansenpas !== kansenStatuut) return focusField(formRef.current, 'uitpasNumber', { select: true });
     // On to the first required field still empty, so the next keystroke lands there.
     const next = registrationRequired.find((name) => name !== 'uitpasNumber' && !values[name]);
     focusField(formRef.current, next ?? 'email');
   });
+  const holds = checkHolds(check, cardInput);
+  const kansenMismatch = holds && check.info.kansenpas !== kansenStatuut ? (kansenStatuut ? texts.register.notKansenpas : texts.register.isKansenpas) : null;
+  const questions = tried ? unansweredQuestions(choices, values, new Date()) : [];
+  const existing = useExistingHolders(values.inszNumber);
 
   const settle = async (): Promise<Passholder | null> => holderWithCard(await findHolders(api, cardInput.number), cardInput.number);
 
@@ -93,9 +112,11 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     const extra = choiceFields(choices, values, new Date());
     const fields = { ...filledValues(values), kansenStatuut, ...extra };
     const errors = registrationErrors(fields, new Date());
-    if (Object.keys(errors).length > 0) {
+    const unanswered = unansweredQuestions(choices, values, new Date());
+    setTried(true);
+    if (Object.keys(errors).length > 0 || unanswered.length > 0) {
       setForm((current) => ({ ...current, errors }));
-      focusField(formRef.current, Object.keys(errors)[0] ?? '');
+      focusField(formRef.current, Object.keys(errors)[0] ?? unanswered[0] ?? '');
       return;
     }
     submittingRef.current = true;
@@ -123,7 +144,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     const who = `${firstName} ${name}`;
     const price = check.price?.price;
     if (result.ok) {
-      store.show({ name: 'registered', uitpasNumber: result.value.uitpasNumber, verified: result.value.verified, who, price });
+      store.show({ name: 'registered', uitpasNumber: result.value.uitpasNumber, verified: result.value.verified, who, price, ...kansenDone });
       return;
     }
     const field = result.error.field;
@@ -140,19 +161,49 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     <Field name={name} value={values[name] ?? ''} onChange={set} error={form.errors[name]} eidMark={eidMarkOf(form, name)} required={requiredFields.has(name)} {...extra} />
   );
   const price = check?.state === 'ok' ? check.price?.price : undefined;
+  const kansenDone = kansenStatuut && values.kansenStatuutEndDate ? { kansenStatuutEndDate: values.kansenStatuutEndDate } : {};
+  /** Enter in a field moves on, like Tab; it never sends (the card number's Enter checks the card first). */
+  const moveOn = (event: KeyboardEvent<HTMLFormElement>) => {
+    const target = event.target;
+    if (event.key !== 'Enter' || event.defaultPrevented || !(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    event.preventDefault();
+    focusNextField(target);
+  };
+  const enterCard = (input: HTMLInputElement) => (holds && !kansenMismatch ? focusNextField(input) : void runCheck(input.form));
+
+  if (existing && existing.length > 0) return <AlreadyPassholder holders={existing} />;
 
   return (
     <main className="columns">
-      <form ref={formRef} className="panel register" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="register-title">
+      <form ref={formRef} className="panel register" onSubmit={(event) => void submit(event)} onKeyDown={moveOn} noValidate aria-labelledby="register-title">
         <h2 id="register-title" tabIndex={-1}>
           {texts.register.title}
         </h2>
         <fieldset>
           <legend>{texts.register.card}</legend>
           <div className="row">
-            {field('uitpasNumber', { inputMode: 'numeric', onEnter: enter, hint: texts.register.cardHint, error: form.errors.uitpasNumber ?? refusal('uitpasNumber') })}
-            {field('voucherNumber', { onEnter: enter, error: form.errors.voucherNumber ?? refusal('voucherNumber') })}
+            {field('uitpasNumber', { inputMode: 'numeric', onEnter: enterCard, hint: texts.register.cardHint, error: form.errors.uitpasNumber ?? refusal('uitpasNumber') })}
+            {field('voucherNumber', { onEnter: enterCard, error: form.errors.voucherNumber ?? refusal('voucherNumber') })}
           </div>
+          {/* With the card, in sight: the kansenstatuut goes with the kind of card. */}
+          <div className="row">
+            <div className="field checkbox">
+              <input
+                id="field-kansenStatuut"
+                name="kansenStatuut"
+                type="checkbox"
+                checked={kansenStatuut}
+                disabled={check?.state === 'ok' ? !kansenRight(check.info.cardSystem.id) && !kansenStatuut : false}
+                onChange={(event) => {
+                  setKansenStatuut(event.target.checked);
+                  if (event.target.checked && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
+                }}
+              />
+              <label htmlFor="field-kansenStatuut">{texts.fields.kansenStatuut}</label>
+            </div>
+            {kansenStatuut && field('kansenStatuutEndDate', { type: 'date', required: true })}
+          </div>
+          {check?.state === 'ok' && check.info.kansenpas && !kansenRight(check.info.cardSystem.id) && <p className="notice warn">{texts.register.noKansenRight}</p>}
         </fieldset>
         <fieldset>
           <legend>{texts.register.person}</legend>
@@ -188,28 +239,14 @@ export function RegisterScreen({ insz }: { insz?: string }) {
             {field('telephone', { type: 'tel' })}
             {field('gsm', { type: 'tel' })}
           </div>
+          <Check
+            name="noContact"
+            checked={choices.noContact}
+            error={questions.includes('noContact') ? { text: texts.register.questions.noContact } : undefined}
+            onChange={(checked) => setChoices((current) => ({ ...current, noContact: checked }))}
+          />
         </fieldset>
-        <OptInFields choices={choices} onChange={setChoices} values={values} onField={set} errors={form.errors} />
-        <fieldset>
-          <legend>{texts.register.kansenStatuut}</legend>
-          <div className="row">
-            <div className="field checkbox">
-              <input
-                id="field-kansenStatuut"
-                type="checkbox"
-                checked={kansenStatuut}
-                disabled={check?.state === 'ok' ? !kansenRight(check.info.cardSystem.id) && !kansenStatuut : false}
-                onChange={(event) => {
-                  setKansenStatuut(event.target.checked);
-                  if (event.target.checked && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
-                }}
-              />
-              <label htmlFor="field-kansenStatuut">{texts.fields.kansenStatuut}</label>
-            </div>
-            {kansenStatuut && field('kansenStatuutEndDate', { type: 'date', required: true })}
-          </div>
-          {check?.state === 'ok' && check.info.kansenpas && !kansenRight(check.info.cardSystem.id) && <p className="notice warn">{texts.register.noKansenRight}</p>}
-        </fieldset>
+        <OptInFields choices={choices} onChange={setChoices} values={values} onField={set} errors={form.errors} unanswered={questions} />
         <fieldset>
           <legend>{texts.register.other}</legend>
           <div className="row">
@@ -219,6 +256,12 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         </fieldset>
         <div className="actions sticky" data-testid="action-bar">
           {Object.values(form.errors).some(Boolean) && <p className="notice error bar-notice">{texts.errors.fixFields}</p>}
+          {questions.length > 0 && !Object.values(form.errors).some(Boolean) && <p className="notice error bar-notice">{texts.register.askFirst}</p>}
+          {kansenMismatch && (
+            <p className="notice warn bar-notice" role="alert" data-testid="kansen-mismatch">
+              {kansenMismatch}
+            </p>
+          )}
           {failure && (
             <ErrorNotice
               key={failure.id}
@@ -226,7 +269,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
               settle={settle}
               onSettled={(arrived) => {
                 if (arrived) {
-                  store.show({ name: 'registered', uitpasNumber: cardInput.number, verified: arrived.verified, who: `${arrived.firstName} ${arrived.name}`, price, settled: true });
+                  store.show({ name: 'registered', uitpasNumber: cardInput.number, verified: arrived.verified, who: `${arrived.firstName} ${arrived.name}`, price, settled: true, ...kansenDone });
                   return;
                 }
                 setWaitForLookUp(false);
@@ -235,6 +278,9 @@ export function RegisterScreen({ insz }: { insz?: string }) {
             />
           )}
           <CardCheckStatus check={check} pending={checking} />
+          <span className="kansen-line" data-testid="kansen-line">
+            {kansenStatuut ? texts.register.withKansenStatuut(values.kansenStatuutEndDate ? formatDate(values.kansenStatuutEndDate) : '—') : texts.register.withoutKansenStatuut}
+          </span>
           <span className="spacer" />
           {!waitForLookUp && (
             <button type="submit" name="submit" className="primary" disabled={submitting}>
@@ -261,6 +307,32 @@ export function RegisterScreen({ insz }: { insz?: string }) {
           }}
         />
       )}
+    </main>
+  );
+}
+
+/** The INSZ already has a UiTPAS: no second registration is started, no card checked, no price shown; the staff open the pass holder. */
+function AlreadyPassholder({ holders }: { holders: Passholder[] }) {
+  const { store } = useApp();
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const [holder] = holders;
+  return (
+    <main className="narrow">
+      <section className="panel" aria-labelledby="already-title" data-testid="already-passholder">
+        <h2 id="already-title">{texts.register.title}</h2>
+        <p className="notice info">{texts.register.alreadyPassholder(holder ? `${holder.firstName} ${holder.name}` : '')}</p>
+        <div className="actions">
+          {holders.map((candidate, index) => (
+            <button key={candidate.uid} ref={index === 0 ? first : undefined} type="button" className="primary" onClick={() => store.show({ name: 'passholder', passholder: candidate })}>
+              {texts.labelled(texts.home.open, `${candidate.firstName} ${candidate.name}`)}
+            </button>
+          ))}
+          <button type="button" onClick={() => store.show({ name: 'home' })}>
+            {texts.session.back}
+          </button>
+        </div>
+      </section>
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EidCard } from '../../electron/ipc/contract';
-import { applyEid, editField, eidMarkOf, emptyForm, filledValues, hasOwnInput, noteEidCheck } from '../../renderer/form/passholder-form';
+import { applyEid, editField, eidMarkOf, emptyChoices, emptyForm, filledValues, hasOwnInput, noteEidCheck, unansweredQuestions } from '../../renderer/form/passholder-form';
 import { suggestReason } from '../../renderer/screens/PassholderScreen';
 
 const card = (readId: string, name: string): EidCard => ({
@@ -74,5 +74,28 @@ describe('how far the eID fields can be trusted', () => {
     const form = applyEid(emptyForm(), card('r1', 'Kaya'));
     expect(form.notFromEid).toEqual(['secondName', 'dateOfBirth']);
     expect(form.partialDateOfBirth).toBe('1962');
+  });
+});
+
+describe("the counter's questions before registering", () => {
+  const today = new Date(2026, 11, 5);
+  const adult = { dateOfBirth: '1985-07-30' };
+
+  it('are all open on a fresh form', () => {
+    expect(unansweredQuestions(emptyChoices(), adult, today)).toEqual(['noContact', 'noOptIns', 'noLegalTerms']);
+  });
+
+  it('are answered by a value, or by the explicit "none"', () => {
+    const choices = { ...emptyChoices(), noOptIns: true, legalTermsPaper: true };
+    expect(unansweredQuestions(choices, { ...adult, gsm: '0470 11 22 33' }, today)).toEqual([]);
+    expect(unansweredQuestions({ ...emptyChoices(), noContact: true, optIns: { ...emptyChoices().optIns, optInSms: true }, noLegalTerms: true }, adult, today)).toEqual([]);
+  });
+
+  it('do not ask for messages under 16, where none are allowed', () => {
+    expect(unansweredQuestions({ ...emptyChoices(), noContact: true, noLegalTerms: true }, { dateOfBirth: '2015-01-01' }, today)).toEqual([]);
+  });
+
+  it('do not count blank spaces as an e-mail address', () => {
+    expect(unansweredQuestions({ ...emptyChoices(), noOptIns: true, noLegalTerms: true }, { ...adult, email: '  ' }, today)).toEqual(['noContact']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBalieApi } from '../../electron/ipc/bridge-api';
-import type { AppInfo, BalieApi, ReaderStatus, Result, SessionView } from '../../electron/ipc/contract';
-import { createAppStore, hasUnsavedWork } from '../../renderer/store';
+import type { AppInfo, BalieApi, EidCard, ReaderStatus, Result, SessionView } from '../../electron/ipc/contract';
+import { createAppStore, hasUnsavedWork, isHalfRead } from '../../renderer/store';
 import { language, setLanguage, texts } from '../../renderer/texts';
 
 const info: AppInfo = { name: 'UiTPAS Balie', version: '0.1.0', platform: 'linux', host: 'browser' };
@@ -112,5 +112,19 @@ describe('protecting typed work', () => {
     answer('done');
     expect(await request).toBe('done');
     expect(hasUnsavedWork(store.getState())).toBe(false);
+  });
+});
+
+describe('a half-read card', () => {
+  const card = (warnings: EidCard['warnings']) => ({ warnings }) as EidCard;
+
+  it('is a card with a file cut off, or without a field every card has', () => {
+    expect(isHalfRead(card([{ file: 'identity', field: 'file', code: 'file-cut-off' }]))).toBe(true);
+    expect(isHalfRead(card([{ file: 'identity', field: 'dateOfBirth', code: 'missing' }]))).toBe(true);
+  });
+
+  it('is not a card with one field that could not be decoded: the rest is used, and the field named', () => {
+    expect(isHalfRead(card([{ file: 'identity', field: 'placeOfBirth', code: 'not-utf8' }]))).toBe(false);
+    expect(isHalfRead(card(undefined))).toBe(false);
   });
 });

@@ -1,0 +1,276 @@
+/**
+ * The counter desk, second round (issue 20), end to end: what one stray Enter
+ * must never do (send, close the done screen, discard typed work), the
+ * kansenstatuut never changed behind the staff's back, no second registration
+ * started, someone else's eID said plainly, a half-read card used for nothing.
+ * Run on the English office PC (1024×640, New York time), on a French one
+ * (1024×640, fr-BE, French chosen in the settings) and on a Dutch one
+ * (1280×720); expected words come from the catalogue of the PC's language.
+ * Every screen is held to axe's rules and saved to
+ * test-results/screenshots/desk-<pc>/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cardNumber, seedPassholder } from '../../electron/simulator/seed';
+import { virtualPeople } from '../../native/beid/virtual-card/people';
+import { formatAmount, formatUitpasNumber } from '../../renderer/format/numbers';
+import { fr } from '../../renderer/messages/fr';
+import { nl, type Messages } from '../../renderer/messages/nl';
+import { virtualCard } from '../support/card-fixtures';
+import { chromiumAvailability, counterPcs } from '../support/chromium';
+import { skipWithout } from '../support/real-parts';
+import type { VirtualCardBehaviour } from '../support/vpcd-card';
+import { cardSlot, openCounter, projectRoot, requestUrl, type CounterSession } from './counter-session';
+import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-checks';
+
+const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
+const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
+const nextYear = new Date().getFullYear() + 1;
+
+const pcs = [
+  ...counterPcs.map((pc) => ({ ...pc, language: 'nl' as const })),
+  { name: 'fr-BE-1024x640', viewport: { width: 1024, height: 640 }, locale: 'fr-BE', timezoneId: 'Europe/Brussels', language: 'fr' as const },
+];
+
+/**
+ * A card whose identity file comes back cut off half-way (a read that stopped
+ * part-way: the reader takes a short answer for the end of the file, see
+ * native/beid/beid-protocol.ts readFile), everything else as the virtual card answers.
+ */
+function halfReadCard(card: VirtualCardBehaviour): VirtualCardBehaviour {
+  const identityFile = 0x4031;
+  let selected = 0;
+  return {
+    atr: card.atr,
+    reset: () => card.reset?.(),
+    transmit: async (apdu) => {
+      const answer = await card.transmit(apdu);
+      const instruction = apdu[1];
+      if (instruction === 0xa4 && apdu.length >= 7) {
+        const data = apdu.subarray(5, 5 + (apdu[4] ?? 0));
+        selected = data.readUInt16BE(data.length - 2);
+      }
+      const ok = answer.length >= 2 && answer.readUInt16BE(answer.length - 2) === 0x9000;
+      if (instruction !== 0xb0 || selected !== identityFile || !ok || answer.length < 40) return answer;
+      const data = answer.subarray(0, answer.length - 2);
+      return Buffer.concat([data.subarray(0, Math.floor(data.length / 2)), Buffer.from([0x90, 0x00])]);
+    },
+  };
+}
+
+describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc) => {
+  const t: Messages = pc.language === 'fr' ? fr : nl;
+  const screenshots = join(projectRoot, 'test-results/screenshots', `desk-${pc.name}`);
+  let counter: CounterSession | undefined;
+  let page: Page;
+  const { insert, remove } = cardSlot();
+  /** Register requests that reached the UiTPAS client's fetch. */
+  let registerCalls = 0;
+
+  const shot = async (name: string) => {
+    await page.screenshot({ path: join(screenshots, `${name}.png`) });
+    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  };
+  const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
+  const field = (name: string) => page.locator(`[name="${name}"]`);
+  const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
+  const dialog = () => page.getByRole('alertdialog');
+  const eidPanel = () => page.getByTestId('eid-panel');
+  const home = async () => {
+    await page.getByRole('button', { name: t.session.back }).last().click();
+    if ((await dialog().count()) > 0) await dialog().getByRole('button', { name: t.dialog.yes }).click();
+    await page.getByLabel(t.home.searchLabel).waitFor();
+  };
+  /** The home screen's own register button (in the search panel), not the eID panel's. */
+  const registerFromSearch = () => page.locator('form[role="search"]').getByRole('button', { name: t.home.register });
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    counter = await openCounter({
+      name: `desk-${pc.name}`,
+      page: { viewport: pc.viewport, locale: pc.locale, timezoneId: pc.timezoneId },
+      fetch: (input, init) => {
+        if (requestUrl(input).endsWith('/uitpas/passholder/register')) registerCalls += 1;
+        return fetch(input, init);
+      },
+    });
+    page = counter.page;
+  });
+
+  afterAll(async () => {
+    await remove();
+    await counter?.close();
+    expect(counter?.browserDialogs).toEqual([]);
+  });
+
+  it('logs in at the Gent balie (French chosen in the settings on the French PC)', async () => {
+    expect(await page.evaluate(() => navigator.language)).toBe(pc.locale);
+    await page.getByRole('button', { name: nl.session.login }).waitFor();
+    if (pc.language === 'fr') {
+      await page.getByRole('button', { name: nl.session.settings }).first().click();
+      await page.getByLabel(nl.settings.language).selectOption('fr');
+      await page.getByRole('button', { name: nl.settings.save }).click();
+      await page.getByText(fr.settings.saved).waitFor();
+      await page.getByRole('button', { name: t.session.back }).click();
+    }
+    await page.getByRole('button', { name: t.session.login }).click();
+    await page.getByRole('button', { name: 'Demo-balie Gent Centrum' }).click();
+    await expectFocus({ id: 'search' });
+  });
+
+  it('keeps the kansenstatuut as the staff set it, with either kind of card, and says what does not fit (item 3)', async () => {
+    await insert(virtualCard({ person: virtualPeople.jonas }));
+    await eidPanel().getByRole('button', { name: t.home.register }).click({ timeout: 15_000 });
+    await expectFocus({ name: 'uitpasNumber' });
+    const kansen = page.locator('#field-kansenStatuut');
+
+    // A kansenpas while the kansenstatuut is off: it stays off, and the bar says so, in sight.
+    await page.keyboard.type(gent(502, true));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('kansen-mismatch').textContent()).toBe(t.register.isKansenpas);
+    expect(await kansen.isChecked()).toBe(false);
+    expect(await inSight(page, '[data-testid="kansen-mismatch"]')).toBe(true);
+    expect(await page.getByTestId('kansen-line').textContent()).toBe(t.register.withoutKansenStatuut);
+    await expectFocus({ name: 'uitpasNumber' });
+    await shot('03-kansenpas-without-kansenstatuut');
+
+    // The staff turn it on: it fits, with its end date named in the bar.
+    await kansen.check();
+    await expect.poll(() => page.getByTestId('kansen-mismatch').count()).toBe(0);
+    expect(await page.getByTestId('kansen-line').textContent()).toBe(t.register.withKansenStatuut(`30/04/${nextYear}`));
+    expect(await inSight(page, '[data-testid="kansen-line"]')).toBe(true);
+    expect(await inSight(page, '[name="kansenStatuutEndDate"]')).toBe(true);
+
+    // An ordinary card while it is on: it stays on; the bar says what to do; the next scan replaces the number.
+    await field('uitpasNumber').focus();
+    await field('uitpasNumber').selectText();
+    await page.keyboard.type(gent(1));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('kansen-mismatch').textContent()).toBe(t.register.notKansenpas);
+    expect(await kansen.isChecked()).toBe(true);
+    expect(await page.getByTestId('price').textContent()).toBe(t.register.price(formatAmount('5.00')));
+    await expectFocus({ name: 'uitpasNumber' });
+    await shot('04-ordinary-card-with-kansenstatuut');
+
+    await page.keyboard.type(gent(502, true));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('card-status').textContent()).toBe(t.register.cardOk('UiTPAS Gent', true));
+    expect(await page.getByTestId('kansen-mismatch').count()).toBe(0);
+    expect(await kansen.isChecked()).toBe(true);
+    await expectFocus({ name: 'email' });
+  });
+
+  it('never sends on Enter in a text field: Enter moves on, like Tab (item 2)', async () => {
+    const textFields = await page
+      .locator('form.register input:not([type="checkbox"]):not([type="radio"]):not([disabled])')
+      .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('name') ?? ''));
+    expect(textFields).toContain('email');
+    expect(textFields).toContain('gsm');
+    for (const name of textFields) {
+      await field(name).focus();
+      await page.keyboard.press('Enter');
+      const focus = await page.evaluate(() => document.activeElement?.getAttribute('name') ?? document.activeElement?.tagName);
+      expect(focus, `Enter in ${name}`).not.toBe(name);
+      expect(focus, `Enter in ${name}`).not.toBe('BODY');
+    }
+    expect(registerCalls).toBe(0);
+    expect(await page.getByTestId('registered').count()).toBe(0);
+  });
+
+  it('asks the contact, message and terms questions before sending; "none" is an answer (item 2)', async () => {
+    await field('submit').focus();
+    await page.keyboard.press('Enter');
+    for (const question of ['noContact', 'noOptIns', 'noLegalTerms'] as const) {
+      await expect.poll(() => fieldError(question).textContent()).toBe(t.register.questions[question]);
+    }
+    await expectFocus({ name: 'noContact' });
+    expect(await page.getByTestId('action-bar').textContent()).toContain(t.register.askFirst);
+    expect(registerCalls).toBe(0);
+    await shot('05-questions-unanswered');
+
+    await field('email').fill('jonas.vermeulen@example.org');
+    await expect.poll(() => fieldError('noContact').count()).toBe(0);
+    await field('noOptIns').check();
+    await field('legalTermsPaper').check();
+    await expect.poll(() => page.locator('form.register .field-error').count()).toBe(0);
+    await field('submit').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('registered').waitFor();
+    expect(registerCalls).toBe(1);
+  });
+
+  it('keeps the done screen through a double Enter, naming the price and the kansenstatuut (items 1 and 3)', async () => {
+    await expectFocus({ testId: 'done-message' });
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('registered').textContent()).toBe(t.register.doneText('Jonas Vermeulen', formatUitpasNumber(gent(502, true))));
+    expect(await page.getByTestId('collect').textContent()).toBe(`${t.register.collect(formatAmount('1.50'))} ${t.register.handOver}`);
+    expect(await page.getByTestId('done-kansenstatuut').textContent()).toBe(t.register.doneKansenStatuut(`30/04/${nextYear}`));
+    expect(await inSight(page, '[data-testid="done-message"]')).toBe(true);
+    await shot('06-done-after-double-enter');
+    await page.getByRole('button', { name: t.register.another }).click();
+    await expectFocus({ id: 'search' });
+  });
+
+  it('starts no second registration for someone who has a UiTPAS: Openen, and no price (item 5)', async () => {
+    await page.getByTestId('existing-passholder').waitFor({ timeout: 15_000 });
+    await registerFromSearch().click();
+    await page.getByTestId('already-passholder').waitFor();
+    expect(await page.getByTestId('already-passholder').textContent()).toContain(t.register.alreadyPassholder('Jonas Vermeulen'));
+    expect(await field('uitpasNumber').count()).toBe(0);
+    expect(await page.getByTestId('price').count()).toBe(0);
+    await expectFocus({ text: t.labelled(t.home.open, 'Jonas Vermeulen') });
+    await shot('07-already-passholder');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('passholder-name').textContent()).toBe('Jonas Pieter M Vermeulen');
+    await home();
+  });
+
+  it("says plainly that the eID is someone else's beside an open pass holder, and names her actions after her (item 6)", async () => {
+    await page.getByLabel(t.home.searchLabel).fill(gent(seedPassholder.cardSequence));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('passholder-name').textContent()).toBe('Marie Claes');
+    await expect.poll(() => page.getByTestId('eid-other-person').textContent()).toBe(t.eid.otherPerson('Jonas Vermeulen', 'Marie Claes'));
+    await page.getByTestId('existing-passholder').waitFor();
+    const offered = await page.getByTestId('existing-passholder').getByRole('button').allTextContents();
+    expect(offered).toEqual([t.labelled(t.home.open, 'Jonas Vermeulen'), t.labelled(t.passholder.registerInSystem, 'Jonas Vermeulen')]);
+    await shot('08-other-persons-eid');
+  });
+
+  it('leaves nothing on one Enter: the dialog defaults to Nee and names the action (item 7)', async () => {
+    await page.getByRole('button', { name: t.passholder.update }).click();
+    await field('gsm').fill('0470 12 34 56');
+    await page.getByRole('button', { name: t.session.logout }).click();
+    await expect.poll(() => dialog().getByRole('heading').textContent()).toBe(t.leave.logOutTitle);
+    await expectFocus({ text: t.dialog.no });
+    await shot('09-log-out-question');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect(await field('gsm').inputValue()).toBe('0470 12 34 56');
+
+    await page.getByRole('button', { name: t.session.back }).last().click();
+    await expect.poll(() => dialog().getByRole('heading').textContent()).toBe(t.leave.title);
+    await expectFocus({ text: t.dialog.no });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect(await field('gsm').inputValue()).toBe('0470 12 34 56');
+    await home();
+  });
+
+  it('uses nothing of a half-read card: one plain sentence, nothing pre-filled (item 8)', async () => {
+    await insert(halfReadCard(virtualCard({ person: virtualPeople.zoe })));
+    await expect.poll(() => page.getByTestId('eid-half-read').textContent(), { timeout: 15_000 }).toBe(t.eid.halfRead);
+    expect(await page.getByTestId('eid-card').count()).toBe(0);
+    expect(await eidPanel().textContent()).not.toContain(t.eid.unreadable);
+    await shot('10-half-read');
+    await registerFromSearch().click();
+    await expectFocus({ name: 'name' });
+    for (const name of ['name', 'firstName', 'inszNumber', 'street', 'postalCode', 'city']) expect(await field(name).inputValue(), name).toBe('');
+    expect(await page.locator('.from-eid').count()).toBe(0);
+    await remove();
+    await expect.poll(() => page.getByTestId('eid-half-read').count()).toBe(0);
+    await home();
+  });
+});
