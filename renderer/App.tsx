@@ -45,7 +45,7 @@ export function App() {
         {info?.host === 'browser' && <span className="badge host-badge">{texts.browserHostBadge}</span>}
         <span className="spacer" />
         {session?.balie && (
-          <span data-testid="balie" className="topbar-balie">
+          <span data-testid="balie" className="topbar-balie" title={session.balie.name}>
             {texts.labelled(texts.session.balie, session.balie.name)}
           </span>
         )}

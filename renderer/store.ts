@@ -47,6 +47,8 @@ export interface AppState {
   readFailure?: EidReadFailure;
   /** The reader whose card was read only in part (a file cut off): nothing of it is shown or filled in. */
   halfRead?: string;
+  /** The card was just taken out of its reader (said in the panel until the next card). */
+  cardRemoved?: boolean;
   screen: Screen;
   /** The open screen holds input the staff typed and did not send yet. */
   unsavedWork: boolean;
@@ -78,16 +80,17 @@ export function createAppStore(api: BalieApi) {
   });
   const stops = [
     api.onReaders((readers) => store.setState({ readers })),
-    api.onReading((reading) => store.setState({ reading, readFailure: undefined, halfRead: undefined })),
+    api.onReading((reading) => store.setState({ reading, readFailure: undefined, halfRead: undefined, cardRemoved: undefined })),
     api.onCard((card) =>
       store.setState({
         ...(isHalfRead(card) ? { card: undefined, halfRead: card.reader } : { card, halfRead: undefined }),
         reading: card.complete ? undefined : store.getState().reading,
         readFailure: undefined,
+        cardRemoved: undefined,
       }),
     ),
     api.onCardRemoved(({ reader }) => {
-      if (store.getState().card?.reader === reader) store.setState({ card: undefined, reading: undefined });
+      if (store.getState().card?.reader === reader) store.setState({ card: undefined, reading: undefined, cardRemoved: true });
       if (store.getState().halfRead === reader) store.setState({ halfRead: undefined });
     }),
     api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined })),

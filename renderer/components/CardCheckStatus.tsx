@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CardCheck } from '../flows/card-check';
 import { priceText } from '../flows/card-check';
 import { texts } from '../texts';
@@ -6,7 +7,7 @@ import { texts } from '../texts';
  * The card check's outcome and the price, in the action bar where the eye is
  * and announced by screen readers as it changes.
  */
-export function CardCheckStatus({ check, pending }: { check: CardCheck | null; pending?: boolean }) {
+export function CardCheckStatus({ check, pending, note }: { check: CardCheck | null; pending?: boolean; note?: ReactNode }) {
   const price = priceText(check);
   return (
     <div className="card-check" aria-live="polite" data-testid="card-check">
@@ -22,6 +23,7 @@ export function CardCheckStatus({ check, pending }: { check: CardCheck | null; p
           {texts.register.price(price)}
         </strong>
       )}
+      {note}
     </div>
   );
 }

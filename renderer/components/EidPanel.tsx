@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EidCard, Passholder } from '../../electron/ipc/contract';
 import { normaliseInsz } from '../../electron/rules/insz';
 import { useApp } from '../context';
@@ -20,14 +20,17 @@ export function notVerifiedReason(card: EidCard): string | null {
 export function unreadableFields(card: EidCard): string[] {
   return (card.warnings ?? []).map(({ field, code }) => {
     const name = texts.eid.fieldNames[field] ?? texts.eid.otherField(field);
-    return `${name}: ${texts.eid.fieldProblems[code] ?? code}`;
+    return texts.labelled(name, texts.eid.fieldProblems[code] ?? code);
   });
 }
+
+/** The read whose main action last took the focus: coming back to the home screen with the same card in does not take it again. */
+let focusedForRead: string | undefined;
 
 /** The eID side of a screen: read progress, errors, the card, and whether its holder already has a UiTPAS. */
 export function EidPanel({ showRegister }: { showRegister: boolean }) {
   const { api, store } = useApp();
-  const { reading, card, readFailure, halfRead, session, screen } = store();
+  const { reading, card, readFailure, halfRead, cardRemoved, session, screen } = store();
   const [existing, setExisting] = useState<{ readId: string; holders: Passholder[] } | null>(null);
   const insz = card?.prefill.inszNumber;
   const readId = card?.readId;
@@ -57,6 +60,18 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
   const why = card ? notVerifiedReason(card) : null;
   const unreadable = card ? unreadableFields(card) : [];
   const firstHolder = holders?.[0];
+  const offersRegister = card && holders && holders.length === 0 && showRegister && existing?.holders.length === 0;
+  // On the home screen, the panel's main action (open the pass holder, or register) takes the focus once it is
+  // known, unless the staff are already typing elsewhere: the next Enter does it.
+  const mainAction = useRef<HTMLButtonElement>(null);
+  const mainActionFor = screen.name === 'home' && (firstHolder || offersRegister) ? readId : undefined;
+  useEffect(() => {
+    const active = document.activeElement;
+    const idle = !active || active === document.body || (active instanceof HTMLInputElement && active.id === 'search' && active.value === '');
+    if (!mainActionFor || mainActionFor === focusedForRead || !idle) return;
+    focusedForRead = mainActionFor;
+    mainAction.current?.focus();
+  }, [mainActionFor]);
   return (
     <section className="panel eid-panel" aria-labelledby="eid-title" data-testid="eid-panel">
       <h2 id="eid-title">{texts.eid.title}</h2>
@@ -77,6 +92,11 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
         {halfRead && !card && !reading && (
           <p className="notice warn" role="alert" data-testid="eid-half-read">
             {texts.eid.halfRead}
+          </p>
+        )}
+        {cardRemoved && !card && !reading && (
+          <p className="notice info" data-testid="eid-removed">
+            {screen.name === 'register' ? texts.eid.removedKeepForm : texts.eid.removed}
           </p>
         )}
         {!card && !reading && !readFailure && !halfRead && <p className="muted">{texts.eid.insert}</p>}
@@ -129,8 +149,8 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
         <div className="notice info" data-testid="existing-passholder">
           <p>{texts.eid.existing(`${firstHolder.firstName} ${firstHolder.name}`)}</p>
           <div className="actions">
-            {holders.map((holder) => (
-              <button key={holder.uid} type="button" className="primary" onClick={() => void store.go({ name: 'passholder', passholder: holder })}>
+            {holders.map((holder, index) => (
+              <button key={holder.uid} ref={index === 0 ? mainAction : undefined} type="button" className="primary" onClick={() => void store.go({ name: 'passholder', passholder: holder })}>
                 {texts.labelled(texts.home.open, `${holder.firstName} ${holder.name}`)}
               </button>
             ))}
@@ -142,10 +162,10 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
           </div>
         </div>
       )}
-      {card && holders && holders.length === 0 && showRegister && existing?.holders.length === 0 && (
+      {offersRegister && (
         <div className="notice info">
           <p>{texts.eid.notFound}</p>
-          <button type="button" className="primary" onClick={() => void store.go({ name: 'register' })}>
+          <button ref={mainAction} type="button" className="primary" onClick={() => void store.go({ name: 'register' })}>
             {texts.home.register}
           </button>
         </div>

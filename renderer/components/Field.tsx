@@ -17,14 +17,16 @@ export interface FieldProps {
   hint?: string;
   /** Enter in this field does this instead of submitting the form (a scanner ends a card number with Enter). */
   onEnter?: (input: HTMLInputElement) => void;
+  /** Keeps only the digits of what is typed, pasted or scanned (a card number printed in groups). */
+  digitsOnly?: boolean;
 }
 
 /** One labelled form field, with its error and, when the value is as the eID said, a mark saying how far to trust it. */
-export function Field({ name, value, onChange, error, eidMark, required, type = 'text', options, inputMode, hint, onEnter }: FieldProps) {
+export function Field({ name, value, onChange, error, eidMark, required, type = 'text', options, inputMode, hint, onEnter, digitsOnly }: FieldProps) {
   const id = `field-${name}`;
   // A date says its format to screen readers; on screen the placeholder and the value show it.
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : '', type === 'date' ? `${id}-format` : ''].filter(Boolean).join(' ') || undefined;
-  const change = (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(name, event.target.value);
+  const change = (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(name, digitsOnly ? event.target.value.replace(/\D/g, '') : event.target.value);
   const common = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, required };
   const keyDown = onEnter
     ? (event: KeyboardEvent<HTMLInputElement>) => {
@@ -73,16 +75,19 @@ export function Field({ name, value, onChange, error, eidMark, required, type = 
           {texts.format.datePattern}
         </span>
       )}
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {problemText(error)}
-        </p>
-      )}
+      {/* Hint and error share the third row of the field, under the control (see .row > .field in styles.css). */}
+      <div className="field-notes">
+        {hint && (
+          <p className="hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p className="field-error" id={`${id}-error`}>
+            {problemText(error)}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

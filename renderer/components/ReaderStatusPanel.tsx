@@ -1,14 +1,17 @@
 import type { ReaderStatus } from '../../electron/ipc/contract';
+import { readerProblemCode } from '../flows/reader-problem';
 import { texts } from '../texts';
 
 export function ReaderStatusPanel({ status, platform }: { status: ReaderStatus; platform: string }) {
+  const problem = readerProblemCode(status, platform);
   return (
     <section className="panel" aria-labelledby="readers-title">
       <h2 id="readers-title">{texts.readers.title}</h2>
-      {status.service === 'unavailable' ? (
-        <p role="alert" className="warning">
-          {texts.readers.serviceDown} {texts.readers.serviceHelp[platform] ?? ''}
-        </p>
+      {problem ? (
+        <div role="alert" className="warning" data-problem-code={problem}>
+          <p>{texts.readers.serviceDown}</p>
+          <p className="hint">{texts.readers.codeForIt(problem)}</p>
+        </div>
       ) : status.readers.length === 0 ? (
         <p>{texts.readers.none}</p>
       ) : (

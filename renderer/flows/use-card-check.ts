@@ -31,7 +31,8 @@ export function useCardCheck(input: CardInput, afterOk?: (check: CardCheck & { s
     /** The check, when it holds for what is in the fields now. */
     ok: holds ? check : null,
     run,
-    enter: (field: HTMLInputElement) => (holds ? field.form?.requestSubmit() : void run(field.form)),
+    /** Enter with nothing scanned yet does nothing: the field's hint already says what goes in. */
+    enter: (field: HTMLInputElement) => (holds ? field.form?.requestSubmit() : input.number.trim() === '' ? undefined : void run(field.form)),
     /** A refusal shown on the field it concerns, while the fields still hold what was checked. */
     refusal: (field: string) =>
       check?.state === 'refused' && check.field === field && check.number === normaliseUitpasNumber(input.number) && check.voucher === input.voucher.trim() ? { text: check.message } : undefined,

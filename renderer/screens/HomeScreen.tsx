@@ -1,7 +1,9 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import type { BalieError, Passholder } from '../../electron/ipc/contract';
 import { isIsoDate } from '../../electron/rules/fields';
-import { normaliseInsz } from '../../electron/rules/insz';
+import { inszProblem, normaliseInsz } from '../../electron/rules/insz';
+import { uitpasNumberError, type FieldProblem } from '../../electron/rules/passholder-rules';
+import { normaliseUitpasNumber } from '../../electron/rules/uitpas-number';
 import { DemoEidControl } from '../components/DemoEidControl';
 import { EidPanel } from '../components/EidPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -10,12 +12,25 @@ import { ReaderStatusPanel } from '../components/ReaderStatusPanel';
 import { useApp } from '../context';
 import { formatDate } from '../format/date';
 import { focusField } from '../flows/focus';
-import { texts, type Worded } from '../texts';
+import { problemText, texts, type Worded } from '../texts';
 
 type Found = { holders: Passholder[]; total: number; byName: boolean };
 
 /** A name typed as the start of it finds everyone whose name starts so (the API's `*` wildcard). */
 const startsWith = (value: string) => (value.includes('*') ? value.trim() : `${value.trim()}*`);
+
+/**
+ * A scanned or typed number that cannot be anyone's: a UiTPAS number or an
+ * INSZ whose check digits do not add up is said as the form says it (scan
+ * again), not as "nobody found".
+ */
+function numberProblem(query: string): FieldProblem | undefined {
+  const uitpasNumber = normaliseUitpasNumber(query);
+  if (/^\d{13}$/.test(uitpasNumber)) return uitpasNumberError(uitpasNumber);
+  const insz = normaliseInsz(query);
+  if (/^\d{11}$/.test(insz) && inszProblem(insz) === 'check-digits') return 'insz-check-digits';
+  return undefined;
+}
 
 /** The counter's start: a search field (typed or scanned), search by name, the eID, the readers. */
 export function HomeScreen() {
@@ -28,11 +43,13 @@ export function HomeScreen() {
   const [personErrors, setPersonErrors] = useState<Record<string, Worded>>({});
   const [found, setFound] = useState<Found | null>(null);
   const [failure, setFailure] = useState<{ error: BalieError; id: number } | null>(null);
+  const [badNumber, setBadNumber] = useState<FieldProblem | null>(null);
   const results = useRef<HTMLUListElement>(null);
   const byNameForm = useRef<HTMLFormElement>(null);
 
   const show = (next: Found, from: HTMLElement | null) => {
     setFailure(null);
+    setBadNumber(null);
     // An exact match (a scanned card or INSZ) opens the pass holder at once.
     const only = next.holders.length === 1 ? next.holders[0] : undefined;
     if (!next.byName && only) {
@@ -50,6 +67,7 @@ export function HomeScreen() {
   /** The notice is read out; the focus stays in the field, its text selected, so the next scan replaces it. */
   const fail = (error: BalieError, from: HTMLInputElement | null) => {
     setFound(null);
+    setBadNumber(null);
     setFailure({ error, id: Date.now() });
     from?.select();
   };
@@ -63,6 +81,14 @@ export function HomeScreen() {
       const result = await api.searchPassholders({ name: startsWith(query) });
       if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true }, input);
       else fail(result.error, input);
+      return;
+    }
+    const problem = numberProblem(query);
+    if (problem) {
+      setFound(null);
+      setFailure(null);
+      setBadNumber(problem);
+      input?.select();
       return;
     }
     const result = await api.findPassholders({ query });
@@ -138,6 +164,11 @@ export function HomeScreen() {
           </form>
           <div aria-live="polite">
             {failure && <ErrorNotice key={failure.id} error={failure.error} takeFocus={false} />}
+            {badNumber && (
+              <p className="notice error" data-testid="search-problem">
+                {problemText(badNumber)}
+              </p>
+            )}
             {found && found.holders.length === 0 && <p className="notice info">{found.byName ? texts.home.noNameResults : texts.home.noResults}</p>}
             {found && found.holders.length > 0 && (
               <p className="hint">{found.total > found.holders.length ? texts.home.moreResults(found.holders.length, found.total) : texts.home.resultCount(found.holders.length)}</p>

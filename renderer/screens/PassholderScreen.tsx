@@ -5,6 +5,7 @@ import { PassholderFacts } from '../components/PassholderFacts';
 import { useApp } from '../context';
 import { formatDate } from '../format/date';
 import { formatAmount, formatUitpasNumber } from '../format/numbers';
+import { latestKansenStatuutEndDate } from '../../electron/rules/fields';
 import { focusElement } from '../flows/focus';
 import { texts } from '../texts';
 import { KansenStatuutForm } from './actions/KansenStatuutForm';
@@ -33,6 +34,9 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
     balieSystems.some((system) => (systemId === undefined || system.id === systemId) && system.permissions.includes(permission));
   const otherSystems = balieSystems.filter((system) => system.permissions.includes('registratie') && !holder.cardSystems.some((own) => own.id === system.id));
   const kansenSystems = holder.cardSystems.filter((system) => system.kansenStatuut && may('kansenstatuut toekennen', system.id));
+  // At the latest end date UiTPAS allows there is nothing to extend: the button goes, a line says why and when it can.
+  const latest = latestKansenStatuutEndDate(new Date());
+  const extendable = kansenSystems.filter((system) => (system.kansenStatuutEndDate?.slice(0, 10) ?? '') < latest);
 
   // Opening a pass holder puts the focus on their name (not the page body), unless an action opens with them.
   useEffect(() => {
@@ -69,7 +73,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
     ['newCard', texts.passholder.newCard, may('registratie')],
     ['update', texts.passholder.update, may('registratie')],
     ['registerInSystem', texts.passholder.registerInSystem, otherSystems.length > 0],
-    ['updateCardSystem', texts.passholder.updateCardSystem, kansenSystems.length > 0],
+    ['updateCardSystem', texts.passholder.updateCardSystem, extendable.length > 0],
   ];
   return (
     <main className="columns">
@@ -104,11 +108,16 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
               {texts.session.back}
             </button>
           </div>
+          {kansenSystems.length > 0 && extendable.length === 0 && (
+            <p className="hint" data-testid="kansenstatuut-at-latest">
+              {texts.passholder.atLatest(formatDate(latest))}
+            </p>
+          )}
         </section>
         {action === 'newCard' && <NewCardForm holder={holder} onDone={newCardDone} />}
         {action === 'update' && <UpdateForm holder={holder} onDone={() => void finish(texts.passholder.saved)} />}
         {action === 'registerInSystem' && <RegisterInSystemForm holder={holder} systems={otherSystems} onDone={inSystemDone} />}
-        {action === 'updateCardSystem' && <KansenStatuutForm holder={holder} systems={kansenSystems} onDone={(endDate) => void finish(texts.passholder.extended(formatDate(endDate)))} />}
+        {action === 'updateCardSystem' && <KansenStatuutForm holder={holder} systems={extendable} onDone={(endDate) => void finish(texts.passholder.extended(formatDate(endDate)))} />}
       </div>
       <div>
         <EidPanel showRegister={false} />

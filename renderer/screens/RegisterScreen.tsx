@@ -169,7 +169,8 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     event.preventDefault();
     focusNextField(target);
   };
-  const enterCard = (input: HTMLInputElement) => (holds && !kansenMismatch ? focusNextField(input) : void runCheck(input.form));
+  // Nothing scanned yet: Enter moves on too; the hint says what goes in.
+  const enterCard = (input: HTMLInputElement) => (!cardInput.number.trim() || (holds && !kansenMismatch) ? focusNextField(input) : void runCheck(input.form));
 
   if (existing && existing.length > 0) return <AlreadyPassholder holders={existing} />;
 
@@ -182,7 +183,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         <fieldset>
           <legend>{texts.register.card}</legend>
           <div className="row">
-            {field('uitpasNumber', { inputMode: 'numeric', onEnter: enterCard, hint: texts.register.cardHint, error: form.errors.uitpasNumber ?? refusal('uitpasNumber') })}
+            {field('uitpasNumber', { inputMode: 'numeric', digitsOnly: true, onEnter: enterCard, hint: texts.register.cardHint, error: form.errors.uitpasNumber ?? refusal('uitpasNumber') })}
             {field('voucherNumber', { onEnter: enterCard, error: form.errors.voucherNumber ?? refusal('voucherNumber') })}
           </div>
           {/* With the card, in sight: the kansenstatuut goes with the kind of card. */}
@@ -277,10 +278,19 @@ export function RegisterScreen({ insz }: { insz?: string }) {
               }}
             />
           )}
-          <CardCheckStatus check={check} pending={checking} />
-          <span className="kansen-line" data-testid="kansen-line">
-            {kansenStatuut ? texts.register.withKansenStatuut(values.kansenStatuutEndDate ? formatDate(values.kansenStatuutEndDate) : '—') : texts.register.withoutKansenStatuut}
-          </span>
+          {/* While UiTPAS may or may not have registered, there is nothing to collect yet. */}
+          <CardCheckStatus
+            check={waitForLookUp ? null : check}
+            pending={checking}
+            note={
+              // The kansenstatuut is named beside the price whenever it is in play: set, or a kansenpas scanned.
+              (kansenStatuut || (holds && check.info.kansenpas)) && (
+                <span data-testid="kansen-line">
+                  {kansenStatuut ? texts.register.withKansenStatuut(values.kansenStatuutEndDate ? formatDate(values.kansenStatuutEndDate) : '—') : texts.register.withoutKansenStatuut}
+                </span>
+              )
+            }
+          />
           <span className="spacer" />
           {!waitForLookUp && (
             <button type="submit" name="submit" className="primary" disabled={submitting}>

@@ -68,6 +68,8 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
   const { insert, remove } = cardSlot();
   /** Register requests that reached the UiTPAS client's fetch. */
   let registerCalls = 0;
+  /** The next register request reaches UiTPAS, and its answer is lost on the way back. */
+  let loseNextRegisterAnswer = false;
 
   const shot = async (name: string) => {
     await page.screenshot({ path: join(screenshots, `${name}.png`) });
@@ -91,9 +93,15 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
     counter = await openCounter({
       name: `desk-${pc.name}`,
       page: { viewport: pc.viewport, locale: pc.locale, timezoneId: pc.timezoneId },
-      fetch: (input, init) => {
-        if (requestUrl(input).endsWith('/uitpas/passholder/register')) registerCalls += 1;
-        return fetch(input, init);
+      fetch: async (input, init) => {
+        const register = requestUrl(input).endsWith('/uitpas/passholder/register');
+        if (register) registerCalls += 1;
+        const response = await fetch(input, init);
+        if (register && loseNextRegisterAnswer) {
+          loseNextRegisterAnswer = false;
+          throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+        }
+        return response;
       },
     });
     page = counter.page;
@@ -271,6 +279,135 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
     expect(await page.locator('.from-eid').count()).toBe(0);
     await remove();
     await expect.poll(() => page.getByTestId('eid-half-read').count()).toBe(0);
+    await home();
+  });
+  it('shows the balie whole in the top bar, and no developer words in the settings (items 9 and 10)', async () => {
+    const balie = page.getByTestId('balie');
+    expect(await balie.textContent()).toBe(t.labelled(t.session.balie, 'Demo-balie Gent Centrum'));
+    expect(await balie.getAttribute('title')).toBe('Demo-balie Gent Centrum');
+    // Nothing of it cut: no ellipsis, no hidden line.
+    expect(await balie.evaluate((element) => element.scrollWidth <= element.clientWidth && element.scrollHeight <= element.clientHeight + 1)).toBe(true);
+    expect(await inSight(page, '[data-testid="balie"]')).toBe(true);
+    await page.getByRole('button', { name: t.session.settings }).click();
+    await page.getByLabel(t.settings.language).waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/consumer|sudo|pcscd/i);
+    await shot('11-settings');
+    await page.getByRole('button', { name: t.session.back }).click();
+    await page.getByLabel(t.home.searchLabel).waitFor();
+  });
+
+  it('says a scanned number with a wrong check digit is wrong, not that nobody has it (item 13)', async () => {
+    const good = gent(10);
+    const wrong = `${good.slice(0, 12)}${(Number(good[12]) + 1) % 10}`;
+    await page.getByLabel(t.home.searchLabel).fill(wrong);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('search-problem').textContent()).toBe(t.fieldProblems['uitpas-number-check-digit']);
+    expect(await page.getByText(t.home.noResults).count()).toBe(0);
+    await expectFocus({ id: 'search' });
+    await shot('12-search-check-digit');
+    await page.getByLabel(t.home.searchLabel).fill('');
+  });
+
+  it("puts the eID panel's main action under Enter after a read on the home screen (item 14)", async () => {
+    await insert(virtualCard({ person: virtualPeople.lukas, appletVersion: '1.8' }));
+    await eidPanel().getByText(t.eid.notFound).waitFor({ timeout: 15_000 });
+    await expectFocus({ text: t.home.register });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => field('name').inputValue()).toBe('Schmitz');
+  });
+
+  it('takes digits only in the card number, with "13 digits" as a hint, not an error, until a card is scanned (item 20)', async () => {
+    await expectFocus({ name: 'uitpasNumber' });
+    expect(await page.locator('#field-uitpasNumber-hint').textContent()).toBe(t.register.cardHint);
+    await page.keyboard.press('Enter');
+    expect(await fieldError('uitpasNumber').count()).toBe(0);
+    await field('uitpasNumber').focus();
+    await page.keyboard.type(formatUitpasNumber(gent(3)).replace(/\s/g, ' '));
+    await page.keyboard.type('x-');
+    expect(await field('uitpasNumber').inputValue()).toBe(gent(3));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('price').textContent()).toBe(t.register.price(formatAmount('5.00')));
+  });
+
+  it('lines up the fields of each row of the register form, whatever wraps (item 11)', async () => {
+    // Per line of a row (fields that start at the same height), every control starts at the same height too.
+    const misaligned = await page.locator('form.register .row').evaluateAll((rows) =>
+      rows.flatMap((row) => {
+        const lines = new Map<number, number[]>();
+        for (const field of row.querySelectorAll(':scope > .field:not(.checkbox)')) {
+          const control = field.querySelector(':scope > input, :scope > select');
+          if (!control) continue;
+          const line = Math.round(field.getBoundingClientRect().top);
+          lines.set(line, [...(lines.get(line) ?? []), Math.round(control.getBoundingClientRect().top)]);
+        }
+        return [...lines.values()].filter((tops) => Math.max(...tops) - Math.min(...tops) > 1).map((tops) => tops.join(' '));
+      }),
+    );
+    expect(misaligned).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(pc.viewport.width);
+  });
+
+  it('keeps the eID panel in view while the form scrolls, and says when the card is pulled (item 19)', async () => {
+    await field('noLegalTerms').focus();
+    expect(await inSight(page, '[data-testid="eid-card"] img')).toBe(true);
+    await remove();
+    await expect.poll(() => page.getByTestId('eid-removed').textContent()).toBe(t.eid.removedKeepForm);
+    expect(await inSight(page, '[data-testid="eid-removed"]')).toBe(true);
+    expect(await field('name').inputValue()).toBe('Schmitz');
+    await shot('13-register-scrolled-card-pulled');
+  });
+
+  it('hides the amount while the outcome is unknown, and shows it once the look-up settles it (item 17)', async () => {
+    await field('noContact').check();
+    await field('noOptIns').check();
+    await field('noLegalTerms').check();
+    loseNextRegisterAnswer = true;
+    await field('submit').click();
+    await page.getByRole('button', { name: t.errors.lookUp }).waitFor();
+    expect(await page.getByTestId('price').count()).toBe(0);
+    expect(await page.getByTestId('action-bar').textContent()).not.toContain(formatAmount('5.00'));
+    await shot('14-outcome-unknown-no-amount');
+    await page.getByRole('button', { name: t.errors.lookUp }).click();
+    await page.getByTestId('registered').waitFor();
+    expect(await page.getByTestId('collect').textContent()).toBe(`${t.register.collect(formatAmount('5.00'))} ${t.register.handOver}`);
+    await page.getByRole('button', { name: t.register.another }).click();
+    await page.getByLabel(t.home.searchLabel).waitFor();
+  });
+
+  it('registers in another card system with Enter from the system choice (item 16)', async () => {
+    await page.getByLabel(t.home.searchLabel).fill(virtualPeople.lukas.nationalNumber);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('passholder-name').textContent()).toBe('Lukas Schmitz');
+    await page.getByRole('button', { name: t.passholder.registerInSystem }).click();
+    await expectFocus({ name: 'cardSystem' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('done').textContent()).toBe(t.passholder.registeredInSystem('UiTPAS Regio Aalst'));
+    await home();
+  });
+
+  it('proposes the extension truthfully, and offers none at the latest end date (item 12)', async () => {
+    const latest = `31/12/${nextYear}`;
+    await page.getByLabel(t.home.searchLabel).fill(virtualPeople.jonas.nationalNumber);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('passholder-name').textContent()).toBe('Jonas Pieter M Vermeulen');
+    await page.getByRole('button', { name: t.passholder.updateCardSystem }).click();
+    await expectFocus({ name: 'kansenStatuutEndDate' });
+    expect(await field('kansenStatuutEndDate').inputValue()).toBe(latest);
+    expect(await page.locator('#field-kansenStatuutEndDate-hint').textContent()).toBe(`${t.passholder.currentEnd(`30/04/${nextYear}`)} ${t.passholder.proposedLatest(latest)}`);
+    await shot('15-extension-proposal');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('done').textContent()).toBe(t.passholder.extended(latest));
+    expect(await page.getByRole('button', { name: t.passholder.updateCardSystem }).count()).toBe(0);
+    expect(await page.getByTestId('kansenstatuut-at-latest').textContent()).toBe(t.passholder.atLatest(latest));
+  });
+
+  it('keeps the address on one row and the e-mail whole in the update form (item 11)', async () => {
+    await page.getByRole('button', { name: t.passholder.update }).click();
+    await field('email').fill('jonas.vermeulen@voorbeeld.be');
+    const tops = await page.locator('[name="street"], [name="postalCode"], [name="city"]').evaluateAll((inputs) => inputs.map((input) => Math.round(input.getBoundingClientRect().top)));
+    expect(new Set(tops).size, tops.join(' ')).toBe(1);
+    expect(await field('email').evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(true);
+    await shot('16-update-form');
     await home();
   });
 });

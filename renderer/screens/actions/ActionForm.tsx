@@ -85,7 +85,19 @@ export function ActionForm({
     onSubmit(form.current);
   };
   return (
-    <form ref={form} className="panel action-form" onSubmit={submit} noValidate aria-label={title}>
+    <form
+      ref={form}
+      className="panel action-form"
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        // Enter on a choice (the card system) sends, as in a text field; it does not open the list.
+        if (event.key !== 'Enter' || !(event.target instanceof HTMLSelectElement)) return;
+        event.preventDefault();
+        form.current?.requestSubmit();
+      }}
+      noValidate
+      aria-label={title}
+    >
       <h3>{title}</h3>
       {children}
       <div className="actions sticky" data-testid="action-bar">
@@ -101,7 +113,8 @@ export function ActionForm({
             }}
           />
         )}
-        {check !== undefined && <CardCheckStatus check={check} pending={checking} />}
+        {/* While UiTPAS may or may not have done it, there is nothing to collect yet. */}
+        {check !== undefined && <CardCheckStatus check={waiting ? null : check} pending={checking} />}
         <span className="spacer" />
         {!waiting && (
           <button type="submit" name="submit" className="primary" disabled={busy}>

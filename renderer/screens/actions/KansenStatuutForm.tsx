@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Passholder } from '../../../electron/ipc/contract';
-import { isIsoDate, isKansenStatuutExpired, proposedKansenStatuutEndDate } from '../../../electron/rules/fields';
+import { isIsoDate, isKansenStatuutExpired, latestKansenStatuutEndDate, proposedKansenStatuutEndDate } from '../../../electron/rules/fields';
 import { kansenStatuutExtensionError } from '../../../electron/rules/passholder-rules';
 import { Field } from '../../components/Field';
 import { useApp } from '../../context';
@@ -24,6 +24,9 @@ export function KansenStatuutForm({ holder, systems, onDone }: { holder: Passhol
   const expired = current ? current.kansenStatuutExpired || isKansenStatuutExpired(currentEnd, today) : false;
   // Not later than the current end: say which end, so the staff see what to beat.
   const shown = problem === 'end-date-not-later' && currentEnd ? { text: texts.passholder.notLaterThan(formatDate(currentEnd)) } : problem;
+  // The proposal says what it is: a year later, or the latest date UiTPAS allows when a year later would be past it.
+  const latest = latestKansenStatuutEndDate(today);
+  const proposal = endDate === latest ? texts.passholder.proposedLatest(formatDate(latest)) : texts.passholder.proposedYearLater;
   return (
     <ActionForm
       title={texts.passholder.updateCardSystem}
@@ -63,7 +66,7 @@ export function KansenStatuutForm({ holder, systems, onDone }: { holder: Passhol
           }}
           type="date"
           required
-          hint={[currentEnd ? (expired ? texts.passholder.currentEndExpired(formatDate(currentEnd)) : texts.passholder.currentEnd(formatDate(currentEnd))) : '', touched ? '' : texts.passholder.proposed].filter(Boolean).join(' ')}
+          hint={[currentEnd ? (expired ? texts.passholder.currentEndExpired(formatDate(currentEnd)) : texts.passholder.currentEnd(formatDate(currentEnd))) : '', touched ? '' : proposal].filter(Boolean).join(' ')}
           error={fieldError('kansenStatuutEndDate') ?? (tried || isIsoDate(endDate) ? shown : undefined)}
         />
       </div>

@@ -9,7 +9,15 @@ import { applyEid, editField, eidMarkOf, emptyForm, filledValues, type Passholde
 import { texts } from '../../texts';
 import { ActionForm, useAction } from './ActionForm';
 
-const editable = ['name', 'firstName', 'secondName', 'inszNumber', 'dateOfBirth', 'gender', 'nationality', 'placeOfBirth', 'street', 'postalCode', 'city', 'email', 'telephone', 'gsm', 'moreInfo'] as const;
+/** The fields, in rows that keep together what belongs together (the address on one row, the e-mail wide enough). */
+const rows = [
+  ['person', ['name', 'firstName', 'secondName', 'gender']],
+  ['person', ['inszNumber', 'dateOfBirth', 'nationality', 'placeOfBirth']],
+  ['address', ['street', 'postalCode', 'city']],
+  ['contact', ['email', 'telephone', 'gsm']],
+  ['', ['moreInfo']],
+] as const;
+const editable = rows.flatMap(([, names]) => names);
 
 /** Changing the pass holder's data; only what changed is sent, and the eID can fill it in. */
 export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: () => void }) {
@@ -57,20 +65,22 @@ export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: () 
           </button>
         </div>
       )}
-      <div className="row wrap">
-        {editable.map((name) => (
-          <Field
-            key={name}
-            name={name}
-            value={form.values[name] ?? ''}
-            onChange={set}
-            eidMark={eidMarkOf(form, name)}
-            error={form.errors[name] ?? fieldError(name)}
-            type={name === 'dateOfBirth' ? 'date' : 'text'}
-            options={name === 'gender' ? texts.gender : undefined}
-          />
-        ))}
-      </div>
+      {rows.map(([kind, names]) => (
+        <div key={names[0]} className={`row ${kind}`}>
+          {names.map((name) => (
+            <Field
+              key={name}
+              name={name}
+              value={form.values[name] ?? ''}
+              onChange={set}
+              eidMark={eidMarkOf(form, name)}
+              error={form.errors[name] ?? fieldError(name)}
+              type={name === 'dateOfBirth' ? 'date' : 'text'}
+              options={name === 'gender' ? texts.gender : undefined}
+            />
+          ))}
+        </div>
+      ))}
     </ActionForm>
   );
 }
