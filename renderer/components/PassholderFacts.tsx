@@ -1,11 +1,12 @@
 import type { Passholder } from '../../electron/ipc/contract';
 import { isKansenStatuutExpired } from '../../electron/rules/fields';
+import type { CardAfter } from '../flows/cards-after';
 import { formatDate } from '../format/date';
 import { formatInsz, formatPoints, formatUitpasNumber } from '../format/numbers';
 import { texts } from '../texts';
 
 /** What the counter needs to see of a pass holder: identity, contact, cards with their status, kansenstatuut per card system, points. */
-export function PassholderFacts({ holder }: { holder: Passholder }) {
+export function PassholderFacts({ holder, formerCards = [] }: { holder: Passholder; formerCards?: readonly CardAfter[] }) {
   const today = new Date();
   const contact = [holder.email, holder.telephone, holder.gsm].filter(Boolean).join(' · ');
   return (
@@ -45,6 +46,12 @@ export function PassholderFacts({ holder }: { holder: Passholder }) {
                 </li>
               );
             })}
+            {formerCards.map((card) => (
+              <li key={card.number} data-testid="former-card">
+                <strong>{card.systemName}</strong>: {formatUitpasNumber(card.number)}
+                {card.status && <span className={`tag status-${card.status.toLowerCase()}`}>{texts.passholder.cardState[card.status] ?? card.status.toLowerCase()}</span>}
+              </li>
+            ))}
           </ul>
         </dd>
       </dl>

@@ -6,6 +6,7 @@ import { useApp } from '../context';
 import { formatDate } from '../format/date';
 import { formatAmount, formatUitpasNumber } from '../format/numbers';
 import { latestKansenStatuutEndDate } from '../../electron/rules/fields';
+import { cardsAfter, currentCards, type CardAfter } from '../flows/cards-after';
 import { focusElement } from '../flows/focus';
 import { texts } from '../texts';
 import { KansenStatuutForm } from './actions/KansenStatuutForm';
@@ -20,6 +21,15 @@ type Action = 'newCard' | 'update' | 'registerInSystem' | 'updateCardSystem';
 /** "Vraag € 5,00." when there is something to collect. */
 const collect = (price: string | undefined) => (price && Number(price) > 0 ? ` ${texts.register.collect(formatAmount(price))}` : '');
 
+/** What UiTPAS now says about a card the pass holder had before the new one. */
+function cardAfterText({ number, systemName, status }: CardAfter): string {
+  const shown = formatUitpasNumber(number);
+  if (status === 'BLOCKED') return texts.passholder.oldCardBlocked(shown);
+  if (status === 'ACTIVE') return texts.passholder.cardStillActive(shown, systemName);
+  if (status === null) return texts.passholder.cardStatusUnknown(shown);
+  return texts.passholder.cardNowInState(shown, texts.passholder.cardState[status] ?? status.toLowerCase());
+}
+
 /** A pass holder found by number, INSZ, name or eID, and what this balie may do for them. */
 export function PassholderScreen({ passholder, initialAction }: { passholder: Passholder; initialAction?: Action }) {
   const { api, store } = useApp();
@@ -27,6 +37,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
   const [holder, setHolder] = useState(passholder);
   const [action, setAction] = useState<Action | null>(initialAction ?? null);
   const [done, setDone] = useState<{ message: string; id: number } | null>(null);
+  const [formerCards, setFormerCards] = useState<CardAfter[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
   const doneNotice = useRef<HTMLParagraphElement>(null);
   const balieSystems = session?.balie?.cardSystems ?? [];
@@ -62,11 +73,13 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
     setDone(null);
     setAction(name);
   };
-  const newCardDone = ({ number, oldNumber, price }: NewCardDone) =>
-    void finish(
-      `${texts.passholder.newCardDone(formatUitpasNumber(number))}${collect(price)}${oldNumber ? ` ${texts.passholder.oldCardBlocked(formatUitpasNumber(oldNumber))}` : ''}`,
-      number,
-    );
+  const newCardDone = async ({ number, price }: NewCardDone) => {
+    const after = await cardsAfter(api, currentCards(holder), number);
+    // A card no longer in use stays listed with its status (it is not in the pass holder's data any more).
+    setFormerCards((current) => [...current, ...after.filter((card) => card.status !== null && card.status !== 'ACTIVE')]);
+    const told = after.map((card) => ` ${cardAfterText(card)}`).join('');
+    void finish(`${texts.passholder.newCardDone(formatUitpasNumber(number))}${collect(price)}${told}`, number);
+  };
   const inSystemDone = ({ systemName, number, price }: RegisteredInSystem) => void finish(`${texts.passholder.registeredInSystem(systemName)}${collect(price)}`, number);
 
   const actions: [Action, string, boolean][] = [
@@ -82,7 +95,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
           <h2 id="holder-title" ref={heading} data-testid="passholder-name">
             {[holder.firstName, holder.secondName, holder.name].filter(Boolean).join(' ')}
           </h2>
-          <PassholderFacts holder={holder} />
+          <PassholderFacts holder={holder} formerCards={formerCards} />
           <div aria-live="polite">
             {done && (
               <p ref={doneNotice} key={done.id} className="notice ok" data-testid="done">
@@ -114,7 +127,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
             </p>
           )}
         </section>
-        {action === 'newCard' && <NewCardForm holder={holder} onDone={newCardDone} />}
+        {action === 'newCard' && <NewCardForm holder={holder} onDone={(card) => void newCardDone(card)} />}
         {action === 'update' && <UpdateForm holder={holder} onDone={() => void finish(texts.passholder.saved)} />}
         {action === 'registerInSystem' && <RegisterInSystemForm holder={holder} systems={otherSystems} onDone={inSystemDone} />}
         {action === 'updateCardSystem' && <KansenStatuutForm holder={holder} systems={extendable} onDone={(endDate) => void finish(texts.passholder.extended(formatDate(endDate)))} />}

@@ -28,6 +28,7 @@ import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
 const nextYear = new Date().getFullYear() + 1;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const pcs = [
   ...counterPcs.map((pc) => ({ ...pc, language: 'nl' as const })),
@@ -408,6 +409,42 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
     expect(new Set(tops).size, tops.join(' ')).toBe(1);
     expect(await field('email').evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(true);
     await shot('16-update-form');
+    await home();
+  });
+  it("says what UiTPAS did to which card after a new card, from UiTPAS's answer: another system's card stays active (item 4)", async () => {
+    const aalst = cardNumber('09300', 1, false);
+    const marieCard = gent(seedPassholder.cardSequence);
+    await page.getByLabel(t.home.searchLabel).fill(marieCard);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('passholder-name').textContent()).toBe('Marie Claes');
+    await page.getByRole('button', { name: t.passholder.newCard }).click();
+    await expectFocus({ name: 'uitpasNumber' });
+    await page.keyboard.type(aalst);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('price').waitFor();
+    await expectFocus({ name: 'submit' });
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('done').textContent())
+      .toMatch(new RegExp(`^${escape(t.passholder.newCardDone(formatUitpasNumber(aalst)))}.* ${escape(t.passholder.cardStillActive(formatUitpasNumber(marieCard), 'UiTPAS Gent'))}$`));
+    expect(await page.getByTestId('done').textContent()).not.toContain(t.passholder.oldCardBlocked(formatUitpasNumber(marieCard)));
+    await expect.poll(() => page.getByTestId('cards').textContent()).toContain(formatUitpasNumber(aalst));
+    expect(await page.locator('[data-card-system="1"]').textContent()).toContain(formatUitpasNumber(marieCard));
+    expect(await page.locator('[data-card-system="1"] .status-active').count()).toBe(1);
+    await shot('17-new-card-other-system');
+  });
+
+  it('lists the replaced card as blocked, not gone (item 15)', async () => {
+    const marieCard = gent(seedPassholder.cardSequence);
+    await page.getByRole('button', { name: t.passholder.newCard }).click();
+    await page.keyboard.type(gent(4));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('price').waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('done').textContent()).toContain(t.passholder.oldCardBlocked(formatUitpasNumber(marieCard)));
+    await expect.poll(() => page.getByTestId('former-card').textContent()).toBe(`UiTPAS Gent: ${formatUitpasNumber(marieCard)}${t.passholder.cardState.BLOCKED}`);
+    expect(await page.locator('[data-card-system="1"]').textContent()).toContain(formatUitpasNumber(gent(4)));
+    await shot('18-replaced-card-blocked');
     await home();
   });
 });

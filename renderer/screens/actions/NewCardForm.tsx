@@ -23,7 +23,6 @@ export function suggestReason(oldNumber: string | undefined, newNumber: string):
 
 export interface NewCardDone {
   number: string;
-  oldNumber?: string;
   /** The API's amount to collect. */
   price?: string;
 }
@@ -64,7 +63,7 @@ export function NewCardForm({ holder, onDone }: { holder: Passholder; onDone: (d
         const found = holderWithCard(await findHolders(api, input.number), input.number);
         return found?.uid === holder.uid ? found : null;
       }}
-      onArrived={() => onDone({ number: input.number, oldNumber, price: ok?.price?.price })}
+      onArrived={() => onDone({ number: input.number, price: ok?.price?.price })}
       onSubmit={(form) => {
         if (!ok) return void runCheck(form);
         if (endDateError) return;
@@ -77,7 +76,7 @@ export function NewCardForm({ holder, onDone }: { holder: Passholder; onDone: (d
               ...(ok.voucher ? { voucherNumber: ok.voucher } : {}),
               ...(values.reason === 'OBTAIN_KANSENSTATUUT' && values.kansenStatuutEndDate ? { kansenStatuutEndDate: values.kansenStatuutEndDate } : {}),
             }),
-          (registered) => onDone({ number: registered.uitpasNumber, oldNumber, price: ok.price?.price }),
+          (registered) => onDone({ number: registered.uitpasNumber, price: ok.price?.price }),
         );
       }}
     >
