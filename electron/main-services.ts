@@ -18,6 +18,7 @@ import { SecretStore, type SecretCipher } from './settings/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { startSimulator, type Simulator } from './simulator/server';
 import { createUitpasHandlers } from './uitpas/handlers';
+import { practiceLostAnswers } from './uitpas/practice-lost-answers';
 import type { LoginFlowOptions } from './uitpas/login-flow';
 import { UitpasSession } from './uitpas/session';
 import { WriteGate } from './uitpas/write-gate';
@@ -87,14 +88,16 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   // The demo environment's backend runs in this process, on loopback, from its first use.
   let demo: Promise<Simulator> | undefined;
+  let demoPrefix: string | undefined;
+  const practice = practiceLostAnswers(options.fetch ?? fetch, () => demoPrefix);
   const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
   const session = new UitpasSession({
     settings,
     secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),
     showAuthorizePage: options.showAuthorizePage,
-    demoPrefix: async () => (await (demo ??= startSimulator())).prefix,
+    demoPrefix: async () => (demoPrefix = (await (demo ??= startSimulator())).prefix),
     uitidV2: options.openInSystemBrowser ? { openInBrowser: options.openInSystemBrowser } : undefined,
-    fetch: options.fetch,
+    fetch: practice.fetch,
   });
 
   const evidence = new EidEvidence();
@@ -178,6 +181,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'eid:removeDemoCard': async () => {
       await demoOnly();
       demoCard.remove();
+      return null;
+    },
+    'demo:practiseLostAnswers': async ({ on }) => {
+      await demoOnly();
+      practice.set(on);
       return null;
     },
     ...uitpas,

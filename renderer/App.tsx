@@ -10,7 +10,7 @@ import { errorText, texts } from './texts';
 
 export function App() {
   const { api, store } = useApp();
-  const { info, session, error, screen, question } = store();
+  const { info, session, error, screen, question, practisingLostAnswers } = store();
   // Main asks before the window closes: a write to UiTPAS on its way, or typed work, is the staff's decision.
   useEffect(
     () =>
@@ -43,6 +43,11 @@ export function App() {
           </span>
         )}
         {info?.host === 'browser' && <span className="badge host-badge">{texts.browserHostBadge}</span>}
+        {practisingLostAnswers && session?.environment === 'demo' && (
+          <span className="badge" data-testid="practice-badge">
+            {texts.demo.lostAnswersBadge}
+          </span>
+        )}
         <span className="spacer" />
         {session?.balie && (
           <span data-testid="balie" className="topbar-balie" title={session.balie.name}>

@@ -49,6 +49,8 @@ export interface AppState {
   halfRead?: string;
   /** The card was just taken out of its reader (said in the panel until the next card). */
   cardRemoved?: boolean;
+  /** Demo only: the practice switch that loses UiTPAS's answer to every write is on. */
+  practisingLostAnswers?: boolean;
   screen: Screen;
   /** The open screen holds input the staff typed and did not send yet. */
   unsavedWork: boolean;

@@ -32,6 +32,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     getCards: () => invoke('eid:getCards', undefined),
     insertDemoCard: (request) => invoke('eid:insertDemoCard', request),
     removeDemoCard: () => invoke('eid:removeDemoCard', undefined),
+    practiseLostAnswers: (request) => invoke('demo:practiseLostAnswers', request),
     getSession: () => invoke('session:get', undefined),
     logIn: () => invoke('session:login', undefined),
     logOut: () => invoke('session:logout', undefined),

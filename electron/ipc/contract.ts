@@ -23,6 +23,7 @@ import {
   isChooseBalieRequest,
   isCloseAnswer,
   isDemoCardRequest,
+  isPracticeSwitch,
   isFindPassholdersQuery,
   isNewCardRequest,
   isPassholderSearch,
@@ -240,6 +241,8 @@ export const requestChannels = {
   /** Demo environment only: put a virtual card of a made-up person in the demo reader, or take it out. */
   'eid:insertDemoCard': request<null>()(isDemoCardRequest),
   'eid:removeDemoCard': request<null>()(isNothing),
+  /** Demo environment only: the practice switch that loses the answer of every write to UiTPAS while on, to learn the unknown outcome. */
+  'demo:practiseLostAnswers': request<null>()(isPracticeSwitch),
   'session:get': request<SessionView>()(isNothing),
   'session:login': request<SessionView>()(isNothing),
   'session:logout': request<SessionView>()(isNothing),
@@ -301,6 +304,7 @@ export interface BalieApi {
   getCards(): Promise<Result<ResponseOf<'eid:getCards'>>>;
   insertDemoCard(request: RequestOf<'eid:insertDemoCard'>): Promise<Result<null>>;
   removeDemoCard(): Promise<Result<null>>;
+  practiseLostAnswers(request: RequestOf<'demo:practiseLostAnswers'>): Promise<Result<null>>;
   getSession(): Promise<Result<SessionView>>;
   logIn(): Promise<Result<SessionView>>;
   logOut(): Promise<Result<SessionView>>;

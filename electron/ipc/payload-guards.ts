@@ -81,6 +81,8 @@ export const isDemoCardRequest = isObject({ person: isOneOf(['jonas', 'zoe', 'lu
 
 export const isCloseAnswer = isObject({ close: isBoolean });
 
+export const isPracticeSwitch = isObject({ on: isBoolean });
+
 export const isChooseBalieRequest = isObject({ balieId: field('balieId') });
 
 export const isSettingsChange = isObject({

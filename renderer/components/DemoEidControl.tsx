@@ -8,7 +8,7 @@ type Person = keyof typeof people;
 /** Demo environment only: puts a made-up person's card in the demo reader, through the real read path. */
 export function DemoEidControl() {
   const { api, store } = useApp();
-  const { session, card } = store();
+  const { session, card, practisingLostAnswers } = store();
   const [person, setPerson] = useState<Person>('jonas');
   if (session?.environment !== 'demo') return null;
   const demoCardIn = card?.reader.startsWith('Demo-eID') ?? false;
@@ -39,6 +39,22 @@ export function DemoEidControl() {
           </button>
         )}
       </div>
+      <h3>{texts.demo.practice}</h3>
+      <div className="field checkbox">
+        <input
+          id="demo-lost-answers"
+          type="checkbox"
+          checked={practisingLostAnswers ?? false}
+          onChange={(event) => {
+            const on = event.target.checked;
+            void api.practiseLostAnswers({ on }).then((result) => {
+              if (result.ok) store.setState({ practisingLostAnswers: on });
+            });
+          }}
+        />
+        <label htmlFor="demo-lost-answers">{texts.demo.lostAnswers}</label>
+      </div>
+      <p className="hint">{texts.demo.lostAnswersHint}</p>
     </section>
   );
 }

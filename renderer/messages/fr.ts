@@ -170,6 +170,10 @@ export const fr: Messages = {
     forged: "Insérer une carte d'exercice falsifiée",
     remove: "Retirer la carte d'exercice",
     person: 'Personne',
+    practice: "S'exercer",
+    lostAnswers: "Les réponses d'UiTPAS se perdent",
+    lostAnswersHint: "Tant que c'est coché, UiTPAS exécute chaque enregistrement ou modification, mais la réponse n'arrive pas : exercez-vous ainsi à rechercher le titulaire.",
+    lostAnswersBadge: 'exercice : réponses perdues',
   },
   session: {
     environment: 'Environnement',

@@ -172,6 +172,10 @@ export const nl = {
     forged: 'Vervalste oefenkaart insteken',
     remove: 'Oefenkaart uitnemen',
     person: 'Persoon',
+    practice: 'Oefenen',
+    lostAnswers: 'Antwoorden van UiTPAS gaan verloren',
+    lostAnswersHint: 'Zolang dit aan staat, voert UiTPAS elke registratie of wijziging uit, maar het antwoord komt niet aan: oefen zo het opzoeken van de pashouder.',
+    lostAnswersBadge: 'oefening: antwoorden gaan verloren',
   },
   session: {
     environment: 'Omgeving',

@@ -447,4 +447,23 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
     await shot('18-replaced-card-blocked');
     await home();
   });
+  it('lets staff practise an unknown outcome from the demo panel, and settle it with the look-up (item 21)', async () => {
+    await page.locator('#demo-lost-answers').check();
+    await expect.poll(() => page.getByTestId('practice-badge').textContent()).toBe(t.demo.lostAnswersBadge);
+    await page.getByLabel(t.home.searchLabel).fill(seedPassholder.inszNumber);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('passholder-name').textContent()).toBe('Marie Claes');
+    await page.getByRole('button', { name: t.passholder.update }).click();
+    await field('gsm').fill('0470 99 88 77');
+    await field('gsm').press('Enter');
+    await page.getByRole('button', { name: t.errors.lookUp }).waitFor();
+    expect(await page.getByTestId('error-notice').textContent()).toContain(t.errors.outcomeUnknownTitle);
+    await shot('19-practised-unknown-outcome');
+    await page.getByRole('button', { name: t.errors.lookUp }).click();
+    await expect.poll(() => page.getByTestId('done').textContent()).toBe(t.passholder.saved);
+    await expect.poll(() => page.getByTestId('contact').textContent()).toContain('0470 99 88 77');
+    await home();
+    await page.locator('#demo-lost-answers').uncheck();
+    await expect.poll(() => page.getByTestId('practice-badge').count()).toBe(0);
+  });
 });

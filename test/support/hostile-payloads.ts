@@ -38,6 +38,7 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
   'eid:getCards': undefined,
   'eid:insertDemoCard': { person: 'jonas', forged: false },
   'eid:removeDemoCard': undefined,
+  'demo:practiseLostAnswers': { on: true },
   'session:get': undefined,
   'session:login': undefined,
   'session:logout': undefined,
