@@ -6,8 +6,8 @@ import { UitpasUnreachableError } from '../../electron/uitpas/errors';
 const prefix = 'http://127.0.0.1:40123/uitid/rest';
 
 function setUp() {
-  const base = vi.fn(async () => new Response('<response/>', { status: 200 }));
-  const practice = practiceLostAnswers(base as unknown as typeof fetch, () => prefix);
+  const base = vi.fn<typeof fetch>(() => Promise.resolve(new Response('<response/>', { status: 200 })));
+  const practice = practiceLostAnswers(base, () => prefix);
   return { base, practice };
 }
 
@@ -26,7 +26,7 @@ describe("the demo's practice switch for lost answers", () => {
     expect(base).toHaveBeenCalledTimes(1);
     const mapped = transportFailure(failure, true);
     expect(mapped).toBeInstanceOf(UitpasUnreachableError);
-    expect((mapped as UitpasUnreachableError).outcomeUnknown).toBe(true);
+    expect(mapped).toMatchObject({ outcomeUnknown: true });
   });
 
   it('never touches look-ups, logging in or another environment', async () => {
