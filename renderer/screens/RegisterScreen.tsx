@@ -99,7 +99,9 @@ export function RegisterScreen({ insz }: { insz?: string }) {
   const holds = checkHolds(check, cardInput);
   const kansenMismatch = holds && check.info.kansenpas !== kansenStatuut ? (kansenStatuut ? texts.register.notKansenpas : texts.register.isKansenpas) : null;
   const questions = tried ? unansweredQuestions(choices, values, new Date()) : [];
-  const existing = useExistingHolders(values.inszNumber);
+  // An INSZ from the eID that already has a UiTPAS stops the registration at its start; a typed one is
+  // the staff's to correct, and UiTPAS's INSZ_ALREADY_USED lands on its field.
+  const existing = useExistingHolders(form.fromEid.has('inszNumber') ? values.inszNumber : undefined);
 
   const settle = async (): Promise<Passholder | null> => holderWithCard(await findHolders(api, cardInput.number), cardInput.number);
 
@@ -182,12 +184,10 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         </h2>
         <fieldset>
           <legend>{texts.register.card}</legend>
+          {/* The kansenstatuut sits with the card, in sight: it goes with the kind of card. */}
           <div className="row">
             {field('uitpasNumber', { inputMode: 'numeric', digitsOnly: true, onEnter: enterCard, hint: texts.register.cardHint, error: form.errors.uitpasNumber ?? refusal('uitpasNumber') })}
             {field('voucherNumber', { onEnter: enterCard, error: form.errors.voucherNumber ?? refusal('voucherNumber') })}
-          </div>
-          {/* With the card, in sight: the kansenstatuut goes with the kind of card. */}
-          <div className="row">
             <div className="field checkbox">
               <input
                 id="field-kansenStatuut"

@@ -67,11 +67,13 @@ describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, registe
     expect(sent.some((request) => request.url.includes('/uitpas/price?') && request.url.includes('dateOfBirth=1985-07-30'))).toBe(true);
 
     const optIns = page.getByTestId('opt-ins');
-    expect(await optIns.getByRole('checkbox').count()).toBe(5);
+    // The five opt-ins and the explicit "none".
+    expect(await optIns.getByRole('checkbox').count()).toBe(6);
     expect(await optIns.getByRole('checkbox', { disabled: true }).count()).toBe(0);
     await page.getByLabel('Nieuwsbrieven en info').check();
     await page.getByLabel('Post', { exact: true }).check();
     await page.getByLabel('Voorwaarden op papier meegegeven').check();
+    await page.getByLabel('Geen e-mail of telefoon').check();
     await shot('01-register-opt-ins');
     await page.getByRole('button', { name: 'Registreren', exact: true }).click();
     await page.getByTestId('registered').waitFor();
@@ -87,7 +89,7 @@ describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, registe
       legalTermsDigital: 'false',
     });
     expect(body.has('emailPreference') || body.has('smsPreference')).toBe(false);
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Volgende klant' }).click();
   });
 
   it('finds the duplicate INSZ right after the eID read, through uitpas/retrieve', async () => {
@@ -129,13 +131,15 @@ describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, registe
     expect(sent.filter((request) => request.url.includes('/passholder/register'))).toEqual([]);
     await shot('03-child-consent');
     await page.getByLabel('Toestemming van een ouder of voogd').check();
+    await page.getByLabel('Geen e-mail of telefoon').check();
+    await page.getByLabel('Voorwaarden niet meegegeven').check();
     await page.getByRole('button', { name: 'Registreren', exact: true }).click();
     await page.getByTestId('registered').waitFor();
     expect(registerBody().get('parentalConsent')).toBe('true');
     expect(registerBody().get('optInSms')).toBe('false');
     expect(await page.getByTestId('collect').textContent()).toBe('Vraag € 2,00. Geef de kaart aan de pashouder.');
-    await expectFocus({ text: 'Volgende klant' });
-    await page.keyboard.press('Enter');
+    await expectFocus({ testId: 'done-message' });
+    await page.getByRole('button', { name: 'Volgende klant' }).click();
     await expectFocus({ id: 'search' });
   });
 });

@@ -145,13 +145,15 @@ describe.skipIf(skip)('counter flows in French', () => {
     const boxWidths = await page.locator('input[type="checkbox"]').evaluateAll((boxes) => boxes.map((box) => Math.round(box.getBoundingClientRect().width)));
     expect(new Set(boxWidths).size, boxWidths.join(' ')).toBe(1);
     await shot('06-register-filled');
+    // The contact, message and terms questions are answered before anything is sent.
+    for (const question of ['noContact', 'noOptIns', 'legalTermsPaper']) await field(question).check();
     await page.getByRole('button', { name: fr.register.submit, exact: true }).click();
     await expect.poll(() => page.getByTestId('registered').textContent()).toBe(fr.register.doneText('Lukas Schmitz', formatUitpasNumber(gent(11))));
     expect(await page.getByTestId('collect').textContent()).toBe(`${fr.register.collect(formatAmount('5.00'))} ${fr.register.handOver}`);
     await page.getByText(fr.register.doneVerified).waitFor();
-    await expectFocus({ text: fr.register.another });
+    await expectFocus({ testId: 'done-message' });
     await shot('07-registered');
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: fr.register.another }).click();
     await expectFocus({ id: 'search' });
   });
 
@@ -192,7 +194,8 @@ describe.skipIf(skip)('counter flows in French', () => {
     await shot('10-voucher-refused');
 
     await field('voucherNumber').fill('');
-    // Lukas has this INSZ already: only UiTPAS knows.
+    for (const question of ['noContact', 'noOptIns', 'noLegalTerms']) await field(question).check();
+    // Lukas has this INSZ already, typed here: only UiTPAS says so.
     for (const [name, value] of [['name', 'Peeters'], ['firstName', 'Els'], ['inszNumber', '05031208796'], ['dateOfBirth', '12/03/2005'], ['postalCode', '9000'], ['city', 'Gent']] as const) {
       await field(name).fill(value);
     }
@@ -239,9 +242,9 @@ describe.skipIf(skip)('counter flows in French', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('registered').textContent()).toBe(fr.register.doneText('Els Peeters', formatUitpasNumber(gent(3))));
     await page.getByText(fr.errors.lookedUpFound).waitFor();
-    await expectFocus({ text: fr.register.another });
+    await expectFocus({ testId: 'done-message' });
     await shot('15-outcome-settled');
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: fr.register.another }).click();
     await expectFocus({ id: 'search' });
   });
 

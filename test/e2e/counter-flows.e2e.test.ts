@@ -141,14 +141,21 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     await expect.poll(() => page.getByTestId('eid-card').count()).toBe(0);
     expect(await field('name').inputValue()).toBe('Schmitz');
 
+    // Enter in a field moves on; it never sends. The message and terms questions are answered first.
     await field('gsm').press('Enter');
+    await expectFocus({ name: 'noContact' });
+    expect(await page.getByTestId('registered').count()).toBe(0);
+    await field('noOptIns').check();
+    await field('legalTermsPaper').check();
+    await field('submit').focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('registered').textContent()).toBe(`Lukas Schmitz is geregistreerd met UiTPAS ${formatUitpasNumber(gent(11))}.`);
-    // The success screen says what to collect and what to hand over.
+    // The success screen says what to collect and what to hand over, with the focus on that message.
     expect(await page.getByTestId('collect').textContent()).toBe('Vraag € 5,00. Geef de kaart aan de pashouder.');
     await page.getByText('Gegevens geverifieerd met de eID.').waitFor();
-    await expectFocus({ text: 'Volgende klant' });
+    await expectFocus({ testId: 'done-message' });
     await shot('06-registered');
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Volgende klant' }).click();
     await expectFocus({ id: 'search' });
   });
 
@@ -215,15 +222,19 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     await insert(virtualCard({ person: virtualPeople.zoe }));
     await page.getByTestId('eid-panel').getByRole('button', { name: 'Nieuwe pashouder registreren' }).click({ timeout: 15_000 });
     await expectFocus({ name: 'uitpasNumber' });
+    // The staff set the kansenstatuut; the kansenpas then fits it.
+    await page.getByLabel('Kansenstatuut', { exact: true }).check();
+    await field('uitpasNumber').focus();
     await page.keyboard.type(gent(501, true));
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByLabel('Kansenstatuut', { exact: true }).isChecked()).toBe(true);
-    expect(await field('kansenStatuutEndDate').inputValue()).toBe(`30/04/${nextYear}`);
     await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 1,50');
+    expect(await page.getByLabel('Kansenstatuut', { exact: true }).isChecked()).toBe(true);
+    expect(await field('kansenStatuutEndDate').inputValue()).toBe(`30/04/${nextYear}`);
+    for (const question of ['noContact', 'noOptIns', 'noLegalTerms']) await field(question).check();
     await page.getByRole('button', { name: 'Registreren' }).click();
     await page.getByTestId('registered').waitFor();
     expect(await page.getByTestId('collect').textContent()).toBe('Vraag € 1,50. Geef de kaart aan de pashouder.');
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Volgende klant' }).click();
 
     // An exact scanned or typed INSZ opens the pass holder directly.
     await page.getByLabel('UiTPAS-nummer of rijksregisternummer').fill('92.02.15-146.89');
@@ -286,7 +297,8 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
   });
 
   it('puts a server error on the field it concerns, and keeps the form as it was', async () => {
-    // Lukas has this INSZ already: only UiTPAS knows.
+    for (const question of ['noContact', 'noOptIns', 'noLegalTerms']) await field(question).check();
+    // Lukas has this INSZ already, typed here: only UiTPAS says so.
     await field('inszNumber').fill('05031208796');
     await field('dateOfBirth').fill('12/03/2005');
     await field('uitpasNumber').press('Enter');
@@ -334,9 +346,9 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     await expect.poll(() => page.getByTestId('registered').textContent()).toBe(`Els Peeters is geregistreerd met UiTPAS ${formatUitpasNumber(gent(2))}.`);
     await page.getByText('Gevonden: het is toch gelukt. Niet opnieuw versturen.').waitFor();
     expect(await page.getByRole('button', { name: 'Registreren' }).count()).toBe(0);
-    await expectFocus({ text: 'Volgende klant' });
+    await expectFocus({ testId: 'done-message' });
     await shot('18-outcome-settled');
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Volgende klant' }).click();
   });
 
   it('asks in its own dialog before leaving or logging out over a half-filled form; focus stays in the dialog, Escape is Nee', async () => {
@@ -345,11 +357,12 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     await page.getByRole('button', { name: 'Terug' }).click();
     await dialog().waitFor();
     expect(await dialog().textContent()).toContain('Je bent een formulier aan het invullen. Weggaan zonder te versturen?');
-    await expectFocus({ text: 'Ja' });
-    await page.keyboard.press('Tab');
+    // The safe answer has the focus.
     await expectFocus({ text: 'Nee' });
     await page.keyboard.press('Tab');
     await expectFocus({ text: 'Ja' });
+    await page.keyboard.press('Tab');
+    await expectFocus({ text: 'Nee' });
     await shot('19-leave-asks');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog().count()).toBe(0);
@@ -367,6 +380,8 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     await field('name').fill('Handmatig');
     await insert(virtualCard({ person: virtualPeople.aylin }));
     await dialog().waitFor({ timeout: 15_000 });
+    await expectFocus({ text: 'Formulier behouden' });
+    await page.keyboard.press('Shift+Tab');
     await expectFocus({ text: 'Vervangen' });
     await page.keyboard.press('Shift+Tab');
     await expectFocus({ text: 'Formulier behouden' });
