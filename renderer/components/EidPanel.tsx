@@ -24,7 +24,10 @@ export function unreadableFields(card: EidCard): string[] {
   });
 }
 
-/** The read whose main action last took the focus: coming back to the home screen with the same card in does not take it again. */
+/**
+ * The read whose main action last took the focus, or that was read on another screen: coming back to the
+ * home screen with that card still in leaves the focus in the search field.
+ */
 let focusedForRead: string | undefined;
 
 /** The eID side of a screen: read progress, errors, the card, and whether its holder already has a UiTPAS. */
@@ -64,7 +67,11 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
   // On the home screen, the panel's main action (open the pass holder, or register) takes the focus once it is
   // known, unless the staff are already typing elsewhere: the next Enter does it.
   const mainAction = useRef<HTMLButtonElement>(null);
-  const mainActionFor = screen.name === 'home' && (firstHolder || offersRegister) ? readId : undefined;
+  const onHome = screen.name === 'home';
+  const mainActionFor = onHome && (firstHolder || offersRegister) ? readId : undefined;
+  useEffect(() => {
+    if (!onHome) focusedForRead = readId ?? focusedForRead;
+  }, [onHome, readId]);
   useEffect(() => {
     const active = document.activeElement;
     const idle = !active || active === document.body || (active instanceof HTMLInputElement && active.id === 'search' && active.value === '');

@@ -194,11 +194,12 @@ describe.skipIf(skip)('counter flows in French', () => {
     await shot('10-voucher-refused');
 
     await field('voucherNumber').fill('');
-    for (const question of ['noContact', 'noOptIns', 'noLegalTerms']) await field(question).check();
     // Lukas has this INSZ already, typed here: only UiTPAS says so.
     for (const [name, value] of [['name', 'Peeters'], ['firstName', 'Els'], ['inszNumber', '05031208796'], ['dateOfBirth', '12/03/2005'], ['postalCode', '9000'], ['city', 'Gent']] as const) {
       await field(name).fill(value);
     }
+    // With the birth date known, the message question is asked too; all three are answered first.
+    for (const question of ['noContact', 'noOptIns', 'noLegalTerms']) await field(question).check();
     await field('uitpasNumber').press('Enter');
     await expect.poll(() => page.getByTestId('price').textContent()).toBe(fr.register.price(formatAmount('5.00')));
     await page.getByRole('button', { name: fr.register.submit, exact: true }).click();
