@@ -473,6 +473,7 @@ export const fr: Messages = {
     'legal-terms-digital-needs-email': "Les conditions ne peuvent être envoyées par e-mail qu'avec une adresse e-mail.",
     'foreign-resident-kansenstatuut': "Un titulaire habitant à l'étranger ne peut pas obtenir le statut d'opportunités.",
     'card-system-or-card': 'Choisissez soit un système de cartes, soit une nouvelle carte.',
+    'invisible-character': 'Ce champ contient un caractère invisible (souvent collé avec le texte). Videz le champ et retapez la valeur.',
   },
   eidCauses: {
     'not-eid': "Ce n'est pas une carte eID belge. Insérez une eID.",
