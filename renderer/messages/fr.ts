@@ -164,6 +164,7 @@ export const fr: Messages = {
     title: 'eID de démo',
     badge: 'démo',
     explain: "Environnement d'exercice : insérez la carte d'exercice d'une personne fictive.",
+    realCards: "Une vraie eID lue en démo reste uniquement sur ce PC, et seulement jusqu'à la fermeture de l'application.",
     insert: "Insérer une carte d'exercice",
     forged: "Insérer une carte d'exercice falsifiée",
     remove: "Retirer la carte d'exercice",

@@ -165,6 +165,7 @@ export const nl = {
     title: 'Demo-eID',
     badge: 'demo',
     explain: 'Oefenomgeving: steek een oefenkaart van een verzonnen persoon in.',
+    realCards: 'Een echte eID die je in de demo leest, blijft alleen op deze pc, en alleen tot de app sluit.',
     insert: 'Oefenkaart insteken',
     forged: 'Vervalste oefenkaart insteken',
     remove: 'Oefenkaart uitnemen',

@@ -5,30 +5,16 @@
  * the string; the forms apply the same rule (electron/rules/limits.ts) and say
  * so at the field instead of sending.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDispatcher, requestChannelNames } from '../../electron/ipc/dispatch';
 import { shaped } from '../../electron/ipc/validation';
-import { createMainServices } from '../../electron/main-services';
 import { hasInvisibleCharacter, isFieldText, maxLength, normaliseText } from '../../electron/rules/limits';
 import { passholderErrors } from '../../electron/rules/passholder-rules';
-import { authorizeAtSimulator } from '../../electron/simulator/headless-authorize';
 import { filledValues } from '../../renderer/form/passholder-form';
-import { FakePcscContext } from '../support/fake-pcsc';
 import { invisibleCharacters, stringPaths, validPayloads, withValue } from '../support/hostile-payloads';
-import { memoryCipher } from '../support/memory-cipher';
+import { testServices } from '../support/test-services';
 
-const services = createMainServices({
-  appInfo: { name: 'UiTPAS Balie', version: '0', platform: 'linux', host: 'browser' },
-  createPcscContext: () => new FakePcscContext(),
-  trustAnchors: [],
-  dataDirectory: mkdtempSync(join(tmpdir(), 'balie-invisible-')),
-  secretCipher: memoryCipher(),
-  showAuthorizePage: authorizeAtSimulator,
-  log: { warn: () => undefined },
-});
+const services = testServices('invisible');
 const dispatch = createDispatcher(services.handlers, { warn: () => undefined });
 const codePoint = (character: string) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 const textFields = requestChannelNames.flatMap((channel) => stringPaths(validPayloads[channel]).map((path) => ({ channel, path })));

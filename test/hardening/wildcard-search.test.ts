@@ -11,7 +11,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPassholderSearch } from '../../electron/ipc/payload-guards';
 import { maxWildcards } from '../../electron/rules/limits';
-import { demoConsumer } from '../../electron/simulator/seed';
 import { startSimulator, type Simulator } from '../../electron/simulator/server';
 import { matchesWildcard } from '../../electron/simulator/wildcard';
 import { authorizationHeader } from '../../electron/uitpas/signing';
@@ -83,7 +82,7 @@ describe('the simulator answers a crafted name search at once', () => {
   async function search(name: string): Promise<{ ms: number; body: string }> {
     const url = `${simulator.prefix}/uitpas/passholder/search?name=${encodeURIComponent(name)}`;
     const start = performance.now();
-    const response = await fetch(url, { headers: { Authorization: authorizationHeader(demoConsumer, null, { method: 'GET', url }) } });
+    const response = await fetch(url, { headers: { Authorization: authorizationHeader(simulator.consumer, null, { method: 'GET', url }) } });
     const body = await response.text();
     expect(response.status).toBe(200);
     return { ms: performance.now() - start, body };
