@@ -83,8 +83,11 @@ export function searchPassholders(context: OperationContext): Reply {
   const balie = balieKey ? state.balies.get(balieKey) : undefined;
   const onlyNumbers = numbers.length > 0 && ['name', 'firstName', 'dob', 'postalCode', 'inszNumber'].every((name) => !params.get(name));
 
+  // Blocked pass holders only with includeBlocked=true (DOC zoeken-van-pashouders.md: "default = false").
+  const includeBlocked = params.get('includeBlocked') === 'true';
   const matches = (holder: SimPassholder): boolean => {
     if (context.employeeUid !== null) return holder.uid === context.employeeUid;
+    if (!includeBlocked && state.isBlocked(holder)) return false;
     const f = holder.fields;
     if (balie && !onlyNumbers && ![...holder.memberships.keys()].some((id) => id in balie.permissions)) return false;
     if (params.get('name') && !matchesWildcard(param(params, 'name'), f.name ?? '')) return false;

@@ -61,6 +61,7 @@ export class UitpasSession {
       hasConsumerSecret: settings.environment === 'demo' || (await this.options.secrets.read('consumerSecret')) !== null,
       secretStoreProblem: await this.options.secrets.unavailableReason(),
       language: settings.language,
+      storeEidPhoto: settings.storeEidPhoto ?? true,
       loggedIn: this.login !== null,
       balies: this.balies.map(({ id, name }) => ({ id, name })),
       balie: this.balies.find((balie) => balie.id === settings.balie?.id) ?? null,
@@ -131,6 +132,7 @@ export class UitpasSession {
       language: change.language ?? settings.language,
       consumerKey: change.consumerKey ?? settings.consumerKey,
       balie: environmentChanged ? null : settings.balie,
+      storeEidPhoto: change.storeEidPhoto ?? settings.storeEidPhoto ?? true,
     });
     // Another environment means other accounts: the login does not carry over.
     if (environmentChanged) await this.logOut();
