@@ -23,6 +23,8 @@ export interface Settings {
   /** The Service Consumer key of the app for the environment (not needed for demo). */
   consumerKey: string;
   balie: ChosenBalie | null;
+  /** Whether a registration or an update with a re-read eID stores the eID photo, unless staff untick it (absent: on). */
+  storeEidPhoto?: boolean;
 }
 
 export const defaultSettings: Settings = { environment: 'demo', language: defaultLanguage, consumerKey: '', balie: null };
@@ -70,13 +72,14 @@ function parseSettings(text: string): Settings | null {
     return null;
   }
   if (typeof stored !== 'object' || stored === null) return null;
-  const { environment, language, consumerKey, balie } = stored as Record<string, unknown>;
+  const { environment, language, consumerKey, balie, storeEidPhoto } = stored as Record<string, unknown>;
   if (!environmentNames.includes(environment as EnvironmentName)) return null;
   return {
     environment: environment as EnvironmentName,
     language: isLanguage(language) ? language : defaultLanguage,
     consumerKey: typeof consumerKey === 'string' ? consumerKey : '',
     balie: isChosenBalie(balie) ? balie : null,
+    ...(typeof storeEidPhoto === 'boolean' ? { storeEidPhoto } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import type { BalieError, Passholder } from '../../electron/ipc/contract';
 import { isIsoDate } from '../../electron/rules/fields';
 import { inszProblem, normaliseInsz } from '../../electron/rules/insz';
+import { hasInvisibleCharacter, normaliseText } from '../../electron/rules/limits';
 import { uitpasNumberError, type FieldProblem } from '../../electron/rules/passholder-rules';
 import { normaliseUitpasNumber } from '../../electron/rules/uitpas-number';
 import { DemoEidControl } from '../components/DemoEidControl';
@@ -16,8 +17,8 @@ import { problemText, texts, type Worded } from '../texts';
 
 type Found = { holders: Passholder[]; total: number; byName: boolean };
 
-/** A name typed as the start of it finds everyone whose name starts so (the API's `*` wildcard). */
-const startsWith = (value: string) => (value.includes('*') ? value.trim() : `${value.trim()}*`);
+/** A name typed as the start of it finds everyone whose name starts so (the API's `*` wildcard); NFC, as main wants it. */
+const startsWith = (value: string) => normaliseText(value.includes('*') ? value.trim() : `${value.trim()}*`);
 
 /**
  * A scanned or typed number that cannot be anyone's: a UiTPAS number or an
@@ -91,7 +92,7 @@ export function HomeScreen() {
       input?.select();
       return;
     }
-    const result = await api.findPassholders({ query });
+    const result = await api.findPassholders({ query: normaliseText(query) });
     if (result.ok) show({ holders: result.value, total: result.value.length, byName: false }, input);
     else fail(result.error, input);
   };
@@ -100,6 +101,7 @@ export function HomeScreen() {
     event.preventDefault();
     const errors: Record<string, Worded> = {};
     if (!person.name?.trim()) errors.name = { text: texts.home.byNameNeeds };
+    for (const [field, value] of Object.entries(person)) if (hasInvisibleCharacter(value)) errors[field] = { text: texts.fieldProblems['invisible-character'] };
     if (person.dateOfBirth && !isIsoDate(person.dateOfBirth)) errors.dateOfBirth = { text: texts.home.badDate };
     setPersonErrors(errors);
     const firstError = Object.keys(errors)[0];
