@@ -50,8 +50,10 @@ export function DemoEidControl() {
           checked={practisingLostAnswers ?? false}
           onChange={(event) => {
             const on = event.target.checked;
+            // Shown at once; main refusing (not in demo) puts it back.
+            store.setState({ practisingLostAnswers: on });
             void api.practiseLostAnswers({ on }).then((result) => {
-              if (result.ok) store.setState({ practisingLostAnswers: on });
+              if (!result.ok) store.setState({ practisingLostAnswers: !on });
             });
           }}
         />

@@ -1,4 +1,4 @@
-import { useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { BalieError, Passholder } from '../../electron/ipc/contract';
 import { isIsoDate } from '../../electron/rules/fields';
 import { inszProblem, normaliseInsz } from '../../electron/rules/insz';
@@ -47,6 +47,8 @@ export function HomeScreen() {
   const [badNumber, setBadNumber] = useState<FieldProblem | null>(null);
   const results = useRef<HTMLUListElement>(null);
   const byNameForm = useRef<HTMLFormElement>(null);
+  /** Where the search came from: its text is selected again when nothing was found. */
+  const focusAfterResults = useRef<HTMLElement | null>(null);
 
   const show = (next: Found, from: HTMLElement | null) => {
     setFailure(null);
@@ -57,14 +59,19 @@ export function HomeScreen() {
       void store.go({ name: 'passholder', passholder: only });
       return;
     }
+    focusAfterResults.current = from;
     setFound(next);
-    // Focus goes to the first result, so Enter opens it; with none, back to the field to try again.
-    requestAnimationFrame(() => {
-      const first = results.current?.querySelector('button');
-      if (first) first.focus();
-      else if (from instanceof HTMLInputElement) from.select();
-    });
   };
+  // Focus goes to the first result once the list is on screen (after the render, not at a guessed frame), so
+  // Enter opens it; with none, back to the field to try again.
+  useEffect(() => {
+    if (!found) return;
+    const from = focusAfterResults.current;
+    focusAfterResults.current = null;
+    const first = results.current?.querySelector('button');
+    if (first) first.focus();
+    else if (from instanceof HTMLInputElement) from.select();
+  }, [found]);
   /** The notice is read out; the focus stays in the field, its text selected, so the next scan replaces it. */
   const fail = (error: BalieError, from: HTMLInputElement | null) => {
     setFound(null);
