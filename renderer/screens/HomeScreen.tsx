@@ -1,5 +1,5 @@
 import { useRef, useState, type SubmitEvent } from 'react';
-import type { BalieError, Passholder } from '../../electron/ipc/contract';
+import type { BalieError, Passholder, PassholderSearch } from '../../electron/ipc/contract';
 import { isIsoDate } from '../../electron/rules/fields';
 import { normaliseInsz } from '../../electron/rules/insz';
 import { DemoEidControl } from '../components/DemoEidControl';
@@ -12,7 +12,8 @@ import { formatDate } from '../format/date';
 import { focusField } from '../flows/focus';
 import { texts, type Worded } from '../texts';
 
-type Found = { holders: Passholder[]; total: number; byName: boolean };
+/** `criteria`: what a search by name asked, so "more results" can ask the next page (start, as SX Search/Query.php). */
+type Found = { holders: Passholder[]; total: number; byName: boolean; criteria?: PassholderSearch };
 
 /** A name typed as the start of it finds everyone whose name starts so (the API's `*` wildcard). */
 const startsWith = (value: string) => (value.includes('*') ? value.trim() : `${value.trim()}*`);
@@ -60,8 +61,9 @@ export function HomeScreen() {
     if (!query.trim()) return;
     // Letters: a name, typed in the number field by habit.
     if (/\p{L}/u.test(query)) {
-      const result = await api.searchPassholders({ name: startsWith(query) });
-      if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true }, input);
+      const criteria = { name: startsWith(query) };
+      const result = await api.searchPassholders(criteria);
+      if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true, criteria }, input);
       else fail(result.error, input);
       return;
     }
@@ -81,14 +83,28 @@ export function HomeScreen() {
       focusField(byNameForm.current, firstError);
       return;
     }
-    const result = await api.searchPassholders({
+    const criteria = {
       name: startsWith(person.name ?? ''),
       ...(person.firstName?.trim() ? { firstName: startsWith(person.firstName) } : {}),
       ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
       ...(person.postalCode?.trim() ? { postalCode: person.postalCode.trim() } : {}),
-    });
-    if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true }, null);
+    };
+    const result = await api.searchPassholders(criteria);
+    if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true, criteria }, null);
     else fail(result.error, null);
+  };
+
+  /** The next page of the same search, added below; the focus goes to the first new result. */
+  const more = async () => {
+    if (!found?.criteria) return;
+    const shown = found.holders.length;
+    const result = await api.searchPassholders({ ...found.criteria, start: shown });
+    if (!result.ok) {
+      fail(result.error, null);
+      return;
+    }
+    setFound({ ...found, holders: [...found.holders, ...result.value.passholders.filter((holder) => !found.holders.some((seen) => seen.uid === holder.uid))], total: result.value.total });
+    requestAnimationFrame(() => results.current?.querySelectorAll('button')[shown]?.focus());
   };
 
   const digits = normaliseInsz(query);
@@ -156,6 +172,11 @@ export function HomeScreen() {
                 </li>
               ))}
             </ul>
+          )}
+          {found?.criteria && found.total > found.holders.length && (
+            <button type="button" onClick={() => void more()} data-testid="more-results">
+              {texts.record.moreResults}
+            </button>
           )}
         </section>
         <DemoEidControl />
