@@ -1,12 +1,13 @@
 /**
  * The demo world the simulator starts with: one consumer (the app's demo
- * keys), one employee, two balies, two card systems, cards in stock, vouchers
+ * key), one employee, two balies, two card systems, cards in stock, vouchers
  * and one existing pass holder. Everyone and every number here is made up; the
  * numbers carry valid check digits.
  */
 import { withLuhnDigit } from '../rules/uitpas-number';
 
-export const demoConsumer = { key: 'uitpas-balie-demo', secret: 'demo-consumer-secret' };
+/** The demo consumer's key; its secret is drawn anew each time a simulator starts (SimulatorState), never written down. */
+export const demoConsumerKey = 'uitpas-balie-demo';
 export const demoEmployee = { uid: 'demo-medewerker-0001', nick: 'demo.medewerker' };
 
 export interface SeedCardSystem {
