@@ -7,6 +7,8 @@
 import { create } from 'zustand';
 import type {
   AppInfo,
+  FollowUp,
+  OptInPreferences,
   BalieApi,
   BalieError,
   EidCard,
@@ -22,8 +24,21 @@ export type Screen =
   | { name: 'home' }
   | { name: 'register'; insz?: string }
   | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem' }
-  /** `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome; `kansenStatuutEndDate`: registered with the kansenstatuut until then. */
-  | { name: 'registered'; uitpasNumber: string; verified: boolean; who: string; price?: string; settled?: boolean; kansenStatuutEndDate?: string }
+  /**
+   * `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome; `followUps`: what
+   * became of the opt-ins and the photo sent after the registration, with the chosen opt-ins kept for one retry;
+   * `kansenStatuutEndDate`: registered with the kansenstatuut until then.
+   */
+  | {
+      name: 'registered';
+      uitpasNumber: string;
+      verified: boolean;
+      who: string;
+      price?: string;
+      settled?: boolean;
+      followUps?: { optIns: FollowUp; picture: FollowUp; retry: { uid: string; dateOfBirth: string; preferences: OptInPreferences } };
+      kansenStatuutEndDate?: string;
+    }
   | { name: 'settings' }
   | { name: 'balie' };
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import type { BalieError, Passholder } from '../../electron/ipc/contract';
+import type { BalieError, Passholder, PassholderSearch } from '../../electron/ipc/contract';
 import { isIsoDate } from '../../electron/rules/fields';
 import { inszProblem, normaliseInsz } from '../../electron/rules/insz';
 import { hasInvisibleCharacter, normaliseText } from '../../electron/rules/limits';
@@ -15,7 +15,8 @@ import { formatDate } from '../format/date';
 import { focusField } from '../flows/focus';
 import { problemText, texts, type Worded } from '../texts';
 
-type Found = { holders: Passholder[]; total: number; byName: boolean };
+/** `criteria`: what a search by name asked, so "more results" can ask the next page (start, as SX Search/Query.php). */
+type Found = { holders: Passholder[]; total: number; byName: boolean; criteria?: PassholderSearch };
 
 /** A name typed as the start of it finds everyone whose name starts so (the API's `*` wildcard); NFC, as main wants it. */
 const startsWith = (value: string) => normaliseText(value.includes('*') ? value.trim() : `${value.trim()}*`);
@@ -47,8 +48,8 @@ export function HomeScreen() {
   const [badNumber, setBadNumber] = useState<FieldProblem | null>(null);
   const results = useRef<HTMLUListElement>(null);
   const byNameForm = useRef<HTMLFormElement>(null);
-  /** Where the search came from: its text is selected again when nothing was found. */
-  const focusAfterResults = useRef<HTMLElement | null>(null);
+  /** Which result takes the focus once the list has rendered, and the field to select again when there is none. */
+  const focusAfterResults = useRef<{ index: number; from: HTMLElement | null } | null>(null);
 
   const show = (next: Found, from: HTMLElement | null) => {
     setFailure(null);
@@ -59,18 +60,18 @@ export function HomeScreen() {
       void store.go({ name: 'passholder', passholder: only });
       return;
     }
-    focusAfterResults.current = from;
+    focusAfterResults.current = { index: 0, from };
     setFound(next);
   };
   // Focus goes to the first result once the list is on screen (after the render, not at a guessed frame), so
   // Enter opens it; with none, back to the field to try again.
   useEffect(() => {
-    if (!found) return;
-    const from = focusAfterResults.current;
+    const wanted = focusAfterResults.current;
+    if (!found || !wanted) return;
     focusAfterResults.current = null;
-    const first = results.current?.querySelector('button');
-    if (first) first.focus();
-    else if (from instanceof HTMLInputElement) from.select();
+    const result = results.current?.querySelectorAll('button')[wanted.index];
+    if (result) result.focus();
+    else if (wanted.from instanceof HTMLInputElement) wanted.from.select();
   }, [found]);
   /** The notice is read out; the focus stays in the field, its text selected, so the next scan replaces it. */
   const fail = (error: BalieError, from: HTMLInputElement | null) => {
@@ -86,8 +87,9 @@ export function HomeScreen() {
     if (!query.trim()) return;
     // Letters: a name, typed in the number field by habit.
     if (/\p{L}/u.test(query)) {
-      const result = await api.searchPassholders({ name: startsWith(query) });
-      if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true }, input);
+      const criteria = { name: startsWith(query) };
+      const result = await api.searchPassholders(criteria);
+      if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true, criteria }, input);
       else fail(result.error, input);
       return;
     }
@@ -116,14 +118,28 @@ export function HomeScreen() {
       focusField(byNameForm.current, firstError);
       return;
     }
-    const result = await api.searchPassholders({
+    const criteria = {
       name: startsWith(person.name ?? ''),
       ...(person.firstName?.trim() ? { firstName: startsWith(person.firstName) } : {}),
       ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
       ...(person.postalCode?.trim() ? { postalCode: person.postalCode.trim() } : {}),
-    });
-    if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true }, null);
+    };
+    const result = await api.searchPassholders(criteria);
+    if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true, criteria }, null);
     else fail(result.error, null);
+  };
+
+  /** The next page of the same search, added below; the focus goes to the first new result. */
+  const more = async () => {
+    if (!found?.criteria) return;
+    const shown = found.holders.length;
+    const result = await api.searchPassholders({ ...found.criteria, start: shown });
+    if (!result.ok) {
+      fail(result.error, null);
+      return;
+    }
+    focusAfterResults.current = { index: shown, from: null };
+    setFound({ ...found, holders: [...found.holders, ...result.value.passholders.filter((holder) => !found.holders.some((seen) => seen.uid === holder.uid))], total: result.value.total });
   };
 
   const digits = normaliseInsz(query);
@@ -196,6 +212,11 @@ export function HomeScreen() {
                 </li>
               ))}
             </ul>
+          )}
+          {found?.criteria && found.total > found.holders.length && (
+            <button type="button" onClick={() => void more()} data-testid="more-results">
+              {texts.record.moreResults}
+            </button>
           )}
         </section>
         <DemoEidControl />

@@ -9,14 +9,16 @@ import { latestKansenStatuutEndDate } from '../../electron/rules/fields';
 import { cardsAfter, currentCards, type CardAfter } from '../flows/cards-after';
 import { focusElement } from '../flows/focus';
 import { texts } from '../texts';
+import { BlockForm, type BlockReason } from './actions/BlockForm';
 import { KansenStatuutForm } from './actions/KansenStatuutForm';
 import { NewCardForm, type NewCardDone } from './actions/NewCardForm';
+import { OptInsForm } from './actions/OptInsForm';
 import { RegisterInSystemForm, type RegisteredInSystem } from './actions/RegisterInSystemForm';
 import { UpdateForm } from './actions/UpdateForm';
 
 export { suggestReason } from './actions/NewCardForm';
 
-type Action = 'newCard' | 'update' | 'registerInSystem' | 'updateCardSystem';
+type Action = 'newCard' | 'update' | 'registerInSystem' | 'updateCardSystem' | 'optIns' | 'block';
 
 /** "Vraag € 5,00." when there is something to collect. */
 const collect = (price: string | undefined) => (price && Number(price) > 0 ? ` ${texts.register.collect(formatAmount(price))}` : '');
@@ -38,6 +40,9 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
   const [action, setAction] = useState<Action | null>(initialAction ?? null);
   const [done, setDone] = useState<{ message: string; id: number } | null>(null);
   const [formerCards, setFormerCards] = useState<CardAfter[]>([]);
+  /** The card being blocked, and after a block the reason the new card is offered with. */
+  const [blocking, setBlocking] = useState<string | null>(null);
+  const [newCardReason, setNewCardReason] = useState<BlockReason | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
   const doneNotice = useRef<HTMLParagraphElement>(null);
   const balieSystems = session?.balie?.cardSystems ?? [];
@@ -71,12 +76,25 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
   const open = async (name: Action) => {
     if (action !== name && !(await store.mayLeave())) return;
     setDone(null);
+    setNewCardReason(undefined);
     setAction(name);
   };
+  const block = async (uitpasNumber: string) => {
+    if (!(await store.mayLeave())) return;
+    setDone(null);
+    setBlocking(uitpasNumber);
+    setAction('block');
+  };
+  /** Blocked: said so, and the new card offered at once with the matching reason (NG block-pass "block and replace"). */
+  const blocked = (uitpasNumber: string) => (reason: BlockReason) =>
+    void finish(texts.record.blocked(formatUitpasNumber(uitpasNumber)), uitpasNumber).then(() => {
+      setNewCardReason(reason);
+      setAction('newCard');
+    });
   const newCardDone = async ({ number, price }: NewCardDone) => {
     const after = await cardsAfter(api, currentCards(holder), number);
     // A card no longer in use stays listed with its status (it is not in the pass holder's data any more).
-    setFormerCards((current) => [...current, ...after.filter((card) => card.status !== null && card.status !== 'ACTIVE')]);
+    setFormerCards((current) => [...current.filter((card) => !after.some((now) => now.number === card.number)), ...after.filter((card) => card.status !== null && card.status !== 'ACTIVE')]);
     const told = after.map((card) => ` ${cardAfterText(card)}`).join('');
     void finish(`${texts.passholder.newCardDone(formatUitpasNumber(number))}${collect(price)}${told}`, number);
   };
@@ -87,6 +105,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
     ['update', texts.passholder.update, may('registratie')],
     ['registerInSystem', texts.passholder.registerInSystem, otherSystems.length > 0],
     ['updateCardSystem', texts.passholder.updateCardSystem, extendable.length > 0],
+    ['optIns', texts.record.changeOptIns, may('registratie')],
   ];
   return (
     <main className="columns">
@@ -95,7 +114,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
           <h2 id="holder-title" ref={heading} data-testid="passholder-name">
             {[holder.firstName, holder.secondName, holder.name].filter(Boolean).join(' ')}
           </h2>
-          <PassholderFacts holder={holder} formerCards={formerCards} />
+          <PassholderFacts holder={holder} formerCards={formerCards} onBlock={{ may: (systemId) => may('registratie', systemId), block: (number) => void block(number) }} />
           <div aria-live="polite">
             {done && (
               <p ref={doneNotice} key={done.id} className="notice ok" data-testid="done">
@@ -127,8 +146,17 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
             </p>
           )}
         </section>
-        {action === 'newCard' && <NewCardForm holder={holder} onDone={(card) => void newCardDone(card)} />}
-        {action === 'update' && <UpdateForm holder={holder} onDone={() => void finish(texts.passholder.saved)} />}
+        {action === 'newCard' && <NewCardForm key={newCardReason ?? 'new'} holder={holder} initialReason={newCardReason} onDone={(card) => void newCardDone(card)} />}
+        {action === 'block' && blocking && <BlockForm key={blocking} uitpasNumber={blocking} onDone={blocked(blocking)} />}
+        {action === 'optIns' && <OptInsForm holder={holder} onDone={() => void finish(texts.record.optInsSaved)} />}
+        {action === 'update' && (
+          <UpdateForm
+            holder={holder}
+            onDone={(picture) =>
+              void finish(`${texts.passholder.saved}${picture === 'stored' ? ` ${texts.record.photoStored}` : picture === 'failed' ? ` ${texts.record.photoFailed}` : ''}`)
+            }
+          />
+        )}
         {action === 'registerInSystem' && <RegisterInSystemForm holder={holder} systems={otherSystems} onDone={inSystemDone} />}
         {action === 'updateCardSystem' && <KansenStatuutForm holder={holder} systems={extendable} onDone={(endDate) => void finish(texts.passholder.extended(formatDate(endDate)))} />}
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { FollowUpNotices } from '../components/FollowUpNotices';
 import { useApp } from '../context';
 import { focusElement } from '../flows/focus';
 import { formatDate } from '../format/date';
@@ -32,6 +33,7 @@ export function RegisteredScreen({ screen }: { screen: Extract<Screen, { name: '
           </p>
           <p>{screen.verified ? texts.register.doneVerified : texts.register.doneNotVerified}</p>
         </div>
+        {screen.followUps && <FollowUpNotices followUps={screen.followUps} />}
         <button type="button" className="primary" onClick={() => store.show({ name: 'home' })}>
           {texts.register.another}
         </button>
