@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
 import { contractError, type AppInfo, type EidCard, type HandlerTable, type Passholder, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
 import { BalieFailure } from './ipc/dispatch';
-import { DemoCard } from './eid/demo-card';
-import { EidEvidence } from './eid/eid-evidence';
-import { EidReaderService } from './eid/reader-service';
+import { DemoCard } from './cards/demo-card';
+import { EidEvidence } from './cards/eid-evidence';
+import { CardService } from './cards/card-service';
 import { MainEvents } from './ipc/main-events';
 import { normaliseInsz } from './rules/insz';
 import { normaliseUitpasNumber } from './rules/uitpas-number';
@@ -82,7 +82,7 @@ function lookedUp(query: string | undefined, passholders: readonly Passholder[])
 export function createMainServices(options: MainServicesOptions): MainServices {
   const { appInfo, createPcscContext, trustAnchors, log } = options;
   const events = new MainEvents();
-  const eid = new EidReaderService({ createPcscContext, trustAnchors, events, log });
+  const eid = new CardService({ createPcscContext, trustAnchors, events, log });
   eid.start();
 
   // The demo environment's backend runs in this process, on loopback, from its first use.

@@ -52,5 +52,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     onCard: (listener) => on('eid:card', listener),
     onCardRemoved: (listener) => on('eid:removed', listener),
     onReadFailed: (listener) => on('eid:error', listener),
+    onCardTapped: (listener) => on('card:tapped', listener),
+    onCardSeen: (listener) => on('card:seen', listener),
   };
 }

@@ -8,6 +8,7 @@
  * these tables, so a channel cannot exist on one side only.
  */
 import type { EidFieldWarning, EidReadCause, EidReadStep } from '../../native/beid/types';
+import type { CardKind } from '../../native/contactless/card-kind';
 import type { ReaderStatus } from '../../native/pcsc/types';
 import type { FieldProblem } from '../rules/passholder-rules';
 import type { EnvironmentName } from '../settings/environments';
@@ -37,7 +38,7 @@ import { isNothing, type Guard } from './validation';
  * Types declared where main keeps them that the page needs too: the page may
  * import only this file (and electron/rules/) from main, never native/.
  */
-export type { Balie, CardInfo, EidFieldWarning, EidReadCause, EnvironmentName, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
+export type { Balie, CardInfo, CardKind, EidFieldWarning, EidReadCause, EnvironmentName, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
 export type { EidFieldWarningCode } from '../../native/beid/types';
 export type { OptInPreferences, PassholderSearch, PriceReason } from '../uitpas/types';
 
@@ -105,6 +106,23 @@ export interface BalieError {
   outcomeUnknown?: boolean;
   /** INSZ_ALREADY_USED: the uid of the pass holder who has this INSZ. */
   existingPassholderUid?: string;
+}
+
+export interface TappedCard {
+  reader: string;
+  /** The card's UID in upper-case hex: 14 digits for a UiTPAS card (native/contactless/chip-number.ts). */
+  chipNumber: string;
+}
+
+export interface CardSeen {
+  reader: string;
+  kind: CardKind;
+  /** APDUs the read took, re-sends and re-reads included. */
+  apduCount: number;
+  /** PC/SC transactions it ran in. */
+  transactions: number;
+  /** The reader is pinned to the other kind of card (settings' readerRoles): the card was not used. */
+  ignored: boolean;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BalieError };
@@ -268,6 +286,10 @@ export const eventChannels = {
   'eid:card': event<EidCard>(),
   'eid:removed': event<{ reader: string }>(),
   'eid:error': event<EidReadFailure>(),
+  /** A UiTPAS card tapped on a reader (or put in one): its chip number, for the page to look up and route. */
+  'card:tapped': event<TappedCard>(),
+  /** What a reader's card turned out to be and what reading it cost: for support's reader test. */
+  'card:seen': event<CardSeen>(),
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;
@@ -322,4 +344,6 @@ export interface BalieApi {
   onCard(listener: (card: EventPayloadOf<'eid:card'>) => void): () => void;
   onCardRemoved(listener: (removed: EventPayloadOf<'eid:removed'>) => void): () => void;
   onReadFailed(listener: (failure: EventPayloadOf<'eid:error'>) => void): () => void;
+  onCardTapped(listener: (tapped: EventPayloadOf<'card:tapped'>) => void): () => void;
+  onCardSeen(listener: (seen: EventPayloadOf<'card:seen'>) => void): () => void;
 }

@@ -4,7 +4,7 @@ import { BalieFailure } from '../ipc/dispatch';
 import { normaliseInsz } from '../rules/insz';
 import { normaliseUitpasNumber } from '../rules/uitpas-number';
 import { calling } from './failures';
-import type { EidEvidence } from '../eid/eid-evidence';
+import type { EidEvidence } from '../cards/eid-evidence';
 import { isIsoDate } from '../rules/fields';
 import { optInsAllowed, passholderErrors, registrationErrors, type FieldErrors } from '../rules/passholder-rules';
 import { optInNames } from './types';

@@ -65,7 +65,11 @@ export class BeidProtocol {
   ) {}
 
   /** GET CARD DATA; when the BEID applet is not the default, select it by AID first. Anything else is not an eID. */
-  async identify(): Promise<CardInfo> {
+  identify(): Promise<CardInfo> {
+    return this.locked(() => this.identifyUnlocked());
+  }
+
+  private async identifyUnlocked(): Promise<CardInfo> {
     let response = await this.send(Apdu.getCardData());
     if (response.sw !== 0x9000) {
       const select = await this.send(Apdu.selectAid(beidAppletAid));
@@ -117,8 +121,22 @@ export class BeidProtocol {
     if (this.serial) this.memory?.set(this.serial, form);
   }
 
-  /** SELECT, then READ BINARY until the end of the file. `onBytes` gets the running total. */
-  async readFile(file: CardFile, onBytes?: (bytesRead: number) => void): Promise<Buffer> {
+  /** SELECT, then READ BINARY until the end of the file, as one transaction. `onBytes` gets the running total. */
+  readFile(file: CardFile, onBytes?: (bytesRead: number) => void): Promise<Buffer> {
+    return this.locked(() => this.readFileUnlocked(file, onBytes));
+  }
+
+  /**
+   * One PC/SC transaction around `work` where the transport has them (eid-mw's
+   * CAutoLock). Another program may have selected elsewhere between two
+   * transactions; select() then finds its file ID missing and walks from 3F00,
+   * as eid-mw's SelectFile does.
+   */
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    return this.transport.transaction ? this.transport.transaction(work) : work();
+  }
+
+  private async readFileUnlocked(file: CardFile, onBytes?: (bytesRead: number) => void): Promise<Buffer> {
     await this.select(file);
     const chunks: Buffer[] = [];
     let offset = 0;

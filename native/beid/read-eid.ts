@@ -8,6 +8,7 @@ import { BeidProtocol, type CardInfo, type SelectMemory } from './beid-protocol'
 import { CardFiles, type CardFileName } from './card-files';
 import { parseAddress, parseIdentity, type Address, type Identity } from './identity';
 import { checkIntegrity, type IntegrityReport } from './integrity';
+import { parseTlvPrefix } from './tlv';
 import type { CardTransport } from './transport';
 
 import type { EidFieldWarning, EidReadStep } from './types';
@@ -57,6 +58,9 @@ const expectedBytes: Readonly<Record<CardFileName, number>> = {
   rrnCertificate: 1000,
   photo: 3000,
 };
+/** Reads after the first of a TLV file that does not parse; then its fields are decoded as far as they go. */
+const tlvRereads = 2;
+
 const totalExpected = Object.values(expectedBytes).reduce((sum, bytes) => sum + bytes, 0);
 
 export async function readEid(transport: CardTransport, options: ReadEidOptions): Promise<EidRead> {
@@ -71,10 +75,24 @@ export async function readEid(transport: CardTransport, options: ReadEidOptions)
     return file;
   };
 
+  /**
+   * A TLV file whose bytes do not add up (a tag without its length, a value
+   * running past the end: cut off, or another program's file) is read again
+   * before any of its fields is called unreadable.
+   */
+  const readTlvFile = async (name: 'identity' | 'address') => {
+    let file = await read(name, name);
+    for (let again = 0; again < tlvRereads && parseTlvPrefix(file).error !== null; again++) {
+      bytesBefore -= expectedBytes[name];
+      file = await read(name, name);
+    }
+    return file;
+  };
+
   report('card', 0);
   const card = await protocol.identify();
-  const identityFile = await read('identity', 'identity');
-  const addressFile = await read('address', 'address');
+  const identityFile = await readTlvFile('identity');
+  const addressFile = await readTlvFile('address');
   const { value: identity, warnings: identityWarnings } = parseIdentity(identityFile);
   const { value: address, warnings: addressWarnings } = parseAddress(addressFile);
   const identityRead: EidIdentityRead = {

@@ -476,6 +476,7 @@ export const fr: Messages = {
   },
   eidCauses: {
     'not-eid': "Ce n'est pas une carte eID belge. Insérez une eID.",
+    'unknown-card': "Cette carte n'est ni une eID ni une UiTPAS. Posez une UiTPAS sur le lecteur ou insérez une eID.",
     'card-removed': "La carte a été retirée pendant la lecture. Réinsérez-la et laissez-la jusqu'à la fin de la lecture.",
     'reader-in-use': 'Un autre programme utilise le lecteur de cartes. Fermez-le (p. ex. eID Viewer) et réinsérez la carte.',
     'reader-gone': 'Le lecteur de cartes a été débranché. Rebranchez-le et réinsérez la carte.',

@@ -483,13 +483,14 @@ export const nl = {
   /** Why an eID read failed, per cause, saying what to do. */
   eidCauses: {
     'not-eid': 'Dit is geen Belgische eID-kaart. Steek een eID in.',
+    'unknown-card': 'Deze kaart is geen eID en geen UiTPAS. Leg een UiTPAS op de lezer of steek een eID in.',
     'card-removed': 'De kaart werd uitgenomen tijdens het lezen. Steek ze opnieuw in en laat ze zitten tot het lezen klaar is.',
     'reader-in-use': 'Een ander programma gebruikt de kaartlezer. Sluit het (bv. de eID Viewer) en steek de kaart opnieuw in.',
     'reader-gone': 'De kaartlezer is losgekoppeld. Sluit hem opnieuw aan en steek de kaart opnieuw in.',
     'pcsc-unavailable': 'De kaartlezerdienst (PC/SC) is niet bereikbaar. Wacht even; lukt het niet, herstart de computer.',
     'unreadable-data': 'De kaart kon niet gelezen worden. Steek ze opnieuw in; lukt het niet, typ de gegevens over.',
   } satisfies Record<EidReadCause, string>,
-  /** The `eid` command line (electron/eid/cli.ts), for counter support. */
+  /** The `eid` command line (electron/cards/cli.ts), for counter support. */
   cli: {
     usage: 'Gebruik: eid read [--reader NAAM] [--photo BESTAND] [--wait SECONDEN] | eid watch',
     noReader: 'Geen kaartlezer gevonden. Sluit een kaartlezer aan.',

@@ -2,8 +2,8 @@
  * `npm run bench:eid`: per scenario (SELECT by path, the file-identifier walk,
  * applet 1.8, another program holding a shared handle) N full eID reads over
  * pcscd + vpcd through the reader service, then, in the same run, a raw replay
- * of the identical APDU sequence with bare pcsclite (shared, as the app
- * connects). Reports APDUs per read, the median time from insertion to the
+ * of the identical APDU sequence over a bare card handle without transactions
+ * (shared, as the app connects). Reports APDUs per read, the median time from insertion to the
  * prefill event and to the complete card, the replay's median, and the ratio.
  * Then BENCH_CYCLES insert/read/remove cycles (default 100; 600 for the figure
  * in docs/benchmarks.md) with heap, handles and listeners before and after.
@@ -15,10 +15,11 @@ import { runInNewContext } from 'node:vm';
 import pcsclite from 'pcsclite';
 import { expect, inject, it } from 'vitest';
 import type { EidCard, ReaderStatus } from '../../electron/ipc/contract';
-import { EidReaderService } from '../../electron/eid/reader-service';
+import { CardService } from '../../electron/cards/card-service';
 import { MainEvents } from '../../electron/ipc/main-events';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
-import type { PcscCardReader, PcscContext } from '../../native/pcsc/pcsc-port';
+import { Scard, type PcscCardReader, type PcscContext } from '../../native/pcsc/pcsc-port';
+import { connectTransacted } from '../../native/pcsc/transacted-card';
 import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
 import { startOtherProgram } from '../support/pcscd';
 import type { ReaderWatcher } from '../../native/pcsc/reader-watcher';
@@ -63,7 +64,7 @@ it.skipIf(skip)('eID read vs raw APDU replay, per scenario', { timeout: 900_000 
     // Like the eID Viewer: connects shared to every card put in, and lets go when it leaves.
     const other = scenario.shared ? await startOtherProgram(reader, 'shared', undefined, { follow: true }) : null;
     const events = new MainEvents();
-    const service = new EidReaderService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: console });
+    const service = new CardService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: console });
     service.start();
     const toPrefill: number[] = [];
     const toComplete: number[] = [];
@@ -107,7 +108,7 @@ it.skipIf(skip)(`${cycles} insert/read/remove cycles: heap, handles, listeners`,
   events.subscribe((channel, payload) => {
     if (channel === 'eid:card' && (payload as EidCard).complete) complete += 1;
   });
-  const service = new EidReaderService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: console });
+  const service = new CardService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: console });
   service.start();
   const card = virtualCard();
   const cycle = async () => {
@@ -157,7 +158,10 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** The same APDUs through bare pcsclite: connect shared (as the app does), transmit each, disconnect. */
+/**
+ * The same APDUs over a bare card handle (the app's addon, shared as the app
+ * connects), without transactions: connect, transmit each, disconnect.
+ */
 async function replay(sequence: Buffer[], card: ReturnType<typeof virtualCard>, times: number): Promise<number[]> {
   const pcsc: PcscContext = pcsclite();
   const target = await new Promise<PcscCardReader>((resolve) => pcsc.on('reader', (r) => r.name === reader && resolve(r)));
@@ -176,13 +180,9 @@ async function replay(sequence: Buffer[], card: ReturnType<typeof virtualCard>, 
     const handle = await insertVirtualCard(card, 0);
     await present;
     const start = performance.now();
-    const protocol = await new Promise<number>((resolve, reject) =>
-      target.connect({ share_mode: target.SCARD_SHARE_SHARED, protocol: target.SCARD_PROTOCOL_T0 | target.SCARD_PROTOCOL_T1 }, (error, p) => (error ? reject(toError(error)) : resolve(p))),
-    );
-    for (const apdu of sequence) {
-      await new Promise<Buffer>((resolve, reject) => target.transmit(apdu, 258, protocol, (error, data) => (error ? reject(toError(error)) : resolve(data))));
-    }
-    await new Promise<void>((resolve) => target.disconnect(target.SCARD_LEAVE_CARD, () => resolve()));
+    const channel = await connectTransacted(reader, Scard.shareShared, Scard.protocolT0 | Scard.protocolT1);
+    for (const apdu of sequence) await channel.transmit(apdu);
+    await channel.disconnect(Scard.leaveCard);
     durations.push(performance.now() - start);
     const absent = new Promise<void>((resolve) => {
       const onStatus = ({ state }: { state: number }) => {
@@ -200,8 +200,4 @@ async function replay(sequence: Buffer[], card: ReturnType<typeof virtualCard>, 
   pcsc.on('error', () => undefined);
   pcsc.close();
   return durations;
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }
