@@ -47,7 +47,7 @@ describe.skipIf(skip)('an eID and a UiTPAS card in two readers', () => {
     { eidSlot: 1, uitpasSlot: 0, eidFirst: false },
     { eidSlot: 0, uitpasSlot: 1, eidFirst: true },
     { eidSlot: 0, uitpasSlot: 1, eidFirst: false },
-  ])('eID in slot $eidSlot, UiTPAS card in slot $uitpasSlot (eID first: $eidFirst): both read, each as what it is', async ({ eidSlot, uitpasSlot, eidFirst }) => {
+  ] as const)('eID in slot $eidSlot, UiTPAS card in slot $uitpasSlot (eID first: $eidFirst): both read, each as what it is', async ({ eidSlot, uitpasSlot, eidFirst }) => {
     const eid = () => insertVirtualCard(virtualCard({ person: virtualPeople.zoe }), eidSlot);
     const uitpas = () => insertVirtualCard(new VirtualUitpasCard(chipNumber), uitpasSlot);
     for (const put of eidFirst ? [eid, uitpas] : [uitpas, eid]) inserted.push(await put());
