@@ -6,7 +6,7 @@
 import { isIsoDate, isoDay } from '../rules/fields';
 import { inszProblem, normaliseInsz } from '../rules/insz';
 import { uitpasNumberProblem } from '../rules/uitpas-number';
-import { balieOf, param, refuse, type OperationContext, type Reply } from './operations';
+import { balieOf, param, refuse, type OperationContext, type Reply } from './operation-core';
 import type { SeedCard } from './seed';
 import type { SimPassholder } from './state';
 import { element, passholderXml } from './xml-writer';

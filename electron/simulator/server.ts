@@ -8,22 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { escapeXml } from '../uitpas/xml';
-import {
-  getCard,
-  getPassholder,
-  getPrice,
-  listBalies,
-  refuseRemovedOrEmpty,
-  registerInCardSystem,
-  registerNewCard,
-  registerPassholder,
-  run,
-  setOptInPreferences,
-  updateCardSystemData,
-  updatePassholder,
-  type OperationContext,
-  type Reply,
-} from './operations';
+import { listBalies } from './balie-operations';
+import { getCard, getPrice, registerNewCard } from './card-operations';
+import { refuseRemovedOrEmpty, run, type OperationContext, type Reply } from './operation-core';
+import { getPassholder, registerInCardSystem, registerPassholder, setOptInPreferences, updateCardSystemData, updatePassholder } from './passholder-operations';
 import { retrieve, searchPassholders } from './lookups';
 import { exchangeAccessToken, oidcAnswer, oidcPathPrefix } from './uitid-v2';
 import { answerInstead, rewriteAnswer, takeOddAnswer } from './odd-answers';
