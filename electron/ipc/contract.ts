@@ -15,7 +15,7 @@ import type { EnvironmentName } from '../settings/environments';
 import type { Language } from '../settings/languages';
 import type { UitpasErrorCode } from '../uitpas/error-codes';
 import type { BadResponseReason, LoginProblem } from '../uitpas/errors';
-import type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
+import type { Balie, CardInfo, GroupPass, Identification, Passholder, UitpasPrice } from '../uitpas/model';
 import type { NewCardReason, Registered } from '../uitpas/types';
 import {
   isCardQuery,
@@ -38,7 +38,7 @@ import { isNothing, type Guard } from './validation';
  * Types declared where main keeps them that the page needs too: the page may
  * import only this file (and electron/rules/) from main, never native/.
  */
-export type { Balie, CardInfo, CardKind, EidFieldWarning, EidReadCause, EnvironmentName, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
+export type { Balie, CardInfo, CardKind, EidFieldWarning, EidReadCause, EnvironmentName, GroupPass, Identification, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
 export type { EidFieldWarningCode } from '../../native/beid/types';
 export type { OptInPreferences, PassholderSearch, PriceReason } from '../uitpas/types';
 
@@ -267,6 +267,11 @@ export const requestChannels = {
   'uitpas:getPrice': request<UitpasPrice>()(isPriceQuery),
   /** A UiTPAS number, an INSZ or a chip number, as typed or scanned: looked up through uitpas/retrieve. */
   'uitpas:findPassholders': request<Passholder[]>()(isFindPassholdersQuery),
+  /**
+   * Whatever was scanned, typed or tapped (UiTPAS number, INSZ, chip number), as uitpas/retrieve finds it:
+   * a pass holder, a card (in stock, blocked, deleted, another balie's), a group pass, or null for nothing.
+   */
+  'uitpas:identify': request<Identification | null>()(isFindPassholdersQuery),
   /** Search by name (`*` as wildcard), first name, date of birth (YYYY-MM-DD), postal code, or several UiTPAS numbers. */
   'uitpas:searchPassholders': request<{ total: number; passholders: Passholder[] }>()(isPassholderSearch),
   /** Answers whether UiTPAS was told the data is verified: main decides that from the eID read. */
@@ -331,6 +336,7 @@ export interface BalieApi {
   getCard(request: RequestOf<'uitpas:getCard'>): Promise<Result<ResponseOf<'uitpas:getCard'>>>;
   getPrice(query: RequestOf<'uitpas:getPrice'>): Promise<Result<ResponseOf<'uitpas:getPrice'>>>;
   findPassholders(request: RequestOf<'uitpas:findPassholders'>): Promise<Result<ResponseOf<'uitpas:findPassholders'>>>;
+  identify(request: RequestOf<'uitpas:identify'>): Promise<Result<ResponseOf<'uitpas:identify'>>>;
   searchPassholders(request: RequestOf<'uitpas:searchPassholders'>): Promise<Result<ResponseOf<'uitpas:searchPassholders'>>>;
   registerPassholder(fields: RequestOf<'uitpas:registerPassholder'>): Promise<Result<ResponseOf<'uitpas:registerPassholder'>>>;
   registerNewCard(request: RequestOf<'uitpas:registerNewCard'>): Promise<Result<ResponseOf<'uitpas:registerNewCard'>>>;

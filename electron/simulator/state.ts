@@ -1,7 +1,7 @@
 /** The simulator's in-memory world, built from the seed; nothing is written to disk. */
 import type { OddAnswer } from './odd-answers';
 import { randomBytes } from 'node:crypto';
-import { cardNumber, chipNumberOf, demoConsumer, demoEmployee, seedBalies, seedCardSystems, seedCards, seedPassholder, seedSchools, seedVouchers, type SeedCard } from './seed';
+import { cardNumber, chipNumberOf, demoConsumer, demoEmployee, seedBalies, seedCardSystems, seedCards, seedGroupPass, seedPassholder, seedSchools, seedVouchers, type SeedCard } from './seed';
 
 export interface Membership {
   cardSystemId: string;
@@ -76,6 +76,13 @@ export class SimulatorState {
   cardByChip(chipNumber: string): SeedCard | undefined {
     const wanted = chipNumber.toUpperCase();
     return [...this.cards.values()].find((card) => card.chipNumber === wanted);
+  }
+
+  /** The group pass a card belongs to. */
+  groupPassByCard(uitpasNumber: string): (typeof seedGroupPass & { uitpasNumber: string }) | undefined {
+    const gent = seedCardSystems[0] ?? { prefix: '09000' };
+    const number = cardNumber(gent.prefix, seedGroupPass.cardSequence, true);
+    return uitpasNumber === number ? { ...seedGroupPass, uitpasNumber: number } : undefined;
   }
 
   passholderByCard(uitpasNumber: string): SimPassholder | undefined {

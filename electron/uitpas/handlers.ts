@@ -41,6 +41,7 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
         const found = await client.retrieve(identification);
         return found?.passholder ? [found.passholder] : [];
       }),
+    'uitpas:identify': ({ query }) => withClient((client) => client.retrieve(lookUpKey(query))),
     'uitpas:searchPassholders': (search) => {
       const uitpasNumbers = (search.uitpasNumbers ?? []).map(normaliseUitpasNumber).filter((number) => number !== '');
       const criteria = { ...search, uitpasNumbers: uitpasNumbers.length ? uitpasNumbers : undefined };
