@@ -229,6 +229,26 @@ export const nl = {
     moreResults: (shown: number, total: number) => `${total} gevonden, de eerste ${shown} getoond: verfijn de zoekopdracht.`,
     resultCount: (count: number) => (count === 1 ? '1 pashouder gevonden.' : `${count} pashouders gevonden.`),
   },
+  /** A tapped card, a scanned barcode or a typed number, looked up and routed (renderer/flows/scan-route.ts). */
+  scan: {
+    busy: 'Kaart opzoeken in UiTPAS…',
+    unknownChip: (chip: string) => `UiTPAS kent deze kaart niet (chipnummer ${chip}). Zoek op het UiTPAS-nummer achterop de kaart; vindt UiTPAS dat ook niet, neem een andere kaart.`,
+    refused: {
+      blocked: (number: string) => `Kaart ${number} is geblokkeerd (verloren, gestolen of vervangen). Zoek de pashouder op naam of rijksregisternummer en geef zo nodig een nieuwe kaart.`,
+      deleted: (number: string) => `Kaart ${number} is verwijderd en niet meer te gebruiken. Vraag de pashouder naar de kaart die ze nu hebben.`,
+      'other-balie': (number: string, balie: string) => `Kaart ${number} zit in de voorraad van ${balie}, niet van deze balie. Neem een kaart uit je eigen voorraad.`,
+      'not-available': (number: string) => `Kaart ${number} heeft geen pashouder en zit niet in de voorraad van deze balie.`,
+    },
+  },
+  groupPass: {
+    title: 'Groepspas',
+    endDate: 'Kansenstatuut tot',
+    ticketsPerYear: 'Tickets per jaar',
+    ticketsLeft: 'Tickets nog over',
+    card: 'Kaart',
+    kansenpas: 'kansenpas',
+    back: 'Terug naar zoeken',
+  },
   register: {
     title: 'Nieuwe pashouder',
     card: 'Kaart',
