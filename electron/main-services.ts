@@ -82,12 +82,13 @@ function lookedUp(query: string | undefined, passholders: readonly Passholder[])
 export function createMainServices(options: MainServicesOptions): MainServices {
   const { appInfo, createPcscContext, trustAnchors, log } = options;
   const events = new MainEvents();
-  const eid = new CardService({ createPcscContext, trustAnchors, events, log });
+  const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
+  // Reader roles are read from the settings at each insertion, so IT's pinning applies without a restart.
+  const eid = new CardService({ createPcscContext, trustAnchors, events, log, readerRoles: async () => (await settings.load()).readerRoles });
   eid.start();
 
   // The demo environment's backend runs in this process, on loopback, from its first use.
   let demo: Promise<Simulator> | undefined;
-  const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
   const session = new UitpasSession({
     settings,
     secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),

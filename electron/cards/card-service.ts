@@ -40,8 +40,8 @@ export interface CardServiceOptions {
   createPcscContext: CreatePcscContext;
   /** Opens a card handle with PC/SC transactions: the app's addon by default, a fake in unit tests. */
   connectCard?: ConnectCard;
-  /** Readers pinned to eIDs or to UiTPAS cards, read at each insertion (the setting may change). */
-  readerRoles?: () => ReaderRoles;
+  /** Readers pinned to eIDs or to UiTPAS cards, asked at each insertion (the setting may change). */
+  readerRoles?: () => ReaderRoles | Promise<ReaderRoles>;
   /** The roots an RRN certificate must chain to: the bundled Belgian roots, or a test's own. */
   trustAnchors: readonly X509Certificate[];
   events: MainEvents;
@@ -217,7 +217,7 @@ export class CardService {
    * after all (a reader that does not build a part-3 ATR).
    */
   private async readFromReader(name: string, atr: Buffer | undefined): Promise<void> {
-    const roles = this.options.readerRoles?.() ?? noReaderRoles;
+    const roles = await Promise.resolve(this.options.readerRoles?.() ?? noReaderRoles).catch(() => noReaderRoles);
     const takesEid = readerTakes(roles, name, 'eid');
     for (let attempt = 0; ; attempt++) {
       let connection;

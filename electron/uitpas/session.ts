@@ -125,6 +125,7 @@ export class UitpasSession {
       language: change.language ?? settings.language,
       consumerKey: change.consumerKey ?? settings.consumerKey,
       balie: environmentChanged ? null : settings.balie,
+      readerRoles: settings.readerRoles,
     });
     // Another environment means other accounts: the login does not carry over.
     if (environmentChanged) await this.logOut();
