@@ -58,6 +58,8 @@ export class BeidProtocol {
   selectForm: SelectForm | undefined;
   /** The DF the last walk ended in, so a file beside the previous one takes one SELECT. */
   private currentDf: number | undefined;
+  /** Transactions entered and not yet left: only the outermost one is a PC/SC transaction. */
+  private lockDepth = 0;
 
   constructor(
     private readonly transport: CardTransport,
@@ -66,7 +68,7 @@ export class BeidProtocol {
 
   /** GET CARD DATA; when the BEID applet is not the default, select it by AID first. Anything else is not an eID. */
   identify(): Promise<CardInfo> {
-    return this.locked(() => this.identifyUnlocked());
+    return this.transaction(() => this.identifyUnlocked());
   }
 
   private async identifyUnlocked(): Promise<CardInfo> {
@@ -123,17 +125,29 @@ export class BeidProtocol {
 
   /** SELECT, then READ BINARY until the end of the file, as one transaction. `onBytes` gets the running total. */
   readFile(file: CardFile, onBytes?: (bytesRead: number) => void): Promise<Buffer> {
-    return this.locked(() => this.readFileUnlocked(file, onBytes));
+    return this.transaction(() => this.readFileUnlocked(file, onBytes));
   }
 
   /**
-   * One PC/SC transaction around `work` where the transport has them (eid-mw's
-   * CAutoLock). Another program may have selected elsewhere between two
-   * transactions; select() then finds its file ID missing and walks from 3F00,
-   * as eid-mw's SelectFile does.
+   * One PC/SC transaction around `work` where the transport has them; inside
+   * one, identify() and readFile() begin none of their own, so a group of files
+   * is read as one (eid-mw's CCard::Lock counts nested locks the same way).
+   * Another program may have selected elsewhere between two transactions;
+   * select() then finds its file ID missing and walks from 3F00, as eid-mw's
+   * SelectFile does.
    */
-  private locked<T>(work: () => Promise<T>): Promise<T> {
-    return this.transport.transaction ? this.transport.transaction(work) : work();
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.transport.transaction || this.lockDepth > 0) return this.nested(work);
+    return this.transport.transaction(() => this.nested(work));
+  }
+
+  private async nested<T>(work: () => Promise<T>): Promise<T> {
+    this.lockDepth += 1;
+    try {
+      return await work();
+    } finally {
+      this.lockDepth -= 1;
+    }
   }
 
   private async readFileUnlocked(file: CardFile, onBytes?: (bytesRead: number) => void): Promise<Buffer> {

@@ -89,10 +89,14 @@ export async function readEid(transport: CardTransport, options: ReadEidOptions)
     return file;
   };
 
+  // Four PC/SC transactions, none longer than eid-mw's longest (its one for the photo file, CCard::ReadFile):
+  // what fills the form (card data, identity, address), the two signatures, the photo, the certificate.
   report('card', 0);
-  const card = await protocol.identify();
-  const identityFile = await readTlvFile('identity');
-  const addressFile = await readTlvFile('address');
+  const { card, identityFile, addressFile } = await protocol.transaction(async () => ({
+    card: await protocol.identify(),
+    identityFile: await readTlvFile('identity'),
+    addressFile: await readTlvFile('address'),
+  }));
   const { value: identity, warnings: identityWarnings } = parseIdentity(identityFile);
   const { value: address, warnings: addressWarnings } = parseAddress(addressFile);
   const identityRead: EidIdentityRead = {
@@ -104,8 +108,10 @@ export async function readEid(transport: CardTransport, options: ReadEidOptions)
   };
   options.onIdentityAndAddress?.(identityRead);
 
-  const identitySignature = await read('identitySignature', 'signatures');
-  const addressSignature = await read('addressSignature', 'signatures');
+  const [identitySignature, addressSignature] = await protocol.transaction(async () => [
+    await read('identitySignature', 'signatures'),
+    await read('addressSignature', 'signatures'),
+  ]);
   // The photo before the certificate: both in DF01 beside the signatures, so a card that needs the
   // file-identifier walk (beid-protocol.ts) walks to DF00 only once, at the end.
   const photo = await read('photo', 'photo');

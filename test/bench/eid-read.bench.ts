@@ -20,6 +20,9 @@ import { MainEvents } from '../../electron/ipc/main-events';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { Scard, type PcscCardReader, type PcscContext } from '../../native/pcsc/pcsc-port';
 import { connectTransacted } from '../../native/pcsc/transacted-card';
+import { connectShared } from '../../native/pcsc/card-connection';
+import { SelectMemory } from '../../native/beid/beid-protocol';
+import { readEid } from '../../native/beid/read-eid';
 import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
 import { startOtherProgram } from '../support/pcscd';
 import type { ReaderWatcher } from '../../native/pcsc/reader-watcher';
@@ -100,6 +103,68 @@ it.skipIf(skip)('eID read vs raw APDU replay, per scenario', { timeout: 900_000 
   console.table(results);
   mkdirSync('test-results', { recursive: true });
   writeFileSync('test-results/bench-eid.json', JSON.stringify(results, null, 2));
+});
+
+/**
+ * What the PC/SC transactions cost: with the card left in the reader, the same
+ * read (readEid over the app's connection, connect to disconnect) with its
+ * transactions and without them, and a raw replay of its recorded APDUs over
+ * a bare handle, interleaved so that the machine's load falls on all three.
+ */
+it.skipIf(skip)('transactions: read with, read without, raw replay of its APDUs', { timeout: 600_000 }, async () => {
+  const results: Record<string, unknown>[] = [];
+  for (const scenario of scenarios.filter((candidate) => !candidate.shared)) {
+    const handle = await insertVirtualCard(scenario.card(), 0);
+    const connect = async () => {
+      for (;;) {
+        try {
+          return await connectShared(reader, connectTransacted);
+        } catch {
+          await new Promise((done) => setTimeout(done, 50));
+        }
+      }
+    };
+    const selectMemory = new SelectMemory();
+    const read = async (transactions: boolean) => {
+      const connection = await connect();
+      const from = handle.apdus.length;
+      const start = performance.now();
+      await readEid(transactions ? connection : { transmit: (apdu) => connection.transmit(apdu) }, { trustAnchors: testTrustAnchors(), selectMemory });
+      await connection.close();
+      return { ms: performance.now() - start, apdus: handle.apdus.slice(from), transactions: connection.transactions };
+    };
+    await read(true);
+    const warm = await read(true);
+    const sequence = warm.apdus;
+    const times = { with: [] as number[], without: [] as number[], replay: [] as number[] };
+    for (let index = 0; index < reads * 3; index++) {
+      times.with.push((await read(true)).ms);
+      times.without.push((await read(false)).ms);
+      const start = performance.now();
+      const channel = await connectTransacted(reader, Scard.shareShared, Scard.protocolT0 | Scard.protocolT1);
+      for (const apdu of sequence) await channel.transmit(apdu);
+      await channel.disconnect(Scard.leaveCard);
+      times.replay.push(performance.now() - start);
+    }
+    await handle.remove();
+    await new Promise((done) => setTimeout(done, 1000));
+    results.push({
+      scenario: scenario.name,
+      reads: reads * 3,
+      apdus: sequence.length,
+      transactions: warm.transactions,
+      medianWithMs: Number(median(times.with).toFixed(1)),
+      medianWithoutMs: Number(median(times.without).toFixed(1)),
+      medianReplayMs: Number(median(times.replay).toFixed(1)),
+      withVsReplay: Number((median(times.with) / median(times.replay)).toFixed(3)),
+      withVsWithout: Number((median(times.with) / median(times.without)).toFixed(3)),
+    });
+    console.log(JSON.stringify(results.at(-1)));
+  }
+  console.table(results);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/bench-eid-transactions.json', JSON.stringify(results, null, 2));
+  expect(results).toHaveLength(3);
 });
 
 it.skipIf(skip)(`${cycles} insert/read/remove cycles: heap, handles, listeners`, { timeout: 3_600_000 }, async () => {
