@@ -17,6 +17,7 @@
 #include <string.h>
 
 #ifdef _WIN32
+#include <windows.h> /* winscard.h needs the Windows types first */
 #include <winscard.h>
 #define CONNECT SCardConnectA
 #elif defined(__APPLE__)
