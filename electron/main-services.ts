@@ -13,7 +13,7 @@ import { CardService } from './cards/card-service';
 import { MainEvents } from './ipc/main-events';
 import { normaliseInsz } from './rules/insz';
 import { normaliseUitpasNumber } from './rules/uitpas-number';
-import { PendingOutcomes } from './settings/pending-outcomes';
+import { PendingOutcomes, PendingOutcomesUnreadableError, type OutcomeScope } from './uitpas/pending-outcomes';
 import { SecretStore, type SecretCipher } from './settings/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { startSimulator, type Simulator } from './simulator/server';
@@ -33,6 +33,8 @@ export interface MainServicesOptions {
   showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
   /** Opens the system browser for the UiTiD v2 login (electron/login-window.ts openInSystemBrowser); without it, the v1 login window. */
   openInSystemBrowser?: (url: string) => Promise<void>;
+  /** Starts the demo environment's simulator; tests watch it here. */
+  startDemoSimulator?: () => Promise<Simulator>;
   /** Tests put a network that fails on purpose here; the app uses the global fetch. */
   fetch?: typeof fetch;
   log?: Pick<Console, 'warn'>;
@@ -52,7 +54,14 @@ export interface MainServices {
   close(): Promise<void>;
 }
 
-type WriteChannel = 'uitpas:registerPassholder' | 'uitpas:registerNewCard' | 'uitpas:updatePassholder' | 'uitpas:registerInCardSystem' | 'uitpas:updateCardSystemData';
+type WriteChannel =
+  | 'uitpas:registerPassholder'
+  | 'uitpas:registerNewCard'
+  | 'uitpas:updatePassholder'
+  | 'uitpas:registerInCardSystem'
+  | 'uitpas:updateCardSystemData'
+  | 'uitpas:setOptInPreferences'
+  | 'uitpas:blockCard';
 
 const card = (uitpasNumber: string | undefined) => (uitpasNumber === undefined ? [] : [`card:${normaliseUitpasNumber(uitpasNumber)}`]);
 const holder = (uid: string) => [`uid:${uid}`];
@@ -68,6 +77,9 @@ const writeKeys: { [C in WriteChannel]: (payload: RequestOf<C>) => { lookUp: str
   'uitpas:updatePassholder': ({ uitpasNumber }) => ({ lookUp: card(uitpasNumber), memory: [] }),
   'uitpas:registerInCardSystem': ({ uid, uitpasNumber }) => ({ lookUp: [...holder(uid), ...card(uitpasNumber)], memory: [] }),
   'uitpas:updateCardSystemData': ({ uid }) => ({ lookUp: holder(uid), memory: [] }),
+  // Setting the same five opt-ins twice leaves them as once: ordered like any write, never noted as pending.
+  'uitpas:setOptInPreferences': ({ uid }) => ({ lookUp: [], memory: holder(uid) }),
+  'uitpas:blockCard': ({ uitpasNumber }) => ({ lookUp: card(uitpasNumber), memory: [] }),
 };
 
 /** Everything a look-up showed: these writes' outcomes are now known to staff. */
@@ -87,13 +99,27 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const eid = new CardService({ createPcscContext, trustAnchors, events, log, readerRoles: async () => (await settings.load()).readerRoles });
   eid.start();
 
-  // The demo environment's backend runs in this process, on loopback, from its first use.
+  /**
+   * The demo environment's backend runs in this process, on loopback, from its first use until the app
+   * leaves demo: then it stops, and what it held (pass holders registered in practice, perhaps from a real
+   * eID) goes with it. Its consumer secret is this run's and stays in this process.
+   */
   let demo: Promise<Simulator> | undefined;
+  const startDemo = options.startDemoSimulator ?? (() => startSimulator());
+  const stopDemo = async () => {
+    const running = demo;
+    demo = undefined;
+    await (await running?.catch(() => undefined))?.close();
+  };
   const session = new UitpasSession({
     settings,
     secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),
     showAuthorizePage: options.showAuthorizePage,
-    demoPrefix: async () => (await (demo ??= startSimulator())).prefix,
+    demo: () =>
+      (demo ??= startDemo().catch((error: unknown) => {
+        demo = undefined;
+        throw error;
+      })),
     uitidV2: options.openInSystemBrowser ? { openInBrowser: options.openInSystemBrowser } : undefined,
     fetch: options.fetch,
   });
@@ -112,6 +138,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     evidence.enter(view.environment);
     return present(view);
   };
+  /** Outside demo the simulator has no business running. */
+  const leftDemo = async (view: SessionView): Promise<SessionView> => {
+    if (view.environment !== 'demo') await stopDemo();
+    return view;
+  };
   const gate = new WriteGate();
   const ready = gate.changeSession(() => session.view()).then(seen, () => undefined);
 
@@ -125,21 +156,37 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       gate.changeSession(async () => {
         if (dropsEvidence) evidence.clear();
         try {
-          return seen(await handler(payload));
+          return seen(await leftDemo(await handler(payload)));
         } catch (error) {
-          await session.view().then(seen, () => evidence.clear());
+          await session.view().then(leftDemo).then(seen, () => evidence.clear());
           throw error;
         }
       });
+
+  /** Where a write goes now: a pending outcome belongs to the environment and balie it was sent in. */
+  const scope = async (): Promise<OutcomeScope> => {
+    const view = await session.view();
+    return { environment: view.environment, balie: view.balie?.consumerKey ?? '' };
+  };
+  /** The pending list, or the refusal staff must see when its file could not be read. */
+  const pendingOr = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof PendingOutcomesUnreadableError) throw new BalieFailure(contractError('pending-outcomes-unreadable'));
+      throw error;
+    }
+  };
 
   const writing =
     <C extends WriteChannel>(channel: C) =>
     (payload: RequestOf<C>): Promise<ResponseOf<C>> => {
       const { lookUp, memory } = (writeKeys[channel] as (payload: RequestOf<C>) => { lookUp: string[]; memory: string[] })(payload);
       return gate.write([...lookUp, ...memory], `${channel}\n${JSON.stringify(payload)}`, async () => {
-        if (await pending.find(lookUp)) throw new BalieFailure({ ...contractError('outcome-unknown'), outcomeUnknown: true });
+        const here = await scope();
+        if (await pendingOr(() => pending.find(here, lookUp))) throw new BalieFailure({ ...contractError('outcome-unknown'), outcomeUnknown: true });
         // Noted before sending: if the app dies before the answer, the next start still knows.
-        await pending.note(lookUp, channel);
+        await pending.note(here, lookUp, channel);
         let outcomeKnown = false;
         try {
           const result = await (uitpas[channel] as (payload: RequestOf<C>) => Promise<ResponseOf<C>>)(payload);
@@ -149,10 +196,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           outcomeKnown = error instanceof BalieFailure && error.error.outcomeUnknown !== true;
           throw error;
         } finally {
-          if (outcomeKnown) await pending.settle(lookUp);
+          if (outcomeKnown) await pending.settle(here, lookUp);
         }
       });
     };
+
+  /** A look-up settles what it showed, here only; an unreadable list stays for the writes to refuse, not the look-up. */
+  const settleLookedUp = async (keys: string[]) => {
+    const here = await scope();
+    await pending.settle(here, keys).catch((error: unknown) => {
+      if (!(error instanceof PendingOutcomesUnreadableError)) throw error;
+    });
+  };
 
   const demoCard = new DemoCard(eid);
   const demoOnly = async () => {
@@ -189,12 +244,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'settings:save': changingSession(uitpas['settings:save'], true),
     'uitpas:findPassholders': async (request) => {
       const found = await uitpas['uitpas:findPassholders'](request);
-      await pending.settle(lookedUp(request.query, found));
+      await settleLookedUp(lookedUp(request.query, found));
       return found;
     },
     'uitpas:getCard': async (request) => {
       const info = await uitpas['uitpas:getCard'](request);
-      await pending.settle(lookedUp(request.uitpasNumber, []));
+      await settleLookedUp(lookedUp(request.uitpasNumber, []));
       return info;
     },
     'uitpas:registerPassholder': writing('uitpas:registerPassholder'),
@@ -202,6 +257,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'uitpas:updatePassholder': writing('uitpas:updatePassholder'),
     'uitpas:registerInCardSystem': writing('uitpas:registerInCardSystem'),
     'uitpas:updateCardSystemData': writing('uitpas:updateCardSystemData'),
+    'uitpas:setOptInPreferences': writing('uitpas:setOptInPreferences'),
+    'uitpas:blockCard': writing('uitpas:blockCard'),
   };
 
   return {
@@ -216,7 +273,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       eid.close();
       evidence.clear();
       await ready;
-      await (await demo)?.close();
+      await stopDemo();
     },
   };
 }

@@ -3,10 +3,10 @@
  * request (the channel table in contract.ts says which guard a channel uses).
  * A payload that fails its guard never reaches a handler. Every string is
  * bounded by its limit in electron/rules/limits.ts (the same the form's fields
- * carry), free of control and bidi characters, and identifiers have their
- * format, so nothing the page sends can reach a URL path as "/" or "..".
+ * carry), free of invisible characters and NFC (isFieldText), and identifiers
+ * have their format, so nothing the page sends can reach a URL path as "/" or "..".
  */
-import { identifierFormats, isUitpasNumberShape, maxLength, type LimitedField } from '../rules/limits';
+import { identifierFormats, isUitpasNumberShape, maxLength, maxWildcards, wildcardCount, type LimitedField } from '../rules/limits';
 import type { NewCardReason, PriceReason, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
 import { languages } from '../settings/languages';
 import { isBoolean, isObject, isOneOf, listOf, multiLine, optional, shaped, singleLine, type Guard } from './validation';
@@ -17,7 +17,7 @@ function field(name: LimitedField): Guard<string> {
   return singleLine(maxLength[name], format);
 }
 
-const uitpasNumber = shaped(isUitpasNumberShape);
+const uitpasNumber = shaped(maxLength.uitpasNumber, isUitpasNumberShape);
 /** The reader service's read ids are UUIDs (randomUUID). */
 const isReadId = singleLine(36, /^[0-9a-f-]+$/);
 
@@ -44,11 +44,16 @@ const personFieldGuards = {
   schoolConsumerKey: optional(field('schoolConsumerKey')),
 };
 
+/** A whole number from 0 up to max (paging). */
+function isCount(max: number): Guard<number> {
+  return (value): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
+}
+
 /** Several UiTPAS numbers, at most 50 (the real counter's search takes several scanned cards at once). */
 const isUitpasNumberList = listOf(uitpasNumber, 50);
 
 /** `verified` is not the page's to send: main decides it from the card it read (see the eID issue). */
-export const isRegisterPassholderRequest: Guard<Omit<RegisterPassholderFields, 'verified'> & { withoutInsz?: boolean; eidReadId?: string }> = isObject({
+export const isRegisterPassholderRequest: Guard<Omit<RegisterPassholderFields, 'verified'> & { withoutInsz?: boolean; eidReadId?: string; storePhoto?: boolean }> = isObject({
   ...personFieldGuards,
   uitpasNumber,
   voucherNumber: optional(field('voucherNumber')),
@@ -66,6 +71,8 @@ export const isRegisterPassholderRequest: Guard<Omit<RegisterPassholderFields, '
   withoutInsz: optional(isBoolean),
   /** The eID read the identity fields came from, if any: main decides `verified` from it. */
   eidReadId: optional(isReadId),
+  /** Store that read's photo on the record (main has it; the page never sends photo bytes). */
+  storePhoto: optional(isBoolean),
 });
 
 const isUpdateFields: Guard<Omit<UpdatePassholderFields, 'verified'>> = isObject({
@@ -88,6 +95,7 @@ export const isSettingsChange = isObject({
   language: optional(isOneOf(languages)),
   consumerKey: optional(field('consumerKey')),
   consumerSecret: optional(field('consumerSecret')),
+  storeEidPhoto: optional(isBoolean),
 });
 
 export const isCardQuery = isObject({ uitpasNumber });
@@ -104,12 +112,20 @@ export const isPriceQuery = isObject({
 /** A UiTPAS number, an INSZ or a chip number, as typed or scanned. */
 export const isFindPassholdersQuery = isObject({ query: field('query') });
 
+/** A name with `*` wildcards: bounded like any name, and at most maxWildcards of them. */
+const wildcardName = (name: 'name' | 'firstName'): Guard<string> => {
+  const text = field(name);
+  return (value): value is string => text(value) && wildcardCount(value) <= maxWildcards;
+};
+
 export const isPassholderSearch = isObject({
-  name: optional(field('name')),
-  firstName: optional(field('firstName')),
+  name: optional(wildcardName('name')),
+  firstName: optional(wildcardName('firstName')),
   dateOfBirth: optional(field('dateOfBirth')),
   postalCode: optional(field('postalCode')),
   uitpasNumbers: optional(isUitpasNumberList),
+  start: optional(isCount(10_000)),
+  max: optional(isCount(100)),
 });
 
 export const isNewCardRequest = isObject({
@@ -120,7 +136,21 @@ export const isNewCardRequest = isObject({
   kansenStatuutEndDate: optional(field('kansenStatuutEndDate')),
 });
 
-export const isUpdatePassholderRequest = isObject({ uitpasNumber, fields: isUpdateFields, eidReadId: optional(isReadId) });
+export const isUpdatePassholderRequest = isObject({ uitpasNumber, fields: isUpdateFields, eidReadId: optional(isReadId), storePhoto: optional(isBoolean) });
+
+/** The five opt-ins, all of them: the real counter always sends the five (CF Passholder/OptInPreferences.php). */
+const isOptIns = isObject({
+  optInServiceMails: isBoolean,
+  optInMilestoneMails: isBoolean,
+  optInInfoMails: isBoolean,
+  optInSms: isBoolean,
+  optInPost: isBoolean,
+});
+
+/** The pass holder's birth date goes along: main keeps every opt-in false under 16. */
+export const isOptInChange = isObject({ uid: field('uid'), dateOfBirth: optional(field('dateOfBirth')), preferences: isOptIns });
+
+export const isBlockRequest = isObject({ uitpasNumber });
 
 export const isCardSystemRegistration = isObject({
   uid: field('uid'),

@@ -26,6 +26,8 @@ export interface Settings {
   balie: ChosenBalie | null;
   /** Readers IT pinned to eIDs or to UiTPAS cards, by name (electron/cards/reader-roles.ts); empty lists: the card decides. */
   readerRoles: ReaderRoles;
+  /** Whether a registration or an update with a re-read eID stores the eID photo, unless staff untick it (absent: on). */
+  storeEidPhoto?: boolean;
 }
 
 export const defaultSettings: Settings = { environment: 'demo', language: defaultLanguage, consumerKey: '', balie: null, readerRoles: noReaderRoles };
@@ -73,7 +75,7 @@ function parseSettings(text: string): Settings | null {
     return null;
   }
   if (typeof stored !== 'object' || stored === null) return null;
-  const { environment, language, consumerKey, balie, readerRoles } = stored as Record<string, unknown>;
+  const { environment, language, consumerKey, balie, readerRoles, storeEidPhoto } = stored as Record<string, unknown>;
   if (!environmentNames.includes(environment as EnvironmentName)) return null;
   return {
     environment: environment as EnvironmentName,
@@ -81,6 +83,7 @@ function parseSettings(text: string): Settings | null {
     consumerKey: typeof consumerKey === 'string' ? consumerKey : '',
     balie: isChosenBalie(balie) ? balie : null,
     readerRoles: asReaderRoles(readerRoles),
+    ...(typeof storeEidPhoto === 'boolean' ? { storeEidPhoto } : {}),
   };
 }
 

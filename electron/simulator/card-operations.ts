@@ -5,7 +5,7 @@
  */
 import { ageOn, isBelgianPostalCode, isIsoDate, isoDay } from '../rules/fields';
 import { uitpasNumberProblem } from '../rules/uitpas-number';
-import { balieOf, checkKansenStatuutEndDate, ok, param, refuse, requirePermission, required, type OperationContext, type Reply } from './operation-core';
+import { balieOf, checkKansenStatuutEndDate, ok, param, permissionNames, refuse, requirePermission, required, type OperationContext, type Reply } from './operation-core';
 import type { SeedBalie, SeedCard } from './seed';
 import type { SimPassholder } from './state';
 
@@ -145,4 +145,21 @@ function priceBand(reason: string, kansenpas: boolean, age: number | null): { pr
   if (age !== null && age < 18) return { price: 2, ageFrom: '0', ageTo: '17' };
   if (age !== null && age >= 65) return { price: 3, ageFrom: '65' };
   return { price: 5, ageFrom: '18', ageTo: '64' };
+}
+
+/**
+ * POST uitpas/passholder/block/{uitpasNumber} (DOC pashouders/block-uitpas.md; CF Uitpas/Default.php::blockUitpas):
+ * a staff member's balie must hold PERMISSION_PASSHOLDER - ACTION_BLOCK in the card's card system (registratie here,
+ * inferred: the seeds' permissions have no separate block right). Only an active card of a pass holder can be
+ * blocked; a blocked one is INVALID_CARD_STATUS, as the docs' example says.
+ */
+export function blockCard(context: OperationContext, uitpasNumber: string): Reply {
+  const balie = balieOf(context);
+  if (uitpasNumberProblem(uitpasNumber)) refuse('PARSE_INVALID_UITPASNUMBER', 'invalid uitpas number');
+  const card = context.state.cards.get(uitpasNumber);
+  if (!card || !context.state.passholderByCard(uitpasNumber)) return refuse('UNKNOWN_UITPASNUMBER', 'no passholder with this card');
+  if (!(balie.permissions[card.cardSystemId] ?? []).includes('registratie')) refuse('ACCESS_DENIED', 'balie may not block this card', permissionNames.block);
+  if (card.status !== 'ACTIVE') refuse('INVALID_CARD_STATUS', `card status ${card.status}`);
+  card.status = 'BLOCKED';
+  return ok({ code: 'ACTION_SUCCEEDED', message: 'The uitpas has been blocked.' });
 }

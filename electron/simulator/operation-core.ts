@@ -23,12 +23,15 @@ export interface OperationContext {
   /** null for a consumer request (no staff token). */
   employeeUid: string | null;
   today: Date;
+  /** Files of a multipart/form-data request, by field name (uploadPicture). */
+  files?: ReadonlyMap<string, Uint8Array>;
 }
 
 export const permissionNames = {
   create: 'PERMISSION_PASSHOLDER - ACTION_CREATE',
   kansenstatuut: 'PERMISSION_KANSENSTATUUT - ACTION_CREATE',
   update: 'PERMISSION_PASSHOLDER - ACTION_UPDATE',
+  block: 'PERMISSION_PASSHOLDER - ACTION_BLOCK',
 };
 
 export class Refusal extends Error {
@@ -45,6 +48,13 @@ export class Refusal extends Error {
 
 /** A parameter's value, "" when absent: callers check presence with required() first. */
 export const param = (params: Map<string, string>, name: string): string => params.get(name) ?? '';
+
+/**
+ * A boolean as real clients send it: "true"/"false", or as CF sends a plain PHP bool through http_build_query,
+ * "1" for true and the parameter left out for false (CF Uitpas/ValueObject.php::toPostData drops empty values;
+ * Uitpas/Passholder.php sends legalTermsPaper, legalTermsDigital, parentalConsent and the opt-ins on register that way).
+ */
+export const flag = (params: Map<string, string>, name: string): boolean => params.get(name) === 'true' || params.get(name) === '1';
 
 export const refuse = (code: string, detail: string, requiredPermission?: string): never => {
   throw new Refusal(code, detail, requiredPermission);

@@ -8,7 +8,7 @@ import { inszProblem, normaliseInsz } from '../rules/insz';
 import { optInNames } from '../rules/passholder-rules';
 import { uitpasNumberProblem } from '../rules/uitpas-number';
 import { activate, checkVoucher, stockCard } from './card-operations';
-import { balieOf, checkKansenStatuutEndDate, ok, param, permissionNames, refuse, Refusal, requirePermission, required, type OperationContext, type Reply } from './operation-core';
+import { balieOf, checkKansenStatuutEndDate, flag, ok, param, permissionNames, refuse, Refusal, requirePermission, required, type OperationContext, type Reply } from './operation-core';
 import type { SeedBalie } from './seed';
 import type { Membership, SimPassholder } from './state';
 import { passholderXml } from './xml-writer';
@@ -70,10 +70,9 @@ function uniqueness(context: OperationContext, fields: Record<string, string>, s
   }
 }
 
-/** The five opt-ins: marked required on register, and false under 16 (DOC pashouders/registreren-van-een-pashouder.md). */
-function optIns(context: OperationContext, dateOfBirth: string | undefined, mustBeSent: boolean): Record<string, boolean> {
+/** The five opt-ins of optinpreferences, false under 16 (DOC pashouders/opt-in-voorkeuren-aanpassen.md, registreren-van-een-pashouder.md). */
+function optIns(context: OperationContext, dateOfBirth: string | undefined): Record<string, boolean> {
   const { params } = context;
-  if (mustBeSent) required(params, optInNames);
   for (const name of optInNames) {
     if (params.has(name) && !['true', 'false'].includes(param(params, name))) refuse('PARSE_INVALID_BOOLEAN', `${name} is not a boolean`);
   }
@@ -104,10 +103,9 @@ export function registerPassholder(context: OperationContext): Reply {
   required(params, ['name', 'firstName', 'dateOfBirth', 'postalCode', 'city', 'uitpasNumber']);
   const { foreign } = inszExemption(context, balie);
   const fields = personFields(context, foreign);
-  const chosenOptIns = optIns(context, fields.dateOfBirth, true);
   const card = stockCard(context, balie, param(params, 'uitpasNumber'));
   requirePermission(balie, card.cardSystemId, 'registratie');
-  const kansenStatuut = params.get('kansenStatuut') === 'true';
+  const kansenStatuut = flag(params, 'kansenStatuut');
   if (kansenStatuut) requirePermission(balie, card.cardSystemId, 'kansenstatuut toekennen');
   if (card.kansenpas !== kansenStatuut) refuse('INVALID_CARD', 'kansenpas and kansenstatuut must go together');
   if (kansenStatuut) required(params, ['kansenStatuutEndDate']);
@@ -125,13 +123,15 @@ export function registerPassholder(context: OperationContext): Reply {
   state.passholders.set(uid, {
     uid,
     fields,
-    optIns: chosenOptIns,
+    // Register does not process the opt-ins ("not processed by register endpoint", SX PassHolderService::register):
+    // whatever was sent, they start false and only optinpreferences sets them.
+    optIns: Object.fromEntries(optInNames.map((name) => [name, false])),
     legalTerms: {
-      paper: params.get('legalTermsPaper') === 'true',
-      digital: params.get('legalTermsDigital') === 'true',
-      parentalConsent: params.get('parentalConsent') === 'true',
+      paper: flag(params, 'legalTermsPaper'),
+      digital: flag(params, 'legalTermsDigital'),
+      parentalConsent: flag(params, 'parentalConsent'),
     },
-    verified: params.get('verified') === 'true',
+    verified: flag(params, 'verified'),
     registrationBalieConsumerKey: balie.consumerKey,
     memberships: new Map([[card.cardSystemId, membership]]),
   });
@@ -227,8 +227,31 @@ export function getPassholder(context: OperationContext, uitpasNumber: string): 
 export function setOptInPreferences(context: OperationContext, uid: string): Reply {
   balieOf(context);
   const holder = context.state.passholders.get(uid) ?? refuse('UNKNOWN_PASSHOLDER_UID', 'unknown passholder');
-  const chosen = optIns(context, holder.fields.dateOfBirth, false);
+  const chosen = optIns(context, holder.fields.dateOfBirth);
   // Only the opt-ins sent change.
   for (const name of optInNames) if (context.params.has(name)) holder.optIns[name] = chosen[name] ?? false;
   return ok({ uid: holder.uid, optInPreferences: Object.fromEntries(optInNames.map((name) => [name, holder.optIns[name] ?? false])) });
+}
+
+/** A photo bigger than this is refused (an eID photo is about 3 kB; the docs give no limit, so this one is inferred). */
+export const maxPictureBytes = 256 * 1024;
+
+/**
+ * POST uitpas/passholder/{uid}/uploadPicture (DOC pashouders/upload-picture.md): multipart/form-data, field
+ * `picture` with the image's bytes, balie required, PERMISSION_PASSHOLDER - ACTION_UPDATE in one of the pass
+ * holder's card systems (registratie here). The docs promise "200 OK with an XML body"; which body is not shown,
+ * so ACTION_SUCCEEDED is inferred. Anything that is not a JPEG, or too big, is ACTION_FAILED (inferred).
+ */
+export function uploadPicture(context: OperationContext, uid: string): Reply {
+  const balie = balieOf(context);
+  const holder = context.state.passholders.get(uid) ?? refuse('UNKNOWN_PASSHOLDER_UID', 'unknown passholder');
+  if (![...holder.memberships.keys()].some((id) => (balie.permissions[id] ?? []).includes('registratie'))) {
+    refuse('ACCESS_DENIED', 'balie may not update this passholder', permissionNames.update);
+  }
+  const picture = context.files?.get('picture') ?? (context.params.has('picture') ? Buffer.from(param(context.params, 'picture'), 'latin1') : undefined);
+  if (!picture || picture.length === 0) return refuse('MISSING_REQUIRED_FIELDS', 'picture is required');
+  if (picture.length > maxPictureBytes) refuse('ACTION_FAILED', 'picture too large');
+  if (picture[0] !== 0xff || picture[1] !== 0xd8) refuse('ACTION_FAILED', 'picture is not a JPEG');
+  holder.picture = Buffer.from(picture).toString('base64');
+  return ok({ code: 'ACTION_SUCCEEDED', message: 'The picture has been uploaded.' });
 }

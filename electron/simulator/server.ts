@@ -3,21 +3,25 @@
  * 127.0.0.1, with OAuth 1.0a checked on every request (its own RFC 5849 code),
  * the three-legged login with a simple authorize page, and the operations'
  * rules and error codes. The demo environment's backend, and the tests'.
+ * It answers only requests addressed to 127.0.0.1:<its port> (no DNS
+ * rebinding), and its consumer secret is new each run (SimulatorState).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { escapeXml } from '../uitpas/xml';
 import { listBalies } from './balie-operations';
-import { getCard, getPrice, registerNewCard } from './card-operations';
+import { blockCard, getCard, getPrice, registerNewCard } from './card-operations';
 import { refuseRemovedOrEmpty, run, type OperationContext, type Reply } from './operation-core';
-import { getPassholder, registerInCardSystem, registerPassholder, setOptInPreferences, updateCardSystemData, updatePassholder } from './passholder-operations';
+import { readMultipart } from './multipart';
+import { getPassholder, registerInCardSystem, registerPassholder, setOptInPreferences, updateCardSystemData, updatePassholder, uploadPicture } from './passholder-operations';
 import { retrieve, searchPassholders } from './lookups';
 import { exchangeAccessToken, oidcAnswer, oidcPathPrefix } from './uitid-v2';
 import { answerInstead, rewriteAnswer, takeOddAnswer } from './odd-answers';
 import { OAuthVerifier, parseAuthorizationHeader, type OAuthRequest } from './oauth-verifier';
 import { demoEmployee } from './seed';
 import { SimulatorState } from './state';
+import type { Credentials } from '../uitpas/signing';
 
 export const simulatorPathPrefix = '/uitid/rest';
 
@@ -31,6 +35,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   /** The environment prefix, e.g. http://127.0.0.1:40123/uitid/rest */
   prefix: string;
+  /** The demo consumer of this run (its secret is random per start): for main's signed client only. */
+  consumer: Credentials;
   /** The UiTiD v2 stand-in's issuer, e.g. http://127.0.0.1:40123/oidc */
   issuer: string;
   state: SimulatorState;
@@ -48,6 +54,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     now: () => now().getTime(),
   });
   let origin = '';
+  let host = '';
 
   const server = createServer((request, response) => {
     void handle(request)
@@ -66,9 +73,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   async function handle(request: IncomingMessage): Promise<Answer> {
+    // Only under its own name: a web page that rebinds its host name to 127.0.0.1 sends that name (RFC 9110 §15.5.20).
+    if (request.headers.host !== host) return { status: 421, body: 'Verkeerde host.', type: 'text/plain; charset=utf-8' };
     const url = new URL(request.url ?? '/', origin);
-    const body = await readBody(request);
-    const form = /application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '') ? new URLSearchParams(body) : new URLSearchParams();
+    const raw = await readBody(request);
+    const body = raw.toString('utf8');
+    const contentType = request.headers['content-type'] ?? '';
+    const form = /application\/x-www-form-urlencoded/i.test(contentType) ? new URLSearchParams(body) : new URLSearchParams();
+    // Multipart parts are never signed (CF DefaultOAuthClient.php leaves a file upload's parameters out of the signature).
+    const multipart = /^multipart\/form-data/i.test(contentType) ? readMultipart(raw, contentType) : undefined;
     if (url.pathname.startsWith(`${oidcPathPrefix}/`)) return oidcAnswer(state, origin, request.method ?? 'GET', url, form) ?? { status: 404, body: 'Niet gevonden', type: 'text/plain' };
     if (!url.pathname.startsWith(`${simulatorPathPrefix}/`)) return { status: 404, body: 'Niet gevonden', type: 'text/plain' };
     const path = url.pathname.slice(simulatorPathPrefix.length + 1);
@@ -96,10 +109,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const instead = odd && answerInstead(odd);
     if (instead) return instead;
     // Repeated keys (uitpasNumber=a&uitpasNumber=b) are kept apart in `all`; `params` has the first of each.
-    const all = [...url.searchParams.entries(), ...form.entries()];
+    const all = [...url.searchParams.entries(), ...form.entries(), ...(multipart?.fields ?? [])];
     const params = new Map<string, string>();
     for (const [name, value] of all) if (!params.has(name)) params.set(name, value);
-    const context: OperationContext = { state, params, all, employeeUid: employee?.uid ?? null, today: now() };
+    const context: OperationContext = { state, params, all, employeeUid: employee?.uid ?? null, today: now(), files: multipart?.files };
     const reply = path.startsWith('uitpas/') ? (run(refuseRemovedOrEmpty, context) ?? route(request.method ?? 'GET', path.split('/'), context)) : undefined;
     if (reply === null) return unauthorized('permission_denied');
     return rewriteAnswer(odd, reply ?? { status: 404, body: 'Onbekend endpoint', type: 'text/plain' });
@@ -123,9 +136,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (method !== 'POST' || second !== 'passholder' || !third) return undefined;
     if (third === 'register' && !fourth) return run(registerPassholder, context);
     if (third === 'newCard' && !fourth) return run(registerNewCard, context);
+    if (third === 'block' && fourth && segments.length === 4) return run((c) => blockCard(c, fourth), context);
     if (/^\d{13}$/.test(third) && !fourth) return run((c) => updatePassholder(c, third), context);
     if (fourth === 'register') return run((c) => registerInCardSystem(c, third), context);
     if (fourth === 'optinpreferences') return run((c) => setOptInPreferences(c, third), context);
+    if (fourth === 'uploadPicture') return run((c) => uploadPicture(c, third), context);
     if (fourth && segments.length === 4) return run((c) => updateCardSystemData(c, third, fourth), context);
     return undefined;
   }
@@ -175,9 +190,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://${host}`;
   return {
     prefix: `${origin}${simulatorPathPrefix}`,
+    consumer: state.consumer,
     issuer: `${origin}${oidcPathPrefix}`,
     state,
     close: () =>
@@ -196,7 +213,7 @@ function formAnswer(values: Record<string, string>) {
   return { status: 200, body: new URLSearchParams(values).toString(), type: 'application/x-www-form-urlencoded' };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -207,7 +224,7 @@ function readBody(request: IncomingMessage): Promise<string> {
         request.destroy();
       } else chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }

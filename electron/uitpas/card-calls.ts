@@ -1,5 +1,5 @@
 /** The UiTPAS calls about a card: a new card, the card's own data, its price, and the retrieve by number, chip or INSZ. */
-import { registered, type UitpasCore } from './client-core';
+import { pathSegment as path, registered, succeeded, type UitpasCore } from './client-core';
 import { UitpasBadResponseError, UitpasError } from './errors';
 import { parseCardInfo, parseIdentification, parsePrice, type CardInfo, type Identification, type UitpasPrice } from './model';
 import type { NewCardRequest, PriceQuery, Registered } from './types';
@@ -11,6 +11,12 @@ export function cardCalls({ options, post, get, request }: UitpasCore) {
       const reason = card.reason === 'DEFECT' || card.reason === 'REMOVAL' ? (options.defectReason ?? 'DEFECT') : card.reason;
       return registered(await post('uitpas/passholder/newCard', { ...card, reason }));
     },
+
+    /**
+     * Blocks a lost, stolen or defective card (DOC pashouders/block-uitpas.md; CF Uitpas/Default.php::blockUitpas;
+     * NG passholder/block-pass.controller.js). Only ACTION_SUCCEEDED is a success.
+     */
+    blockCard: async (uitpasNumber: string) => succeeded(await post(`uitpas/passholder/block/${path(uitpasNumber)}`, {})),
 
     /**
      * A pass holder, card or group pass by UiTPAS number, chip number, INSZ or INSZ barcode, as the real counter

@@ -8,7 +8,7 @@
 import { UitpasBadResponseError } from './errors';
 import { parseOptIns } from './model';
 import type { Credentials } from './signing';
-import { callUitpas, type Params } from './transport';
+import { callUitpas, type Params, type SignedCall } from './transport';
 import type { Registered } from './types';
 import { child, text, type XmlNode } from './xml';
 
@@ -30,6 +30,8 @@ export interface RequestExtra {
   asConsumer?: boolean;
   /** Codes a 200 may carry beside its data without being a refusal. */
   acceptCodes?: readonly string[];
+  /** A file sent as multipart/form-data beside the parameters. */
+  file?: SignedCall['file'];
 }
 
 /** The signed request every call goes through, bound to one client's options. */
@@ -61,6 +63,7 @@ export function createUitpasCore(options: UitpasClientOptions): UitpasCore {
       fetch: doFetch,
       timeoutMs,
       acceptCodes: extra.acceptCodes,
+      file: extra.file,
     });
   }
 
@@ -82,9 +85,15 @@ export function registered(xml: XmlNode): Registered {
   return { uid, uitpasNumber, resource };
 }
 
-export function acknowledged(xml: XmlNode) {
-  const response = child(xml, 'response');
-  return { code: text(response, 'code') ?? '', message: text(response, 'message') ?? '' };
+/**
+ * A write that answers with a code succeeded only with ACTION_SUCCEEDED (DOC update-pashouder.md, block-uitpas.md,
+ * kaartsysteem-specifieke-pashouder-gegevens-aanpassen.md). The transport already refuses any other code; a 200
+ * without one (`<foo/>`, an empty <response/>) may still have been carried out: a bad answer, outcome unknown.
+ */
+export function succeeded(xml: XmlNode): { code: 'ACTION_SUCCEEDED' } {
+  const code = text(child(xml, 'response'), 'code');
+  if (code !== 'ACTION_SUCCEEDED') throw new UitpasBadResponseError(200, true, 'incomplete');
+  return { code };
 }
 
 export function parseOptInsOrFail(node: Parameters<typeof parseOptIns>[0]) {

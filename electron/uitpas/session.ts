@@ -4,7 +4,7 @@
  * (consumer secret, access token) live here and in the OS secret store; the
  * page only ever gets a SessionView.
  */
-import { demoConsumer } from '../simulator/seed';
+import { demoConsumerKey } from '../simulator/seed';
 import { demoNativeClientId } from '../simulator/uitid-v2';
 import { environmentNames, environments, type EnvironmentName } from '../settings/environments';
 import type { SecretStore } from '../settings/secret-store';
@@ -17,12 +17,18 @@ import { loginWithUitidV2, type UitidV2Client } from './uitid-v2-login';
 import type { Balie } from './model';
 import type { Credentials } from './signing';
 
+/** The demo environment's backend as the session needs it: where it is and this run's random consumer (main's memory only). */
+export interface DemoBackend {
+  prefix: string;
+  consumer: Credentials;
+}
+
 export interface UitpasSessionOptions {
   settings: SettingsStore;
   secrets: SecretStore;
   showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
-  /** Starts (once) the simulator behind the demo environment and gives its prefix. */
-  demoPrefix: () => Promise<string>;
+  /** Starts (once while in demo) the simulator behind the demo environment: its prefix and this run's consumer. */
+  demo: () => Promise<DemoBackend>;
   /**
    * The UiTiD v2 login in the system browser (uitid-v2-login.ts), where the environment has a native client
    * (uitidV2Clients); without it, or for an environment without one, the v1 login window.
@@ -51,10 +57,11 @@ export class UitpasSession {
     return {
       environment: settings.environment,
       environments: [...environmentNames],
-      consumerKey: settings.environment === 'demo' ? demoConsumer.key : settings.consumerKey,
+      consumerKey: settings.environment === 'demo' ? demoConsumerKey : settings.consumerKey,
       hasConsumerSecret: settings.environment === 'demo' || (await this.options.secrets.read('consumerSecret')) !== null,
       secretStoreProblem: await this.options.secrets.unavailableReason(),
       language: settings.language,
+      storeEidPhoto: settings.storeEidPhoto ?? true,
       loggedIn: this.login !== null,
       balies: this.balies.map(({ id, name }) => ({ id, name })),
       balie: this.balies.find((balie) => balie.id === settings.balie?.id) ?? null,
@@ -126,6 +133,7 @@ export class UitpasSession {
       consumerKey: change.consumerKey ?? settings.consumerKey,
       balie: environmentChanged ? null : settings.balie,
       readerRoles: settings.readerRoles,
+      storeEidPhoto: change.storeEidPhoto ?? settings.storeEidPhoto ?? true,
     });
     // Another environment means other accounts: the login does not carry over.
     if (environmentChanged) await this.logOut();
@@ -162,14 +170,14 @@ export class UitpasSession {
   }
 
   private async consumer(settings: Settings): Promise<Credentials> {
-    if (settings.environment === 'demo') return demoConsumer;
+    if (settings.environment === 'demo') return (await this.options.demo()).consumer;
     const secret = await this.options.secrets.read('consumerSecret');
     if (!settings.consumerKey || secret === null) throw new BalieFailure(contractError('settings-incomplete'));
     return { key: settings.consumerKey, secret };
   }
 
   private async prefix(environment: EnvironmentName): Promise<string> {
-    return environments[environment].prefix ?? (await this.options.demoPrefix());
+    return environments[environment].prefix ?? (await this.options.demo()).prefix;
   }
 
   private async loadSettings(): Promise<Settings> {

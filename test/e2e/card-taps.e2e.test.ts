@@ -102,7 +102,7 @@ describe.skipIf(skip).each(counterPcs)('UiTPAS cards tapped beside an eID on $na
   });
 
   it.each([
-    ['a deleted card', () => gent(902), /is verwijderd/],
+    ['a deleted card', () => gent(903), /is verwijderd/],
     ['a blocked card', () => gent(901), /is geblokkeerd/],
     ["another balie's card", () => cardNumber('09300', 101, false), /voorraad van Demo-balie Aalst Bibliotheek/],
   ])('%s gets its own message, on the home screen', async (_case, number, message) => {

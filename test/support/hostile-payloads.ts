@@ -42,12 +42,12 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
   'session:login': undefined,
   'session:logout': undefined,
   'session:chooseBalie': { balieId: '101' },
-  'settings:save': { environment: 'test', language: 'fr', consumerKey: 'key-1', consumerSecret: 'secret-1' },
+  'settings:save': { environment: 'test', language: 'fr', consumerKey: 'key-1', consumerSecret: 'secret-1', storeEidPhoto: false },
   'uitpas:getCard': { uitpasNumber: card },
   'uitpas:getPrice': { reason: 'FIRST_CARD', uitpasNumber: card, cardSystemId: '1', dateOfBirth: '1985-07-30', postalCode: '9000', voucherNumber: 'GENT-2026-0001' },
   'uitpas:findPassholders': { query: '85.07.30-033.28' },
   'uitpas:identify': { query: '04A1B2C3D4E580' },
-  'uitpas:searchPassholders': { name: 'Peet*', firstName: 'Jonas', dateOfBirth: '1985-07-30', postalCode: '9000', uitpasNumbers: [card, cardNumber('09000', 3, false)] },
+  'uitpas:searchPassholders': { name: 'Peet*', firstName: 'Jonas', dateOfBirth: '1985-07-30', postalCode: '9000', uitpasNumbers: [card, cardNumber('09000', 3, false)], start: 20, max: 20 },
   'uitpas:registerPassholder': {
     ...person,
     uitpasNumber: card,
@@ -59,9 +59,12 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
     parentalConsent: false,
     withoutInsz: false,
     eidReadId: '0b3e6a0e-3f7c-4e0c-9d55-2b1f0c6a9e11',
+    storePhoto: true,
   },
   'uitpas:registerNewCard': { uid, reason: 'LOSS_THEFT', uitpasNumber: card, voucherNumber: 'GENT-2026-0001', kansenStatuutEndDate: '2027-04-30' },
-  'uitpas:updatePassholder': { uitpasNumber: card, fields: person, eidReadId: '0b3e6a0e-3f7c-4e0c-9d55-2b1f0c6a9e11' },
+  'uitpas:updatePassholder': { uitpasNumber: card, fields: person, eidReadId: '0b3e6a0e-3f7c-4e0c-9d55-2b1f0c6a9e11', storePhoto: true },
+  'uitpas:setOptInPreferences': { uid, dateOfBirth: '1985-07-30', preferences: { optInServiceMails: true, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: true } },
+  'uitpas:blockCard': { uitpasNumber: card },
   'uitpas:registerInCardSystem': { uid, cardSystemId: '1', kansenStatuut: true, kansenStatuutEndDate: '2027-04-30', voucherNumber: 'GENT-2026-0001' },
   'uitpas:updateCardSystemData': { uid, cardSystemId: '1', kansenStatuutEndDate: '2027-04-30' },
 };
@@ -98,7 +101,9 @@ export function withOwnKey(payload: unknown, path: readonly string[], key: strin
   return copy;
 }
 
-export const forbiddenCharacters = ['\u0000', '\u202E', '\u2066', '\u200F', '\u0085', '\u001B', '\u007F', '\uD800', '\u2028'];
+/** Invisible characters a review found passing in names and free text (issue 19): format (Cf), filler and tag characters. */
+export const invisibleCharacters = ['\u200B', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u115F', '\u3164', '\u180E', '\uFFF9', '\u{E0001}', '\u{E0041}'];
+export const forbiddenCharacters = ['\u0000', '\u202E', '\u2066', '\u200F', '\u0085', '\u001B', '\u007F', '\uD800', '\u2028', '\uE000', ...invisibleCharacters];
 /** Forbidden on one line only: free text (moreInfo) may keep them. */
 export const lineBreaks = ['\r', '\n', '\r\n', '\t'];
 export const pathTricks = ['..', '../..', '../../uitpas/passholder/register', 'a/b', '/', '.', '%2e%2e', '..%2f', '\\..\\'];

@@ -61,7 +61,7 @@ describe('uitpas/retrieve by chip number', () => {
 
   it('a blocked card comes with its notice, a deleted card with its status, an unknown chip with nothing', async () => {
     expect(await client.retrieve(chipNumberOf(gent(901)))).toMatchObject({ notice: 'INVALID_CARD_STATUS_BLOCKED', card: { status: 'BLOCKED' } });
-    expect(await client.retrieve(chipNumberOf(gent(902)))).toMatchObject({ notice: undefined, card: { status: 'DELETED' }, passholder: undefined });
+    expect(await client.retrieve(chipNumberOf(gent(903)))).toMatchObject({ notice: undefined, card: { status: 'DELETED' }, passholder: undefined });
     expect(await client.retrieve('04DEADBEEF0001')).toBeNull();
   });
 });

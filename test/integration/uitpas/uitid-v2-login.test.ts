@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretStore } from '../../../electron/settings/secret-store';
 import { SettingsStore } from '../../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
-import { demoConsumer } from '../../../electron/simulator/seed';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server';
 import { demoNativeClientId } from '../../../electron/simulator/uitid-v2';
 import { createUitpasClient, UitpasError, UitpasLoginRequiredError } from '../../../electron/uitpas';
@@ -37,7 +36,7 @@ const options = (opened: string[], extra: Partial<Parameters<typeof loginWithUit
   issuer: simulator.issuer,
   clientId: demoNativeClientId,
   prefix: simulator.prefix,
-  consumer: demoConsumer,
+  consumer: simulator.consumer,
   openInBrowser: (url: string) => browser(url, opened),
   ...extra,
 });
@@ -52,7 +51,7 @@ describe('UiTiD v2 login in the system browser', () => {
     expect(new URL(authorize.searchParams.get('redirect_uri') ?? '').hostname).toBe('127.0.0.1');
     expect(authorize.searchParams.has('client_secret')).toBe(false);
     expect(login.userId).toBe('demo-medewerker-0001');
-    const client = createUitpasClient({ prefix: simulator.prefix, consumer: demoConsumer, token: login.token });
+    const client = createUitpasClient({ prefix: simulator.prefix, consumer: simulator.consumer, token: login.token });
     expect((await client.listBalies(login.userId)).length).toBe(2);
   });
 
@@ -117,7 +116,7 @@ describe('UiTiD v2 login in the system browser', () => {
       settings: new SettingsStore(join(directory, 'settings.json')),
       secrets: new SecretStore(join(directory, 'secrets'), memoryCipher()),
       showAuthorizePage: () => Promise.reject(new Error('the v1 login window must not open')),
-      demoPrefix: () => Promise.resolve(simulator.prefix),
+      demo: () => Promise.resolve(simulator),
       uitidV2: { openInBrowser: (url) => browser(url, opened) },
     });
     expect(await session.logIn()).toMatchObject({ loggedIn: true });
@@ -127,7 +126,7 @@ describe('UiTiD v2 login in the system browser', () => {
       settings: new SettingsStore(join(directory, 'settings-v1.json')),
       secrets: new SecretStore(join(directory, 'secrets-v1'), memoryCipher()),
       showAuthorizePage: authorizeAtSimulator,
-      demoPrefix: () => Promise.resolve(simulator.prefix),
+      demo: () => Promise.resolve(simulator),
     });
     expect(await v1.logIn()).toMatchObject({ loggedIn: true });
   });
