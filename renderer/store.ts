@@ -7,6 +7,8 @@
 import { create } from 'zustand';
 import type {
   AppInfo,
+  FollowUp,
+  OptInPreferences,
   BalieApi,
   BalieError,
   EidCard,
@@ -28,8 +30,19 @@ export type Screen =
   /** `opened`: when a scan opened it, so the same card scanned again opens it afresh. */
   | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem'; opened?: number }
   | { name: 'groupPass'; groupPass: GroupPass; card?: CardInfo; opened: number }
-  /** `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome. */
-  | { name: 'registered'; uitpasNumber: string; verified: boolean; who: string; price?: string; settled?: boolean }
+  /**
+   * `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome; `followUps`: what
+   * became of the opt-ins and the photo sent after the registration, with the chosen opt-ins kept for one retry.
+   */
+  | {
+      name: 'registered';
+      uitpasNumber: string;
+      verified: boolean;
+      who: string;
+      price?: string;
+      settled?: boolean;
+      followUps?: { optIns: FollowUp; picture: FollowUp; retry: { uid: string; dateOfBirth: string; preferences: OptInPreferences } };
+    }
   | { name: 'settings' }
   | { name: 'balie' };
 

@@ -131,8 +131,8 @@ export const seedPassholder = {
 };
 
 /**
- * Pass holders for the record: a kansenstatuut ended but in its grace period, with remarks; a pass holder whose
- * only card is blocked (a search without includeBlocked leaves them out); a kansenstatuut suspended for a while.
+ * Pass holders for the record: a kansenstatuut ended but in its grace period, with remarks; a blocked pass holder
+ * (a search without includeBlocked leaves them out); a kansenstatuut suspended for a while.
  * Days are relative to the simulator's start, so the demo looks the same on any date.
  */
 export interface SeedRecordPassholder {
@@ -147,6 +147,7 @@ export interface SeedRecordPassholder {
   street: string;
   moreInfo?: string;
   card: { sequence: number; kansenpas: boolean; status: 'ACTIVE' | 'BLOCKED' };
+  blocked?: boolean;
   /** Days from today: the kansenstatuut's end, the end of its grace period, the end of a suspension. */
   kansenStatuut?: { endInDays: number; graceUntilInDays?: number; suspendedForDays?: number };
 }
@@ -177,6 +178,7 @@ export const seedRecordPassholders: readonly SeedRecordPassholder[] = [
     postalCode: '9000',
     city: 'Gent',
     card: { sequence: 902, kansenpas: false, status: 'BLOCKED' },
+    blocked: true,
   },
   {
     uid: 'pashouder-demo-0004',

@@ -1,5 +1,5 @@
 import { useRef, useState, type SubmitEvent } from 'react';
-import type { BalieError, Passholder } from '../../electron/ipc/contract';
+import type { BalieError, Passholder, PassholderSearch } from '../../electron/ipc/contract';
 import { isIsoDate } from '../../electron/rules/fields';
 import { normaliseInsz } from '../../electron/rules/insz';
 import { hasInvisibleCharacter, normaliseText } from '../../electron/rules/limits';
@@ -14,7 +14,8 @@ import { formatDate } from '../format/date';
 import { focusField } from '../flows/focus';
 import { texts, type Worded } from '../texts';
 
-type Found = { holders: Passholder[]; total: number };
+/** `criteria`: what a search by name asked, so "more results" can ask the next page (start, as SX Search/Query.php). */
+type Found = { holders: Passholder[]; total: number; criteria?: PassholderSearch };
 
 /** A name typed as the start of it finds everyone whose name starts so (the API's `*` wildcard); NFC, as main wants it. */
 const startsWith = (value: string) => normaliseText(value.includes('*') ? value.trim() : `${value.trim()}*`);
@@ -56,8 +57,9 @@ export function HomeScreen() {
     if (!query.trim()) return;
     // Letters only: a name, typed in the number field by habit. Anything with a digit is a number or a chip.
     if (!/\d/.test(query)) {
-      const result = await api.searchPassholders({ name: startsWith(query) });
-      if (result.ok) show({ holders: result.value.passholders, total: result.value.total }, input);
+      const criteria = { name: startsWith(query) };
+      const result = await api.searchPassholders(criteria);
+      if (result.ok) show({ holders: result.value.passholders, total: result.value.total, criteria }, input);
       else fail(result.error, input);
       return;
     }
@@ -80,14 +82,28 @@ export function HomeScreen() {
       focusField(byNameForm.current, firstError);
       return;
     }
-    const result = await api.searchPassholders({
+    const criteria = {
       name: startsWith(person.name ?? ''),
       ...(person.firstName?.trim() ? { firstName: startsWith(person.firstName) } : {}),
       ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
       ...(person.postalCode?.trim() ? { postalCode: person.postalCode.trim() } : {}),
-    });
-    if (result.ok) show({ holders: result.value.passholders, total: result.value.total }, null);
+    };
+    const result = await api.searchPassholders(criteria);
+    if (result.ok) show({ holders: result.value.passholders, total: result.value.total, criteria }, null);
     else fail(result.error, null);
+  };
+
+  /** The next page of the same search, added below; the focus goes to the first new result. */
+  const more = async () => {
+    if (!found?.criteria) return;
+    const shown = found.holders.length;
+    const result = await api.searchPassholders({ ...found.criteria, start: shown });
+    if (!result.ok) {
+      fail(result.error, null);
+      return;
+    }
+    setFound({ ...found, holders: [...found.holders, ...result.value.passholders.filter((holder) => !found.holders.some((seen) => seen.uid === holder.uid))], total: result.value.total });
+    requestAnimationFrame(() => results.current?.querySelectorAll('button')[shown]?.focus());
   };
 
   const digits = normaliseInsz(query);
@@ -158,6 +174,11 @@ export function HomeScreen() {
                 </li>
               ))}
             </ul>
+          )}
+          {found?.criteria && found.total > found.holders.length && (
+            <button type="button" onClick={() => void more()} data-testid="more-results">
+              {texts.record.moreResults}
+            </button>
           )}
         </section>
         <DemoEidControl />
