@@ -5,7 +5,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
-import { contractError, type AppInfo, type EidCard, type HandlerTable, type Passholder, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
+import { contractError, type AppInfo, type EidCard, type HandlerTable, type Passholder, type RequestChannel, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
 import { BalieFailure } from './ipc/dispatch';
 import { DemoCard } from './eid/demo-card';
 import { EidEvidence } from './eid/eid-evidence';
@@ -14,6 +14,7 @@ import { MainEvents } from './ipc/main-events';
 import { normaliseInsz } from './rules/insz';
 import { normaliseUitpasNumber } from './rules/uitpas-number';
 import { PendingOutcomes } from './settings/pending-outcomes';
+import { noPolicy, type PolicySource } from './settings/policy-source';
 import { SecretStore, type SecretCipher } from './settings/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { startSimulator, type Simulator } from './simulator/server';
@@ -28,11 +29,13 @@ export interface MainServicesOptions {
   trustAnchors: readonly X509Certificate[];
   /** Where settings.json and the encrypted secrets live (Electron: the userData folder). */
   dataDirectory: string;
+  /** The machine's policy, already loaded (policy-source.ts); none in tests that do not care. */
+  policy?: PolicySource;
   secretCipher: SecretCipher;
   /** Shows UiTiD's authorize page (the login window) and resolves with the callback URL. */
   showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
   /** Opens the system browser for the UiTiD v2 login (electron/login-window.ts openInSystemBrowser); without it, the v1 login window. */
-  openInSystemBrowser?: (url: string) => Promise<void>;
+  openInSystemBrowser?: (url: string, authorizationOrigin: string) => Promise<void>;
   /** Tests put a network that fails on purpose here; the app uses the global fetch. */
   fetch?: typeof fetch;
   log?: Pick<Console, 'warn'>;
@@ -88,8 +91,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   // The demo environment's backend runs in this process, on loopback, from its first use.
   let demo: Promise<Simulator> | undefined;
   const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
+  const policy = options.policy ?? noPolicy();
   const session = new UitpasSession({
     settings,
+    policy,
     secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),
     showAuthorizePage: options.showAuthorizePage,
     demoPrefix: async () => (await (demo ??= startSimulator())).prefix,
@@ -159,7 +164,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   };
   const closeListeners = new Set<(close: boolean) => void>();
 
-  const handlers: HandlerTable = {
+  const table: HandlerTable = {
     'app:getInfo': () => appInfo,
     'app:confirmClose': ({ close }) => {
       for (const listener of closeListeners) listener(close);
@@ -202,6 +207,17 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'uitpas:registerInCardSystem': writing('uitpas:registerInCardSystem'),
     'uitpas:updateCardSystemData': writing('uitpas:updateCardSystemData'),
   };
+  const handlers = refusingWhileBroken(table, policy);
+
+  // IT changed the policy: the page gets the new session (locked fields, or the stop screen) without asking.
+  const stopWatching = policy.onChange(() => {
+    void gate
+      .changeSession(async () => {
+        evidence.clear();
+        return seen(await session.policyChanged());
+      })
+      .then((view) => events.emit('session:changed', view), () => undefined);
+  });
 
   return {
     handlers,
@@ -212,10 +228,28 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     askToClose: () => events.emit('app:closeRequested', { requestInFlight: gate.writesInFlight > 0 }),
     onCloseAnswer: (listener) => void closeListeners.add(listener),
     close: async () => {
+      stopWatching();
       eid.close();
       evidence.clear();
       await ready;
       await (await demo)?.close();
     },
   };
+}
+
+/** What still answers while the policy is broken: the page's own state and the stop screen; nothing that sends. */
+const answersWhileBroken = new Set<RequestChannel>(['app:getInfo', 'app:confirmClose', 'session:get', 'eid:getReaders', 'eid:getCards']);
+
+function refusingWhileBroken(table: HandlerTable, policy: PolicySource): HandlerTable {
+  const guarded: Partial<Record<RequestChannel, (payload: never) => unknown>> = {};
+  for (const channel of Object.keys(table) as RequestChannel[]) {
+    const handler = table[channel] as (payload: never) => unknown;
+    guarded[channel] = answersWhileBroken.has(channel)
+      ? handler
+      : (payload: never) => {
+          if (policy.broken) throw new BalieFailure(contractError('policy-broken'));
+          return handler(payload);
+        };
+  }
+  return guarded as HandlerTable;
 }

@@ -12,6 +12,7 @@ import { registerAppScheme, serveRenderer } from './window/app-protocol';
 import { createDispatcher } from './ipc/dispatch';
 import { bindIpc, forwardEvents } from './ipc/ipc-main';
 import { createMainServices } from './main-services';
+import { PolicySource, policyFile } from './settings/policy-source';
 import { openInSystemBrowser, showAuthorizeWindow } from './window/login-window';
 import { guardClose } from './window/close-guard';
 import { applyMinimalMenu, refuseDebugging } from './window/production-lock';
@@ -35,9 +36,13 @@ if (!refused) {
   }
 }
 
-function start(): void {
+async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
+  // The machine's policy first: what it sets (or that it is broken) decides everything after.
+  const policy = new PolicySource(policyFile(process.platform, process.env));
+  await policy.load();
   const services = createMainServices({
+    policy,
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
     createPcscContext: createPcscliteContext,
     // The Belgian roots ship as extra resources; nothing a user sets can change them.

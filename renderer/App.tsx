@@ -5,6 +5,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { PassholderScreen } from './screens/PassholderScreen';
 import { RegisteredScreen } from './screens/RegisteredScreen';
 import { RegisterScreen } from './screens/RegisterScreen';
+import { PolicyStopScreen } from './screens/PolicyStopScreen';
 import { BalieScreen, LoginScreen, SettingsScreen } from './screens/SessionScreens';
 import { errorText, texts } from './texts';
 
@@ -44,6 +45,11 @@ export function App() {
         )}
         {info?.host === 'browser' && <span className="badge host-badge">{texts.browserHostBadge}</span>}
         <span className="spacer" />
+        {session?.account && (
+          <span data-testid="account" className="topbar-account" title={session.account}>
+            {texts.labelled(texts.session.account, session.account)}
+          </span>
+        )}
         {session?.balie && (
           <span data-testid="balie" className="topbar-balie">
             {texts.labelled(texts.session.balie, session.balie.name)}
@@ -54,7 +60,7 @@ export function App() {
             {texts.session.switchBalie}
           </button>
         )}
-        {session && screen.name !== 'settings' && (
+        {session && !session.policyProblem && screen.name !== 'settings' && (
           <button type="button" className="link" onClick={() => void store.go({ name: 'settings' })}>
             {texts.session.settings}
           </button>
@@ -75,7 +81,7 @@ export function App() {
           {errorText(error)}
         </p>
       )}
-      {!session ? <p className="narrow">{texts.loading}</p> : <Screen />}
+      {!session ? <p className="narrow">{texts.loading}</p> : session.policyProblem ? <PolicyStopScreen problem={session.policyProblem} /> : <Screen />}
       {question && <Dialog title={question.title} text={question.text} yes={question.yes} no={question.no} onAnswer={question.answer} />}
     </div>
   );

@@ -65,6 +65,8 @@ export function createAppStore(api: BalieApi) {
     if (session && session.language !== language) setLanguage(session.language);
   });
   const stops = [
+    // IT changed the machine's policy: locked settings, or the stop screen, without a restart.
+    api.onSessionChanged((session) => store.setState({ session })),
     api.onReaders((readers) => store.setState({ readers })),
     api.onReading((reading) => store.setState({ reading, readFailure: undefined })),
     api.onCard((card) => store.setState({ card, reading: card.complete ? undefined : store.getState().reading, readFailure: undefined })),

@@ -47,6 +47,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     registerInCardSystem: (request) => invoke('uitpas:registerInCardSystem', request),
     updateCardSystemData: (request) => invoke('uitpas:updateCardSystemData', request),
     onCloseRequested: (listener) => on('app:closeRequested', listener),
+    onSessionChanged: (listener) => on('session:changed', listener),
     onReaders: (listener) => on('eid:readers', listener),
     onReading: (listener) => on('eid:reading', listener),
     onCard: (listener) => on('eid:card', listener),

@@ -12,6 +12,7 @@ import type { ReaderStatus } from '../../native/pcsc/types';
 import type { FieldProblem } from '../rules/passholder-rules';
 import type { EnvironmentName } from '../settings/environments';
 import type { Language } from '../settings/languages';
+import type { PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting } from '../settings/policy';
 import type { UitpasErrorCode } from '../uitpas/error-codes';
 import type { BadResponseReason, LoginProblem } from '../uitpas/errors';
 import type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
@@ -38,6 +39,7 @@ import { isNothing, type Guard } from './validation';
  * import only this file (and electron/rules/) from main, never native/.
  */
 export type { Balie, CardInfo, EidFieldWarning, EidReadCause, EnvironmentName, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
+export type { PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting };
 export type { EidFieldWarningCode } from '../../native/beid/types';
 export type { OptInPreferences, PassholderSearch, PriceReason } from '../uitpas/types';
 
@@ -67,6 +69,10 @@ export const balieErrorCodes = [
   'login-cancelled',
   'invalid-field',
   'demo-only',
+  /** The machine's policy file cannot be used: nothing is sent until IT fixes it (SessionView.policyProblem says where). */
+  'policy-broken',
+  /** The machine's policy sets this setting: staff cannot change it. */
+  'setting-locked',
   /** The same write is already on its way to UiTPAS (main serialises writes per pass holder and card). */
   'duplicate-in-flight',
   /** An earlier write for this pass holder or card got no answer: look them up first (sent with outcomeUnknown). */
@@ -186,10 +192,19 @@ export interface SessionView {
   /** The language of the page on this workstation. */
   language: Language;
   loggedIn: boolean;
+  /** The logged-in UiTiD account (e-mail or name) when the login says it (UiTiD v2), for the top bar. */
+  account: string | null;
   balies: { id: string; name: string }[];
   balie: Balie | null;
   /** The settings file could not be read: the app fell back to demo, and the page must say so until settings are saved. */
   settingsUnreadable?: boolean;
+  /** Where each setting comes from; `policy` ones are shown locked. */
+  sources: Record<PolicyKey, SettingSource>;
+  /** The UiTiD v2 client the login uses (null: UiTiD v1). */
+  uitidV2: UitidV2ClientSetting | null;
+  readerRoles: ReaderRoles;
+  /** The machine's policy cannot be used: the app stops in a screen naming the file and the key. */
+  policyProblem?: PolicyProblem;
 }
 
 export interface SettingsChange {
@@ -260,6 +275,8 @@ export const requestChannels = {
 } as const;
 
 export const eventChannels = {
+  /** The session changed without the page asking (the machine's policy changed on disk). */
+  'session:changed': event<SessionView>(),
   /** The window is being closed; the page asks staff first when a write is on its way, and answers with app:confirmClose. */
   'app:closeRequested': event<{ requestInFlight: boolean }>(),
   /** The reader list or the PC/SC service changed. */
@@ -317,6 +334,7 @@ export interface BalieApi {
   updateCardSystemData(request: RequestOf<'uitpas:updateCardSystemData'>): Promise<Result<ResponseOf<'uitpas:updateCardSystemData'>>>;
   /** Each returns a function that stops listening. */
   onCloseRequested(listener: (request: EventPayloadOf<'app:closeRequested'>) => void): () => void;
+  onSessionChanged(listener: (session: EventPayloadOf<'session:changed'>) => void): () => void;
   onReaders(listener: (status: EventPayloadOf<'eid:readers'>) => void): () => void;
   onReading(listener: (reading: EventPayloadOf<'eid:reading'>) => void): () => void;
   onCard(listener: (card: EventPayloadOf<'eid:card'>) => void): () => void;

@@ -9,6 +9,7 @@ import { readFile, rename } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-file';
 import { defaultLanguage, isLanguage, type Language } from './languages';
 import { environmentNames, type EnvironmentName } from './environments';
+import { validatePolicy, type ReaderRoles, type UitidV2ClientSetting } from './policy';
 
 export interface ChosenBalie {
   id: string;
@@ -23,9 +24,20 @@ export interface Settings {
   /** The Service Consumer key of the app for the environment (not needed for demo). */
   consumerKey: string;
   balie: ChosenBalie | null;
+  /** Which reader is for the eID and which for contactless UiTPAS cards (empty: any reader). */
+  readerRoles: ReaderRoles;
+  /** The UiTiD v2 native client for the environment; null: the v1 login. */
+  uitidV2: UitidV2ClientSetting | null;
 }
 
-export const defaultSettings: Settings = { environment: 'demo', language: defaultLanguage, consumerKey: '', balie: null };
+export const defaultSettings: Settings = {
+  environment: 'demo',
+  language: defaultLanguage,
+  consumerKey: '',
+  balie: null,
+  readerRoles: { eidreader: [], nfcreader: [] },
+  uitidV2: null,
+};
 
 export class SettingsStore {
   private unreadable = false;
@@ -70,13 +82,18 @@ function parseSettings(text: string): Settings | null {
     return null;
   }
   if (typeof stored !== 'object' || stored === null) return null;
-  const { environment, language, consumerKey, balie } = stored as Record<string, unknown>;
+  const { environment, language, consumerKey, balie, readerRoles, uitidV2 } = stored as Record<string, unknown>;
   if (!environmentNames.includes(environment as EnvironmentName)) return null;
+  // The user's file takes the policy's shapes for what both can set: one check, in policy.ts.
+  const roles = validatePolicy({ readerRoles });
+  const client = validatePolicy({ uitidV2 });
   return {
     environment: environment as EnvironmentName,
     language: isLanguage(language) ? language : defaultLanguage,
     consumerKey: typeof consumerKey === 'string' ? consumerKey : '',
     balie: isChosenBalie(balie) ? balie : null,
+    readerRoles: readerRoles !== undefined && 'policy' in roles && roles.policy.readerRoles ? roles.policy.readerRoles : defaultSettings.readerRoles,
+    uitidV2: uitidV2 !== undefined && uitidV2 !== null && 'policy' in client && client.policy.uitidV2 ? client.policy.uitidV2 : null,
   };
 }
 

@@ -7,7 +7,7 @@
 import { withLuhnDigit } from '../rules/uitpas-number';
 
 export const demoConsumer = { key: 'uitpas-balie-demo', secret: 'demo-consumer-secret' };
-export const demoEmployee = { uid: 'demo-medewerker-0001', nick: 'demo.medewerker' };
+export const demoEmployee = { uid: 'demo-medewerker-0001', nick: 'demo.medewerker', name: 'Demo Medewerker', email: 'demo.medewerker@example.org' };
 
 export interface SeedCardSystem {
   id: string;

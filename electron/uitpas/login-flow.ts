@@ -30,6 +30,8 @@ export interface StaffLogin {
   token: Credentials;
   /** The employee's UiTiD uid: balie/list takes it. */
   userId: string;
+  /** The UiTiD account as staff know it (e-mail or name, from UiTiD v2's ID token), for the top bar; v1 gives none. */
+  account?: string;
 }
 
 export async function loginWithUitid(options: LoginFlowOptions): Promise<StaffLogin> {

@@ -180,6 +180,7 @@ export const fr: Messages = {
     settings: 'Paramètres',
     back: 'Retour',
     switchBalie: 'Autre comptoir',
+    account: 'Connecté en tant que',
   },
   close: {
     title: "Fermer l'application ?",
@@ -198,6 +199,9 @@ export const fr: Messages = {
     saved: 'Enregistré.',
     demoNeedsNothing: "L'environnement de démo n'a pas besoin de clés.",
     language: 'Langue',
+    locked: 'Fixé par votre service informatique',
+    uitidV2: 'Connexion avec UiTiD v2',
+    uitidV1: "Connexion avec UiTiD v1 (pas d'identifiant client configuré)",
     secretStoreProblem: {
       'no-encryption': "Cet ordinateur n'a pas de coffre à secrets sécurisé : les secrets ne sont pas enregistrés.",
       'no-keyring': 'Aucun trousseau (GNOME Keyring ou KWallet) trouvé : les secrets ne sont pas enregistrés.',
@@ -350,6 +354,21 @@ export const fr: Messages = {
     newCardDone: (number: string) => `Nouvelle carte ${number} enregistrée.`,
     registeredInSystem: (system: string) => `Enregistré dans ${system}.`,
   },
+  policy: {
+    title: "L'application ne peut pas démarrer",
+    intro: "Le fichier de stratégie que votre service informatique a placé sur cet ordinateur est inutilisable. L'application n'envoie rien tant qu'il n'est pas corrigé.",
+    file: 'Fichier',
+    key: 'Paramètre',
+    wholeFile: '(tout le fichier)',
+    problems: {
+      unreadable: 'Le fichier existe mais ne peut pas être lu (droits d’accès).',
+      'not-json': "Le fichier n'est pas du JSON valide.",
+      'not-object': 'Le fichier doit contenir un seul objet JSON.',
+      'unknown-key': "Ce paramètre n'existe pas (une faute de frappe ?).",
+      'wrong-value': 'Ce paramètre a une valeur non valide.',
+    },
+    whatToDo: "Transmettez ce message à votre service informatique. Dès que le fichier est corrigé, l'application reprend d'elle-même.",
+  },
   errors: {
     outcomeUnknownTitle: "Pas sûr que l'opération ait réussi",
     lookUp: 'Rechercher le titulaire',
@@ -373,6 +392,8 @@ export const fr: Messages = {
       'login-cancelled': 'Connexion interrompue.',
       'invalid-field': "Un champ n'est pas rempli correctement.",
       'demo-only': "Ceci n'est possible que dans l'environnement de démo.",
+      'policy-broken': "Le fichier de stratégie de votre service informatique est inutilisable : l'application n'envoie rien tant qu'il n'est pas corrigé.",
+      'setting-locked': 'Votre service informatique a fixé ce paramètre ; vous ne pouvez pas le modifier.',
       'duplicate-in-flight': 'Cette demande est déjà en route vers UiTPAS. Attendez la réponse.',
       'outcome-unknown': "Une demande précédente pour ce titulaire ou cette carte n'a pas reçu de réponse. Recherchez d'abord le titulaire ; vous pourrez ensuite réessayer.",
       'uitpas-rejected': 'UiTPAS a refusé.',

@@ -4,7 +4,7 @@
  * fails the typecheck. Codes from main (errors, field rules, eID causes) have
  * one entry each here; test/unit/messages.test.ts checks none is missing or unused.
  */
-import type { BalieError, BalieErrorCode, EidReadCause, EnvironmentName, Language, SecretStoreProblem, UitpasErrorCode } from '../../electron/ipc/contract';
+import type { BalieError, BalieErrorCode, EidReadCause, EnvironmentName, Language, PolicyProblem, SecretStoreProblem, UitpasErrorCode } from '../../electron/ipc/contract';
 import type { FieldProblem } from '../../electron/rules/passholder-rules';
 
 export const nl = {
@@ -181,6 +181,7 @@ export const nl = {
     settings: 'Instellingen',
     back: 'Terug',
     switchBalie: 'Andere balie',
+    account: 'Aangemeld als',
   },
   close: {
     title: 'App sluiten?',
@@ -199,6 +200,9 @@ export const nl = {
     saved: 'Bewaard.',
     demoNeedsNothing: 'De demo-omgeving heeft geen sleutels nodig.',
     language: 'Taal',
+    locked: 'Vastgelegd door je IT-dienst',
+    uitidV2: 'Aanmelden met UiTiD v2',
+    uitidV1: 'Aanmelden met UiTiD v1 (geen client id ingesteld)',
     secretStoreProblem: {
       'no-encryption': 'Deze computer heeft geen veilige sleutelbewaring: geheimen worden niet bewaard.',
       'no-keyring': 'Geen sleutelbos (GNOME Keyring of KWallet) gevonden: geheimen worden niet bewaard.',
@@ -352,6 +356,21 @@ export const nl = {
     newCardDone: (number: string) => `Nieuwe kaart ${number} geregistreerd.`,
     registeredInSystem: (system: string) => `Geregistreerd in ${system}.`,
   },
+  policy: {
+    title: 'De app kan niet starten',
+    intro: 'Het beleidsbestand dat je IT-dienst op deze computer zette, is niet bruikbaar. De app verstuurt niets tot het hersteld is.',
+    file: 'Bestand',
+    key: 'Instelling',
+    wholeFile: '(het hele bestand)',
+    problems: {
+      unreadable: 'Het bestand bestaat maar kan niet gelezen worden (toegangsrechten).',
+      'not-json': 'Het bestand is geen geldige JSON.',
+      'not-object': 'Het bestand moet één JSON-object zijn.',
+      'unknown-key': 'Deze instelling bestaat niet (een tikfout?).',
+      'wrong-value': 'Deze instelling heeft een ongeldige waarde.',
+    } satisfies Record<PolicyProblem['problem'], string>,
+    whatToDo: 'Geef deze melding aan je IT-dienst. Zodra het bestand hersteld is, gaat de app vanzelf verder.',
+  },
   errors: {
     outcomeUnknownTitle: 'Niet zeker of het gelukt is',
     lookUp: 'Pashouder opzoeken',
@@ -377,6 +396,8 @@ export const nl = {
       'login-cancelled': 'Aanmelden afgebroken.',
       'invalid-field': 'Een veld is niet juist ingevuld.',
       'demo-only': 'Dit kan alleen in de demo-omgeving.',
+      'policy-broken': 'Het beleidsbestand van je IT-dienst is niet bruikbaar: de app verstuurt niets tot het hersteld is.',
+      'setting-locked': 'Je IT-dienst heeft deze instelling vastgelegd; je kan ze niet wijzigen.',
       'duplicate-in-flight': 'Dit verzoek is al onderweg naar UiTPAS. Wacht op het antwoord.',
       'outcome-unknown': 'Een eerder verzoek voor deze pashouder of kaart kreeg geen antwoord. Zoek de pashouder eerst op; daarna kan je het opnieuw proberen.',
       'uitpas-rejected': 'UiTPAS weigerde dit.',
