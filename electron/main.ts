@@ -15,6 +15,7 @@ import { createMainServices } from './main-services';
 import { PolicySource, policyFile } from './settings/policy-source';
 import { openInSystemBrowser, showAuthorizeWindow } from './window/login-window';
 import { guardClose } from './window/close-guard';
+import { applyProxy, chromiumTransport, networkSession } from './window/network';
 import { applyMinimalMenu, refuseDebugging } from './window/production-lock';
 import { safeStorageCipher } from './window/safe-storage';
 import { createMainWindow, denyAllPermissions, lockNewWindows } from './window/window';
@@ -41,6 +42,10 @@ async function start(): Promise<void> {
   // The machine's policy first: what it sets (or that it is broken) decides everything after.
   const policy = new PolicySource(policyFile(process.platform, process.env));
   await policy.load();
+  // Every UiTPAS and UiTiD call goes through Chromium's network stack, with the policy's proxy if it sets one.
+  const network = networkSession();
+  await applyProxy(network, policy.policy.proxy);
+  policy.onChange(() => void applyProxy(network, policy.policy.proxy));
   const services = createMainServices({
     policy,
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
@@ -53,6 +58,7 @@ async function start(): Promise<void> {
     secretCipher: safeStorageCipher,
     showAuthorizePage: (authorizeUrl, callbackUrl) => showAuthorizeWindow(mainWindow)(authorizeUrl, callbackUrl),
     openInSystemBrowser,
+    fetch: chromiumTransport(network),
   });
   void services.session.restore();
   // After sleep the PC/SC context is stale: the reader service builds a new one.

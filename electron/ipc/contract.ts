@@ -104,6 +104,8 @@ export interface BalieError {
   badResponse?: BadResponseReason;
   /** uitpas-login-required: what to put right (log in again, the clock, the app's key). */
   loginProblem?: LoginProblem;
+  /** loginProblem clock: the server's time minus this computer's, in seconds, when the answer said. */
+  clockOffsetSeconds?: number;
   /**
    * The request may have reached UiTPAS before it failed: do not send it again
    * before looking the pass holder up (by INSZ or UiTPAS number).

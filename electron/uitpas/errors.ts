@@ -51,11 +51,23 @@ export class UitpasError extends UitpasFailure {
 export class UitpasLoginRequiredError extends UitpasFailure {
   readonly kind = 'login-required';
   readonly loginProblem: LoginProblem;
-  constructor(readonly problem: string) {
+  constructor(
+    readonly problem: string,
+    /** How far this computer's clock is from the server's Date header (server minus here), when the answer had one. */
+    readonly clockOffsetSeconds: number | null = null,
+  ) {
     super(`UiTPAS refused the request: ${problem || 'access token'}`, false);
-    this.loginProblem = loginProblem(problem);
+    // A refused signature from a computer whose clock is far off: the clock is the cause, whatever the problem is called.
+    this.loginProblem = clockOffsetSeconds !== null && Math.abs(clockOffsetSeconds) > maxClockSkewSeconds ? 'clock' : loginProblem(problem);
   }
 }
+
+/**
+ * How far off a clock may be before it is named as the cause of a refused signature. RFC 5849 §3.3 leaves
+ * the window to the server and UiTiD does not publish its own; five minutes is the usual OAuth 1.0a
+ * server default (inferred, not documented by publiq).
+ */
+export const maxClockSkewSeconds = 300;
 
 /** What the staff member must put right: log in again, the computer's clock, or the app's key for this environment. */
 export type LoginProblem = 'token' | 'clock' | 'consumer-key';

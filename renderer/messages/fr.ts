@@ -399,7 +399,7 @@ export const fr: Messages = {
       'uitpas-rejected': 'UiTPAS a refusé.',
       'uitpas-login-required': (error: BalieError): string =>
         error.loginProblem === 'clock'
-          ? "UiTPAS refuse la demande : l'horloge de cet ordinateur est mal réglée. Corrigez la date et l'heure et réessayez."
+          ? `UiTPAS refuse la demande : l'horloge de cet ordinateur est mal réglée${error.clockOffsetSeconds === undefined ? '' : ` (${Math.round(Math.abs(error.clockOffsetSeconds) / 60)} minutes ${error.clockOffsetSeconds > 0 ? 'de retard' : "d'avance"})`}. Corrigez la date et l'heure et réessayez.`
           : error.loginProblem === 'consumer-key'
             ? "UiTPAS ne connaît pas la clé de cette application dans cet environnement. Vérifiez la clé et le secret dans les paramètres."
             : 'Votre connexion à UiTPAS a expiré ou a été révoquée. Reconnectez-vous.',

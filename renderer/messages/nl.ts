@@ -403,7 +403,7 @@ export const nl = {
       'uitpas-rejected': 'UiTPAS weigerde dit.',
       'uitpas-login-required': (error: BalieError): string =>
         error.loginProblem === 'clock'
-          ? 'UiTPAS weigert de aanvraag: de klok van deze computer staat verkeerd. Zet datum en uur juist en probeer opnieuw.'
+          ? `UiTPAS weigert de aanvraag: de klok van deze computer staat verkeerd${error.clockOffsetSeconds === undefined ? '' : ` (${Math.round(Math.abs(error.clockOffsetSeconds) / 60)} minuten ${error.clockOffsetSeconds > 0 ? 'achter' : 'voor'})`}. Zet datum en uur juist en probeer opnieuw.`
           : error.loginProblem === 'consumer-key'
             ? 'UiTPAS kent de sleutel van deze app niet in deze omgeving. Controleer sleutel en geheim bij Instellingen.'
             : 'Je aanmelding bij UiTPAS is verlopen of ingetrokken. Meld je opnieuw aan.',
