@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
 import { contractError, type AppInfo, type EidCard, type HandlerTable, type Passholder, type RequestChannel, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
 import { BalieFailure } from './ipc/dispatch';
-import { DemoCard } from './eid/demo-card';
+import { DemoCard, demoReaderName } from './eid/demo-card';
 import { EidEvidence } from './eid/eid-evidence';
 import { EidReaderService } from './eid/reader-service';
 import { MainEvents } from './ipc/main-events';
@@ -22,6 +22,11 @@ import { createUitpasHandlers } from './uitpas/handlers';
 import type { LoginFlowOptions } from './uitpas/login-flow';
 import { UitpasSession } from './uitpas/session';
 import { WriteGate } from './uitpas/write-gate';
+import type { HttpTransport } from './uitpas/transport';
+import { ApduCounter } from './support/apdu-counter';
+import { FailureLog } from './support/failure-log';
+import { ReadLog } from './support/read-log';
+import { reportText, SupportDesk } from './support/support-desk';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
@@ -36,8 +41,14 @@ export interface MainServicesOptions {
   showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
   /** Opens the system browser for the UiTiD v2 login (electron/login-window.ts openInSystemBrowser); without it, the v1 login window. */
   openInSystemBrowser?: (url: string, authorizationOrigin: string) => Promise<void>;
-  /** Tests put a network that fails on purpose here; the app uses the global fetch. */
-  fetch?: typeof fetch;
+  /** The network every UiTPAS and UiTiD call goes through: the app's is Chromium's (window/network.ts); default Node's fetch. */
+  fetch?: HttpTransport;
+  /** What the network uses for a URL (Chromium's resolveProxy), for the support report. */
+  proxyFor?: (url: string) => Promise<string>;
+  /** Puts the support report on the clipboard (Electron's clipboard); the browser host's page copies it itself. */
+  copyText?: (text: string) => Promise<void>;
+  /** The support log file, named in the support report. */
+  logFile?: string;
   log?: Pick<Console, 'warn'>;
 }
 
@@ -45,6 +56,7 @@ export interface MainServices {
   handlers: HandlerTable;
   events: MainEvents;
   session: UitpasSession;
+  support: SupportDesk;
   /** After the computer slept: PC/SC handles may be dead without saying so. */
   resumeAfterSleep(): void;
   /** Writes to UiTPAS on their way right now. */
@@ -85,7 +97,9 @@ function lookedUp(query: string | undefined, passholders: readonly Passholder[])
 export function createMainServices(options: MainServicesOptions): MainServices {
   const { appInfo, createPcscContext, trustAnchors, log } = options;
   const events = new MainEvents();
-  const eid = new EidReaderService({ createPcscContext, trustAnchors, events, log });
+  const apdus = new ApduCounter();
+  const eid = new EidReaderService({ createPcscContext: apdus.wrap(createPcscContext), trustAnchors, events, log });
+  const reads = new ReadLog(events, apdus, (reader) => reader !== demoReaderName);
   eid.start();
 
   // The demo environment's backend runs in this process, on loopback, from its first use.
@@ -164,7 +178,27 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   };
   const closeListeners = new Set<(close: boolean) => void>();
 
+  const failures = new FailureLog();
+  const support = new SupportDesk({
+    appInfo,
+    session,
+    policy,
+    readers: () => eid.readers(),
+    reads,
+    failures,
+    transport: options.fetch ?? fetch,
+    proxyFor: options.proxyFor,
+    logFile: options.logFile ?? null,
+  });
+
   const table: HandlerTable = {
+    'support:getReport': async ({ probe, copy }) => {
+      const report = await support.report(probe === true);
+      const text = reportText(report);
+      const copied = copy === true && options.copyText !== undefined;
+      if (copied) await options.copyText?.(text);
+      return { report, text, copied };
+    },
     'app:getInfo': () => appInfo,
     'app:confirmClose': ({ close }) => {
       for (const listener of closeListeners) listener(close);
@@ -207,7 +241,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'uitpas:registerInCardSystem': writing('uitpas:registerInCardSystem'),
     'uitpas:updateCardSystemData': writing('uitpas:updateCardSystemData'),
   };
-  const handlers = refusingWhileBroken(table, policy);
+  const handlers = guarded(table, policy, failures);
 
   // IT changed the policy: the page gets the new session (locked fields, or the stop screen) without asking.
   const stopWatching = policy.onChange(() => {
@@ -223,12 +257,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     handlers,
     events,
     session,
+    support,
     resumeAfterSleep: () => eid.resume(),
     writesInFlight: () => gate.writesInFlight,
     askToClose: () => events.emit('app:closeRequested', { requestInFlight: gate.writesInFlight > 0 }),
     onCloseAnswer: (listener) => void closeListeners.add(listener),
     close: async () => {
       stopWatching();
+      reads.close();
       eid.close();
       evidence.clear();
       await ready;
@@ -237,19 +273,23 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   };
 }
 
-/** What still answers while the policy is broken: the page's own state and the stop screen; nothing that sends. */
-const answersWhileBroken = new Set<RequestChannel>(['app:getInfo', 'app:confirmClose', 'session:get', 'eid:getReaders', 'eid:getCards']);
+/** What still answers while the policy is broken: the page's own state, the stop screen and the support report; nothing that sends. */
+const answersWhileBroken = new Set<RequestChannel>(['app:getInfo', 'app:confirmClose', 'session:get', 'eid:getReaders', 'eid:getCards', 'support:getReport']);
 
-function refusingWhileBroken(table: HandlerTable, policy: PolicySource): HandlerTable {
-  const guarded: Partial<Record<RequestChannel, (payload: never) => unknown>> = {};
+/** Every handler: refused while the policy is broken (unless it sends nothing), and its failures noted for support. */
+function guarded(table: HandlerTable, policy: PolicySource, failures: FailureLog): HandlerTable {
+  const result: Partial<Record<RequestChannel, (payload: never) => unknown>> = {};
   for (const channel of Object.keys(table) as RequestChannel[]) {
     const handler = table[channel] as (payload: never) => unknown;
-    guarded[channel] = answersWhileBroken.has(channel)
-      ? handler
-      : (payload: never) => {
-          if (policy.broken) throw new BalieFailure(contractError('policy-broken'));
-          return handler(payload);
-        };
+    result[channel] = async (payload: never) => {
+      try {
+        if (policy.broken && !answersWhileBroken.has(channel)) throw new BalieFailure(contractError('policy-broken'));
+        return await handler(payload);
+      } catch (error) {
+        failures.record(channel, error instanceof BalieFailure ? error.error : contractError('internal'));
+        throw error;
+      }
+    };
   }
-  return guarded as HandlerTable;
+  return result as HandlerTable;
 }

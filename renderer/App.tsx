@@ -6,6 +6,7 @@ import { PassholderScreen } from './screens/PassholderScreen';
 import { RegisteredScreen } from './screens/RegisteredScreen';
 import { RegisterScreen } from './screens/RegisterScreen';
 import { PolicyStopScreen } from './screens/PolicyStopScreen';
+import { SupportScreen } from './screens/SupportScreen';
 import { BalieScreen, LoginScreen, SettingsScreen } from './screens/SessionScreens';
 import { errorText, texts } from './texts';
 
@@ -60,6 +61,11 @@ export function App() {
             {texts.session.switchBalie}
           </button>
         )}
+        {session && screen.name !== 'support' && (
+          <button type="button" className="link" onClick={() => void store.go({ name: 'support' })}>
+            {texts.support.open}
+          </button>
+        )}
         {session && !session.policyProblem && screen.name !== 'settings' && (
           <button type="button" className="link" onClick={() => void store.go({ name: 'settings' })}>
             {texts.session.settings}
@@ -81,7 +87,15 @@ export function App() {
           {errorText(error)}
         </p>
       )}
-      {!session ? <p className="narrow">{texts.loading}</p> : session.policyProblem ? <PolicyStopScreen problem={session.policyProblem} /> : <Screen />}
+      {!session ? (
+        <p className="narrow">{texts.loading}</p>
+      ) : screen.name === 'support' ? (
+        <SupportScreen />
+      ) : session.policyProblem ? (
+        <PolicyStopScreen problem={session.policyProblem} />
+      ) : (
+        <Screen />
+      )}
       {question && <Dialog title={question.title} text={question.text} yes={question.yes} no={question.no} onAnswer={question.answer} />}
     </div>
   );

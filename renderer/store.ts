@@ -25,6 +25,7 @@ export type Screen =
   /** `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome. */
   | { name: 'registered'; uitpasNumber: string; verified: boolean; who: string; price?: string; settled?: boolean }
   | { name: 'settings' }
+  | { name: 'support' }
   | { name: 'balie' };
 
 /** A question in the app's own dialog; `answer` settles the promise `ask` returned. */

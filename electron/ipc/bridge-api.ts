@@ -46,6 +46,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     updatePassholder: (request) => invoke('uitpas:updatePassholder', request),
     registerInCardSystem: (request) => invoke('uitpas:registerInCardSystem', request),
     updateCardSystemData: (request) => invoke('uitpas:updateCardSystemData', request),
+    getSupportReport: (request) => invoke('support:getReport', request),
     onCloseRequested: (listener) => on('app:closeRequested', listener),
     onSessionChanged: (listener) => on('session:changed', listener),
     onReaders: (listener) => on('eid:readers', listener),

@@ -30,6 +30,7 @@ import {
   isPriceQuery,
   isRegisterPassholderRequest,
   isSettingsChange,
+  isSupportRequest,
   isUpdatePassholderRequest,
 } from './payload-guards';
 import { isNothing, type Guard } from './validation';
@@ -106,6 +107,8 @@ export interface BalieError {
   loginProblem?: LoginProblem;
   /** loginProblem clock: the server's time minus this computer's, in seconds, when the answer said. */
   clockOffsetSeconds?: number;
+  /** uitpas-unreachable: the network's own code (ECONNREFUSED, ERR_PROXY_CONNECTION_FAILED, …), for support. */
+  network?: string;
   /**
    * The request may have reached UiTPAS before it failed: do not send it again
    * before looking the pass holder up (by INSZ or UiTPAS number).
@@ -217,6 +220,75 @@ export interface SettingsChange {
   consumerSecret?: string;
 }
 
+/** A reader as the support screen shows it: its role from the settings, and what it sees now. */
+export interface SupportReader {
+  name: string;
+  /** From readerRoles: for the eID, for contactless UiTPAS cards, both, or any card (no role set). */
+  role: 'eidreader' | 'nfcreader' | 'both' | 'any';
+  cardPresent: boolean;
+}
+
+/** One card read, as the reader test reports it: never what was on the card. */
+export interface SupportRead {
+  /** ISO time of the end of the read. */
+  at: string;
+  reader: string;
+  /** What kind of card it was (issue 17 adds contactless UiTPAS cards). */
+  cardKind: 'eid';
+  /** APDUs exchanged with the card; null for the demo card, which is not behind PC/SC. */
+  apdus: number | null;
+  /** From the first sign of the card to the complete read (or the failure). */
+  ms: number;
+  /** 'read', or why it failed (an eID read cause). */
+  outcome: 'read' | EidReadCause;
+}
+
+/** A service the app must reach, as the support screen tried it just now. */
+export interface SupportProbe {
+  target: 'uitpas' | 'uitid';
+  /** Scheme, host and port only. */
+  origin: string;
+  reachable: boolean;
+  /** The HTTP status it answered with (any answer means reachable). */
+  httpStatus?: number;
+  latencyMs?: number;
+  /** What failed when unreachable: a code (ECONNREFUSED, ERR_PROXY_CONNECTION_FAILED, timeout, redirect…). */
+  failure?: string;
+  /** What the network stack uses for it: DIRECT, PROXY host:port, … */
+  proxy: string;
+  /** The server's Date minus this computer's clock, in seconds. */
+  clockOffsetSeconds?: number;
+}
+
+/** A failure the page was answered with: codes only, never the payload or a server's text. */
+export interface SupportFailure {
+  at: string;
+  channel: RequestChannel;
+  code: BalieErrorCode;
+  /** UiTPAS's own code, the login problem, the bad-response reason, the HTTP status, when there is one. */
+  detail?: string;
+}
+
+/** What the support screen shows and "Copy report" copies: nothing personal (checked by a test). */
+export interface SupportReport {
+  generatedAt: string;
+  app: { name: string; version: string; host: 'electron' | 'browser' };
+  versions: { electron: string | null; chromium: string | null; node: string; os: string };
+  environment: EnvironmentName;
+  login: 'uitid-v1' | 'uitid-v2';
+  loggedIn: boolean;
+  policy: { file: string; status: 'absent' | 'valid' | 'broken'; problem?: PolicyProblem };
+  sources: Record<PolicyKey, SettingSource>;
+  readerService: ReaderStatus['service'];
+  readers: SupportReader[];
+  reads: SupportRead[];
+  /** Empty when the network was not tried (a broken policy sends nothing). */
+  network: SupportProbe[];
+  failures: SupportFailure[];
+  /** The support log file (codes and timings), for IT. */
+  logFile: string | null;
+}
+
 export interface EidReading {
   reader: string;
   step: EidReadStep;
@@ -274,6 +346,11 @@ export const requestChannels = {
   'uitpas:updatePassholder': request<{ code: string }>()(isUpdatePassholderRequest),
   'uitpas:registerInCardSystem': request<Passholder>()(isCardSystemRegistration),
   'uitpas:updateCardSystemData': request<{ code: string }>()(isCardSystemDataChange),
+  /**
+   * The support report: `probe` tries UiTPAS and UiTiD again (otherwise the last tries are kept), `copy`
+   * puts the text on the clipboard where main can (the app); the page copies it itself in the browser host.
+   */
+  'support:getReport': request<{ report: SupportReport; text: string; copied: boolean }>()(isSupportRequest),
 } as const;
 
 export const eventChannels = {
@@ -334,6 +411,7 @@ export interface BalieApi {
   updatePassholder(request: RequestOf<'uitpas:updatePassholder'>): Promise<Result<ResponseOf<'uitpas:updatePassholder'>>>;
   registerInCardSystem(request: RequestOf<'uitpas:registerInCardSystem'>): Promise<Result<ResponseOf<'uitpas:registerInCardSystem'>>>;
   updateCardSystemData(request: RequestOf<'uitpas:updateCardSystemData'>): Promise<Result<ResponseOf<'uitpas:updateCardSystemData'>>>;
+  getSupportReport(request: RequestOf<'support:getReport'>): Promise<Result<ResponseOf<'support:getReport'>>>;
   /** Each returns a function that stops listening. */
   onCloseRequested(listener: (request: EventPayloadOf<'app:closeRequested'>) => void): () => void;
   onSessionChanged(listener: (session: EventPayloadOf<'session:changed'>) => void): () => void;

@@ -207,6 +207,23 @@ export class UitpasSession {
     return settings.environment === 'demo' ? demoUitidV2Client(prefix) : null;
   }
 
+  /** Which login the next logIn() uses. */
+  async loginKind(): Promise<'uitid-v1' | 'uitid-v2'> {
+    const settings = await this.effectiveSettings();
+    return this.options.uitidV2 && (settings.uitidV2 || settings.environment === 'demo') ? 'uitid-v2' : 'uitid-v1';
+  }
+
+  /**
+   * Unsigned addresses the support screen tries, to see whether UiTPAS and UiTiD answer at all: the
+   * environment's prefix, and the v2 issuer's discovery document (or, for v1, its request-token address).
+   */
+  async probeTargets(): Promise<{ uitpas: string; uitid: string }> {
+    const settings = await this.loadSettings();
+    const prefix = await this.prefix(settings.environment);
+    const v2 = (await this.loginKind()) === 'uitid-v2' ? this.v2Client(settings, prefix) : null;
+    return { uitpas: prefix, uitid: v2 ? `${v2.issuer.replace(/\/$/, '')}/.well-known/openid-configuration` : `${prefix}/requestToken` };
+  }
+
   /** The balies this login may choose from: the policy's one, when it names one. */
   private allowedBalies(): Balie[] {
     const only = this.policy.policy.balie;

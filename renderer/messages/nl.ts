@@ -4,7 +4,20 @@
  * fails the typecheck. Codes from main (errors, field rules, eID causes) have
  * one entry each here; test/unit/messages.test.ts checks none is missing or unused.
  */
-import type { BalieError, BalieErrorCode, EidReadCause, EnvironmentName, Language, PolicyProblem, SecretStoreProblem, UitpasErrorCode } from '../../electron/ipc/contract';
+import type {
+  BalieError,
+  BalieErrorCode,
+  EidReadCause,
+  EnvironmentName,
+  Language,
+  PolicyProblem,
+  SecretStoreProblem,
+  SettingSource,
+  SupportRead,
+  SupportReader,
+  SupportReport,
+  UitpasErrorCode,
+} from '../../electron/ipc/contract';
 import type { FieldProblem } from '../../electron/rules/passholder-rules';
 
 export const nl = {
@@ -355,6 +368,39 @@ export const nl = {
     saved: 'Bewaard.',
     newCardDone: (number: string) => `Nieuwe kaart ${number} geregistreerd.`,
     registeredInSystem: (system: string) => `Geregistreerd in ${system}.`,
+  },
+  support: {
+    open: 'Hulp',
+    title: 'Hulp bij problemen',
+    app: 'App',
+    version: 'Versie',
+    versions: 'Onderdelen',
+    os: 'Besturingssysteem',
+    login: 'Aanmelden',
+    policy: 'Beleidsbestand',
+    policyStatus: { absent: 'geen', valid: 'in gebruik', broken: 'onbruikbaar' } satisfies Record<SupportReport['policy']['status'], string>,
+    settings: 'Waar elke instelling vandaan komt',
+    sources: { policy: 'beleid van je IT-dienst', user: 'deze gebruiker', default: 'standaard' } satisfies Record<SettingSource, string>,
+    readers: 'Kaartlezers',
+    roles: { eidreader: 'voor de eID', nfcreader: 'voor UiTPAS-kaarten (NFC)', both: 'voor eID en UiTPAS-kaarten', any: 'voor alle kaarten' } satisfies Record<SupportReader['role'], string>,
+    cardPresent: 'kaart aanwezig',
+    empty: 'leeg',
+    readerTest: 'Lezertest: steek een kaart in een lezer of leg ze erop. Hieronder verschijnt wat er gelezen werd (geen persoonsgegevens).',
+    cardKinds: { eid: 'eID' } satisfies Record<SupportRead['cardKind'], string>,
+    apdus: (count: number) => `${count} APDU's`,
+    noApdus: 'geen PC/SC-lezer',
+    readOk: 'gelezen',
+    network: 'Verbinding',
+    notTried: 'Niet getest.',
+    reachable: (ms: number) => `bereikbaar (${ms} ms)`,
+    unreachable: (code: string) => `niet bereikbaar (${code})`,
+    proxy: 'proxy',
+    clock: (seconds: number) => `klok ${seconds >= 0 ? '+' : ''}${seconds} s`,
+    failures: 'Laatste fouten',
+    noFailures: 'Geen fouten sinds de start.',
+    copy: 'Rapport kopiëren',
+    copied: 'Gekopieerd: plak het in je melding.',
+    tryAgain: 'Opnieuw testen',
   },
   policy: {
     title: 'De app kan niet starten',

@@ -109,6 +109,7 @@ export function electronMock() {
     },
     powerMonitor: new EventEmitter(),
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    clipboard: { writeText: vi.fn(() => Promise.resolve()) },
     safeStorage: {
       isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
       getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),

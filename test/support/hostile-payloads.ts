@@ -63,6 +63,7 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
   'uitpas:updatePassholder': { uitpasNumber: card, fields: person, eidReadId: '0b3e6a0e-3f7c-4e0c-9d55-2b1f0c6a9e11' },
   'uitpas:registerInCardSystem': { uid, cardSystemId: '1', kansenStatuut: true, kansenStatuutEndDate: '2027-04-30', voucherNumber: 'GENT-2026-0001' },
   'uitpas:updateCardSystemData': { uid, cardSystemId: '1', kansenStatuutEndDate: '2027-04-30' },
+  'support:getReport': { probe: true, copy: false },
 };
 
 /** Where strings sit in a payload: a path of keys to each string leaf. */

@@ -60,6 +60,7 @@ describe('secrets stay in main', () => {
       ['uitpas:updatePassholder', { uitpasNumber: kansenpas, fields: { gsm: '0470 00 00 00' } }],
       ['uitpas:registerInCardSystem', { uid: seedPassholder.uid, uitpasNumber: cardNumber('09300', 1, false) }],
       ['uitpas:updateCardSystemData', { uid: seedPassholder.uid, cardSystemId: '1', kansenStatuutEndDate: `${nextYear}-12-31` }],
+      ['support:getReport', { probe: true, copy: true }],
     ];
     const results = [];
     for (const [channel, payload] of calls) results.push(await ask(channel, payload));
