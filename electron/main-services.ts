@@ -13,7 +13,7 @@ import { EidReaderService } from './eid/reader-service';
 import { MainEvents } from './ipc/main-events';
 import { normaliseInsz } from './rules/insz';
 import { normaliseUitpasNumber } from './rules/uitpas-number';
-import { PendingOutcomes } from './settings/pending-outcomes';
+import { PendingOutcomes, PendingOutcomesUnreadableError, type OutcomeScope } from './uitpas/pending-outcomes';
 import { noPolicy, type PolicySource } from './settings/policy-source';
 import { SecretStore, type SecretCipher } from './settings/secret-store';
 import { SettingsStore } from './settings/settings-store';
@@ -67,7 +67,14 @@ export interface MainServices {
   close(): Promise<void>;
 }
 
-type WriteChannel = 'uitpas:registerPassholder' | 'uitpas:registerNewCard' | 'uitpas:updatePassholder' | 'uitpas:registerInCardSystem' | 'uitpas:updateCardSystemData';
+type WriteChannel =
+  | 'uitpas:registerPassholder'
+  | 'uitpas:registerNewCard'
+  | 'uitpas:updatePassholder'
+  | 'uitpas:registerInCardSystem'
+  | 'uitpas:updateCardSystemData'
+  | 'uitpas:setOptInPreferences'
+  | 'uitpas:blockCard';
 
 const card = (uitpasNumber: string | undefined) => (uitpasNumber === undefined ? [] : [`card:${normaliseUitpasNumber(uitpasNumber)}`]);
 const holder = (uid: string) => [`uid:${uid}`];
@@ -83,6 +90,9 @@ const writeKeys: { [C in WriteChannel]: (payload: RequestOf<C>) => { lookUp: str
   'uitpas:updatePassholder': ({ uitpasNumber }) => ({ lookUp: card(uitpasNumber), memory: [] }),
   'uitpas:registerInCardSystem': ({ uid, uitpasNumber }) => ({ lookUp: [...holder(uid), ...card(uitpasNumber)], memory: [] }),
   'uitpas:updateCardSystemData': ({ uid }) => ({ lookUp: holder(uid), memory: [] }),
+  // Setting the same five opt-ins twice leaves them as once: ordered like any write, never noted as pending.
+  'uitpas:setOptInPreferences': ({ uid }) => ({ lookUp: [], memory: holder(uid) }),
+  'uitpas:blockCard': ({ uitpasNumber }) => ({ lookUp: card(uitpasNumber), memory: [] }),
 };
 
 /** Everything a look-up showed: these writes' outcomes are now known to staff. */
@@ -150,14 +160,30 @@ export function createMainServices(options: MainServicesOptions): MainServices {
         }
       });
 
+  /** Where a write goes now: a pending outcome belongs to the environment and balie it was sent in. */
+  const scope = async (): Promise<OutcomeScope> => {
+    const view = await session.view();
+    return { environment: view.environment, balie: view.balie?.consumerKey ?? '' };
+  };
+  /** The pending list, or the refusal staff must see when its file could not be read. */
+  const pendingOr = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof PendingOutcomesUnreadableError) throw new BalieFailure(contractError('pending-outcomes-unreadable'));
+      throw error;
+    }
+  };
+
   const writing =
     <C extends WriteChannel>(channel: C) =>
     (payload: RequestOf<C>): Promise<ResponseOf<C>> => {
       const { lookUp, memory } = (writeKeys[channel] as (payload: RequestOf<C>) => { lookUp: string[]; memory: string[] })(payload);
       return gate.write([...lookUp, ...memory], `${channel}\n${JSON.stringify(payload)}`, async () => {
-        if (await pending.find(lookUp)) throw new BalieFailure({ ...contractError('outcome-unknown'), outcomeUnknown: true });
+        const here = await scope();
+        if (await pendingOr(() => pending.find(here, lookUp))) throw new BalieFailure({ ...contractError('outcome-unknown'), outcomeUnknown: true });
         // Noted before sending: if the app dies before the answer, the next start still knows.
-        await pending.note(lookUp, channel);
+        await pending.note(here, lookUp, channel);
         let outcomeKnown = false;
         try {
           const result = await (uitpas[channel] as (payload: RequestOf<C>) => Promise<ResponseOf<C>>)(payload);
@@ -167,10 +193,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
           outcomeKnown = error instanceof BalieFailure && error.error.outcomeUnknown !== true;
           throw error;
         } finally {
-          if (outcomeKnown) await pending.settle(lookUp);
+          if (outcomeKnown) await pending.settle(here, lookUp);
         }
       });
     };
+
+  /** A look-up settles what it showed, here only; an unreadable list stays for the writes to refuse, not the look-up. */
+  const settleLookedUp = async (keys: string[]) => {
+    const here = await scope();
+    await pending.settle(here, keys).catch((error: unknown) => {
+      if (!(error instanceof PendingOutcomesUnreadableError)) throw error;
+    });
+  };
 
   const demoCard = new DemoCard(eid);
   const demoOnly = async () => {
@@ -227,12 +261,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'settings:save': changingSession(uitpas['settings:save'], true),
     'uitpas:findPassholders': async (request) => {
       const found = await uitpas['uitpas:findPassholders'](request);
-      await pending.settle(lookedUp(request.query, found));
+      await settleLookedUp(lookedUp(request.query, found));
       return found;
     },
     'uitpas:getCard': async (request) => {
       const info = await uitpas['uitpas:getCard'](request);
-      await pending.settle(lookedUp(request.uitpasNumber, []));
+      await settleLookedUp(lookedUp(request.uitpasNumber, []));
       return info;
     },
     'uitpas:registerPassholder': writing('uitpas:registerPassholder'),
@@ -240,6 +274,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'uitpas:updatePassholder': writing('uitpas:updatePassholder'),
     'uitpas:registerInCardSystem': writing('uitpas:registerInCardSystem'),
     'uitpas:updateCardSystemData': writing('uitpas:updateCardSystemData'),
+    'uitpas:setOptInPreferences': writing('uitpas:setOptInPreferences'),
+    'uitpas:blockCard': writing('uitpas:blockCard'),
   };
   const handlers = guarded(table, policy, failures);
 

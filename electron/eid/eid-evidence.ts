@@ -2,8 +2,10 @@
  * What main remembers of a genuine eID read so it can vouch for a form later:
  * `verified` goes to UiTPAS as true only when every field the card gave is
  * submitted unchanged and the card's signatures checked out. Staff usually hand
- * the card back before they submit, so the prefill (never the photo) is kept in
- * memory for a short while after removal: until it is used, 15 minutes pass (a
+ * the card back before they submit, so the prefill, and the photo when its
+ * hash matched the signed identity, are kept in memory (never on disk, never
+ * logged) for a short while after removal: the photo is what main uploads to
+ * the pass holder's record, so the page never has to send photo bytes. Kept until it is used, 15 minutes pass (a
  * timer drops it, whether or not anything asks), the environment changes, or the
  * staff member logs in or out.
  *
@@ -38,6 +40,8 @@ export interface SubmittedIdentity {
 
 interface RecordedRead {
   prefill: PassholderPrefill;
+  /** The JPEG, only when its hash matched the National Register's signed identity. */
+  photo?: Uint8Array;
   at: number;
   reader: string;
   environment: EnvironmentName;
@@ -75,16 +79,36 @@ export class EidEvidence {
     const environment = this.environment;
     if (!card.complete || !card.prefill.verified || environment === null) return;
     if (isDemoRead(card.reader) && environment !== 'demo') return;
-    this.reads.set(card.readId, { prefill: card.prefill, at: this.now(), reader: card.reader, environment });
+    const photo = card.photo?.hashMatches && card.integrity?.photo ? Buffer.from(card.photo.jpegBase64, 'base64') : undefined;
+    this.reads.set(card.readId, { prefill: card.prefill, photo, at: this.now(), reader: card.reader, environment });
     this.schedule();
+  }
+
+  /** The read when it is known, genuine, recent and of this environment. */
+  private usable(readId: string | undefined): RecordedRead | undefined {
+    this.expire();
+    const read = readId ? this.reads.get(readId) : undefined;
+    if (!read || read.environment !== this.environment) return undefined;
+    if (isDemoRead(read.reader) && read.environment !== 'demo') return undefined;
+    return read;
+  }
+
+  /** The national number of a usable read: main compares it with the pass holder's before vouching for an update. */
+  inszOf(readId: string | undefined): string | undefined {
+    return this.usable(readId)?.prefill.inszNumber || undefined;
+  }
+
+  /** The photo of a usable read, only for the person it belongs to (the same national number). */
+  photoFor(readId: string | undefined, inszNumber: string | undefined): Uint8Array | undefined {
+    const read = this.usable(readId);
+    if (!read?.photo || !read.prefill.inszNumber || normaliseInsz(inszNumber ?? '') !== read.prefill.inszNumber) return undefined;
+    return read.photo;
   }
 
   /** True when the read is known, genuine, recent, of this environment, and every field it gave is submitted as read. */
   vouchesFor(readId: string | undefined, submitted: SubmittedIdentity): boolean {
-    this.expire();
-    const read = readId ? this.reads.get(readId) : undefined;
-    if (!read || read.environment !== this.environment) return false;
-    if (isDemoRead(read.reader) && read.environment !== 'demo') return false;
+    const read = this.usable(readId);
+    if (!read) return false;
     const { prefill } = read;
     const same = (a: string | undefined, b: string) => (a ?? '').trim() === b;
     if (comparedFields.some((field) => prefill[field] !== null && !same(submitted[field], prefill[field] ?? ''))) return false;

@@ -44,6 +44,8 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     registerPassholder: (fields) => invoke('uitpas:registerPassholder', fields),
     registerNewCard: (request) => invoke('uitpas:registerNewCard', request),
     updatePassholder: (request) => invoke('uitpas:updatePassholder', request),
+    setOptInPreferences: (request) => invoke('uitpas:setOptInPreferences', request),
+    blockCard: (request) => invoke('uitpas:blockCard', request),
     registerInCardSystem: (request) => invoke('uitpas:registerInCardSystem', request),
     updateCardSystemData: (request) => invoke('uitpas:updateCardSystemData', request),
     getSupportReport: (request) => invoke('support:getReport', request),

@@ -18,6 +18,7 @@ import type { BadResponseReason, LoginProblem } from '../uitpas/errors';
 import type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
 import type { NewCardReason, Registered } from '../uitpas/types';
 import {
+  isBlockRequest,
   isCardQuery,
   isCardSystemDataChange,
   isCardSystemRegistration,
@@ -26,6 +27,7 @@ import {
   isDemoCardRequest,
   isFindPassholdersQuery,
   isNewCardRequest,
+  isOptInChange,
   isPassholderSearch,
   isPriceQuery,
   isRegisterPassholderRequest,
@@ -43,6 +45,13 @@ export type { Balie, CardInfo, EidFieldWarning, EidReadCause, EnvironmentName, L
 export type { PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting };
 export type { EidFieldWarningCode } from '../../native/beid/types';
 export type { OptInPreferences, PassholderSearch, PriceReason } from '../uitpas/types';
+import type { OptInPreferences } from '../uitpas/types';
+
+/**
+ * What became of a call the real counter makes after register or update (SX PassHolderService register()/update()):
+ * stored, failed (the registration or update stands; the page may retry the opt-ins), or not sent.
+ */
+export type FollowUp = 'stored' | 'failed' | 'not-sent';
 
 export interface AppInfo {
   name: string;
@@ -84,6 +93,8 @@ export const balieErrorCodes = [
   'uitpas-unreachable',
   'uitpas-server',
   'uitpas-bad-response',
+  /** The list of writes without an answer could not be read: it was moved aside, and writes wait until IT has looked at it. */
+  'pending-outcomes-unreadable',
 ] as const;
 
 export type BalieErrorCode = (typeof balieErrorCodes)[number];
@@ -196,6 +207,8 @@ export interface SessionView {
   secretStoreProblem: SecretStoreProblem | null;
   /** The language of the page on this workstation. */
   language: Language;
+  /** Whether the register and update forms tick "store the eID photo" by default (absent: yes). */
+  storeEidPhoto?: boolean;
   loggedIn: boolean;
   /** The logged-in UiTiD account (e-mail or name) when the login says it (UiTiD v2), for the top bar. */
   account: string | null;
@@ -218,6 +231,7 @@ export interface SettingsChange {
   consumerKey?: string;
   /** Write-only: stored in the OS secret store, never sent back. */
   consumerSecret?: string;
+  storeEidPhoto?: boolean;
 }
 
 /** A reader as the support screen shows it: its role from the settings, and what it sees now. */
@@ -340,10 +354,17 @@ export const requestChannels = {
   'uitpas:findPassholders': request<Passholder[]>()(isFindPassholdersQuery),
   /** Search by name (`*` as wildcard), first name, date of birth (YYYY-MM-DD), postal code, or several UiTPAS numbers. */
   'uitpas:searchPassholders': request<{ total: number; passholders: Passholder[] }>()(isPassholderSearch),
-  /** Answers whether UiTPAS was told the data is verified: main decides that from the eID read. */
-  'uitpas:registerPassholder': request<Registered & { verified: boolean }>()(isRegisterPassholderRequest),
+  /**
+   * Answers whether UiTPAS was told the data is verified (main decides that from the eID read), and what became
+   * of the opt-ins and the photo sent after it.
+   */
+  'uitpas:registerPassholder': request<Registered & { verified: boolean; optIns: FollowUp; picture: FollowUp }>()(isRegisterPassholderRequest),
   'uitpas:registerNewCard': request<Registered>()(isNewCardRequest),
-  'uitpas:updatePassholder': request<{ code: string }>()(isUpdatePassholderRequest),
+  'uitpas:updatePassholder': request<{ code: string; picture: FollowUp }>()(isUpdatePassholderRequest),
+  /** The five opt-ins of a pass holder: after a registration whose own follow-up failed, or changed on their screen. */
+  'uitpas:setOptInPreferences': request<OptInPreferences>()(isOptInChange),
+  /** Blocks one card (lost, stolen, defect); a new card is a separate step. */
+  'uitpas:blockCard': request<{ code: string }>()(isBlockRequest),
   'uitpas:registerInCardSystem': request<Passholder>()(isCardSystemRegistration),
   'uitpas:updateCardSystemData': request<{ code: string }>()(isCardSystemDataChange),
   /**
@@ -409,6 +430,8 @@ export interface BalieApi {
   registerPassholder(fields: RequestOf<'uitpas:registerPassholder'>): Promise<Result<ResponseOf<'uitpas:registerPassholder'>>>;
   registerNewCard(request: RequestOf<'uitpas:registerNewCard'>): Promise<Result<ResponseOf<'uitpas:registerNewCard'>>>;
   updatePassholder(request: RequestOf<'uitpas:updatePassholder'>): Promise<Result<ResponseOf<'uitpas:updatePassholder'>>>;
+  setOptInPreferences(request: RequestOf<'uitpas:setOptInPreferences'>): Promise<Result<ResponseOf<'uitpas:setOptInPreferences'>>>;
+  blockCard(request: RequestOf<'uitpas:blockCard'>): Promise<Result<ResponseOf<'uitpas:blockCard'>>>;
   registerInCardSystem(request: RequestOf<'uitpas:registerInCardSystem'>): Promise<Result<ResponseOf<'uitpas:registerInCardSystem'>>>;
   updateCardSystemData(request: RequestOf<'uitpas:updateCardSystemData'>): Promise<Result<ResponseOf<'uitpas:updateCardSystemData'>>>;
   getSupportReport(request: RequestOf<'support:getReport'>): Promise<Result<ResponseOf<'support:getReport'>>>;

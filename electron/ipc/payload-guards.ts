@@ -44,11 +44,16 @@ const personFieldGuards = {
   schoolConsumerKey: optional(field('schoolConsumerKey')),
 };
 
+/** A whole number from 0 up to max (paging). */
+function isCount(max: number): Guard<number> {
+  return (value): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
+}
+
 /** Several UiTPAS numbers, at most 50 (the real counter's search takes several scanned cards at once). */
 const isUitpasNumberList = listOf(uitpasNumber, 50);
 
 /** `verified` is not the page's to send: main decides it from the card it read (see the eID issue). */
-export const isRegisterPassholderRequest: Guard<Omit<RegisterPassholderFields, 'verified'> & { withoutInsz?: boolean; eidReadId?: string }> = isObject({
+export const isRegisterPassholderRequest: Guard<Omit<RegisterPassholderFields, 'verified'> & { withoutInsz?: boolean; eidReadId?: string; storePhoto?: boolean }> = isObject({
   ...personFieldGuards,
   uitpasNumber,
   voucherNumber: optional(field('voucherNumber')),
@@ -66,6 +71,8 @@ export const isRegisterPassholderRequest: Guard<Omit<RegisterPassholderFields, '
   withoutInsz: optional(isBoolean),
   /** The eID read the identity fields came from, if any: main decides `verified` from it. */
   eidReadId: optional(isReadId),
+  /** Store that read's photo on the record (main has it; the page never sends photo bytes). */
+  storePhoto: optional(isBoolean),
 });
 
 const isUpdateFields: Guard<Omit<UpdatePassholderFields, 'verified'>> = isObject({
@@ -88,6 +95,7 @@ export const isSettingsChange = isObject({
   language: optional(isOneOf(languages)),
   consumerKey: optional(field('consumerKey')),
   consumerSecret: optional(field('consumerSecret')),
+  storeEidPhoto: optional(isBoolean),
 });
 
 export const isCardQuery = isObject({ uitpasNumber });
@@ -112,6 +120,8 @@ export const isPassholderSearch = isObject({
   dateOfBirth: optional(field('dateOfBirth')),
   postalCode: optional(field('postalCode')),
   uitpasNumbers: optional(isUitpasNumberList),
+  start: optional(isCount(10_000)),
+  max: optional(isCount(100)),
 });
 
 export const isNewCardRequest = isObject({
@@ -122,7 +132,21 @@ export const isNewCardRequest = isObject({
   kansenStatuutEndDate: optional(field('kansenStatuutEndDate')),
 });
 
-export const isUpdatePassholderRequest = isObject({ uitpasNumber, fields: isUpdateFields, eidReadId: optional(isReadId) });
+export const isUpdatePassholderRequest = isObject({ uitpasNumber, fields: isUpdateFields, eidReadId: optional(isReadId), storePhoto: optional(isBoolean) });
+
+/** The five opt-ins, all of them: the real counter always sends the five (CF Passholder/OptInPreferences.php). */
+const isOptIns = isObject({
+  optInServiceMails: isBoolean,
+  optInMilestoneMails: isBoolean,
+  optInInfoMails: isBoolean,
+  optInSms: isBoolean,
+  optInPost: isBoolean,
+});
+
+/** The pass holder's birth date goes along: main keeps every opt-in false under 16. */
+export const isOptInChange = isObject({ uid: field('uid'), dateOfBirth: optional(field('dateOfBirth')), preferences: isOptIns });
+
+export const isBlockRequest = isObject({ uitpasNumber });
 
 export const isCardSystemRegistration = isObject({
   uid: field('uid'),

@@ -11,6 +11,7 @@ export type SettingSources = Record<PolicyKey, SettingSource>;
 
 export function withPolicy(user: Settings, policy: Policy): Settings {
   return {
+    ...user,
     environment: policy.environment ?? user.environment,
     language: policy.language ?? user.language,
     consumerKey: policy.consumerKey ?? user.consumerKey,

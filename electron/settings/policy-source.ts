@@ -9,14 +9,17 @@ import { readFile } from 'node:fs/promises';
 import { join, posix, win32 } from 'node:path';
 import { parsePolicy, type Policy, type PolicyState } from './policy';
 
-const pollMs = 2_000;
 
 export class PolicySource {
   private state: PolicyState;
   private readonly listeners = new Set<(state: PolicyState) => void>();
   private watching = false;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    /** How often the file's stat is polled: a change shows within this. */
+    private readonly pollMs = 2_000,
+  ) {
     this.state = { status: 'absent', file };
   }
 
@@ -43,7 +46,7 @@ export class PolicySource {
     this.listeners.add(listener);
     if (!this.watching && this.file !== '') {
       this.watching = true;
-      watchFile(this.file, { interval: pollMs, persistent: false }, this.reload);
+      watchFile(this.file, { interval: this.pollMs, persistent: false }, this.reload);
     }
     return () => this.listeners.delete(listener);
   }

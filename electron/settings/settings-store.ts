@@ -28,6 +28,8 @@ export interface Settings {
   readerRoles: ReaderRoles;
   /** The UiTiD v2 native client for the environment; null: the v1 login. */
   uitidV2: UitidV2ClientSetting | null;
+  /** Whether a registration or an update with a re-read eID stores the eID photo, unless staff untick it (absent: on). */
+  storeEidPhoto?: boolean;
 }
 
 export const defaultSettings: Settings = {
@@ -82,7 +84,7 @@ function parseSettings(text: string): Settings | null {
     return null;
   }
   if (typeof stored !== 'object' || stored === null) return null;
-  const { environment, language, consumerKey, balie, readerRoles, uitidV2 } = stored as Record<string, unknown>;
+  const { environment, language, consumerKey, balie, readerRoles, uitidV2, storeEidPhoto } = stored as Record<string, unknown>;
   if (!environmentNames.includes(environment as EnvironmentName)) return null;
   // The user's file takes the policy's shapes for what both can set: one check, in policy.ts.
   const roles = validatePolicy({ readerRoles });
@@ -94,6 +96,7 @@ function parseSettings(text: string): Settings | null {
     balie: isChosenBalie(balie) ? balie : null,
     readerRoles: readerRoles !== undefined && 'policy' in roles && roles.policy.readerRoles ? roles.policy.readerRoles : defaultSettings.readerRoles,
     uitidV2: uitidV2 !== undefined && uitidV2 !== null && 'policy' in client && client.policy.uitidV2 ? client.policy.uitidV2 : null,
+    ...(typeof storeEidPhoto === 'boolean' ? { storeEidPhoto } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
 import { isIsoDate, isoDay } from '../rules/fields';
 import { inszProblem, normaliseInsz } from '../rules/insz';
 import { uitpasNumberProblem } from '../rules/uitpas-number';
-import { balieOf, param, refuse, type OperationContext, type Reply } from './operations';
+import { balieOf, param, refuse, type OperationContext, type Reply } from './operation-core';
 import type { SeedCard } from './seed';
 import type { SimPassholder } from './state';
 import { element, passholderXml } from './xml-writer';
@@ -82,8 +82,11 @@ export function searchPassholders(context: OperationContext): Reply {
   const balie = balieKey ? state.balies.get(balieKey) : undefined;
   const onlyNumbers = numbers.length > 0 && ['name', 'firstName', 'dob', 'postalCode', 'inszNumber'].every((name) => !params.get(name));
 
+  // Blocked pass holders only with includeBlocked=true (DOC zoeken-van-pashouders.md: "default = false").
+  const includeBlocked = params.get('includeBlocked') === 'true';
   const matches = (holder: SimPassholder): boolean => {
     if (context.employeeUid !== null) return holder.uid === context.employeeUid;
+    if (!includeBlocked && state.isBlocked(holder)) return false;
     const f = holder.fields;
     if (balie && !onlyNumbers && ![...holder.memberships.keys()].some((id) => id in balie.permissions)) return false;
     if (params.get('name') && !wildcard(param(params, 'name')).test(f.name ?? '')) return false;

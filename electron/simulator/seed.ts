@@ -111,3 +111,66 @@ export const seedPassholder = {
   email: 'marie.claes@example.org',
   cardSequence: 42,
 };
+
+/**
+ * Pass holders for the record: a kansenstatuut ended but in its grace period, with remarks; a pass holder whose
+ * only card is blocked (a search without includeBlocked leaves them out); a kansenstatuut suspended for a while.
+ * Days are relative to the simulator's start, so the demo looks the same on any date.
+ */
+export interface SeedRecordPassholder {
+  uid: string;
+  name: string;
+  firstName: string;
+  inszNumber: string;
+  dateOfBirth: string;
+  gender: 'MALE' | 'FEMALE';
+  postalCode: string;
+  city: string;
+  street: string;
+  moreInfo?: string;
+  card: { sequence: number; kansenpas: boolean; status: 'ACTIVE' | 'BLOCKED' };
+  /** Days from today: the kansenstatuut's end, the end of its grace period, the end of a suspension. */
+  kansenStatuut?: { endInDays: number; graceUntilInDays?: number; suspendedForDays?: number };
+}
+
+export const seedRecordPassholders: readonly SeedRecordPassholder[] = [
+  {
+    uid: 'pashouder-demo-0002',
+    name: 'Peeters',
+    firstName: 'Lotte',
+    inszNumber: '75030812468',
+    dateOfBirth: '1975-03-08',
+    gender: 'FEMALE',
+    street: 'Kortrijksesteenweg 210',
+    postalCode: '9000',
+    city: 'Gent',
+    moreInfo: 'Attest OCMW ligt op de balie tot eind volgende maand.',
+    card: { sequence: 520, kansenpas: true, status: 'ACTIVE' },
+    kansenStatuut: { endInDays: -10, graceUntilInDays: 50 },
+  },
+  {
+    uid: 'pashouder-demo-0003',
+    name: 'Vermeulen',
+    firstName: 'Bart',
+    inszNumber: '90112007135',
+    dateOfBirth: '1990-11-20',
+    gender: 'MALE',
+    street: 'Brabantdam 3',
+    postalCode: '9000',
+    city: 'Gent',
+    card: { sequence: 902, kansenpas: false, status: 'BLOCKED' },
+  },
+  {
+    uid: 'pashouder-demo-0004',
+    name: 'Jacobs',
+    firstName: 'Noor',
+    inszNumber: '01021408643',
+    dateOfBirth: '2001-02-14',
+    gender: 'FEMALE',
+    street: 'Overpoortstraat 8',
+    postalCode: '9000',
+    city: 'Gent',
+    card: { sequence: 521, kansenpas: true, status: 'ACTIVE' },
+    kansenStatuut: { endInDays: 300, suspendedForDays: 20 },
+  },
+];

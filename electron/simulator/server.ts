@@ -8,22 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { escapeXml } from '../uitpas/xml';
-import {
-  getCard,
-  getPassholder,
-  getPrice,
-  listBalies,
-  refuseRemovedOrEmpty,
-  registerInCardSystem,
-  registerNewCard,
-  registerPassholder,
-  run,
-  setOptInPreferences,
-  updateCardSystemData,
-  updatePassholder,
-  type OperationContext,
-  type Reply,
-} from './operations';
+import { listBalies } from './balie-operations';
+import { blockCard, getCard, getPrice, registerNewCard } from './card-operations';
+import { refuseRemovedOrEmpty, run, type OperationContext, type Reply } from './operation-core';
+import { readMultipart } from './multipart';
+import { getPassholder, registerInCardSystem, registerPassholder, setOptInPreferences, updateCardSystemData, updatePassholder, uploadPicture } from './passholder-operations';
 import { retrieve, searchPassholders } from './lookups';
 import { exchangeAccessToken, oidcAnswer, oidcPathPrefix } from './uitid-v2';
 import { answerInstead, rewriteAnswer, takeOddAnswer } from './odd-answers';
@@ -79,8 +68,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   async function handle(request: IncomingMessage): Promise<Answer> {
     const url = new URL(request.url ?? '/', origin);
-    const body = await readBody(request);
-    const form = /application\/x-www-form-urlencoded/i.test(request.headers['content-type'] ?? '') ? new URLSearchParams(body) : new URLSearchParams();
+    const raw = await readBody(request);
+    const body = raw.toString('utf8');
+    const contentType = request.headers['content-type'] ?? '';
+    const form = /application\/x-www-form-urlencoded/i.test(contentType) ? new URLSearchParams(body) : new URLSearchParams();
+    // Multipart parts are never signed (CF DefaultOAuthClient.php leaves a file upload's parameters out of the signature).
+    const multipart = /^multipart\/form-data/i.test(contentType) ? readMultipart(raw, contentType) : undefined;
     if (url.pathname.startsWith(`${oidcPathPrefix}/`)) return oidcAnswer(state, origin, request.method ?? 'GET', url, form) ?? { status: 404, body: 'Niet gevonden', type: 'text/plain' };
     if (!url.pathname.startsWith(`${simulatorPathPrefix}/`)) return { status: 404, body: 'Niet gevonden', type: 'text/plain' };
     const path = url.pathname.slice(simulatorPathPrefix.length + 1);
@@ -108,10 +101,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const instead = odd && answerInstead(odd);
     if (instead) return instead;
     // Repeated keys (uitpasNumber=a&uitpasNumber=b) are kept apart in `all`; `params` has the first of each.
-    const all = [...url.searchParams.entries(), ...form.entries()];
+    const all = [...url.searchParams.entries(), ...form.entries(), ...(multipart?.fields ?? [])];
     const params = new Map<string, string>();
     for (const [name, value] of all) if (!params.has(name)) params.set(name, value);
-    const context: OperationContext = { state, params, all, employeeUid: employee?.uid ?? null, today: now() };
+    const context: OperationContext = { state, params, all, employeeUid: employee?.uid ?? null, today: now(), files: multipart?.files };
     const reply = path.startsWith('uitpas/') ? (run(refuseRemovedOrEmpty, context) ?? route(request.method ?? 'GET', path.split('/'), context)) : undefined;
     if (reply === null) return unauthorized('permission_denied');
     return rewriteAnswer(odd, reply ?? { status: 404, body: 'Onbekend endpoint', type: 'text/plain' });
@@ -135,9 +128,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (method !== 'POST' || second !== 'passholder' || !third) return undefined;
     if (third === 'register' && !fourth) return run(registerPassholder, context);
     if (third === 'newCard' && !fourth) return run(registerNewCard, context);
+    if (third === 'block' && fourth && segments.length === 4) return run((c) => blockCard(c, fourth), context);
     if (/^\d{13}$/.test(third) && !fourth) return run((c) => updatePassholder(c, third), context);
     if (fourth === 'register') return run((c) => registerInCardSystem(c, third), context);
     if (fourth === 'optinpreferences') return run((c) => setOptInPreferences(c, third), context);
+    if (fourth === 'uploadPicture') return run((c) => uploadPicture(c, third), context);
     if (fourth && segments.length === 4) return run((c) => updateCardSystemData(c, third, fourth), context);
     return undefined;
   }
@@ -208,7 +203,7 @@ function formAnswer(values: Record<string, string>) {
   return { status: 200, body: new URLSearchParams(values).toString(), type: 'application/x-www-form-urlencoded' };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -219,7 +214,7 @@ function readBody(request: IncomingMessage): Promise<string> {
         request.destroy();
       } else chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }

@@ -1,12 +1,17 @@
 /** The simulator's in-memory world, built from the seed; nothing is written to disk. */
 import type { OddAnswer } from './odd-answers';
 import { randomBytes } from 'node:crypto';
-import { cardNumber, chipNumberOf, demoConsumer, demoEmployee, seedBalies, seedCardSystems, seedCards, seedPassholder, seedSchools, seedVouchers, type SeedCard } from './seed';
+import { isoDay } from '../rules/fields';
+import { cardNumber, chipNumberOf, demoConsumer, demoEmployee, seedBalies, seedCardSystems, seedCards, seedPassholder, seedRecordPassholders, seedSchools, seedVouchers, type SeedCard } from './seed';
 
 export interface Membership {
   cardSystemId: string;
   kansenStatuut: boolean;
   kansenStatuutEndDate?: string;
+  /** YYYY-MM-DD: an ended kansenstatuut is still honoured until this day (the rule deciding it is production's; inferred). */
+  kansenStatuutGraceUntil?: string;
+  /** YYYY-MM-DD: the kansenstatuut is suspended until this day (CF Passholder/CardSystemSpecific.php kansenStatuutSuspendedUntil). */
+  kansenStatuutSuspendedUntil?: string;
   uitpasNumber?: string;
 }
 
@@ -15,6 +20,8 @@ export interface SimPassholder {
   fields: Record<string, string>;
   optIns: Record<string, boolean>;
   legalTerms?: { paper: boolean; digital: boolean; parentalConsent: boolean };
+  /** The stored photo, base64 JPEG, as uploadPicture left it. */
+  picture?: string;
   verified: boolean;
   registrationBalieConsumerKey: string;
   memberships: Map<string, Membership>;
@@ -57,6 +64,41 @@ export class SimulatorState {
       registrationBalieConsumerKey: 'balie-gent-centrum',
       memberships: new Map([[gent.id, { cardSystemId: gent.id, kansenStatuut: false, uitpasNumber: number }]]),
     });
+    const day = (days: number) => isoDay(new Date(Date.now() + days * 86_400_000));
+    for (const seed of seedRecordPassholders) {
+      const uitpasNumber = cardNumber(gent.prefix, seed.card.sequence, seed.card.kansenpas);
+      this.cards.set(uitpasNumber, { uitpasNumber, chipNumber: chipNumberOf(uitpasNumber), cardSystemId: gent.id, kansenpas: seed.card.kansenpas, status: seed.card.status, balieConsumerKey: null });
+      const { kansenStatuut } = seed;
+      this.passholders.set(seed.uid, {
+        uid: seed.uid,
+        fields: Object.fromEntries(Object.entries(seed).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'uid')),
+        optIns: { optInServiceMails: true, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: false },
+        verified: false,
+        registrationBalieConsumerKey: 'balie-gent-centrum',
+        memberships: new Map([
+          [
+            gent.id,
+            {
+              cardSystemId: gent.id,
+              kansenStatuut: kansenStatuut !== undefined,
+              kansenStatuutEndDate: kansenStatuut && day(kansenStatuut.endInDays),
+              kansenStatuutGraceUntil: kansenStatuut?.graceUntilInDays !== undefined ? day(kansenStatuut.graceUntilInDays) : undefined,
+              kansenStatuutSuspendedUntil: kansenStatuut?.suspendedForDays !== undefined ? day(kansenStatuut.suspendedForDays) : undefined,
+              uitpasNumber,
+            },
+          ],
+        ]),
+      });
+    }
+  }
+
+  /**
+   * A pass holder none of whose cards is usable any more counts as blocked: the API's passHolder/blocked
+   * (DOC entiteiten/pashouder-entiteit.md) without a documented rule; this one is inferred.
+   */
+  isBlocked(holder: SimPassholder): boolean {
+    const cards = [...holder.memberships.values()].flatMap((m) => (m.uitpasNumber ? [this.cards.get(m.uitpasNumber)] : []));
+    return cards.length > 0 && cards.every((card) => card?.status === 'BLOCKED');
   }
 
   /** Cards still in stock at a balie, per card system: printed at start-up for demo users. */

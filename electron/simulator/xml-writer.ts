@@ -1,6 +1,6 @@
 /** Builds the API's XML answers. */
 import { escapeXml } from '../uitpas/xml';
-import type { SimPassholder, SimulatorState } from './state';
+import type { Membership, SimPassholder, SimulatorState } from './state';
 
 export type XmlTree = { [element: string]: string | number | boolean | XmlTree | (XmlTree | string)[] | undefined };
 
@@ -19,6 +19,11 @@ export function document(root: string, tree: XmlTree, namespaces = ''): string {
 
 const endOfDay = (date: string) => `${date}T23:59:59+01:00`;
 
+function inGracePeriod(membership: Membership, today: string): boolean {
+  const { kansenStatuutEndDate: end, kansenStatuutGraceUntil: graceUntil } = membership;
+  return membership.kansenStatuut && end !== undefined && graceUntil !== undefined && end < today && today <= graceUntil;
+}
+
 export function passholderXml(holder: SimPassholder, state: SimulatorState, today: string): string {
   const f = holder.fields;
   const cardSystemSpecific = [...holder.memberships.values()].map((membership) => {
@@ -30,13 +35,18 @@ export function passholderXml(holder: SimPassholder, state: SimulatorState, toda
       kansenStatuut: membership.kansenStatuut,
       kansenStatuutEndDate: membership.kansenStatuutEndDate ? endOfDay(membership.kansenStatuutEndDate) : undefined,
       kansenStatuutExpired: membership.kansenStatuutEndDate ? membership.kansenStatuutEndDate < today : false,
-      kansenStatuutInGracePeriod: false,
+      // Ended but still honoured (DOC entiteiten/passholdercardsystemlink-entiteit.md; SX src/KansenStatuut/KansenStatuut.php).
+      kansenStatuutInGracePeriod: inGracePeriod(membership, today),
+      kansenStatuutSuspendedUntil: membership.kansenStatuutSuspendedUntil && membership.kansenStatuutSuspendedUntil >= today ? endOfDay(membership.kansenStatuutSuspendedUntil) : undefined,
+      // The pass holder's status in this card system (ACTIVE, BLOCKED; DOC passholdercardsystemlink-entiteit.md); blocked with its card (inferred).
+      status: card?.status === 'BLOCKED' ? 'BLOCKED' : 'ACTIVE',
     } satisfies XmlTree;
   });
   const body =
     cardSystemSpecific.map((system) => element('cardSystemSpecific', system)).join('') +
     (
       [
+      ['blocked', state.isBlocked(holder) ? 'true' : 'false'],
       ['city', f.city],
       ['dateOfBirth', f.dateOfBirth ? `${f.dateOfBirth}T00:00:00+01:00` : undefined],
       ['email', f.email],
@@ -51,6 +61,7 @@ export function passholderXml(holder: SimPassholder, state: SimulatorState, toda
       ['name', f.name],
       ['nationality', f.nationality],
       ['numberOfCheckins', '0'],
+      ['picture', holder.picture],
       ['placeOfBirth', f.placeOfBirth],
       ['points', '0.000'],
       ['postalCode', f.postalCode],

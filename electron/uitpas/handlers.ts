@@ -1,13 +1,14 @@
 /** The UiTPAS part of the handler table: every call goes through the session's signed client. */
-import type { HandlerTable } from '../ipc/contract';
+import type { FollowUp, HandlerTable } from '../ipc/contract';
 import { BalieFailure } from '../ipc/dispatch';
 import { normaliseInsz } from '../rules/insz';
 import { normaliseUitpasNumber } from '../rules/uitpas-number';
 import { calling } from './failures';
+import { UitpasFailure } from './errors';
 import type { EidEvidence } from '../eid/eid-evidence';
 import { isIsoDate } from '../rules/fields';
 import { optInsAllowed, passholderErrors, registrationErrors, type FieldErrors } from '../rules/passholder-rules';
-import { optInNames } from './types';
+import { optInNames, type OptInPreferences } from './types';
 import type { UitpasSession } from './session';
 
 type UitpasChannel = Extract<keyof HandlerTable, `session:${string}` | `settings:${string}` | `uitpas:${string}`>;
@@ -16,6 +17,23 @@ type UitpasChannel = Extract<keyof HandlerTable, `session:${string}` | `settings
 function refuseInvalid(errors: FieldErrors): void {
   const [first] = Object.entries(errors);
   if (first) throw new BalieFailure({ code: 'invalid-field', field: first[0], problem: first[1] });
+}
+
+/** The five opt-ins as sent: each false under 16, whatever was chosen (DOC registreren-van-een-pashouder.md). */
+function allowedOptIns(chosen: Partial<OptInPreferences>, dateOfBirth: string | undefined, today: Date): OptInPreferences {
+  const mayOptIn = optInsAllowed(dateOfBirth, today);
+  return Object.fromEntries(optInNames.map((name) => [name, mayOptIn && chosen[name] === true])) as unknown as OptInPreferences;
+}
+
+/** A call after the main write: its failure leaves the main write standing, so it is reported, never thrown. */
+async function followUp(work: () => Promise<unknown>): Promise<FollowUp> {
+  try {
+    await work();
+    return 'stored';
+  } catch (error) {
+    if (error instanceof UitpasFailure) return 'failed';
+    throw error;
+  }
 }
 
 export function createUitpasHandlers(session: UitpasSession, evidence: EidEvidence): Pick<HandlerTable, UitpasChannel> {
@@ -51,17 +69,18 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
         throw new BalieFailure({ code: 'invalid-field', field: 'dateOfBirth', problem: 'date-of-birth-invalid' });
       }
       return withClient(async (client) => {
-        const { total, passholders } = await client.searchPassholders(criteria);
+        const { total, passholders } = await client.searchPassholders({ ...criteria, max: criteria.max ?? searchPageSize });
         return { total, passholders };
       });
     },
-    'uitpas:registerPassholder': ({ eidReadId, withoutInsz, ...fields }) => {
+    'uitpas:registerPassholder': ({ eidReadId, withoutInsz, storePhoto, ...fields }) => {
       const today = new Date();
       refuseInvalid(registrationErrors({ ...fields, withoutInsz }, today));
       const verified = evidence.vouchesFor(eidReadId, fields);
-      // The five opt-ins always go along, and are false under 16 whatever was sent (DOC registreren-van-een-pashouder.md).
-      const mayOptIn = optInsAllowed(fields.dateOfBirth, today);
-      const optIns = Object.fromEntries(optInNames.map((name) => [name, mayOptIn && fields[name] === true]));
+      // The five opt-ins go along as the API documents them, and again in their own call, which is what stores them.
+      const optIns = allowedOptIns(fields, fields.dateOfBirth, today);
+      // Only a photo main read itself, of this same person, and only when staff left "store the photo" ticked.
+      const photo = storePhoto === true ? evidence.photoFor(eidReadId, fields.inszNumber) : undefined;
       return withClient(async (client) => {
         const registered = await client.registerPassholder({
           ...fields,
@@ -72,21 +91,35 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
           verified,
         });
         evidence.forget(eidReadId);
-        return { ...registered, verified };
+        // Register does not process the opt-ins (SX PassHolderService::register); then the photo, as the real counter.
+        const optInsOutcome = await followUp(() => client.setOptInPreferences(registered.uid, optIns));
+        const picture = photo ? await followUp(() => client.uploadPicture(registered.uid, photo)) : 'not-sent';
+        return { ...registered, verified, optIns: optInsOutcome, picture };
       });
     },
     'uitpas:registerNewCard': (request) => withClient((client) => client.registerNewCard(request)),
-    'uitpas:updatePassholder': ({ uitpasNumber, fields, eidReadId }) => {
+    'uitpas:updatePassholder': ({ uitpasNumber, fields, eidReadId, storePhoto }) => {
       refuseInvalid(passholderErrors(fields, [], new Date()));
-      // `verified` only ever goes up: an update without a genuine eID read leaves it as it was.
-      const verified = evidence.vouchesFor(eidReadId, fields) ? true : undefined;
+      const vouches = evidence.vouchesFor(eidReadId, fields);
+      const eidInsz = evidence.inszOf(eidReadId);
       return withClient(async (client) => {
+        // The eID must be this pass holder's: main asks UiTPAS whose record it is, the page's word does not count.
+        const holder = eidInsz && (vouches || storePhoto === true) ? await client.getPassholder(uitpasNumber) : undefined;
+        const samePerson = holder !== undefined && normaliseInsz(holder.inszNumber ?? '') === eidInsz;
+        // `verified` only ever goes up: an update without a genuine eID read of this very pass holder leaves it as it was.
+        const verified = vouches && samePerson ? true : undefined;
+        const photo = samePerson && storePhoto === true ? evidence.photoFor(eidReadId, eidInsz) : undefined;
         const { code } = await client.updatePassholder(uitpasNumber, { ...fields, verified });
         evidence.forget(eidReadId);
+        // As after register (SX PassHolderService::update uploads the re-read eID's photo).
+        const picture = photo && holder ? await followUp(() => client.uploadPicture(holder.uid, photo)) : 'not-sent';
         // UiTPAS's own English sentence stays here: the page words the outcome itself.
-        return { code };
+        return { code, picture };
       });
     },
+    'uitpas:setOptInPreferences': ({ uid, dateOfBirth, preferences }) =>
+      withClient((client) => client.setOptInPreferences(uid, allowedOptIns(preferences, dateOfBirth, new Date()))),
+    'uitpas:blockCard': ({ uitpasNumber }) => withClient((client) => client.blockCard(normaliseUitpasNumber(uitpasNumber))),
     'uitpas:registerInCardSystem': ({ uid, cardSystemId, uitpasNumber, ...options }) =>
       withClient((client) => {
         if ((cardSystemId === undefined) === (uitpasNumber === undefined)) {
@@ -101,6 +134,9 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
       }),
   };
 }
+
+/** One page of search results; "more results" asks the next page with start (SX Search/Query.php pages by 10; we show 20). */
+const searchPageSize = 20;
 
 /** What uitpas/retrieve is given: a UiTPAS number (13 digits), an INSZ (11 digits, any separators) or a card's chip number (hex). */
 function lookUpKey(query: string): string {

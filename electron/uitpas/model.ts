@@ -13,6 +13,12 @@ export interface PassholderCardSystem {
   kansenStatuut: boolean;
   kansenStatuutEndDate?: string;
   kansenStatuutExpired: boolean;
+  /** Ended, but still honoured for a while (DOC entiteiten/passholdercardsystemlink-entiteit.md; SX src/KansenStatuut/KansenStatuut.php shows it as IN_GRACE_PERIOD). */
+  kansenStatuutInGracePeriod: boolean;
+  /** YYYY-MM-DD: the kansenstatuut is suspended until this day (CF Passholder/CardSystemSpecific.php; NG UPS-4867 "geschorst tot"). */
+  kansenStatuutSuspendedUntil?: string;
+  /** The pass holder's own status in this card system, e.g. ACTIVE or BLOCKED (DOC passholdercardsystemlink-entiteit.md). */
+  status?: string;
   currentCard?: { uitpasNumber: string; kansenpas: boolean; status: string };
 }
 
@@ -41,6 +47,8 @@ export interface Passholder {
   blocked: boolean;
   registrationBalieConsumerKey?: string;
   foreignCity?: string;
+  /** The stored photo, base64 JPEG as the API writes it (DOC entiteiten/pashouder-entiteit.md "picture"); only a JPEG of sane size is kept. */
+  picture?: string;
   /** Stored on the pass holder's UiTiD user (DOC entiteiten/pashouder-entiteit.md, uitIdUser/optInPreferences). */
   optInPreferences?: OptInPreferences;
   cardSystems: PassholderCardSystem[];
@@ -132,9 +140,20 @@ export function parsePassholder(node: XmlValue): Passholder {
     blocked: bool(node, 'blocked'),
     registrationBalieConsumerKey: optional(node, 'registrationBalieConsumerKey'),
     foreignCity: optional(node, 'foreignCity'),
+    picture: jpegBase64(text(node, 'picture')),
     optInPreferences: parseOptIns(child(user, 'optInPreferences')),
     cardSystems: list(node, 'cardSystemSpecific').map(parseCardSystemLink),
   };
+}
+
+/** A stored photo bigger than this is not shown (an eID photo is about 3 kB; inferred bound, no source gives one). */
+export const maxPictureBytes = 512 * 1024;
+
+/** The picture as base64 when it is a JPEG (starts with FF D8) of at most maxPictureBytes; anything else is left out. */
+function jpegBase64(value: string | undefined): string | undefined {
+  const compact = value?.replace(/\s+/g, '');
+  if (!compact || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || (compact.length * 3) / 4 > maxPictureBytes) return undefined;
+  return compact.startsWith('/9j/') ? compact : undefined;
 }
 
 export function parseOptIns(node: XmlValue | undefined): OptInPreferences | undefined {
@@ -183,6 +202,9 @@ function parseCardSystemLink(node: XmlValue): PassholderCardSystem {
     kansenStatuut: bool(node, 'kansenStatuut'),
     kansenStatuutEndDate: datePart(text(node, 'kansenStatuutEndDate')),
     kansenStatuutExpired: bool(node, 'kansenStatuutExpired'),
+    kansenStatuutInGracePeriod: bool(node, 'kansenStatuutInGracePeriod'),
+    kansenStatuutSuspendedUntil: datePart(text(node, 'kansenStatuutSuspendedUntil')),
+    status: optional(node, 'status'),
     currentCard: card
       ? {
           // The number sits one level deeper: <uitpasNumber><uitpasNumber>…</uitpasNumber></uitpasNumber>.

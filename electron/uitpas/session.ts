@@ -65,6 +65,7 @@ export class UitpasSession {
       hasConsumerSecret: settings.environment === 'demo' || this.policy.policy.consumerSecret !== undefined || storedSecret,
       secretStoreProblem: await this.options.secrets.unavailableReason(),
       language: settings.language,
+      storeEidPhoto: settings.storeEidPhoto ?? true,
       loggedIn: this.login !== null,
       account: this.login?.account ?? null,
       balies: this.allowedBalies().map(({ id, name }) => ({ id, name })),
@@ -166,6 +167,7 @@ export class UitpasSession {
       language: change.language ?? settings.language,
       consumerKey: change.consumerKey ?? settings.consumerKey,
       balie: environmentChanged ? null : settings.balie,
+      storeEidPhoto: change.storeEidPhoto ?? settings.storeEidPhoto ?? true,
     });
     // Another environment means other accounts: the login does not carry over.
     if (environmentChanged) await this.logOut();
@@ -257,6 +259,7 @@ export class UitpasSession {
     const user = await this.loadUserSettings();
     const policy = this.policy.policy;
     const own: Settings = {
+      ...settings,
       environment: policy.environment === undefined ? settings.environment : user.environment,
       language: policy.language === undefined ? settings.language : user.language,
       consumerKey: policy.consumerKey === undefined ? settings.consumerKey : user.consumerKey,

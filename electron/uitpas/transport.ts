@@ -57,6 +57,11 @@ export interface SignedCall {
    * (CF CultureFeed/CultureFeed/Uitpas/Default.php treats any other code as failure).
    */
   acceptCodes?: readonly string[];
+  /**
+   * A file sent as multipart/form-data (uploadPicture, DOC pashouders/upload-picture.md), with `params` as
+   * plain parts beside it. As in CF DefaultOAuthClient.php (`$has_file_upload`), no body parameter is signed.
+   */
+  file?: { field: string; bytes: Uint8Array; name: string; type: string };
 }
 
 /** RFC 3986 percent-encoding (OAuth 1.0a, RFC 5849 §3.6): a space is %20, never "+". */
@@ -93,16 +98,17 @@ export async function callUitpas(call: SignedCall): Promise<XmlNode> {
   const pairs = formPairs(call.params);
   const encoded = encodePairs(pairs);
   const url = call.method === 'GET' && encoded ? `${call.url}?${encoded}` : call.url;
-  const body = call.method === 'POST' ? encoded : undefined;
+  const body = call.method !== 'POST' ? undefined : call.file ? multipart(pairs, call.file) : encoded;
   const headers: Record<string, string> = {
     Accept: 'application/xml',
     Authorization: authorizationHeader(call.consumer, call.token, {
       method: call.method,
       url,
-      body: call.method === 'POST' ? signedData(pairs) : undefined,
+      body: call.method === 'POST' && !call.file ? signedData(pairs) : undefined,
     }),
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=UTF-8';
+  // FormData sets its own multipart Content-Type with the boundary.
+  if (typeof body === 'string') headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=UTF-8';
   // A POST that fails once it may have been sent has an unknown outcome; a GET can simply be asked again.
   const mayHaveArrived = call.method === 'POST';
 
@@ -125,6 +131,13 @@ export async function callUitpas(call: SignedCall): Promise<XmlNode> {
 export function clockOffsetSeconds(response: Response, now = Date.now()): number | null {
   const date = Date.parse(response.headers.get('date') ?? '');
   return Number.isNaN(date) ? null : Math.round((date - now) / 1000);
+}
+
+function multipart(pairs: readonly [string, string][], file: NonNullable<SignedCall['file']>): FormData {
+  const form = new FormData();
+  for (const [name, value] of pairs) form.append(name, value);
+  form.append(file.field, new Blob([Uint8Array.from(file.bytes)], { type: file.type }), file.name);
+  return form;
 }
 
 /** Reads the body as UTF-8, stopping (and failing) beyond maxXmlBytes instead of buffering whatever comes. */

@@ -63,6 +63,9 @@ export interface PassholderSearch {
   dateOfBirth?: string;
   postalCode?: string;
   uitpasNumbers?: string[];
+  /** Paging: the index of the first result, and how many at most (SX Search/Query.php). */
+  start?: number;
+  max?: number;
 }
 
 export interface NewCardRequest {

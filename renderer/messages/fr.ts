@@ -450,6 +450,8 @@ export const fr: Messages = {
             : error.badResponse === 'incomplete'
               ? 'UiTPAS a donné une réponse incomplète.'
               : "UiTPAS a donné une réponse inattendue (pas de XML). L'environnement choisi dans les paramètres est-il le bon ?",
+      'pending-outcomes-unreadable':
+        "Rien n'est envoyé à UiTPAS : la liste des demandes restées sans réponse (pending-outcomes.json) est illisible et a été mise de côté. Recherchez d'abord le titulaire, et demandez à l'informatique de vérifier puis de supprimer le fichier pending-outcomes.json.unreadable.",
     },
   },
   uitpasCodes: {

@@ -467,6 +467,8 @@ export const nl = {
             : error.badResponse === 'incomplete'
               ? 'UiTPAS gaf een onvolledig antwoord.'
               : 'UiTPAS gaf een onverwacht antwoord (geen XML). Is de omgeving in de instellingen juist?',
+      'pending-outcomes-unreadable':
+        'Niets wordt naar UiTPAS verstuurd: de lijst van verzoeken zonder antwoord (pending-outcomes.json) is onleesbaar en apart gezet. Zoek de pashouder eerst op, en vraag IT het bestand pending-outcomes.json.unreadable na te kijken en te verwijderen.',
     } satisfies Record<BalieErrorCode, string | ((error: BalieError) => string)>,
   },
   /** Per UiTPAS error code (electron/uitpas/error-codes.ts): what the counter employee should do. */

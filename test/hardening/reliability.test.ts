@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createMainServices } from '../../electron/main-services';
-import { PendingOutcomes } from '../../electron/settings/pending-outcomes';
+import { PendingOutcomes } from '../../electron/uitpas/pending-outcomes';
 import { SecretStore } from '../../electron/settings/secret-store';
 import { defaultSettings, SettingsStore } from '../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../electron/simulator/headless-authorize';
@@ -182,7 +182,7 @@ describe('an unknown outcome survives a restart until it is looked up', () => {
     await first.close();
 
     const stored = readFileSync(join(dir, 'pending-outcomes.json'), 'utf8');
-    expect(JSON.parse(stored)).toEqual([{ key: `card:${card}`, operation: 'uitpas:registerPassholder', since: expect.any(String) }]);
+    expect(JSON.parse(stored)).toEqual([{ key: `card:${card}`, operation: 'uitpas:registerPassholder', since: expect.any(String), environment: 'demo', balie: 'balie-gent-centrum' }]);
     for (const personal of [person.name, person.firstName, person.inszNumber, person.dateOfBirth, person.city]) expect(stored).not.toContain(personal);
     if (posix) expect(statSync(join(dir, 'pending-outcomes.json')).mode & 0o777).toBe(0o600);
 

@@ -32,7 +32,7 @@ async function withPolicy(policy: unknown, user?: unknown, fetchImpl: typeof fet
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, typeof policy === 'string' ? policy : JSON.stringify(policy));
   }
-  const source = new PolicySource(file);
+  const source = new PolicySource(file, 100);
   await source.load();
   const services = createMainServices({
     appInfo: { name: 'UiTPAS Balie', version: '0', platform: 'linux', host: 'browser' },

@@ -150,13 +150,18 @@ describe('register with today’s fields', () => {
     ...overrides,
   });
 
-  it('stores the opt-ins; the five are required; under 16 they must be false', async () => {
+  it('register does not process the opt-ins (SX PassHolderService::register): only optinpreferences stores them, false under 16', async () => {
     const registered = await client.registerPassholder({ ...person({ inszNumber: '85073003328', optInInfoMails: true, optInPost: true }), uitpasNumber: gent(4) });
+    expect((await client.retrieve(registered.uitpasNumber))?.passholder?.optInPreferences).toEqual(noOptIns);
+    expect(await client.setOptInPreferences(registered.uid, { ...noOptIns, optInInfoMails: true, optInPost: true })).toEqual({ ...noOptIns, optInInfoMails: true, optInPost: true });
     expect((await client.retrieve(registered.uitpasNumber))?.passholder?.optInPreferences).toEqual({ ...noOptIns, optInInfoMails: true, optInPost: true });
-    const withoutOptIns = { name: 'A', firstName: 'B', dateOfBirth: '1990-01-01', postalCode: '9000', city: 'Gent', inszNumber: '90010100123', uitpasNumber: gent(5) };
-    expect((await rejection(client.registerPassholder(withoutOptIns))).code).toBe('MISSING_REQUIRED_FIELDS');
-    const child = person({ inszNumber: '15061812314', dateOfBirth: '2015-06-18', optInSms: true, parentalConsent: true, firstName: 'Lotte' });
-    expect((await rejection(client.registerPassholder({ ...child, uitpasNumber: gent(5) }))).code).toBe('INVALID_PARAMETERS');
+    // Without opt-ins, as CF sends false (left out), the registration stands.
+    const withoutOptIns = { name: 'A', firstName: 'B', dateOfBirth: '1990-01-01', postalCode: '9000', city: 'Gent', inszNumber: '90010112791', uitpasNumber: aalst(2) };
+    const plain = await client.registerPassholder(withoutOptIns);
+    const child = person({ inszNumber: '15061812314', dateOfBirth: '2015-06-18', parentalConsent: true, firstName: 'Lotte' });
+    const minor = await client.registerPassholder({ ...child, uitpasNumber: aalst(3) });
+    expect((await rejection(client.setOptInPreferences(minor.uid, { ...noOptIns, optInSms: true }))).code).toBe('INVALID_PARAMETERS');
+    expect(plain.uid).not.toBe(minor.uid);
   });
 
   it('sets opt-ins afterwards through optinpreferences', async () => {

@@ -98,7 +98,7 @@ describe('the policy on change', () => {
   it('is read again when IT creates, breaks or mends the file', async () => {
     const root = mkdtempSync(join(tmpdir(), 'balie-policy-root-'));
     const file = policyFile('linux', {}, root);
-    const source = new PolicySource(file);
+    const source = new PolicySource(file, 100);
     expect(await source.load()).toMatchObject({ status: 'absent' });
     const seen: string[] = [];
     source.onChange((state) => seen.push(state.status));

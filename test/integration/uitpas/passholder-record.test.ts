@@ -1,0 +1,235 @@
+/**
+ * The pass holder's record as the real counter keeps it, through main's handlers against the simulator:
+ * opt-ins stored with their own call after register (SX PassHolderService::register) and kept for a retry when
+ * that call fails; the eID photo uploaded by main from its own read, never for another person, never unticked;
+ * a card blocked; the search with blocked pass holders and paging; `verified` on an update only for the pass
+ * holder's own eID; a pending outcome bound to its environment and balie; an unreadable pending list.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EidCard, Passholder } from '../../../electron/ipc/contract';
+import { createDispatcher } from '../../../electron/ipc/dispatch';
+import { createMainServices } from '../../../electron/main-services';
+import { placeholderPhoto } from '../../../native/beid/virtual-card/placeholder-photo';
+import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
+import { cardNumber, seedPassholder, seedRecordPassholders } from '../../../electron/simulator/seed';
+import { FakePcscContext } from '../../support/fake-pcsc';
+import { memoryCipher } from '../../support/memory-cipher';
+
+const noOptIns = { optInServiceMails: false, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: false };
+const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
+
+type Services = ReturnType<typeof createMainServices>;
+const open: Services[] = [];
+afterEach(async () => {
+  for (const services of open.splice(0)) await services.close();
+});
+
+async function counter(options: { dir?: string; network?: typeof fetch } = {}) {
+  const services = createMainServices({
+    appInfo: { name: 'UiTPAS Balie', version: '0', platform: 'linux', host: 'browser' },
+    createPcscContext: () => new FakePcscContext(),
+    trustAnchors: [],
+    dataDirectory: options.dir ?? mkdtempSync(join(tmpdir(), 'balie-record-')),
+    secretCipher: memoryCipher(),
+    showAuthorizePage: authorizeAtSimulator,
+    fetch: options.network,
+    log: { warn: () => undefined },
+  });
+  open.push(services);
+  const cards: EidCard[] = [];
+  services.events.subscribe((channel, payload) => {
+    if (channel === 'eid:card' && (payload as EidCard).complete) cards.push(payload as EidCard);
+  });
+  const dispatch = createDispatcher(services.handlers, { warn: () => undefined });
+  const ask = (channel: string, payload?: unknown) => dispatch(channel, payload);
+  const value = async <T>(channel: string, payload?: unknown): Promise<T> => {
+    const result = await ask(channel, payload);
+    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+    return result.value as T;
+  };
+  await value('session:login');
+  await value('session:chooseBalie', { balieId: '101' });
+  /** Puts the demo eID of a made-up person through main's read path and gives the complete read. */
+  const readEid = async (person: 'jonas' | 'zoe') => {
+    const before = cards.length;
+    await value('eid:insertDemoCard', { person });
+    await vi.waitFor(() => expect(cards.length).toBeGreaterThan(before), { timeout: 10_000 });
+    return cards.at(-1) as EidCard;
+  };
+  const find = async (query: string) => (await value<Passholder[]>('uitpas:findPassholders', { query }))[0];
+  return { services, ask, value, readEid, find };
+}
+
+/** The person fields of an eID read, exactly as read. */
+function identityOf(read: EidCard) {
+  const { prefill } = read;
+  return {
+    name: prefill.name,
+    firstName: prefill.firstName,
+    ...(prefill.secondName ? { secondName: prefill.secondName } : {}),
+    inszNumber: prefill.inszNumber,
+    dateOfBirth: prefill.dateOfBirth ?? '',
+    ...(prefill.gender ? { gender: prefill.gender } : {}),
+    nationality: prefill.nationality,
+    placeOfBirth: prefill.placeOfBirth,
+    street: prefill.street,
+    postalCode: prefill.postalCode,
+    city: prefill.city,
+  };
+}
+
+/** The register payload from an eID read, with a card. */
+const fromRead = (read: EidCard, uitpasNumber: string) => ({ ...identityOf(read), uitpasNumber, legalTermsPaper: true, eidReadId: read.readId });
+
+describe('opt-ins after register', () => {
+  it('sends the chosen opt-ins with their own call, and the record shows them', async () => {
+    const { value, find } = await counter();
+    const registered = await value<{ optIns: string; uid: string }>('uitpas:registerPassholder', {
+      name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen',
+      uitpasNumber: gent(2), legalTermsPaper: true, optInInfoMails: true, optInPost: true,
+    });
+    expect(registered.optIns).toBe('stored');
+    expect((await find(gent(2)))?.optInPreferences).toEqual({ ...noOptIns, optInInfoMails: true, optInPost: true });
+  });
+
+  it('when that call fails, the registration stands, is not sent again, and the choices are set by a retry', async () => {
+    let failOptIns = true;
+    const posts: string[] = [];
+    const network: typeof fetch = async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (init?.method === 'POST') posts.push(new URL(url).pathname);
+      if (failOptIns && url.endsWith('/optinpreferences')) return new Response('Service Unavailable', { status: 503 });
+      return fetch(input, init);
+    };
+    const { value, find } = await counter({ network });
+    const chosen = { ...noOptIns, optInServiceMails: true, optInSms: true };
+    const registered = await value<{ optIns: string; uid: string; uitpasNumber: string }>('uitpas:registerPassholder', {
+      name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', uitpasNumber: gent(3), legalTermsPaper: true, ...chosen,
+    });
+    expect(registered.optIns).toBe('failed');
+    expect((await find(gent(3)))?.optInPreferences).toEqual(noOptIns);
+    failOptIns = false;
+    expect(await value('uitpas:setOptInPreferences', { uid: registered.uid, dateOfBirth: '1962-06-01', preferences: chosen })).toEqual(chosen);
+    expect((await find(gent(3)))?.optInPreferences).toEqual(chosen);
+    expect(posts.filter((path) => path.endsWith('/passholder/register'))).toHaveLength(1);
+  });
+
+  it('keeps every opt-in false under 16, whatever the page sends', async () => {
+    const { value } = await counter();
+    const sent = await value('uitpas:setOptInPreferences', { uid: seedPassholder.uid, dateOfBirth: '2015-01-01', preferences: { ...noOptIns, optInSms: true } });
+    expect(sent).toEqual(noOptIns);
+  });
+});
+
+describe('the eID photo on the record', () => {
+  it('main uploads the photo of its own read: the real JPEG of the test card, stored as read', async () => {
+    const { value, readEid, find } = await counter();
+    const read = await readEid('jonas');
+    const registered = await value<{ picture: string; verified: boolean }>('uitpas:registerPassholder', { ...fromRead(read, gent(4)), storePhoto: true });
+    expect(registered).toMatchObject({ picture: 'stored', verified: true });
+    const stored = (await find(gent(4)))?.picture;
+    expect(Buffer.from(stored ?? '', 'base64').equals(placeholderPhoto)).toBe(true);
+  });
+
+  it('not when staff unticked it, not for another person than the eID, not without a read', async () => {
+    const { value, readEid, find } = await counter();
+    const read = await readEid('jonas');
+    expect(await value('uitpas:registerPassholder', { ...fromRead(read, gent(5)), storePhoto: false })).toMatchObject({ picture: 'not-sent' });
+    expect((await find(gent(5)))?.picture).toBeUndefined();
+    const other = await readEid('zoe');
+    const someoneElse = { ...fromRead(other, gent(6)), inszNumber: '62000001229', name: 'Kaya', firstName: 'Aylin', dateOfBirth: '1962-06-01', gender: 'FEMALE', storePhoto: true };
+    expect(await value('uitpas:registerPassholder', someoneElse)).toMatchObject({ picture: 'not-sent', verified: false });
+    const typed = { ...identityOf(other), uitpasNumber: gent(7), legalTermsPaper: true, storePhoto: true };
+    expect(await value('uitpas:registerPassholder', typed)).toMatchObject({ picture: 'not-sent' });
+  });
+
+  it('an update with a re-read eID of this pass holder is verified and stores the photo; another eID is neither', async () => {
+    const { value, readEid, find } = await counter();
+    const read = await readEid('jonas');
+    await value('uitpas:registerPassholder', { ...fromRead(read, gent(8)), storePhoto: false });
+    const again = await readEid('jonas');
+    const fields = identityOf(again);
+    expect(await value('uitpas:updatePassholder', { uitpasNumber: gent(8), fields, eidReadId: again.readId, storePhoto: true })).toEqual({ code: 'ACTION_SUCCEEDED', picture: 'stored' });
+    expect((await find(gent(8)))?.picture).toBeDefined();
+    // Zoë's eID offered for Marie's record: her own fields match the read, but the record is not hers.
+    const zoe = await readEid('zoe');
+    const marieCard = gent(seedPassholder.cardSequence);
+    const result = await value('uitpas:updatePassholder', { uitpasNumber: marieCard, fields: identityOf(zoe), eidReadId: zoe.readId, storePhoto: true }).catch((error: unknown) => error);
+    // UiTPAS refuses a changed INSZ; whatever it answers, nothing was vouched for or uploaded.
+    expect(result).not.toMatchObject({ picture: 'stored' });
+    expect((await find(marieCard))?.picture).toBeUndefined();
+  });
+});
+
+describe('block a card', () => {
+  it('blocks once; a second time is INVALID_CARD_STATUS; the record shows the card blocked', async () => {
+    const { ask, find } = await counter();
+    const card = gent(seedPassholder.cardSequence);
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toEqual({ ok: true, value: { code: 'ACTION_SUCCEEDED' } });
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { code: 'uitpas-rejected', apiCode: 'INVALID_CARD_STATUS' } });
+    expect((await find(card))?.cardSystems[0]?.currentCard?.status).toBe('BLOCKED');
+  });
+});
+
+describe('nothing read away', () => {
+  it('the search includes blocked pass holders and pages with start and max', async () => {
+    const { value } = await counter();
+    const blocked = seedRecordPassholders.find((holder) => holder.card.status === 'BLOCKED');
+    const found = await value<{ total: number; passholders: Passholder[] }>('uitpas:searchPassholders', { name: blocked?.name });
+    expect(found.passholders.map((holder) => [holder.uid, holder.blocked])).toEqual([[blocked?.uid, true]]);
+    const all = await value<{ total: number; passholders: Passholder[] }>('uitpas:searchPassholders', { postalCode: '9000' });
+    const second = await value<{ total: number; passholders: Passholder[] }>('uitpas:searchPassholders', { postalCode: '9000', start: 1, max: 1 });
+    expect(all.total).toBeGreaterThan(2);
+    expect(second).toMatchObject({ total: all.total, passholders: [{ uid: all.passholders[1]?.uid }] });
+  });
+
+  it('a kansenstatuut in its grace period, a suspended one, remarks and the card system status reach the page', async () => {
+    const { find } = await counter();
+    const [grace, , suspended] = seedRecordPassholders;
+    const inGrace = await find(grace?.inszNumber ?? '');
+    expect(inGrace?.moreInfo).toBe(grace?.moreInfo);
+    expect(inGrace?.cardSystems[0]).toMatchObject({ kansenStatuut: true, kansenStatuutExpired: true, kansenStatuutInGracePeriod: true, status: 'ACTIVE' });
+    expect((await find(suspended?.inszNumber ?? ''))?.cardSystems[0]?.kansenStatuutSuspendedUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('pending outcomes belong to their environment and balie', () => {
+  it('a look-up at another balie does not clear it; one at the balie it was sent from does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balie-scope-'));
+    let loseAnswers = false;
+    const network: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (loseAnswers && init?.method === 'POST') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+      return response;
+    };
+    const { ask, value } = await counter({ dir, network });
+    const card = gent(seedPassholder.cardSequence);
+    loseAnswers = true;
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { outcomeUnknown: true } });
+    loseAnswers = false;
+    await value('session:chooseBalie', { balieId: '102' });
+    await value('uitpas:findPassholders', { query: card });
+    await value('session:chooseBalie', { balieId: '101' });
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
+    await value('uitpas:findPassholders', { query: card });
+    // Settled here: the block had reached UiTPAS, so a second one is refused by UiTPAS itself, not by the app.
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { code: 'uitpas-rejected', apiCode: 'INVALID_CARD_STATUS' } });
+  });
+
+  it('an unreadable list is moved aside and blocks every write with its own code; look-ups still work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balie-unreadable-'));
+    writeFileSync(join(dir, 'pending-outcomes.json'), '[{"key": "card:0900');
+    const { ask, find } = await counter({ dir });
+    const card = gent(seedPassholder.cardSequence);
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { code: 'pending-outcomes-unreadable' } });
+    expect(readFileSync(join(dir, 'pending-outcomes.json.unreadable'), 'utf8')).toBe('[{"key": "card:0900');
+    expect(existsSync(join(dir, 'pending-outcomes.json'))).toBe(false);
+    expect((await find(card))?.uid).toBe(seedPassholder.uid);
+    // After a restart it still blocks, until IT removes the file.
+    const again = await counter({ dir });
+    expect(await again.ask('uitpas:updateCardSystemData', { uid: seedPassholder.uid, cardSystemId: '1', kansenStatuutEndDate: '2099-12-31' })).toMatchObject({ ok: false, error: { code: 'pending-outcomes-unreadable' } });
+  });
+});
