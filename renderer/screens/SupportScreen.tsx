@@ -47,6 +47,18 @@ export function SupportScreen() {
       <h2 ref={heading} tabIndex={-1}>
         {texts.support.title}
       </h2>
+      <div className="actions support-actions">
+        <button type="button" className="primary" disabled={!report} onClick={() => void copy()}>
+          {texts.support.copy}
+        </button>
+        <button type="button" disabled={trying} onClick={() => void load(true)}>
+          {trying ? texts.busy : texts.support.tryAgain}
+        </button>
+        <button type="button" onClick={() => void store.go({ name: 'home' })}>
+          {texts.session.back}
+        </button>
+        {copied && <span role="status">{texts.support.copied}</span>}
+      </div>
       {!report ? (
         <p>{texts.loading}</p>
       ) : (
@@ -128,18 +140,6 @@ export function SupportScreen() {
           </section>
         </div>
       )}
-      <div className="actions">
-        <button type="button" className="primary" disabled={!report} onClick={() => void copy()}>
-          {texts.support.copy}
-        </button>
-        <button type="button" disabled={trying} onClick={() => void load(true)}>
-          {trying ? texts.busy : texts.support.tryAgain}
-        </button>
-        <button type="button" onClick={() => void store.go({ name: 'home' })}>
-          {texts.session.back}
-        </button>
-        {copied && <span role="status">{texts.support.copied}</span>}
-      </div>
     </main>
   );
 }
