@@ -41,6 +41,8 @@ export interface MainServicesOptions {
   showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
   /** Opens the system browser for the UiTiD v2 login (electron/login-window.ts openInSystemBrowser); without it, the v1 login window. */
   openInSystemBrowser?: (url: string, authorizationOrigin: string) => Promise<void>;
+  /** Starts the demo environment's simulator; tests watch it here. */
+  startDemoSimulator?: () => Promise<Simulator>;
   /** The network every UiTPAS and UiTiD call goes through: the app's is Chromium's (window/network.ts); default Node's fetch. */
   fetch?: HttpTransport;
   /** What the network uses for a URL (Chromium's resolveProxy), for the support report. */
@@ -112,8 +114,18 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const reads = new ReadLog(events, apdus, (reader) => reader !== demoReaderName);
   eid.start();
 
-  // The demo environment's backend runs in this process, on loopback, from its first use.
+  /**
+   * The demo environment's backend runs in this process, on loopback, from its first use until the app
+   * leaves demo: then it stops, and what it held (pass holders registered in practice, perhaps from a real
+   * eID) goes with it. Its consumer secret is this run's and stays in this process.
+   */
   let demo: Promise<Simulator> | undefined;
+  const startDemo = options.startDemoSimulator ?? (() => startSimulator());
+  const stopDemo = async () => {
+    const running = demo;
+    demo = undefined;
+    await (await running?.catch(() => undefined))?.close();
+  };
   const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
   const policy = options.policy ?? noPolicy();
   const session = new UitpasSession({
@@ -121,7 +133,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     policy,
     secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),
     showAuthorizePage: options.showAuthorizePage,
-    demoPrefix: async () => (await (demo ??= startSimulator())).prefix,
+    demo: () =>
+      (demo ??= startDemo().catch((error: unknown) => {
+        demo = undefined;
+        throw error;
+      })),
     uitidV2: options.openInSystemBrowser ? { openInBrowser: options.openInSystemBrowser } : undefined,
     fetch: options.fetch,
   });
@@ -140,6 +156,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     evidence.enter(view.environment);
     return present(view);
   };
+  /** Outside demo the simulator has no business running. */
+  const leftDemo = async (view: SessionView): Promise<SessionView> => {
+    if (view.environment !== 'demo') await stopDemo();
+    return view;
+  };
   const gate = new WriteGate();
   const ready = gate.changeSession(() => session.view()).then(seen, () => undefined);
 
@@ -153,9 +174,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       gate.changeSession(async () => {
         if (dropsEvidence) evidence.clear();
         try {
-          return seen(await handler(payload));
+          return seen(await leftDemo(await handler(payload)));
         } catch (error) {
-          await session.view().then(seen, () => evidence.clear());
+          await session.view().then(leftDemo).then(seen, () => evidence.clear());
           throw error;
         }
       });
@@ -304,7 +325,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       eid.close();
       evidence.clear();
       await ready;
-      await (await demo)?.close();
+      await stopDemo();
     },
   };
 }

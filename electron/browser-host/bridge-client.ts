@@ -1,53 +1,96 @@
 /**
  * Runs in the page served by the browser host, before the app: defines
  * `window.balie` over the host's WebSocket, exactly as the preload does over
- * Electron's IPC. The run's token comes in the URL fragment once; it moves to
- * sessionStorage (this origin only, this tab only), leaves the address bar, and
- * goes to the host as a WebSocket subprotocol.
+ * Electron's IPC. The run's start-up token comes in the URL fragment once and
+ * leaves the address bar at once; the first socket offers it, and the host
+ * answers with this tab's secret, kept in sessionStorage (this origin, this
+ * tab). Every later socket, after a reload or when one closes, offers that
+ * secret: the page reconnects by itself, and a call made meanwhile waits for
+ * the socket a few seconds before it answers `internal`.
  */
 import { createBalieApi } from '../ipc/bridge-api';
 import { contractError, type Result } from '../ipc/contract';
-import { bridgeProtocol, bridgeSocketPath, tokenProtocolPrefix, tokenStorageKey, type WireMessage, type WireRequest } from './wire';
+import { bridgeProtocol, bridgeSocketPath, tabProtocolPrefix, tabStorageKey, tokenProtocolPrefix, type WireMessage, type WireRequest } from './wire';
 
-const fromFragment = new URLSearchParams(location.hash.slice(1)).get('token');
-if (fromFragment) {
-  sessionStorage.setItem(tokenStorageKey, fromFragment);
-  history.replaceState(null, '', `${location.pathname}${location.search}`);
-}
-const token = sessionStorage.getItem(tokenStorageKey) ?? '';
-const socket = new WebSocket(`ws://${location.host}${bridgeSocketPath}`, [bridgeProtocol, `${tokenProtocolPrefix}${token}`]);
-// Settles on open or on close, so a request made while connecting never hangs.
-const opened = new Promise<void>((resolve) => {
-  socket.addEventListener('open', () => resolve(), { once: true });
-  socket.addEventListener('close', () => resolve(), { once: true });
-});
+/** How long a call waits for a socket before it answers `internal`. */
+const waitForSocketMs = 5000;
+const firstRetryMs = 250;
+const longestRetryMs = 4000;
+
+let startToken = new URLSearchParams(location.hash.slice(1)).get('token');
+if (startToken) history.replaceState(null, '', `${location.pathname}${location.search}`);
+
 const pending = new Map<number, (result: Result<unknown>) => void>();
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const waiting = new Set<() => void>();
+let socket: WebSocket | undefined;
+let retryMs = firstRetryMs;
 let nextId = 1;
 
-socket.addEventListener('message', (event: MessageEvent<string>) => {
-  const message = JSON.parse(event.data) as WireMessage;
-  if (message.kind === 'response') {
+function connect(): void {
+  const secret = sessionStorage.getItem(tabStorageKey);
+  const credential = secret ? `${tabProtocolPrefix}${secret}` : startToken ? `${tokenProtocolPrefix}${startToken}` : undefined;
+  // Neither a tab secret nor a fresh token (a page not opened from the host's link, or a spent link): nothing to offer.
+  if (!credential) {
+    socket = undefined;
+    for (const wake of waiting) wake();
+    return;
+  }
+  const current = new WebSocket(`ws://${location.host}${bridgeSocketPath}`, [bridgeProtocol, credential]);
+  socket = current;
+  current.addEventListener('open', () => {
+    retryMs = firstRetryMs;
+    for (const wake of waiting) wake();
+  });
+  current.addEventListener('message', (event: MessageEvent<string>) => receive(JSON.parse(event.data) as WireMessage));
+  current.addEventListener('close', () => {
+    // The token is good for one socket, whether or not it opened.
+    if (!secret) startToken = null;
+    for (const settle of pending.values()) settle({ ok: false, error: contractError('internal') });
+    pending.clear();
+    setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, longestRetryMs);
+  });
+}
+
+function receive(message: WireMessage): void {
+  if (message.kind === 'tab') {
+    sessionStorage.setItem(tabStorageKey, message.secret);
+  } else if (message.kind === 'response') {
     pending.get(message.id)?.(message.result);
     pending.delete(message.id);
   } else {
     for (const listener of listeners.get(message.channel) ?? []) listener(message.payload);
   }
-});
+}
 
-socket.addEventListener('close', () => {
-  for (const settle of pending.values()) settle({ ok: false, error: contractError('internal') });
-  pending.clear();
-});
+/** The open socket, or after a reconnect within waitForSocketMs; undefined when none came. */
+const live = (): WebSocket | undefined => (socket?.readyState === WebSocket.OPEN ? socket : undefined);
+
+async function openSocket(): Promise<WebSocket | undefined> {
+  if (!socket || live()) return live();
+  await new Promise<void>((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      waiting.delete(wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, waitForSocketMs);
+    waiting.add(wake);
+  });
+  return live();
+}
+
+connect();
 
 const api = createBalieApi({
   invoke: async (channel, payload) => {
-    await opened;
-    if (socket.readyState !== WebSocket.OPEN) return { ok: false, error: contractError('internal') };
+    const open = await openSocket();
+    if (!open) return { ok: false, error: contractError('internal') };
     const request: WireRequest = { id: nextId++, channel, payload };
     return new Promise<Result<unknown>>((resolve) => {
       pending.set(request.id, resolve);
-      socket.send(JSON.stringify(request));
+      open.send(JSON.stringify(request));
     });
   },
   subscribe: (channel, listener) => {

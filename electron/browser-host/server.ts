@@ -6,14 +6,18 @@
  *
  * The page's files are the app's public code and are served to any request
  * whose Host is this server (so a DNS-rebinding page cannot read them under its
- * own name). What matters, the socket, needs this run's token: the printed URL
- * carries it in its fragment (never sent over HTTP, so in no server log), the bridge
- * keeps it in sessionStorage (per origin: scheme, host and port) and offers it
- * as a WebSocket subprotocol. No cookie: cookies ignore the port, so every
- * other local server's page would carry it. The upgrade must also come from
- * this origin (Origin) to this host (Host).
+ * own name). What matters, the socket, needs a secret. The printed URL carries
+ * this run's start-up token in its fragment (never sent over HTTP, so in no
+ * server log); it opens one socket, once: the host answers on it with a secret
+ * of that tab, and the token is spent, so a copy in the terminal's scrollback
+ * or the browser's history opens nothing. The bridge keeps the tab secret in
+ * sessionStorage (per origin and per tab) and offers it as a WebSocket
+ * subprotocol; a tab has at most one live socket, and reconnects with its
+ * secret when that socket closes. No cookie: cookies ignore the port, so
+ * every other local server's page would carry it. The upgrade must also come
+ * from this origin (Origin) to this host (Host).
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +26,7 @@ import { securityHeaders } from '../window/csp';
 import type { Dispatch } from '../ipc/dispatch';
 import type { MainEvents } from '../ipc/main-events';
 import { readStaticFile } from '../window/static-files';
-import { bridgeProtocol, bridgeScriptPath, bridgeSocketPath, isWireRequest, tokenProtocolPrefix, type WireMessage } from './wire';
+import { bridgeProtocol, bridgeScriptPath, bridgeSocketPath, isWireRequest, tabProtocolPrefix, tokenProtocolPrefix, type WireMessage } from './wire';
 
 export interface BrowserHostOptions {
   rendererRoot: string;
@@ -36,7 +40,7 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** Open this: its fragment carries the run's token. */
+  /** Open this, once: its fragment carries the run's start-up token, which the first page trades for a tab secret. */
   url: string;
   origin: string;
   close(): Promise<void>;
@@ -48,22 +52,41 @@ export const maxMessageBytes = 1024 * 1024;
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { rendererRoot, bridgeScriptFile, dispatch, events, log = console } = options;
   const token = randomBytes(32).toString('base64url');
+  /** Cleared by the first socket it opens. */
+  let startToken: string | null = token;
+  /** Per tab (keyed by the SHA-256 of its secret, so a lookup times nothing secret): whether a socket of it is open or opening. */
+  const tabs = new Map<string, { live: boolean }>();
   const bridgeScript = await readFile(bridgeScriptFile);
   let origin = '';
   let host = '';
 
-  const isToken = (candidate: string | undefined): boolean => {
-    if (!candidate) return false;
+  const isStartToken = (candidate: string | undefined): boolean => {
+    if (!candidate || startToken === null) return false;
     const given = Buffer.from(candidate);
-    const expected = Buffer.from(token);
+    const expected = Buffer.from(startToken);
     return given.length === expected.length && timingSafeEqual(given, expected);
   };
-  const offeredToken = (request: IncomingMessage) =>
+  const tabKey = (secret: string) => createHash('sha256').update(secret).digest('base64url');
+  const offered = (request: IncomingMessage, prefix: string) =>
     (request.headers['sec-websocket-protocol'] ?? '')
       .split(',')
       .map((protocol) => protocol.trim())
-      .find((protocol) => protocol.startsWith(tokenProtocolPrefix))
-      ?.slice(tokenProtocolPrefix.length);
+      .find((protocol) => protocol.startsWith(prefix))
+      ?.slice(prefix.length);
+  /** Which tab this upgrade is for: a known tab without a live socket, or a new tab for the unspent start-up token. */
+  const tabFor = (request: IncomingMessage): { tab: { live: boolean }; newSecret?: string } | undefined => {
+    const secret = offered(request, tabProtocolPrefix);
+    if (secret) {
+      const tab = tabs.get(tabKey(secret));
+      return tab && !tab.live ? { tab } : undefined;
+    }
+    if (!isStartToken(offered(request, tokenProtocolPrefix))) return undefined;
+    startToken = null;
+    const newSecret = randomBytes(32).toString('base64url');
+    const tab = { live: false };
+    tabs.set(tabKey(newSecret), tab);
+    return { tab, newSecret };
+  };
 
   const server = createServer((request, response) => {
     void route(request)
@@ -97,12 +120,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => socket.destroy());
     const path = new URL(request.url ?? '/', origin).pathname;
-    if (path !== bridgeSocketPath || request.headers.host !== host || request.headers.origin !== origin || !isToken(offeredToken(request))) {
-      log.warn('[browser-host] socket zonder geldige sleutel of van een andere oorsprong geweigerd');
+    const granted = path === bridgeSocketPath && request.headers.host === host && request.headers.origin === origin ? tabFor(request) : undefined;
+    if (!granted) {
+      log.warn('[browser-host] socket zonder geldige sleutel, van een andere oorsprong of voor een tab die al verbonden is geweigerd');
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => servePage(ws));
+    // Taken from now until the connection closes (also one that closes mid-handshake): one socket per tab.
+    granted.tab.live = true;
+    socket.once('close', () => {
+      granted.tab.live = false;
+    });
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      if (granted.newSecret) ws.send(JSON.stringify({ kind: 'tab', secret: granted.newSecret } satisfies WireMessage));
+      servePage(ws);
+    });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
 

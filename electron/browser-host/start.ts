@@ -11,7 +11,7 @@ void startBrowserHostApp({
   createPcscContext: createPcscliteContext,
   port: Number(process.env.BALIE_PORT ?? 5180),
 }).then((host) => {
-  console.log(`UiTPAS Balie ${host.version} draait in de browser host.\nOpen: ${host.url}\nStoppen: Ctrl+C`);
+  console.log(`UiTPAS Balie ${host.version} draait in de browser host.\nOpen (de link werkt één keer, in één tab): ${host.url}\nStoppen: Ctrl+C`);
   const stop = () => void host.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -13,7 +13,9 @@ export interface WireRequest {
 
 export type WireMessage =
   | { kind: 'response'; id: number; result: Result<unknown> }
-  | { kind: 'event'; channel: EventChannel; payload: unknown };
+  | { kind: 'event'; channel: EventChannel; payload: unknown }
+  /** The first message on a socket opened with the start-up token: this tab's own secret, for every later socket. */
+  | { kind: 'tab'; secret: string };
 
 const isId: Guard<number> = (value): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 const isAnything: Guard<unknown> = (_value): _value is unknown => true;
@@ -25,9 +27,10 @@ export const isWireRequest: Guard<WireRequest> = isObject({
 });
 
 export const bridgeScriptPath = '/__balie/bridge.js';
-/** The subprotocol the host answers with, and the prefix of the one that carries the run's token. */
+/** The subprotocol the host answers with, and the prefixes of the ones that carry the run's start-up token or a tab's secret. */
 export const bridgeProtocol = 'balie';
 export const tokenProtocolPrefix = 'balie-token.';
-/** Where the page keeps the token (sessionStorage, this origin only): a reload still connects. */
-export const tokenStorageKey = 'balie-host-token';
+export const tabProtocolPrefix = 'balie-tab.';
+/** Where the page keeps its tab secret (sessionStorage: this origin and this tab only), so a reload and a reconnect still connect. */
+export const tabStorageKey = 'balie-host-tab';
 export const bridgeSocketPath = '/__balie/socket';

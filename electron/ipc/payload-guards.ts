@@ -3,10 +3,10 @@
  * request (the channel table in contract.ts says which guard a channel uses).
  * A payload that fails its guard never reaches a handler. Every string is
  * bounded by its limit in electron/rules/limits.ts (the same the form's fields
- * carry), free of control and bidi characters, and identifiers have their
- * format, so nothing the page sends can reach a URL path as "/" or "..".
+ * carry), free of invisible characters and NFC (isFieldText), and identifiers
+ * have their format, so nothing the page sends can reach a URL path as "/" or "..".
  */
-import { identifierFormats, isUitpasNumberShape, maxLength, type LimitedField } from '../rules/limits';
+import { identifierFormats, isUitpasNumberShape, maxLength, maxWildcards, wildcardCount, type LimitedField } from '../rules/limits';
 import type { NewCardReason, PriceReason, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
 import { languages } from '../settings/languages';
 import { isBoolean, isObject, isOneOf, listOf, multiLine, optional, shaped, singleLine, type Guard } from './validation';
@@ -17,7 +17,7 @@ function field(name: LimitedField): Guard<string> {
   return singleLine(maxLength[name], format);
 }
 
-const uitpasNumber = shaped(isUitpasNumberShape);
+const uitpasNumber = shaped(maxLength.uitpasNumber, isUitpasNumberShape);
 /** The reader service's read ids are UUIDs (randomUUID). */
 const isReadId = singleLine(36, /^[0-9a-f-]+$/);
 
@@ -114,9 +114,15 @@ export const isPriceQuery = isObject({
 /** A UiTPAS number, an INSZ or a chip number, as typed or scanned. */
 export const isFindPassholdersQuery = isObject({ query: field('query') });
 
+/** A name with `*` wildcards: bounded like any name, and at most maxWildcards of them. */
+const wildcardName = (name: 'name' | 'firstName'): Guard<string> => {
+  const text = field(name);
+  return (value): value is string => text(value) && wildcardCount(value) <= maxWildcards;
+};
+
 export const isPassholderSearch = isObject({
-  name: optional(field('name')),
-  firstName: optional(field('firstName')),
+  name: optional(wildcardName('name')),
+  firstName: optional(wildcardName('firstName')),
   dateOfBirth: optional(field('dateOfBirth')),
   postalCode: optional(field('postalCode')),
   uitpasNumbers: optional(isUitpasNumberList),

@@ -2,6 +2,8 @@
  * Runtime guards for values that arrive over IPC or the browser host's socket.
  * Each guard narrows `unknown` to the type the contract promises the handler.
  */
+import { isFieldText } from '../rules/limits';
+
 export type Guard<T> = (value: unknown) => value is T;
 
 export const isNothing: Guard<undefined> = (value): value is undefined => value === undefined;
@@ -9,54 +11,23 @@ export const isNothing: Guard<undefined> = (value): value is undefined => value 
 export const isString: Guard<string> = (value): value is string => typeof value === 'string';
 
 /**
- * Characters no field of ours ever needs, and that can hide or reorder what a
- * reviewer sees: C0 and C1 controls (NUL, CR, LF, ESC…), DEL, the Unicode
- * bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069), the
- * invisible direction marks, and the line and paragraph separators. Free text
- * may keep tab and line breaks. A lone surrogate (not valid UTF-16) is refused too.
- */
-function forbiddenAt(text: string, index: number, multiLine: boolean): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 0x20) return !(multiLine && (code === 0x09 || code === 0x0a || code === 0x0d));
-  if (code >= 0x7f && code <= 0x9f) return true;
-  if (code === 0x061c || code === 0x200e || code === 0x200f || code === 0x2028 || code === 0x2029) return true;
-  if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return true;
-  if (code >= 0xd800 && code <= 0xdbff) {
-    const next = text.charCodeAt(index + 1);
-    return !(next >= 0xdc00 && next <= 0xdfff);
-  }
-  if (code >= 0xdc00 && code <= 0xdfff) {
-    const previous = text.charCodeAt(index - 1);
-    return !(previous >= 0xd800 && previous <= 0xdbff);
-  }
-  return false;
-}
-
-/** True when every character may stand in a field; one pass, so linear in the (already bounded) length. */
-export function isCleanText(text: string, multiLine = false): boolean {
-  for (let index = 0; index < text.length; index++) if (forbiddenAt(text, index, multiLine)) return false;
-  return true;
-}
-
-/**
- * A string of at most `max` characters, on one line, without the characters
- * above; with `format`, also matching it (formats must be linear: anchored,
- * single character classes). The length is checked first, so no scan ever
- * runs over more than `max` characters.
+ * A string of at most `max` characters, on one line, as the field rule in
+ * electron/rules/limits.ts has it (length first, no invisible character, NFC);
+ * with `format`, also matching it (formats must be linear: anchored, single
+ * character classes).
  */
 export function singleLine(max: number, format?: RegExp): Guard<string> {
-  return (value): value is string =>
-    typeof value === 'string' && value.length <= max && isCleanText(value) && (format === undefined || format.test(value));
+  return (value): value is string => typeof value === 'string' && isFieldText(value, max) && (format === undefined || format.test(value));
 }
 
 /** Free text: like singleLine, but tab and line breaks may stay. */
 export function multiLine(max: number): Guard<string> {
-  return (value): value is string => typeof value === 'string' && value.length <= max && isCleanText(value, true);
+  return (value): value is string => typeof value === 'string' && isFieldText(value, max, true);
 }
 
-/** A string that passes a shape check of its own (the check must bound the length itself). */
-export function shaped(check: (value: string) => boolean): Guard<string> {
-  return (value): value is string => typeof value === 'string' && isCleanText(value) && check(value);
+/** A string of at most `max` characters that passes a shape check of its own, which runs only on a string that short. */
+export function shaped(max: number, check: (value: string) => boolean): Guard<string> {
+  return (value): value is string => typeof value === 'string' && isFieldText(value, max) && check(value);
 }
 
 export const isBoolean: Guard<boolean> = (value): value is boolean => typeof value === 'boolean';

@@ -69,3 +69,48 @@ export function isUitpasNumberShape(value: string): boolean {
   if (value.length > maxLength.uitpasNumber || !/^[0-9 ]+$/.test(value)) return false;
   return value.replaceAll(' ', '').length === 13;
 }
+
+/**
+ * Characters no field of ours needs, that a reviewer cannot see or that change
+ * what they see: controls (C0, DEL, C1), every format character (Unicode
+ * category Cf: zero-width space, joiners, word joiner, byte order mark, soft
+ * hyphen, the Mongolian vowel separator, the bidi overrides, isolates and marks,
+ * interlinear annotation, the tag characters), private-use characters, lone
+ * surrogates (not valid UTF-16), line and paragraph separators, and the Hangul
+ * fillers (U+115F, U+1160, U+3164, U+FFA0), letters that print as nothing.
+ * Free text may keep tab and line breaks. One character class (and a one-character
+ * look-ahead): linear.
+ */
+const invisibleInLine = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
+const invisibleInText = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
+
+export function hasInvisibleCharacter(text: string, multiLine = false): boolean {
+  return (multiLine ? invisibleInText : invisibleInLine).test(text);
+}
+
+/** What the page sends: NFC, so "é" typed and "é" pasted as e + combining accent are one value. */
+export function normaliseText(text: string): string {
+  return text.normalize('NFC');
+}
+
+/**
+ * The rule for every text that reaches main: at most `max` UTF-16 code units,
+ * checked first so nothing scans a longer string, then no invisible character,
+ * then already NFC (the forms normalise before sending, so only a page that
+ * skips them is refused).
+ */
+export function isFieldText(text: string, max: number, multiLine = false): boolean {
+  return text.length <= max && !hasInvisibleCharacter(text, multiLine) && text === normaliseText(text);
+}
+
+/**
+ * At most this many `*` wildcards in a name search: the simulator's matcher is
+ * linear whatever the count, but a real name search never needs more.
+ */
+export const maxWildcards = 4;
+
+export function wildcardCount(text: string): number {
+  let count = 0;
+  for (const character of text) if (character === '*') count++;
+  return count;
+}

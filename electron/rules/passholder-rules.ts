@@ -6,6 +6,7 @@
  */
 import { ageOn, isBelgianPostalCode, isEmailAddress, isIsoDate, isoDay, kansenStatuutEndDateProblem, kansenStatuutExtensionProblem } from './fields';
 import { inszProblem } from './insz';
+import { hasInvisibleCharacter } from './limits';
 import { isKansenpas, uitpasNumberProblem } from './uitpas-number';
 
 export const fieldProblems = [
@@ -44,6 +45,8 @@ export const fieldProblems = [
   'foreign-resident-kansenstatuut',
   /** Joining a card system takes either the card system or a new card, not both or neither. */
   'card-system-or-card',
+  /** A format, private-use or filler character (hasInvisibleCharacter), often pasted along unseen. */
+  'invisible-character',
 ] as const;
 
 export type FieldProblem = (typeof fieldProblems)[number];
@@ -133,6 +136,10 @@ export function passholderErrors(input: PassholderInput, required: readonly (key
     if (value === undefined || (typeof value === 'string' && value.trim() === '')) errors[field] = 'required';
   }
   const has = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+  // Every text field, also those without a rule of their own (street, telephone, moreInfo…).
+  for (const [field, value] of Object.entries(input)) {
+    if (typeof value === 'string' && hasInvisibleCharacter(value, field === 'moreInfo')) errors[field] = 'invisible-character';
+  }
   if (has(input.dateOfBirth) && (!isIsoDate(input.dateOfBirth) || input.dateOfBirth > isoDay(today))) {
     errors.dateOfBirth = 'date-of-birth-invalid';
   }

@@ -4,7 +4,7 @@
  * (fs.watchFile) rather than fs.watch, because the folder may not exist yet
  * when the app starts (IT creates it later) and fs.watch needs it to.
  */
-import { unwatchFile, watchFile, type Stats } from 'node:fs';
+import { unwatchFile, watchFile } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, posix, win32 } from 'node:path';
 import { parsePolicy, type Policy, type PolicyState } from './policy';
@@ -47,6 +47,8 @@ export class PolicySource {
     if (!this.watching && this.file !== '') {
       this.watching = true;
       watchFile(this.file, { interval: this.pollMs, persistent: false }, this.reload);
+      // The watcher's first stat is taken a moment after it starts: a change in between would never show.
+      setTimeout(this.reload, this.pollMs).unref();
     }
     return () => this.listeners.delete(listener);
   }
@@ -57,9 +59,11 @@ export class PolicySource {
     this.listeners.clear();
   }
 
-  private readonly reload = (current: Stats, previous: Stats): void => {
-    if (current.mtimeMs === previous.mtimeMs && current.size === previous.size && current.ino === previous.ino) return;
+  /** Reads the file again; the listeners hear of it only when what it says changed. */
+  private readonly reload = (): void => {
+    const before = JSON.stringify(this.state);
     void this.load().then((state) => {
+      if (JSON.stringify(state) === before) return;
       for (const listener of this.listeners) listener(state);
     });
   };

@@ -9,6 +9,7 @@ import { uitpasNumberProblem } from '../rules/uitpas-number';
 import { balieOf, param, refuse, type OperationContext, type Reply } from './operation-core';
 import type { SeedCard } from './seed';
 import type { SimPassholder } from './state';
+import { matchesWildcard } from './wildcard';
 import { element, passholderXml } from './xml-writer';
 
 const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -89,8 +90,8 @@ export function searchPassholders(context: OperationContext): Reply {
     if (!includeBlocked && state.isBlocked(holder)) return false;
     const f = holder.fields;
     if (balie && !onlyNumbers && ![...holder.memberships.keys()].some((id) => id in balie.permissions)) return false;
-    if (params.get('name') && !wildcard(param(params, 'name')).test(f.name ?? '')) return false;
-    if (params.get('firstName') && !wildcard(param(params, 'firstName')).test(f.firstName ?? '')) return false;
+    if (params.get('name') && !matchesWildcard(param(params, 'name'), f.name ?? '')) return false;
+    if (params.get('firstName') && !matchesWildcard(param(params, 'firstName'), f.firstName ?? '')) return false;
     if (dob && f.dateOfBirth !== dob) return false;
     if (params.get('postalCode') && f.postalCode !== param(params, 'postalCode').trim()) return false;
     if (insz && f.inszNumber !== normaliseInsz(insz)) return false;
@@ -108,11 +109,3 @@ export function searchPassholders(context: OperationContext): Reply {
   const invalidXml = invalid.length ? element('invalidUitpasNumbers', { invalidUitpasNumber: invalid }) : '';
   return { status: 200, body: `${xmlDeclaration}<response><passholders>${page}</passholders>${invalidXml}<total>${found.length}</total></response>` };
 }
-
-/** `*` matches anything; everything else literally, case-insensitively, the whole value. */
-function wildcard(pattern: string): RegExp {
-  const escaped = pattern.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${escaped}$`, 'iu');
-}
-
-

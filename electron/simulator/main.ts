@@ -1,5 +1,5 @@
 /** `npm run simulator`: the UiTPAS simulator alone, on 127.0.0.1, with what a demo user needs printed. */
-import { demoConsumer, seedPassholder } from './seed';
+import { seedPassholder } from './seed';
 import { startSimulator } from './server';
 import { demoNativeClientId } from './uitid-v2';
 
@@ -7,7 +7,7 @@ void startSimulator({ port: Number(process.env.SIMULATOR_PORT ?? 8787) }).then((
   const { state } = simulator;
   const lines = [
     `UiTPAS-simulator: ${simulator.prefix}`,
-    `Consumer key: ${demoConsumer.key}   secret: ${demoConsumer.secret}   (alleen voor deze simulator)`,
+    `Consumer key: ${simulator.consumer.key}   secret: ${simulator.consumer.secret}   (alleen voor deze simulator, nieuw bij elke start)`,
     '',
   ];
   for (const balie of state.balies.values()) {

@@ -1,12 +1,14 @@
 /**
  * The demo world the simulator starts with: one consumer (the app's demo
- * keys), one employee, two balies, two card systems, cards in stock, vouchers
+ * key), one employee, two balies, two card systems, cards in stock, vouchers
  * and one existing pass holder. Everyone and every number here is made up; the
  * numbers carry valid check digits.
  */
 import { withLuhnDigit } from '../rules/uitpas-number';
 
-export const demoConsumer = { key: 'uitpas-balie-demo', secret: 'demo-consumer-secret' };
+/** The demo consumer's key; its secret is drawn anew each time a simulator starts (SimulatorState), never written down. */
+export const demoConsumerKey = 'uitpas-balie-demo';
+/** Made up; name and e-mail are what the UiTiD v2 stand-in's ID token says. */
 export const demoEmployee = { uid: 'demo-medewerker-0001', nick: 'demo.medewerker', name: 'Demo Medewerker', email: 'demo.medewerker@example.org' };
 
 export interface SeedCardSystem {

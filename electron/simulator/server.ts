@@ -3,6 +3,8 @@
  * 127.0.0.1, with OAuth 1.0a checked on every request (its own RFC 5849 code),
  * the three-legged login with a simple authorize page, and the operations'
  * rules and error codes. The demo environment's backend, and the tests'.
+ * It answers only requests addressed to 127.0.0.1:<its port> (no DNS
+ * rebinding), and its consumer secret is new each run (SimulatorState).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
@@ -19,6 +21,7 @@ import { answerInstead, rewriteAnswer, takeOddAnswer } from './odd-answers';
 import { OAuthVerifier, parseAuthorizationHeader, type OAuthRequest } from './oauth-verifier';
 import { demoEmployee } from './seed';
 import { SimulatorState } from './state';
+import type { Credentials } from '../uitpas/signing';
 
 export const simulatorPathPrefix = '/uitid/rest';
 
@@ -32,6 +35,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   /** The environment prefix, e.g. http://127.0.0.1:40123/uitid/rest */
   prefix: string;
+  /** The demo consumer of this run (its secret is random per start): for main's signed client only. */
+  consumer: Credentials;
   /** The UiTiD v2 stand-in's issuer, e.g. http://127.0.0.1:40123/oidc */
   issuer: string;
   state: SimulatorState;
@@ -49,6 +54,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     now: () => now().getTime(),
   });
   let origin = '';
+  let host = '';
 
   const server = createServer((request, response) => {
     void handle(request)
@@ -67,6 +73,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   async function handle(request: IncomingMessage): Promise<Answer> {
+    // Only under its own name: a web page that rebinds its host name to 127.0.0.1 sends that name (RFC 9110 §15.5.20).
+    if (request.headers.host !== host) return { status: 421, body: 'Verkeerde host.', type: 'text/plain; charset=utf-8' };
     const url = new URL(request.url ?? '/', origin);
     const raw = await readBody(request);
     const body = raw.toString('utf8');
@@ -182,9 +190,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://${host}`;
   return {
     prefix: `${origin}${simulatorPathPrefix}`,
+    consumer: state.consumer,
     issuer: `${origin}${oidcPathPrefix}`,
     state,
     close: () =>

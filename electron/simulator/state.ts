@@ -2,7 +2,7 @@
 import type { OddAnswer } from './odd-answers';
 import { randomBytes } from 'node:crypto';
 import { isoDay } from '../rules/fields';
-import { cardNumber, chipNumberOf, demoConsumer, demoEmployee, seedBalies, seedCardSystems, seedCards, seedPassholder, seedRecordPassholders, seedSchools, seedVouchers, type SeedCard } from './seed';
+import { cardNumber, chipNumberOf, demoConsumerKey, demoEmployee, seedBalies, seedCardSystems, seedCards, seedPassholder, seedRecordPassholders, seedSchools, seedVouchers, type SeedCard } from './seed';
 
 export interface Membership {
   cardSystemId: string;
@@ -34,7 +34,12 @@ export interface RequestToken {
 }
 
 export class SimulatorState {
-  readonly consumers = new Map([[demoConsumer.key, demoConsumer.secret]]);
+  /**
+   * The demo consumer of this run: its secret is random, so a local program or a web page cannot sign
+   * requests with a secret read from the source; only whoever started this simulator (main) knows it.
+   */
+  readonly consumer = { key: demoConsumerKey, secret: randomBytes(32).toString('base64url') };
+  readonly consumers = new Map([[this.consumer.key, this.consumer.secret]]);
   readonly employees = new Map([[demoEmployee.uid, demoEmployee]]);
   readonly balies = new Map(seedBalies.map((balie) => [balie.consumerKey, balie]));
   readonly cardSystems = new Map(seedCardSystems.map((system) => [system.id, system]));

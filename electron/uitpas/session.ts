@@ -4,7 +4,7 @@
  * (consumer secret, access token) live here and in the OS secret store; the
  * page only ever gets a SessionView.
  */
-import { demoConsumer } from '../simulator/seed';
+import { demoConsumerKey } from '../simulator/seed';
 import { demoNativeClientId } from '../simulator/uitid-v2';
 import { environmentNames, environments, type EnvironmentName } from '../settings/environments';
 import type { SecretStore } from '../settings/secret-store';
@@ -19,14 +19,20 @@ import { loginWithUitidV2, type UitidV2Client } from './uitid-v2-login';
 import type { Balie } from './model';
 import type { Credentials } from './signing';
 
+/** The demo environment's backend as the session needs it: where it is and this run's random consumer (main's memory only). */
+export interface DemoBackend {
+  prefix: string;
+  consumer: Credentials;
+}
+
 export interface UitpasSessionOptions {
   settings: SettingsStore;
   /** The machine's policy: what it sets wins over the user's settings; a broken one stops every request. */
   policy?: PolicySource;
   secrets: SecretStore;
   showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
-  /** Starts (once) the simulator behind the demo environment and gives its prefix. */
-  demoPrefix: () => Promise<string>;
+  /** Starts (once while in demo) the simulator behind the demo environment: its prefix and this run's consumer. */
+  demo: () => Promise<DemoBackend>;
   /**
    * The UiTiD v2 login in the system browser (uitid-v2-login.ts), wherever the policy or the settings give a
    * client id (and in demo, against the simulator's stand-in); without it, or without a client id, the v1 login window.
@@ -61,7 +67,7 @@ export class UitpasSession {
     return {
       environment: settings.environment,
       environments: [...environmentNames],
-      consumerKey: settings.environment === 'demo' ? demoConsumer.key : settings.consumerKey,
+      consumerKey: settings.environment === 'demo' ? demoConsumerKey : settings.consumerKey,
       hasConsumerSecret: settings.environment === 'demo' || this.policy.policy.consumerSecret !== undefined || storedSecret,
       secretStoreProblem: await this.options.secrets.unavailableReason(),
       language: settings.language,
@@ -233,14 +239,14 @@ export class UitpasSession {
   }
 
   private async consumer(settings: Settings): Promise<Credentials> {
-    if (settings.environment === 'demo') return demoConsumer;
+    if (settings.environment === 'demo') return (await this.options.demo()).consumer;
     const secret = this.policy.policy.consumerSecret ?? (await this.options.secrets.read('consumerSecret'));
     if (!settings.consumerKey || secret === null) throw new BalieFailure(contractError('settings-incomplete'));
     return { key: settings.consumerKey, secret };
   }
 
   private async prefix(environment: EnvironmentName): Promise<string> {
-    return environments[environment].prefix ?? (await this.options.demoPrefix());
+    return environments[environment].prefix ?? (await this.options.demo()).prefix;
   }
 
   /** Every request starts here: with a broken policy nothing is sent anywhere. */

@@ -18,6 +18,9 @@ export function DemoEidControl() {
         {texts.demo.title} <span className="badge warn">{texts.demo.badge}</span>
       </h2>
       <p className="muted">{texts.demo.explain}</p>
+      <p className="muted" data-testid="demo-real-cards">
+        {texts.demo.realCards}
+      </p>
       <label htmlFor="demo-person">{texts.demo.person}</label>
       <select id="demo-person" value={person} onChange={(event) => setPerson(event.target.value as Person)}>
         {Object.entries(people).map(([key, label]) => (

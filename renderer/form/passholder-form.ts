@@ -4,6 +4,7 @@
  * without a browser.
  */
 import type { EidCard } from '../../electron/ipc/contract';
+import { normaliseText } from '../../electron/rules/limits';
 import { foreignResidentCity, isMinor, optInNames, optInsAllowed } from '../../electron/rules/passholder-rules';
 import type { Problem } from '../texts';
 
@@ -83,10 +84,10 @@ export function hasOwnInput(form: PassholderForm): boolean {
   return form.dirty && eidFields.some((field) => (form.values[field] ?? '') !== '' && !form.fromEid.has(field));
 }
 
-/** Trimmed values, empty ones left out: what goes to main. */
+/** Trimmed values in NFC (the field rule main applies), empty ones left out: what goes to main. */
 export function filledValues(values: FormValues): Record<string, string> {
   const filled: Record<string, string> = {};
-  for (const [name, value] of Object.entries(values)) if (value.trim() !== '') filled[name] = value.trim();
+  for (const [name, value] of Object.entries(values)) if (value.trim() !== '') filled[name] = normaliseText(value.trim());
   return filled;
 }
 

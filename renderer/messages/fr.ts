@@ -164,6 +164,7 @@ export const fr: Messages = {
     title: 'eID de démo',
     badge: 'démo',
     explain: "Environnement d'exercice : insérez la carte d'exercice d'une personne fictive.",
+    realCards: "Une vraie eID lue en démo reste uniquement sur ce PC, et seulement jusqu'à la fermeture de l'application.",
     insert: "Insérer une carte d'exercice",
     forged: "Insérer une carte d'exercice falsifiée",
     remove: "Retirer la carte d'exercice",
@@ -529,6 +530,7 @@ export const fr: Messages = {
     'legal-terms-digital-needs-email': "Les conditions ne peuvent être envoyées par e-mail qu'avec une adresse e-mail.",
     'foreign-resident-kansenstatuut': "Un titulaire habitant à l'étranger ne peut pas obtenir le statut d'opportunités.",
     'card-system-or-card': 'Choisissez soit un système de cartes, soit une nouvelle carte.',
+    'invisible-character': 'Ce champ contient un caractère invisible (souvent collé avec le texte). Videz le champ et retapez la valeur.',
   },
   eidCauses: {
     'not-eid': "Ce n'est pas une carte eID belge. Insérez une eID.",

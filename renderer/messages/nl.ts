@@ -178,6 +178,7 @@ export const nl = {
     title: 'Demo-eID',
     badge: 'demo',
     explain: 'Oefenomgeving: steek een oefenkaart van een verzonnen persoon in.',
+    realCards: 'Een echte eID die je in de demo leest, blijft alleen op deze pc, en alleen tot de app sluit.',
     insert: 'Oefenkaart insteken',
     forged: 'Vervalste oefenkaart insteken',
     remove: 'Oefenkaart uitnemen',
@@ -548,6 +549,7 @@ export const nl = {
     'legal-terms-digital-needs-email': 'De voorwaarden per e-mail sturen kan alleen met een e-mailadres.',
     'foreign-resident-kansenstatuut': 'Een pashouder uit het buitenland kan geen kansenstatuut krijgen.',
     'card-system-or-card': 'Kies óf een kaartsysteem óf een nieuwe kaart.',
+    'invisible-character': 'Hier staat een onzichtbaar teken in (vaak mee geplakt). Wis het veld en typ de waarde opnieuw.',
   } satisfies Record<FieldProblem, string | ((latest: string) => string)>,
   /** Why an eID read failed, per cause, saying what to do. */
   eidCauses: {

@@ -2,6 +2,7 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import type { BalieError, Passholder } from '../../electron/ipc/contract';
 import { isIsoDate } from '../../electron/rules/fields';
 import { normaliseInsz } from '../../electron/rules/insz';
+import { hasInvisibleCharacter, normaliseText } from '../../electron/rules/limits';
 import { DemoEidControl } from '../components/DemoEidControl';
 import { EidPanel } from '../components/EidPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -14,8 +15,8 @@ import { texts, type Worded } from '../texts';
 
 type Found = { holders: Passholder[]; total: number; byName: boolean };
 
-/** A name typed as the start of it finds everyone whose name starts so (the API's `*` wildcard). */
-const startsWith = (value: string) => (value.includes('*') ? value.trim() : `${value.trim()}*`);
+/** A name typed as the start of it finds everyone whose name starts so (the API's `*` wildcard); NFC, as main wants it. */
+const startsWith = (value: string) => normaliseText(value.includes('*') ? value.trim() : `${value.trim()}*`);
 
 /** The counter's start: a search field (typed or scanned), search by name, the eID, the readers. */
 export function HomeScreen() {
@@ -65,7 +66,7 @@ export function HomeScreen() {
       else fail(result.error, input);
       return;
     }
-    const result = await api.findPassholders({ query });
+    const result = await api.findPassholders({ query: normaliseText(query) });
     if (result.ok) show({ holders: result.value, total: result.value.length, byName: false }, input);
     else fail(result.error, input);
   };
@@ -74,6 +75,7 @@ export function HomeScreen() {
     event.preventDefault();
     const errors: Record<string, Worded> = {};
     if (!person.name?.trim()) errors.name = { text: texts.home.byNameNeeds };
+    for (const [field, value] of Object.entries(person)) if (hasInvisibleCharacter(value)) errors[field] = { text: texts.fieldProblems['invisible-character'] };
     if (person.dateOfBirth && !isIsoDate(person.dateOfBirth)) errors.dateOfBirth = { text: texts.home.badDate };
     setPersonErrors(errors);
     const firstError = Object.keys(errors)[0];

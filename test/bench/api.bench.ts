@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { cardNumber, demoConsumer, seedPassholder } from '../../electron/simulator/seed';
+import { cardNumber, seedPassholder } from '../../electron/simulator/seed';
 import { parsePassholder } from '../../electron/uitpas/model';
 import { authorizationHeader } from '../../electron/uitpas/signing';
 import { child, parseXml } from '../../electron/uitpas/xml';
@@ -28,12 +28,12 @@ it('UiTPAS client: signing, parsing, round trips', { timeout: 120_000 }, async (
   const client = clientFor(simulator, login);
   const body = { name: 'Vermeulen', firstName: 'Jonas', inszNumber: '85073003328', dateOfBirth: '1985-07-30', postalCode: '9000', city: 'Gent', uitpasNumber: '0900000000100', balieConsumerKey: 'balie-gent-centrum' };
   const url = `${simulator.prefix}/uitpas/passholder/register`;
-  timeEach(2000, () => authorizationHeader(demoConsumer, login.token, { method: 'POST', url, body }));
-  const signing = timeEach(5000, () => authorizationHeader(demoConsumer, login.token, { method: 'POST', url, body }));
+  timeEach(2000, () => authorizationHeader(simulator.consumer, login.token, { method: 'POST', url, body }));
+  const signing = timeEach(5000, () => authorizationHeader(simulator.consumer, login.token, { method: 'POST', url, body }));
 
   const existing = cardNumber('09000', seedPassholder.cardSequence, false);
   const xml = await (await fetch(`${simulator.prefix}/uitpas/passholder/${existing}`, {
-    headers: { Authorization: authorizationHeader(demoConsumer, login.token, { method: 'GET', url: `${simulator.prefix}/uitpas/passholder/${existing}` }) },
+    headers: { Authorization: authorizationHeader(simulator.consumer, login.token, { method: 'GET', url: `${simulator.prefix}/uitpas/passholder/${existing}` }) },
   })).text();
   timeEach(2000, () => parsePassholder(child(parseXml(xml), 'passHolder')!));
   const parsing = timeEach(5000, () => parsePassholder(child(parseXml(xml), 'passHolder')!));

@@ -54,3 +54,10 @@ it('payload guards: worst case per channel', { timeout: 120_000 }, () => {
   console.log(`guards, highest p99 (µs):\n${slowest.map(line).join('\n')}`);
   console.log(`e-mail on ${crafted.length} characters: linear rule worst ${email.linearUs.toFixed(1)} µs, old pattern ${email.oldPatternMs.toFixed(0)} ms`);
 });
+
+it('the card number guard on 10 MB: refused by its length before any scan (issue 19)', () => {
+  const validate = requestChannels['uitpas:getCard'].validate;
+  const payload = { uitpasNumber: '0'.repeat(10_000_000) };
+  const timing = worst(50, () => expect(validate(payload)).toBe(false));
+  console.log(`card number guard on 10 MB: median ${timing.medianUs.toFixed(1)} µs, max ${timing.worstUs.toFixed(1)} µs`);
+});

@@ -6,17 +6,11 @@
  * to catch the super-linear kind of bug (the old e-mail rule took 5 s on 80 KB),
  * not to measure.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requestChannels, type RequestChannel } from '../../electron/ipc/contract';
 import { createDispatcher, requestChannelNames } from '../../electron/ipc/dispatch';
-import { createMainServices } from '../../electron/main-services';
 import { isEmailAddress } from '../../electron/rules/fields';
-import { authorizeAtSimulator } from '../../electron/simulator/headless-authorize';
-import { FakePcscContext } from '../support/fake-pcsc';
 import {
   hostileString,
   keyPaths,
@@ -28,20 +22,12 @@ import {
   withOwnKey,
   withValue,
 } from '../support/hostile-payloads';
-import { memoryCipher } from '../support/memory-cipher';
+import { testServices } from '../support/test-services';
 
 const boundMs = 250;
 const identifierFields = new Set(['uid', 'balieId', 'cardSystemId', 'uitpasNumber', 'schoolConsumerKey', 'eidReadId']);
 
-const services = createMainServices({
-  appInfo: { name: 'UiTPAS Balie', version: '0', platform: 'linux', host: 'browser' },
-  createPcscContext: () => new FakePcscContext(),
-  trustAnchors: [],
-  dataDirectory: mkdtempSync(join(tmpdir(), 'balie-hostile-')),
-  secretCipher: memoryCipher(),
-  showAuthorizePage: authorizeAtSimulator,
-  log: { warn: () => undefined },
-});
+const services = testServices('hostile');
 const dispatch = createDispatcher(services.handlers, { warn: () => undefined });
 let slowest = 0;
 

@@ -3,19 +3,27 @@
  * file itself (actionlint checks its syntax; this checks its shape): actions
  * pinned by commit SHA, a timeout on every job, no secret in a job that runs
  * the project's dependencies, each OS's secrets in its own signing jobs only,
- * npm 11 before npm ci, and the OIDC permission on the last job only.
+ * npm 11 before npm ci, and the OIDC permission on the last job only; and
+ * (issue 19) nothing published after a failed or cancelled job, signing for a
+ * v* tag only, no install script in the job between the Windows signings, and
+ * the installer signed only after the app inside it is checked.
  */
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 interface Step {
+  name?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
   env?: Record<string, unknown>;
 }
 interface Job {
+  needs?: string | string[];
+  if?: string;
+  environment?: string;
+  outputs?: Record<string, string>;
   'timeout-minutes'?: number;
   permissions?: Record<string, string>;
   steps: Step[];
@@ -77,5 +85,51 @@ describe('release workflow', () => {
       for (const step of job.steps.filter((candidate) => candidate.uses?.startsWith('actions/setup-node@'))) expect(step.with?.cache).toBeUndefined();
     }
     expect(text).not.toMatch(/actions\/cache@/);
+  });
+
+  it('publishes only when every job before it succeeded or was skipped: never after a failure or a cancellation', () => {
+    const publish = workflow.jobs['checksums-and-provenance'];
+    const condition = (publish?.if ?? '').replace(/\s+/g, ' ');
+    expect(condition).toContain('!cancelled()');
+    expect(condition).not.toMatch(/always\(\)|!= 'failure'/);
+    const needs = [publish?.needs ?? []].flat();
+    expect(needs).toContain('build');
+    expect(condition).toContain("needs.build.result == 'success'");
+    for (const job of needs.filter((name) => name !== 'build')) {
+      expect(condition).toContain(`(needs.${job}.result == 'success' || needs.${job}.result == 'skipped')`);
+    }
+  });
+
+  it('signs only for a v* tag, in every job behind the signing environment', () => {
+    const signing = jobs.filter(([, job]) => job.environment === 'release-signing');
+    expect(signing.map(([name]) => name).sort()).toEqual(['sign-macos', 'sign-windows', 'sign-windows-app']);
+    for (const [, job] of signing) expect(job.if).toContain("startsWith(github.ref, 'refs/tags/v')");
+  });
+
+  it('runs no install script in the job that builds the Windows installer between the two signings', () => {
+    const runs = (workflow.jobs['package-windows']?.steps ?? []).map((step) => step.run ?? '').filter((run) => /\bnpm (ci|install)\b/.test(run) && !/-g npm@/.test(run));
+    expect(runs).toEqual(['npm ci --ignore-scripts']);
+  });
+
+  it('signs the Windows installer only after checking that the app inside is the app that was signed', () => {
+    const appJob = workflow.jobs['sign-windows-app'];
+    const hashStep = appJob?.steps.find((step) => /Get-FileHash/.test(step.run ?? ''));
+    expect(hashStep).toBeDefined();
+    expect(appJob?.outputs?.['app-hashes']).toBe('${{ steps.hashes.outputs.sha256 }}');
+    const signInstaller = workflow.jobs['sign-windows'];
+    expect([signInstaller?.needs ?? []].flat()).toContain('sign-windows-app');
+    const steps = signInstaller?.steps ?? [];
+    const check = steps.findIndex((step) => /Get-AuthenticodeSignature/.test(step.run ?? '') && /Compare-Object/.test(step.run ?? ''));
+    const sign = steps.findIndex((step) => step.uses === './.github/actions/signtool');
+    expect(check).toBeGreaterThanOrEqual(0);
+    expect(check).toBeLessThan(sign);
+    expect(steps[check]?.env?.APP_HASHES).toBe('${{ needs.sign-windows-app.outputs.app-hashes }}');
+  });
+
+  it('says in the README which repository settings the signing relies on', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toMatch(/release-signing/);
+    expect(readme).toMatch(/Deployment branches and tags/);
+    expect(readme).toMatch(/`v\*`/);
   });
 });

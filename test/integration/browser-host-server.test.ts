@@ -10,7 +10,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server';
 import type { WireMessage } from '../../electron/browser-host/wire';
@@ -33,20 +33,27 @@ const handlers = fakeHandlers({
 describe('browser host server', () => {
   const events = new MainEvents();
   const warnings: string[] = [];
+  const hosts: BrowserHost[] = [];
   let host: BrowserHost;
   let token: string;
 
-  beforeAll(async () => {
-    host = await startBrowserHost({
+  /** A host of its own, so its start-up token is unspent. */
+  async function startHost(): Promise<{ host: BrowserHost; token: string }> {
+    const started = await startBrowserHost({
       rendererRoot: dir,
       bridgeScriptFile: bridgeFile,
       dispatch: createDispatcher(handlers, { warn: () => undefined }),
       events,
       log: { warn: (message: string) => warnings.push(message) },
     });
-    token = new URLSearchParams(new URL(host.url).hash.slice(1)).get('token') ?? '';
+    hosts.push(started);
+    return { host: started, token: new URLSearchParams(new URL(started.url).hash.slice(1)).get('token') ?? '' };
+  }
+
+  beforeAll(async () => {
+    ({ host, token } = await startHost());
   });
-  afterAll(() => host.close());
+  afterAll(() => Promise.all(hosts.map((started) => started.close())));
 
   it('listens on loopback only, and carries its token in the fragment, never in what HTTP sends', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -71,37 +78,77 @@ describe('browser host server', () => {
     expect((await fetch(`${host.origin}/`, { method: 'POST', body: 'x' })).status).toBe(405);
   });
 
-  function openSocket(protocols: string[], headers: Record<string, string>): Promise<WebSocket> {
+  /** A socket and the messages it got (listened to from the start: the tab secret comes first). */
+  function openSocket(on: BrowserHost, protocols: string[], headers: Record<string, string> = { origin: on.origin }): Promise<{ ws: WebSocket; messages: WireMessage[] }> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/__balie/socket`, protocols, { headers });
-      ws.once('open', () => resolve(ws));
+      const ws = new WebSocket(`${on.origin.replace('http', 'ws')}/__balie/socket`, protocols, { headers });
+      const messages: WireMessage[] = [];
+      ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as WireMessage));
+      ws.once('open', () => resolve({ ws, messages }));
       ws.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
       ws.once('error', reject);
     });
   }
-  const withToken = () => ['balie', `balie-token.${token}`];
+  /** Trades the start-up token for a tab secret, as the page's first socket does. */
+  async function openTab(on: BrowserHost, startToken: string): Promise<{ ws: WebSocket; secret: string; messages: WireMessage[] }> {
+    const { ws, messages } = await openSocket(on, ['balie', `balie-token.${startToken}`]);
+    await expect.poll(() => messages.length).toBeGreaterThan(0);
+    const first = messages.shift();
+    if (first?.kind !== 'tab') throw new Error('the first message names the tab');
+    return { ws, secret: first.secret, messages };
+  }
+  const closed = (ws: WebSocket) => new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
 
   it.each([
-    ['without the token', () => ['balie'], () => ({ origin: host.origin })],
-    ['with a wrong token', () => ['balie', `balie-token.${'A'.repeat(43)}`], () => ({ origin: host.origin })],
-    ['from another port (another origin), token and all', withToken, () => ({ origin: host.origin.replace(/:\d+$/, ':1') })],
-    ['from another site', withToken, () => ({ origin: 'http://evil.example' })],
-    ['without an Origin', withToken, () => ({})],
-    ['under another Host', withToken, () => ({ origin: host.origin, host: 'attacker.example' })],
-  ])('refuses a socket %s', async (_name, protocols, headers) => {
-    await expect(openSocket(protocols(), headers())).rejects.toThrow('HTTP 403');
+    ['without the token', () => ['balie'], (on: BrowserHost) => ({ origin: on.origin })],
+    ['with a wrong token', () => ['balie', `balie-token.${'A'.repeat(43)}`], (on: BrowserHost) => ({ origin: on.origin })],
+    ['with a made-up tab secret', () => ['balie', `balie-tab.${'A'.repeat(43)}`], (on: BrowserHost) => ({ origin: on.origin })],
+    ['from another port (another origin), token and all', (fresh: string) => ['balie', `balie-token.${fresh}`], (on: BrowserHost) => ({ origin: on.origin.replace(/:\d+$/, ':1') })],
+    ['from another site', (fresh: string) => ['balie', `balie-token.${fresh}`], () => ({ origin: 'http://evil.example' })],
+    ['without an Origin', (fresh: string) => ['balie', `balie-token.${fresh}`], () => ({})],
+    ['under another Host', (fresh: string) => ['balie', `balie-token.${fresh}`], (on: BrowserHost) => ({ origin: on.origin, host: 'attacker.example' })],
+  ])('refuses a socket %s (and the token still opens the page\'s own)', async (_name, protocols, headers) => {
+    const fresh = await startHost();
+    await expect(openSocket(fresh.host, protocols(fresh.token), headers(fresh.host))).rejects.toThrow('HTTP 403');
+    const { ws } = await openTab(fresh.host, fresh.token);
+    ws.close();
   });
 
-  it('never sends the token back: the socket speaks plain "balie"', async () => {
-    const ws = await openSocket(withToken(), { origin: host.origin });
+  it('trades the start-up token for a tab secret once: a second socket with the token is refused, even after the first closed', async () => {
+    const fresh = await startHost();
+    const { ws, secret } = await openTab(fresh.host, fresh.token);
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(secret).not.toBe(fresh.token);
+    await expect(openSocket(fresh.host, ['balie', `balie-token.${fresh.token}`])).rejects.toThrow('HTTP 403');
+    ws.close();
+    await closed(ws);
+    await expect(openSocket(fresh.host, ['balie', `balie-token.${fresh.token}`])).rejects.toThrow('HTTP 403');
+  });
+
+  it('gives a tab one live socket: a second socket with its secret is refused until the first has closed', async () => {
+    const fresh = await startHost();
+    const first = await openTab(fresh.host, fresh.token);
+    const withSecret = ['balie', `balie-tab.${first.secret}`];
+    await expect(openSocket(fresh.host, withSecret)).rejects.toThrow('HTTP 403');
+    first.ws.close();
+    await closed(first.ws);
+    await expect.poll(() => openSocket(fresh.host, withSecret).then(({ ws }) => (ws.close(), true), () => false)).toBe(true);
+  });
+
+  it('never sends the token or the secret back: the socket speaks plain "balie"', async () => {
+    const fresh = await startHost();
+    const first = await openTab(fresh.host, fresh.token);
+    expect(first.ws.protocol).toBe('balie');
+    first.ws.close();
+    await closed(first.ws);
+    const { ws } = await openSocket(fresh.host, ['balie', `balie-tab.${first.secret}`]);
     expect(ws.protocol).toBe('balie');
     ws.close();
   });
 
   it('dispatches requests from the page and pushes main events to it', async () => {
-    const ws = await openSocket(withToken(), { origin: host.origin });
-    const messages: WireMessage[] = [];
-    ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8')) as WireMessage));
+    const fresh = await startHost();
+    const { ws, messages } = await openTab(fresh.host, fresh.token);
 
     ws.send(JSON.stringify({ id: 1, channel: 'app:getInfo' }));
     ws.send(JSON.stringify({ id: 2, channel: 'app:getInfo', payload: { extra: true } }));
@@ -119,23 +166,24 @@ describe('browser host server', () => {
   });
 
   it('closes a socket that sends something that is not a request', async () => {
-    const ws = await openSocket(withToken(), { origin: host.origin });
-    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    const fresh = await startHost();
+    const { ws } = await openTab(fresh.host, fresh.token);
+    const code = closed(ws);
     ws.send('not json');
-    expect(await closed).toBe(1008);
+    expect(await code).toBe(1008);
   });
 
-  it('closes a socket that sends more than 1 MB (1009) and goes on serving the others', async () => {
-    const ws = await openSocket(withToken(), { origin: host.origin });
-    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+  it('closes a socket that sends more than 1 MB (1009); the tab opens a new one with its secret and is served', async () => {
+    const fresh = await startHost();
+    const { ws, secret } = await openTab(fresh.host, fresh.token);
+    const code = closed(ws);
     ws.on('error', () => undefined);
     ws.send(JSON.stringify({ id: 1, channel: 'app:getInfo', payload: 'x'.repeat(2 * 1024 * 1024) }));
-    expect(await closed).toBe(1009);
-    const next = await openSocket(withToken(), { origin: host.origin });
-    const answer = new Promise<WireMessage>((resolve) => next.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')) as WireMessage)));
-    next.send(JSON.stringify({ id: 7, channel: 'app:getInfo' }));
-    expect(await answer).toMatchObject({ id: 7, result: { ok: true } });
-    next.close();
+    expect(await code).toBe(1009);
+    const next = await vi.waitFor(() => openSocket(fresh.host, ['balie', `balie-tab.${secret}`]));
+    next.ws.send(JSON.stringify({ id: 7, channel: 'app:getInfo' }));
+    await expect.poll(() => next.messages[0]).toMatchObject({ id: 7, result: { ok: true } });
+    next.ws.close();
   });
 
   describe.skipIf(!existsSync(builtBridge) || !chromiumAvailability().available)('in Chromium, with a page of another local server open beside it', () => {
@@ -153,7 +201,7 @@ describe('browser host server', () => {
     });
     afterAll(() => new Promise<void>((done) => other.close(() => done())));
 
-    it('the app page connects (also after a reload, from sessionStorage); the other page cannot', async () => {
+    it('the app page connects (also after a reload, with its tab secret); the spent link and the other page cannot', async () => {
       const browser = await launchChromium();
       try {
         const context = await browser.newContext();
@@ -165,21 +213,46 @@ describe('browser host server', () => {
         await app.reload();
         expect(await info()).toBe(true);
 
+        // The link from the terminal or the history, opened again: its token is spent.
+        const again = await context.newPage();
+        await again.goto(host.url);
+        expect(await again.evaluate(async () => (await (globalThis as unknown as { balie: { getAppInfo(): Promise<{ ok: boolean }> } }).balie.getAppInfo()).ok)).toBe(false);
+        await again.close();
+
         const intruder = await context.newPage();
         await intruder.goto(`${otherOrigin}/`);
         const attempt = await intruder.evaluate(
           ({ target }) =>
             new Promise<{ stored: string | null; opened: boolean }>((done) => {
               const page = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null }; WebSocket: typeof WebSocket };
-              const stored = page.sessionStorage.getItem('balie-host-token');
+              const stored = page.sessionStorage.getItem('balie-host-tab');
               // The page's own WebSocket, not the ws import of this file.
-              const socket = new page.WebSocket(`ws://${target}/__balie/socket`, ['balie', `balie-token.${stored ?? ''}`]);
+              const socket = new page.WebSocket(`ws://${target}/__balie/socket`, ['balie', `balie-tab.${stored ?? ''}`]);
               socket.onopen = () => done({ stored, opened: true });
               socket.onerror = () => done({ stored, opened: false });
             }),
           { target: new URL(host.origin).host },
         );
         expect(attempt).toEqual({ stored: null, opened: false });
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it('reconnects by itself after the host closed its socket: the next call works without a reload', async () => {
+      const fresh = await startHost();
+      const browser = await launchChromium();
+      try {
+        const app = await browser.newPage();
+        await app.goto(fresh.host.url);
+        type Page = { balie: { getAppInfo(): Promise<{ ok: boolean }>; findPassholders(request: { query: string }): Promise<{ ok: boolean; error?: { code: string } }> } };
+        const info = () => app.evaluate(async () => (await (globalThis as unknown as Page).balie.getAppInfo()).ok);
+        expect(await info()).toBe(true);
+        // Over 1 MB: the host closes this socket (1009); the call on it answers internal.
+        const oversize = await app.evaluate(async () => (await (globalThis as unknown as Page).balie.findPassholders({ query: 'x'.repeat(2 * 1024 * 1024) })).error?.code);
+        expect(oversize).toBe('internal');
+        expect(await info()).toBe(true);
+        expect(app.url()).toBe(`${fresh.host.origin}/`);
       } finally {
         await browser.close();
       }

@@ -101,7 +101,9 @@ export function withOwnKey(payload: unknown, path: readonly string[], key: strin
   return copy;
 }
 
-export const forbiddenCharacters = ['\u0000', '\u202E', '\u2066', '\u200F', '\u0085', '\u001B', '\u007F', '\uD800', '\u2028'];
+/** Invisible characters a review found passing in names and free text (issue 19): format (Cf), filler and tag characters. */
+export const invisibleCharacters = ['\u200B', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u115F', '\u3164', '\u180E', '\uFFF9', '\u{E0001}', '\u{E0041}'];
+export const forbiddenCharacters = ['\u0000', '\u202E', '\u2066', '\u200F', '\u0085', '\u001B', '\u007F', '\uD800', '\u2028', '\uE000', ...invisibleCharacters];
 /** Forbidden on one line only: free text (moreInfo) may keep them. */
 export const lineBreaks = ['\r', '\n', '\r\n', '\t'];
 export const pathTricks = ['..', '../..', '../../uitpas/passholder/register', 'a/b', '/', '.', '%2e%2e', '..%2f', '\\..\\'];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSettingsChange } from '../../electron/ipc/payload-guards';
-import { isBoolean, isCleanText, isNothing, isObject, isOneOf, isString, multiLine, optional, singleLine } from '../../electron/ipc/validation';
+import { hasInvisibleCharacter } from '../../electron/rules/limits';
+import { isBoolean, isNothing, isObject, isOneOf, isString, multiLine, optional, singleLine } from '../../electron/ipc/validation';
 
 describe('validation guards', () => {
   const isRequest = isObject({ name: isString, kind: isOneOf(['a', 'b'] as const), flag: optional(isBoolean) });
@@ -53,6 +54,6 @@ describe('validation guards', () => {
     const text = multiLine(20);
     expect(text('regel 1\r\nregel 2\t.')).toBe(true);
     expect(text('a\u202Eb')).toBe(false);
-    expect(isCleanText('a\u2066b\u2069')).toBe(false);
+    expect(hasInvisibleCharacter('a\u2066b\u2069')).toBe(true);
   });
 });

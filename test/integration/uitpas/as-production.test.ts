@@ -13,7 +13,7 @@ import { EidEvidence } from '../../../electron/eid/eid-evidence';
 import { SecretStore } from '../../../electron/settings/secret-store';
 import { SettingsStore } from '../../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
-import { cardNumber, chipNumberOf, demoConsumer, seedPassholder } from '../../../electron/simulator/seed';
+import { cardNumber, chipNumberOf, seedPassholder } from '../../../electron/simulator/seed';
 import type { Simulator } from '../../../electron/simulator/server';
 import { UitpasBadResponseError, UitpasError, type RegisterPassholderFields, type UitpasClient } from '../../../electron/uitpas';
 import { createUitpasHandlers } from '../../../electron/uitpas/handlers';
@@ -49,7 +49,7 @@ async function raw(method: 'GET' | 'POST', path: string, params: [string, string
   const response = await fetch(url, {
     method,
     headers: {
-      Authorization: authorizationHeader(demoConsumer, token, { method, url, body }),
+      Authorization: authorizationHeader(simulator.consumer, token, { method, url, body }),
       ...(method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
     },
     body: method === 'POST' ? encoded : undefined,
@@ -229,7 +229,7 @@ describe('the main-process handlers', () => {
     settings: new SettingsStore(join(directory, 'settings.json')),
     secrets: new SecretStore(join(directory, 'secrets'), memoryCipher()),
     showAuthorizePage: authorizeAtSimulator,
-    demoPrefix: () => Promise.resolve(simulator.prefix),
+    demo: () => Promise.resolve(simulator),
   });
   const handlers = createUitpasHandlers(session, new EidEvidence());
   beforeAll(async () => {

@@ -10,14 +10,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, requestChannelNames } from '../../../electron/ipc/dispatch';
 import { createMainServices } from '../../../electron/main-services';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
-import { cardNumber, demoConsumer, seedPassholder } from '../../../electron/simulator/seed';
+import { cardNumber, seedPassholder } from '../../../electron/simulator/seed';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server';
 import { FakePcscContext } from '../../support/fake-pcsc';
 import { memoryCipher } from '../../support/memory-cipher';
 
 describe('secrets stay in main', () => {
   it('never reach the page, whatever it asks', async () => {
     let authorizeUrl = '';
+    const demos: Simulator[] = [];
     const services = createMainServices({
+      startDemoSimulator: async () => {
+        const simulator = await startSimulator();
+        demos.push(simulator);
+        return simulator;
+      },
       appInfo: { name: 'UiTPAS Balie', version: '0', platform: 'linux', host: 'browser' },
       createPcscContext: () => new FakePcscContext(),
       trustAnchors: [],
@@ -80,7 +87,8 @@ describe('secrets stay in main', () => {
     const everything = JSON.stringify(seen);
     const simulator = new URL(authorizeUrl).origin;
     expect(simulator).toMatch(/^http:\/\/127\.0\.0\.1:/);
-    for (const secret of ['TEST-CONSUMER-SECRET', demoConsumer.secret]) expect(everything).not.toContain(secret);
+    expect(demos.length).toBe(1);
+    for (const secret of ['TEST-CONSUMER-SECRET', ...demos.map((demo) => demo.consumer.secret)]) expect(everything).not.toContain(secret);
     expect(everything).not.toMatch(/oauth_token_secret|tokenSecret|"secret"/);
     await services.close();
   });

@@ -1,7 +1,7 @@
 /** Every counter operation and look-up of the client, over real HTTP against the simulator. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UitpasError, type UitpasClient } from '../../../electron/uitpas';
-import { cardNumber, demoConsumer, seedPassholder } from '../../../electron/simulator/seed';
+import { cardNumber, seedPassholder } from '../../../electron/simulator/seed';
 import { authorizationHeader } from '../../../electron/uitpas/signing';
 import type { Simulator } from '../../../electron/simulator/server';
 import type { StaffLogin } from '../../../electron/uitpas/login-flow';
@@ -270,7 +270,7 @@ describe('UiTPAS client against the simulator', () => {
       const body = { cardSystemId: '2', uitpasNumber: aalst(2), balieConsumerKey: 'balie-gent-centrum' };
       const response = await fetch(url, {
         method: 'POST',
-        headers: { Authorization: authorizationHeader(demoConsumer, login.token, { method: 'POST', url, body }), 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: { Authorization: authorizationHeader(simulator.consumer, login.token, { method: 'POST', url, body }), 'Content-Type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams(body),
       });
       expect(response.status).toBe(400);

@@ -24,7 +24,7 @@ function newSession(cipher = memoryCipher()) {
     settings: new SettingsStore(join(directory, 'settings.json')),
     secrets: new SecretStore(join(directory, 'secrets'), cipher),
     showAuthorizePage: authorizeAtSimulator,
-    demoPrefix: () => Promise.resolve(simulator.prefix),
+    demo: () => Promise.resolve(simulator),
   });
   return { session, directory, cipher };
 }

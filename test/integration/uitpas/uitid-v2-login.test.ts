@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretStore } from '../../../electron/settings/secret-store';
 import { SettingsStore } from '../../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
-import { demoConsumer } from '../../../electron/simulator/seed';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server';
 import { demoNativeClientId } from '../../../electron/simulator/uitid-v2';
 import { createUitpasClient, UitpasBadResponseError, UitpasError, UitpasLoginRequiredError } from '../../../electron/uitpas';
@@ -53,7 +52,7 @@ const options = (opened: string[], extra: Partial<Parameters<typeof loginWithUit
   clientId: demoNativeClientId,
   allowLoopbackEndpoints: true,
   prefix: simulator.prefix,
-  consumer: demoConsumer,
+  consumer: simulator.consumer,
   openInBrowser: (url: string) => browser(url, opened),
   ...extra,
 });
@@ -70,7 +69,7 @@ describe('UiTiD v2 login in the system browser', () => {
     expect(login.userId).toBe('demo-medewerker-0001');
     // The account for the top bar comes from the ID token's claims.
     expect(login.account).toBe('demo.medewerker@example.org');
-    const client = createUitpasClient({ prefix: simulator.prefix, consumer: demoConsumer, token: login.token });
+    const client = createUitpasClient({ prefix: simulator.prefix, consumer: simulator.consumer, token: login.token });
     expect((await client.listBalies(login.userId)).length).toBe(2);
   });
 
@@ -176,7 +175,7 @@ describe('UiTiD v2 login in the system browser', () => {
       settings: new SettingsStore(join(directory, 'settings.json')),
       secrets: new SecretStore(join(directory, 'secrets'), memoryCipher()),
       showAuthorizePage: () => Promise.reject(new Error('the v1 login window must not open')),
-      demoPrefix: () => Promise.resolve(simulator.prefix),
+      demo: () => Promise.resolve(simulator),
       uitidV2: { openInBrowser: (url) => browser(url, opened) },
     });
     expect(await session.logIn()).toMatchObject({ loggedIn: true, account: 'demo.medewerker@example.org' });
@@ -186,7 +185,7 @@ describe('UiTiD v2 login in the system browser', () => {
       settings: new SettingsStore(join(directory, 'settings-v1.json')),
       secrets: new SecretStore(join(directory, 'secrets-v1'), memoryCipher()),
       showAuthorizePage: authorizeAtSimulator,
-      demoPrefix: () => Promise.resolve(simulator.prefix),
+      demo: () => Promise.resolve(simulator),
     });
     expect(await v1.logIn()).toMatchObject({ loggedIn: true, account: null });
   });
@@ -198,7 +197,7 @@ describe('UiTiD v2 login in the system browser', () => {
       settings: new SettingsStore(join(directory, 'settings.json')),
       secrets: new SecretStore(join(directory, 'secrets'), memoryCipher()),
       showAuthorizePage: () => Promise.reject(new Error('the v1 login window must not open')),
-      demoPrefix: () => Promise.resolve(simulator.prefix),
+      demo: () => Promise.resolve(simulator),
       uitidV2: { openInBrowser: () => Promise.reject(new Error('no browser for an issuer that did not answer')) },
       fetch: (input, init) => (urlOf(input).startsWith('https://account.example.org/') ? fetch(`${simulator.issuer}/.well-known/openid-configuration`, init) : fetch(input, init)),
     });
