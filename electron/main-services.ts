@@ -5,7 +5,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
-import { contractError, type AppInfo, type EidCard, type HandlerTable, type Passholder, type RequestChannel, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
+import { contractError, type AppInfo, type EidCard, type EidReadFailure, type HandlerTable, type Passholder, type RequestChannel, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
 import { BalieFailure } from './ipc/dispatch';
 import { DemoCard, demoReaderName } from './eid/demo-card';
 import { EidEvidence } from './eid/eid-evidence';
@@ -27,6 +27,7 @@ import { ApduCounter } from './support/apdu-counter';
 import { FailureLog } from './support/failure-log';
 import { ReadLog } from './support/read-log';
 import { reportText, SupportDesk } from './support/support-desk';
+import { SupportLog } from './support/support-log';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
@@ -49,7 +50,7 @@ export interface MainServicesOptions {
   proxyFor?: (url: string) => Promise<string>;
   /** Puts the support report on the clipboard (Electron's clipboard); the browser host's page copies it itself. */
   copyText?: (text: string) => Promise<void>;
-  /** The support log file, named in the support report. */
+  /** The support log file (support-log.ts): codes and timings, rotated, at the policy's level. */
   logFile?: string;
   log?: Pick<Console, 'warn'>;
 }
@@ -234,6 +235,16 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const closeListeners = new Set<(close: boolean) => void>();
 
   const failures = new FailureLog();
+  const journal = options.logFile ? new SupportLog(options.logFile, { level: policy.policy.logLevel }) : null;
+  journal?.write('info', 'app-start', { version: appInfo.version, host: appInfo.host, policy: policy.current.status });
+  if (policy.current.status === 'broken') journal?.write('error', 'policy-broken', { key: policy.current.key ?? 'file', problem: policy.current.problem });
+  events.subscribe((channel, payload) => {
+    if (channel === 'eid:error') journal?.write('warn', 'read-failed', { cause: (payload as EidReadFailure).cause });
+    if (channel === 'eid:card' && (payload as EidCard).complete) {
+      const read = reads.recent()[0];
+      journal?.write('info', 'read', { kind: read?.cardKind, apdus: read?.apdus ?? undefined, ms: read?.ms });
+    }
+  });
   const support = new SupportDesk({
     appInfo,
     session,
@@ -298,10 +309,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'uitpas:setOptInPreferences': writing('uitpas:setOptInPreferences'),
     'uitpas:blockCard': writing('uitpas:blockCard'),
   };
-  const handlers = guarded(table, policy, failures);
+  const handlers = guarded(table, policy, failures, journal);
 
   // IT changed the policy: the page gets the new session (locked fields, or the stop screen) without asking.
-  const stopWatching = policy.onChange(() => {
+  const stopWatching = policy.onChange((state) => {
+    journal?.setLevel(policy.policy.logLevel);
+    journal?.write(state.status === 'broken' ? 'error' : 'info', 'policy-changed', { status: state.status, ...(state.status === 'broken' ? { key: state.key ?? 'file', problem: state.problem } : {}) });
     void gate
       .changeSession(async () => {
         evidence.clear();
@@ -322,6 +335,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     close: async () => {
       stopWatching();
       reads.close();
+      await journal?.flushed();
       eid.close();
       evidence.clear();
       await ready;
@@ -334,16 +348,22 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 const answersWhileBroken = new Set<RequestChannel>(['app:getInfo', 'app:confirmClose', 'session:get', 'eid:getReaders', 'eid:getCards', 'support:getReport']);
 
 /** Every handler: refused while the policy is broken (unless it sends nothing), and its failures noted for support. */
-function guarded(table: HandlerTable, policy: PolicySource, failures: FailureLog): HandlerTable {
+function guarded(table: HandlerTable, policy: PolicySource, failures: FailureLog, journal: SupportLog | null): HandlerTable {
   const result: Partial<Record<RequestChannel, (payload: never) => unknown>> = {};
   for (const channel of Object.keys(table) as RequestChannel[]) {
     const handler = table[channel] as (payload: never) => unknown;
     result[channel] = async (payload: never) => {
+      const started = Date.now();
       try {
         if (policy.broken && !answersWhileBroken.has(channel)) throw new BalieFailure(contractError('policy-broken'));
-        return await handler(payload);
+        const answer = await handler(payload);
+        journal?.write('debug', 'call', { channel, ms: Date.now() - started });
+        return answer;
       } catch (error) {
-        failures.record(channel, error instanceof BalieFailure ? error.error : contractError('internal'));
+        const failure = error instanceof BalieFailure ? error.error : contractError('internal');
+        failures.record(channel, failure);
+        // The same codes the support report shows; never the payload or a server's text.
+        journal?.write('warn', 'failure', { channel, code: failure.code, detail: failures.recent()[0]?.detail, ms: Date.now() - started });
         throw error;
       }
     };

@@ -66,6 +66,7 @@ async function startServices(parent: () => BrowserWindow | null): Promise<MainSe
     fetch: chromiumTransport(network),
     proxyFor: proxyFor(network),
     copyText: (text) => clipboard.writeText(text),
+    logFile: join(app.getPath('logs'), 'support.log'),
   });
 }
 

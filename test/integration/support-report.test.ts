@@ -5,7 +5,7 @@
  * report (as data and as the text "Copy report" and --diagnose give) holds no national number, name,
  * address, photo, card number or account.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,6 @@ import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
 import { FakePcscContext } from '../support/fake-pcsc';
 import { memoryCipher } from '../support/memory-cipher';
-import { writeFileSync, mkdirSync } from 'node:fs';
 
 /** A system browser that loads the authorize page and follows its redirect back to the loopback listener. */
 async function browser(url: string): Promise<void> {
@@ -115,10 +114,15 @@ describe('the support report', () => {
       demoEmployee.uid,
       demoEmployee.nick,
     ];
-    for (const shown of [JSON.stringify(report), text]) {
+    await services.close();
+    // The support log at the policy's level (info): the start, the reads, the failure; codes and timings only.
+    const log = readFileSync(join(root, 'logs', 'support.log'), 'utf8');
+    expect(log).toMatch(/ info app-start version=1\.2\.3 host=browser policy=valid\n/);
+    expect(log).toMatch(/ info read kind=eid apdus=\d+ ms=\d+\n/);
+    expect(log).toMatch(/ warn failure channel=uitpas:getCard code=no-balie ms=\d+\n/);
+    for (const shown of [JSON.stringify(report), text, log]) {
       for (const secret of personal) expect(shown.toLowerCase(), secret).not.toContain(secret.toLowerCase());
     }
-    await services.close();
   });
 
   it('with a broken policy: still answers, names the problem, and tries no network', async () => {
