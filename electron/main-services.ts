@@ -4,12 +4,12 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
-import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
+import type { ConnectCard, CreatePcscContext } from '../native/pcsc/pcsc-port';
 import { contractError, type AppInfo, type EidCard, type EidReadFailure, type HandlerTable, type Passholder, type RequestChannel, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
 import { BalieFailure } from './ipc/dispatch';
-import { DemoCard, demoReaderName } from './eid/demo-card';
-import { EidEvidence } from './eid/eid-evidence';
-import { EidReaderService } from './eid/reader-service';
+import { DemoCard, demoReaderName } from './cards/demo-card';
+import { EidEvidence } from './cards/eid-evidence';
+import { CardService } from './cards/card-service';
 import { MainEvents } from './ipc/main-events';
 import { normaliseInsz } from './rules/insz';
 import { normaliseUitpasNumber } from './rules/uitpas-number';
@@ -23,7 +23,6 @@ import type { LoginFlowOptions } from './uitpas/login-flow';
 import { UitpasSession } from './uitpas/session';
 import { WriteGate } from './uitpas/write-gate';
 import type { HttpTransport } from './uitpas/transport';
-import { ApduCounter } from './support/apdu-counter';
 import { FailureLog } from './support/failure-log';
 import { ReadLog } from './support/read-log';
 import { reportText, SupportDesk } from './support/support-desk';
@@ -32,6 +31,8 @@ import { SupportLog } from './support/support-log';
 export interface MainServicesOptions {
   appInfo: AppInfo;
   createPcscContext: CreatePcscContext;
+  /** Card handles with PC/SC transactions: the addon by default; tests over a fake PC/SC give a fake. */
+  connectCard?: ConnectCard;
   trustAnchors: readonly X509Certificate[];
   /** Where settings.json and the encrypted secrets live (Electron: the userData folder). */
   dataDirectory: string;
@@ -110,9 +111,11 @@ function lookedUp(query: string | undefined, passholders: readonly Passholder[])
 export function createMainServices(options: MainServicesOptions): MainServices {
   const { appInfo, createPcscContext, trustAnchors, log } = options;
   const events = new MainEvents();
-  const apdus = new ApduCounter();
-  const eid = new EidReaderService({ createPcscContext: apdus.wrap(createPcscContext), trustAnchors, events, log });
-  const reads = new ReadLog(events, apdus, (reader) => reader !== demoReaderName);
+  const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
+  const policy = options.policy ?? noPolicy();
+  // Reader roles are read at each insertion, the policy's over the user's, so IT's pinning applies without a restart.
+  const eid = new CardService({ createPcscContext, connectCard: options.connectCard, trustAnchors, events, log, readerRoles: async () => (await session.effectiveSettings()).readerRoles });
+  const reads = new ReadLog(events, demoReaderName);
   eid.start();
 
   /**
@@ -127,8 +130,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     demo = undefined;
     await (await running?.catch(() => undefined))?.close();
   };
-  const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
-  const policy = options.policy ?? noPolicy();
   const session = new UitpasSession({
     settings,
     policy,

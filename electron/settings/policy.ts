@@ -13,14 +13,12 @@
  * the file is policy-source.ts, Electron-free, so the browser host obeys the
  * same file.
  */
+import type { ReaderRoles } from '../cards/reader-roles';
 import { environmentNames, type EnvironmentName } from './environments';
 import { isLanguage, type Language } from './languages';
 
-/** Reader names as the real balie browser keeps them (`balieappconfig.json`: `{"nfcreader":[…],"eidreader":[…]}`). */
-export interface ReaderRoles {
-  eidreader: string[];
-  nfcreader: string[];
-}
+/** Reader names as the real balie browser keeps them: declared once, with the card service. */
+export type { ReaderRoles };
 
 export interface UitidV2ClientSetting {
   /** The native (public) client publiq registered for the app. */

@@ -9,7 +9,8 @@ import { readFile, rename } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-file';
 import { defaultLanguage, isLanguage, type Language } from './languages';
 import { environmentNames, type EnvironmentName } from './environments';
-import { validatePolicy, type ReaderRoles, type UitidV2ClientSetting } from './policy';
+import { noReaderRoles, type ReaderRoles } from '../cards/reader-roles';
+import { validatePolicy, type UitidV2ClientSetting } from './policy';
 
 export interface ChosenBalie {
   id: string;
@@ -24,7 +25,7 @@ export interface Settings {
   /** The Service Consumer key of the app for the environment (not needed for demo). */
   consumerKey: string;
   balie: ChosenBalie | null;
-  /** Which reader is for the eID and which for contactless UiTPAS cards (empty: any reader). */
+  /** Readers IT pinned to eIDs or to UiTPAS cards, by name (electron/cards/reader-roles.ts); empty lists: the card decides. */
   readerRoles: ReaderRoles;
   /** The UiTiD v2 native client for the environment; null: the v1 login. */
   uitidV2: UitidV2ClientSetting | null;
@@ -37,7 +38,7 @@ export const defaultSettings: Settings = {
   language: defaultLanguage,
   consumerKey: '',
   balie: null,
-  readerRoles: { eidreader: [], nfcreader: [] },
+  readerRoles: noReaderRoles,
   uitidV2: null,
 };
 
@@ -86,18 +87,24 @@ function parseSettings(text: string): Settings | null {
   if (typeof stored !== 'object' || stored === null) return null;
   const { environment, language, consumerKey, balie, readerRoles, uitidV2, storeEidPhoto } = stored as Record<string, unknown>;
   if (!environmentNames.includes(environment as EnvironmentName)) return null;
-  // The user's file takes the policy's shapes for what both can set: one check, in policy.ts.
-  const roles = validatePolicy({ readerRoles });
+  // The user's file takes the policy's shape for the v2 client: one check, in policy.ts.
   const client = validatePolicy({ uitidV2 });
   return {
     environment: environment as EnvironmentName,
     language: isLanguage(language) ? language : defaultLanguage,
     consumerKey: typeof consumerKey === 'string' ? consumerKey : '',
     balie: isChosenBalie(balie) ? balie : null,
-    readerRoles: readerRoles !== undefined && 'policy' in roles && roles.policy.readerRoles ? roles.policy.readerRoles : defaultSettings.readerRoles,
+    readerRoles: asReaderRoles(readerRoles),
     uitidV2: uitidV2 !== undefined && uitidV2 !== null && 'policy' in client && client.policy.uitidV2 ? client.policy.uitidV2 : null,
     ...(typeof storeEidPhoto === 'boolean' ? { storeEidPhoto } : {}),
   };
+}
+
+/** Each list kept if it is a list of names; anything else is no pinning for that kind. */
+function asReaderRoles(value: unknown): ReaderRoles {
+  const names = (list: unknown) => (Array.isArray(list) && list.every((name) => typeof name === 'string') ? list : []);
+  const { eidreader, nfcreader } = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  return { eidreader: names(eidreader), nfcreader: names(nfcreader) };
 }
 
 function isChosenBalie(value: unknown): value is ChosenBalie {

@@ -2,7 +2,7 @@
 import type { OddAnswer } from './odd-answers';
 import { randomBytes } from 'node:crypto';
 import { isoDay } from '../rules/fields';
-import { cardNumber, chipNumberOf, demoConsumerKey, demoEmployee, seedBalies, seedCardSystems, seedCards, seedPassholder, seedRecordPassholders, seedSchools, seedVouchers, type SeedCard } from './seed';
+import { cardNumber, chipNumberOf, demoConsumerKey, demoEmployee, seedBalies, seedCardSystems, seedCards, seedGroupPass, seedPassholder, seedRecordPassholders, seedSchools, seedVouchers, type SeedCard } from './seed';
 
 export interface Membership {
   cardSystemId: string;
@@ -22,6 +22,8 @@ export interface SimPassholder {
   legalTerms?: { paper: boolean; digital: boolean; parentalConsent: boolean };
   /** The stored photo, base64 JPEG, as uploadPicture left it. */
   picture?: string;
+  /** The pass holder is blocked (passHolder/blocked, DOC entiteiten/pashouder-entiteit.md); blocking a card does not do it. */
+  blocked?: boolean;
   verified: boolean;
   registrationBalieConsumerKey: string;
   memberships: Map<string, Membership>;
@@ -79,6 +81,7 @@ export class SimulatorState {
         fields: Object.fromEntries(Object.entries(seed).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'uid')),
         optIns: { optInServiceMails: true, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: false },
         verified: false,
+        blocked: seed.blocked,
         registrationBalieConsumerKey: 'balie-gent-centrum',
         memberships: new Map([
           [
@@ -98,12 +101,12 @@ export class SimulatorState {
   }
 
   /**
-   * A pass holder none of whose cards is usable any more counts as blocked: the API's passHolder/blocked
-   * (DOC entiteiten/pashouder-entiteit.md) without a documented rule; this one is inferred.
+   * Whether the pass holder is blocked: a state of the pass holder, not of a card. A lost card blocked at the counter
+   * leaves the pass holder active, or the real counter's "block and replace" (NG block-pass.controller.js) could not
+   * go on to a new card. No source says what blocks a pass holder; the seed has one that is.
    */
   isBlocked(holder: SimPassholder): boolean {
-    const cards = [...holder.memberships.values()].flatMap((m) => (m.uitpasNumber ? [this.cards.get(m.uitpasNumber)] : []));
-    return cards.length > 0 && cards.every((card) => card?.status === 'BLOCKED');
+    return holder.blocked === true;
   }
 
   /** Cards still in stock at a balie, per card system: printed at start-up for demo users. */
@@ -123,6 +126,13 @@ export class SimulatorState {
   cardByChip(chipNumber: string): SeedCard | undefined {
     const wanted = chipNumber.toUpperCase();
     return [...this.cards.values()].find((card) => card.chipNumber === wanted);
+  }
+
+  /** The group pass a card belongs to. */
+  groupPassByCard(uitpasNumber: string): (typeof seedGroupPass & { uitpasNumber: string }) | undefined {
+    const gent = seedCardSystems[0] ?? { prefix: '09000' };
+    const number = cardNumber(gent.prefix, seedGroupPass.cardSequence, true);
+    return uitpasNumber === number ? { ...seedGroupPass, uitpasNumber: number } : undefined;
   }
 
   passholderByCard(uitpasNumber: string): SimPassholder | undefined {

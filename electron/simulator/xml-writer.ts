@@ -38,8 +38,8 @@ export function passholderXml(holder: SimPassholder, state: SimulatorState, toda
       // Ended but still honoured (DOC entiteiten/passholdercardsystemlink-entiteit.md; SX src/KansenStatuut/KansenStatuut.php).
       kansenStatuutInGracePeriod: inGracePeriod(membership, today),
       kansenStatuutSuspendedUntil: membership.kansenStatuutSuspendedUntil && membership.kansenStatuutSuspendedUntil >= today ? endOfDay(membership.kansenStatuutSuspendedUntil) : undefined,
-      // The pass holder's status in this card system (ACTIVE, BLOCKED; DOC passholdercardsystemlink-entiteit.md); blocked with its card (inferred).
-      status: card?.status === 'BLOCKED' ? 'BLOCKED' : 'ACTIVE',
+      // The pass holder's status in this card system (ACTIVE, BLOCKED; DOC passholdercardsystemlink-entiteit.md): blocked with the pass holder (inferred).
+      status: state.isBlocked(holder) ? 'BLOCKED' : 'ACTIVE',
     } satisfies XmlTree;
   });
   const body =

@@ -15,12 +15,14 @@ export interface FieldProps {
   options?: Readonly<Record<string, string>>;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
   hint?: string;
+  /** A label of its own, for a field the form catalogue does not name. */
+  label?: string;
   /** Enter in this field does this instead of submitting the form (a scanner ends a card number with Enter). */
   onEnter?: (input: HTMLInputElement) => void;
 }
 
 /** One labelled form field, with its error and, when the value is as the eID said, a mark saying how far to trust it. */
-export function Field({ name, value, onChange, error, eidMark, required, type = 'text', options, inputMode, hint, onEnter }: FieldProps) {
+export function Field({ name, value, onChange, error, eidMark, required, type = 'text', options, inputMode, hint, label, onEnter }: FieldProps) {
   const id = `field-${name}`;
   // A date says its format to screen readers; on screen the placeholder and the value show it.
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : '', type === 'date' ? `${id}-format` : ''].filter(Boolean).join(' ') || undefined;
@@ -36,7 +38,7 @@ export function Field({ name, value, onChange, error, eidMark, required, type = 
   return (
     <div className={`field${error ? ' has-error' : ''}${eidMark ? ` from-eid eid-${eidMark}` : ''}`} data-field={name}>
       <label htmlFor={id}>
-        {texts.fields[name] ?? name}
+        {label ?? texts.fields[name] ?? name}
         {required && <span aria-hidden="true"> *</span>}
         {eidMark && (
           <span className={`eid-mark eid-mark-${eidMark}`}>

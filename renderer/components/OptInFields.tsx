@@ -11,7 +11,8 @@ interface OptInFieldsProps {
   errors: Partial<Record<string, Problem>>;
 }
 
-function Check({ name, checked, disabled, error, onChange }: { name: string; checked: boolean; disabled?: boolean; error?: Problem; onChange: (checked: boolean) => void }) {
+/** One labelled checkbox with its error under it. */
+export function Check({ name, checked, disabled, error, onChange }: { name: string; checked: boolean; disabled?: boolean; error?: Problem; onChange: (checked: boolean) => void }) {
   const id = `field-${name}`;
   // The error goes under the box and its label, not beside them in the checkbox row.
   return (

@@ -7,14 +7,16 @@ import { formatDate } from '../format/date';
 import { formatAmount, formatUitpasNumber } from '../format/numbers';
 import { focusElement } from '../flows/focus';
 import { texts } from '../texts';
+import { BlockForm, type BlockReason } from './actions/BlockForm';
 import { KansenStatuutForm } from './actions/KansenStatuutForm';
 import { NewCardForm, type NewCardDone } from './actions/NewCardForm';
+import { OptInsForm } from './actions/OptInsForm';
 import { RegisterInSystemForm, type RegisteredInSystem } from './actions/RegisterInSystemForm';
 import { UpdateForm } from './actions/UpdateForm';
 
 export { suggestReason } from './actions/NewCardForm';
 
-type Action = 'newCard' | 'update' | 'registerInSystem' | 'updateCardSystem';
+type Action = 'newCard' | 'update' | 'registerInSystem' | 'updateCardSystem' | 'optIns' | 'block';
 
 /** "Vraag € 5,00." when there is something to collect. */
 const collect = (price: string | undefined) => (price && Number(price) > 0 ? ` ${texts.register.collect(formatAmount(price))}` : '');
@@ -26,6 +28,9 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
   const [holder, setHolder] = useState(passholder);
   const [action, setAction] = useState<Action | null>(initialAction ?? null);
   const [done, setDone] = useState<{ message: string; id: number } | null>(null);
+  /** The card being blocked, and after a block the reason the new card is offered with. */
+  const [blocking, setBlocking] = useState<string | null>(null);
+  const [newCardReason, setNewCardReason] = useState<BlockReason | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
   const doneNotice = useRef<HTMLParagraphElement>(null);
   const balieSystems = session?.balie?.cardSystems ?? [];
@@ -56,8 +61,21 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
   const open = async (name: Action) => {
     if (action !== name && !(await store.mayLeave())) return;
     setDone(null);
+    setNewCardReason(undefined);
     setAction(name);
   };
+  const block = async (uitpasNumber: string) => {
+    if (!(await store.mayLeave())) return;
+    setDone(null);
+    setBlocking(uitpasNumber);
+    setAction('block');
+  };
+  /** Blocked: said so, and the new card offered at once with the matching reason (NG block-pass "block and replace"). */
+  const blocked = (uitpasNumber: string) => (reason: BlockReason) =>
+    void finish(texts.record.blocked(formatUitpasNumber(uitpasNumber)), uitpasNumber).then(() => {
+      setNewCardReason(reason);
+      setAction('newCard');
+    });
   const newCardDone = ({ number, oldNumber, price }: NewCardDone) =>
     void finish(
       `${texts.passholder.newCardDone(formatUitpasNumber(number))}${collect(price)}${oldNumber ? ` ${texts.passholder.oldCardBlocked(formatUitpasNumber(oldNumber))}` : ''}`,
@@ -70,6 +88,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
     ['update', texts.passholder.update, may('registratie')],
     ['registerInSystem', texts.passholder.registerInSystem, otherSystems.length > 0],
     ['updateCardSystem', texts.passholder.updateCardSystem, kansenSystems.length > 0],
+    ['optIns', texts.record.changeOptIns, may('registratie')],
   ];
   return (
     <main className="columns">
@@ -78,7 +97,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
           <h2 id="holder-title" ref={heading} data-testid="passholder-name">
             {[holder.firstName, holder.secondName, holder.name].filter(Boolean).join(' ')}
           </h2>
-          <PassholderFacts holder={holder} />
+          <PassholderFacts holder={holder} onBlock={{ may: (systemId) => may('registratie', systemId), block: (number) => void block(number) }} />
           <div aria-live="polite">
             {done && (
               <p ref={doneNotice} key={done.id} className="notice ok" data-testid="done">
@@ -105,8 +124,17 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
             </button>
           </div>
         </section>
-        {action === 'newCard' && <NewCardForm holder={holder} onDone={newCardDone} />}
-        {action === 'update' && <UpdateForm holder={holder} onDone={() => void finish(texts.passholder.saved)} />}
+        {action === 'newCard' && <NewCardForm key={newCardReason ?? 'new'} holder={holder} initialReason={newCardReason} onDone={newCardDone} />}
+        {action === 'block' && blocking && <BlockForm key={blocking} uitpasNumber={blocking} onDone={blocked(blocking)} />}
+        {action === 'optIns' && <OptInsForm holder={holder} onDone={() => void finish(texts.record.optInsSaved)} />}
+        {action === 'update' && (
+          <UpdateForm
+            holder={holder}
+            onDone={(picture) =>
+              void finish(`${texts.passholder.saved}${picture === 'stored' ? ` ${texts.record.photoStored}` : picture === 'failed' ? ` ${texts.record.photoFailed}` : ''}`)
+            }
+          />
+        )}
         {action === 'registerInSystem' && <RegisterInSystemForm holder={holder} systems={otherSystems} onDone={inSystemDone} />}
         {action === 'updateCardSystem' && <KansenStatuutForm holder={holder} systems={kansenSystems} onDone={(endDate) => void finish(texts.passholder.extended(formatDate(endDate)))} />}
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import type { BalieError, Passholder } from '../../electron/ipc/contract';
+import type { BalieError, OptInPreferences, Passholder } from '../../electron/ipc/contract';
 import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
-import { registrationErrors, registrationRequired } from '../../electron/rules/passholder-rules';
+import { optInNames, registrationErrors, registrationRequired } from '../../electron/rules/passholder-rules';
 import { CardCheckStatus } from '../components/CardCheckStatus';
 import { Dialog } from '../components/Dialog';
 import { EidNotes } from '../components/EidNotes';
@@ -20,14 +20,17 @@ import { texts, type Problem } from '../texts';
 const requiredFields = new Set<string>(registrationRequired);
 
 /** Register a pass holder: the card first (in stock here? kansenpas? price), the eID does the typing. */
-export function RegisterScreen({ insz }: { insz?: string }) {
+export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNumber?: string }) {
   const { api, store } = useApp();
   const { card, session } = store();
   const [form, setForm] = useState<PassholderForm>(() => {
-    const start = emptyForm(insz ? { inszNumber: insz } : {});
+    // A card from this balie's stock that was scanned or tapped is already in its field.
+    const start = emptyForm({ ...(insz ? { inszNumber: insz } : {}), ...(uitpasNumber ? { uitpasNumber } : {}) });
     return card ? applyEid(start, card) : start;
   });
   const [kansenStatuut, setKansenStatuut] = useState(false);
+  // Main stores the eID photo it read itself, unless staff untick it for this citizen; the balie setting decides the default.
+  const [storePhoto, setStorePhoto] = useState(session?.storeEidPhoto ?? true);
   const [choices, setChoices] = useState(emptyChoices);
   const [failure, setFailure] = useState<{ error: BalieError; id: number } | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -115,7 +118,7 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         ...extra,
         kansenStatuut,
         ...(!kansenStatuut ? { kansenStatuutEndDate: undefined } : {}),
-        ...(form.eidReadId ? { eidReadId: form.eidReadId } : {}),
+        ...(form.eidReadId ? { eidReadId: form.eidReadId, storePhoto } : {}),
       }),
     );
     submittingRef.current = false;
@@ -123,7 +126,10 @@ export function RegisterScreen({ insz }: { insz?: string }) {
     const who = `${firstName} ${name}`;
     const price = check.price?.price;
     if (result.ok) {
-      store.show({ name: 'registered', uitpasNumber: result.value.uitpasNumber, verified: result.value.verified, who, price });
+      const { uid, optIns, picture } = result.value;
+      const preferences = Object.fromEntries(optInNames.map((name) => [name, extra[name]])) as unknown as OptInPreferences;
+      const followUps = { optIns, picture, retry: { uid, dateOfBirth, preferences } };
+      store.show({ name: 'registered', uitpasNumber: result.value.uitpasNumber, verified: result.value.verified, who, price, followUps });
       return;
     }
     const field = result.error.field;
@@ -157,6 +163,12 @@ export function RegisterScreen({ insz }: { insz?: string }) {
         <fieldset>
           <legend>{texts.register.person}</legend>
           <EidNotes form={form} />
+          {form.eidReadId && (
+            <div className="field checkbox">
+              <input id="field-storePhoto" type="checkbox" checked={storePhoto} onChange={(event) => setStorePhoto(event.target.checked)} />
+              <label htmlFor="field-storePhoto">{texts.record.storePhoto}</label>
+            </div>
+          )}
           <div className="row person">
             {field('name')}
             {field('firstName')}

@@ -1,3 +1,4 @@
+import { FollowUpNotices } from '../components/FollowUpNotices';
 import { useApp } from '../context';
 import { formatAmount, formatUitpasNumber } from '../format/numbers';
 import type { Screen } from '../store';
@@ -18,6 +19,7 @@ export function RegisteredScreen({ screen }: { screen: Extract<Screen, { name: '
           <strong>{screen.price && Number(screen.price) > 0 ? texts.register.collect(formatAmount(screen.price)) : texts.register.nothingToCollect}</strong> {texts.register.handOver}
         </p>
         <p>{screen.verified ? texts.register.doneVerified : texts.register.doneNotVerified}</p>
+        {screen.followUps && <FollowUpNotices followUps={screen.followUps} />}
         <button type="button" className="primary" autoFocus onClick={() => store.show({ name: 'home' })}>
           {texts.register.another}
         </button>

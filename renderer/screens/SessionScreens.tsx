@@ -70,6 +70,7 @@ export function SettingsScreen() {
   const [language, setLanguage] = useState<Language>(session?.language ?? 'nl');
   const [consumerKey, setConsumerKey] = useState(session?.environment === 'demo' ? '' : (session?.consumerKey ?? ''));
   const [consumerSecret, setConsumerSecret] = useState('');
+  const [storeEidPhoto, setStoreEidPhoto] = useState(session?.storeEidPhoto ?? true);
   const [error, setError] = useState<BalieError>();
   const [saved, setSaved] = useState(false);
   /** What the machine's policy sets is shown as it is, and cannot be changed here. */
@@ -80,6 +81,7 @@ export function SettingsScreen() {
     const result = await api.saveSettings({
       environment,
       ...(locked('language') ? {} : { language }),
+      storeEidPhoto,
       ...(environment === 'demo' || locked('consumerKey') ? {} : { consumerKey }),
       ...(consumerSecret && !locked('consumerSecret') ? { consumerSecret } : {}),
     });
@@ -116,6 +118,10 @@ export function SettingsScreen() {
             </option>
           ))}
         </select>
+        <div className="field checkbox">
+          <input id="storeEidPhoto" type="checkbox" checked={storeEidPhoto} onChange={(event) => setStoreEidPhoto(event.target.checked)} />
+          <label htmlFor="storeEidPhoto">{texts.record.storePhotoDefault}</label>
+        </div>
         {environment === 'demo' ? (
           <p className="muted">{texts.settings.demoNeedsNothing}</p>
         ) : (

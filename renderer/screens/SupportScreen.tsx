@@ -107,7 +107,7 @@ export function SupportScreen() {
               {report.reads.map((read) => (
                 <li key={`${read.reader}-${read.at}`}>
                   {read.reader}: {texts.support.cardKinds[read.cardKind]}, {read.apdus === null ? texts.support.noApdus : texts.support.apdus(read.apdus)}, {read.ms} ms,{' '}
-                  {read.outcome === 'read' ? texts.support.readOk : texts.eidCauses[read.outcome]}
+                  {read.outcome === 'read' ? texts.support.readOk : read.outcome === 'ignored' ? texts.support.ignored : texts.eidCauses[read.outcome]}
                 </li>
               ))}
             </ul>

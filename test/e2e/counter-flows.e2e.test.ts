@@ -90,7 +90,7 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
   });
 
   it('a scanned number nobody has: says so, and keeps the focus in the search field for the next scan', async () => {
-    await page.keyboard.type(gent(10));
+    await page.keyboard.type(gent(700));
     await page.keyboard.press('Enter');
     await page.getByText('Niemand gevonden met dit nummer.').waitFor();
     await expectFocus({ id: 'search' });
@@ -202,9 +202,11 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     await page.getByRole('button', { name: 'Registreren in ander kaartsysteem' }).click();
     await expectFocus({ name: 'cardSystem' });
     expect(await field('cardSystem').inputValue()).toBe('2');
+    // The upgrade price (CARD_UPGRADE, as the real counter asks it) is in sight before, and collected after.
+    await expect.poll(() => page.getByTestId('upgrade-price').textContent()).toBe('Lid worden van UiTPAS Regio Aalst kost € 2,00.');
     await shot('11-register-in-card-system');
     await page.getByRole('button', { name: 'Registreren', exact: true }).click();
-    await expect.poll(() => page.getByTestId('done').textContent()).toBe('Geregistreerd in UiTPAS Regio Aalst.');
+    await expect.poll(() => page.getByTestId('done').textContent()).toBe('Geregistreerd in UiTPAS Regio Aalst. Vraag € 2,00.');
     await expectFocus({ testId: 'done' });
     await expect.poll(() => page.getByTestId('cards').textContent()).toContain('UiTPAS Regio Aalst');
     expect(await page.getByRole('button', { name: 'Registreren in ander kaartsysteem' }).count()).toBe(0);

@@ -17,6 +17,7 @@ import { defaultSettings, SettingsStore } from '../../electron/settings/settings
 import { authorizeAtSimulator } from '../../electron/simulator/headless-authorize';
 import { cardNumber, seedPassholder } from '../../electron/simulator/seed';
 import { WriteGate } from '../../electron/uitpas/write-gate';
+import { noReaderRoles } from '../../electron/cards/reader-roles';
 import { FakePcscContext } from '../support/fake-pcsc';
 import { memoryCipher } from '../support/memory-cipher';
 
@@ -26,7 +27,7 @@ describe('settings file', () => {
   it('is written whole, readable by this user only, with no temporary file left', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'balie-settings-'));
     const store = new SettingsStore(join(dir, 'settings.json'));
-    await Promise.all(Array.from({ length: 20 }, (_, index) => store.save({ environment: 'test', language: 'nl', consumerKey: `key-${index}`, balie: null, readerRoles: { eidreader: [], nfcreader: [] }, uitidV2: null })));
+    await Promise.all(Array.from({ length: 20 }, (_, index) => store.save({ environment: 'test', language: 'nl', consumerKey: `key-${index}`, balie: null, readerRoles: noReaderRoles, uitidV2: null })));
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ environment: 'test' });
     expect(readdirSync(dir)).toEqual(['settings.json']);
     if (posix) expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600);

@@ -16,7 +16,7 @@ import { PolicySource } from '../../electron/settings/policy-source';
 import { demoEmployee } from '../../electron/simulator/seed';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
-import { FakePcscContext } from '../support/fake-pcsc';
+import { FakePcscContext, fakeConnectCard } from '../support/fake-pcsc';
 import { memoryCipher } from '../support/memory-cipher';
 
 /** A system browser that loads the authorize page and follows its redirect back to the loopback listener. */
@@ -38,6 +38,7 @@ describe('the support report', () => {
     const services = createMainServices({
       appInfo: { name: 'UiTPAS Balie', version: '1.2.3', platform: 'linux', host: 'browser' },
       createPcscContext: () => context,
+      connectCard: fakeConnectCard(() => [context]),
       trustAnchors: testTrustAnchors(),
       dataDirectory: join(root, 'data'),
       policy,

@@ -29,13 +29,14 @@ export interface NewCardDone {
 }
 
 /** A new card: scan it, Enter shows its status, the reason and the price; the next Enter registers it. */
-export function NewCardForm({ holder, onDone }: { holder: Passholder; onDone: (done: NewCardDone) => void }) {
+export function NewCardForm({ holder, initialReason, onDone }: { holder: Passholder; initialReason?: NewCardReason; onDone: (done: NewCardDone) => void }) {
   const { api } = useApp();
   const { busy, failure, run, fieldError } = useAction();
   const oldSystem = holder.cardSystems.find((system) => system.currentCard);
   const oldNumber = oldSystem?.currentCard?.uitpasNumber;
-  const [values, setValues] = useState({ uitpasNumber: '', voucherNumber: '', reason: 'LOSS_THEFT', kansenStatuutEndDate: '' });
-  const [reasonTouched, setReasonTouched] = useState(false);
+  const [values, setValues] = useState({ uitpasNumber: '', voucherNumber: '', reason: initialReason ?? 'LOSS_THEFT', kansenStatuutEndDate: '' });
+  // After a block the reason is known (lost, stolen, defect): no suggestion overrides it.
+  const [reasonTouched, setReasonTouched] = useState(initialReason !== undefined);
   const set = (name: string, value: string) => {
     setValues((current) => {
       const next = { ...current, [name]: value };
@@ -72,7 +73,7 @@ export function NewCardForm({ holder, onDone }: { holder: Passholder; onDone: (d
           () =>
             api.registerNewCard({
               uid: holder.uid,
-              reason: values.reason as NewCardReason,
+              reason: values.reason,
               uitpasNumber: ok.number,
               ...(ok.voucher ? { voucherNumber: ok.voucher } : {}),
               ...(values.reason === 'OBTAIN_KANSENSTATUUT' && values.kansenStatuutEndDate ? { kansenStatuutEndDate: values.kansenStatuutEndDate } : {}),

@@ -1,11 +1,12 @@
-import { useState } from 'react';
-import type { Passholder } from '../../../electron/ipc/contract';
-import { defaultKansenStatuutEndDate } from '../../../electron/rules/fields';
+import { useEffect, useState } from 'react';
+import type { Passholder, UitpasPrice } from '../../../electron/ipc/contract';
+import { defaultKansenStatuutEndDate, isBelgianPostalCode } from '../../../electron/rules/fields';
 import { CardNumberField } from '../../components/CardNumberField';
 import { Field } from '../../components/Field';
 import { useApp } from '../../context';
 import { findHolders } from '../../flows/look-up';
 import { useCardCheck } from '../../flows/use-card-check';
+import { formatAmount } from '../../format/numbers';
 import { texts } from '../../texts';
 import { ActionForm, useAction } from './ActionForm';
 
@@ -15,7 +16,12 @@ export interface RegisteredInSystem {
   price?: string;
 }
 
-/** Another card system of this balie: without a card at once, or with a card that is checked (status, price) first. */
+/**
+ * Another card system of this balie: without a card at once, or with a card that is checked (status, price) first.
+ * The price is the one the real counter asks (NG card-upgrade/card-upgrade-modal.controller.js; CF Uitpas/Default.php
+ * getPriceForUpgrade): CARD_UPGRADE with the card system, EXTRA_CARD with a new card; never FIRST_CARD, which is
+ * the price of a first UiTPAS. The holder's birth date and postal code go along, as for every price.
+ */
 export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Passholder; systems: { id: string; name: string }[]; onDone: (done: RegisteredInSystem) => void }) {
   const { api } = useApp();
   const { busy, failure, run, fieldError } = useAction();
@@ -23,11 +29,15 @@ export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Pass
   const [withCard, setWithCard] = useState(false);
   const [values, setValues] = useState({ uitpasNumber: '', voucherNumber: '' });
   const set = (name: string, value: string) => setValues((current) => ({ ...current, [name]: value }));
-  const input = { number: values.uitpasNumber, voucher: values.voucherNumber, reason: 'FIRST_CARD' as const };
+  const input = { number: values.uitpasNumber, voucher: values.voucherNumber, reason: 'EXTRA_CARD' as const, dateOfBirth: holder.dateOfBirth, postalCode: holder.postalCode };
+  const upgrade = useUpgradePrice(withCard ? undefined : systemId, holder);
   const { check, checking, ok, run: runCheck, enter, refusal } = useCardCheck(input);
   // With a card, the card decides the card system.
   const system = withCard ? ok?.info.cardSystem : systems.find((candidate) => candidate.id === systemId);
-  const done = (): RegisteredInSystem => ({ systemName: system?.name ?? '', ...(withCard && ok ? { number: ok.number, price: ok.price?.price } : {}) });
+  const done = (): RegisteredInSystem => ({
+    systemName: system?.name ?? '',
+    ...(withCard && ok ? { number: ok.number, price: ok.price?.price } : { price: upgrade?.price }),
+  });
   return (
     <ActionForm
       title={texts.passholder.registerInSystem}
@@ -69,6 +79,11 @@ export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Pass
           </label>
         </fieldset>
         {!withCard && <Field name="cardSystem" value={systemId} onChange={(_name, value) => setSystemId(value)} options={Object.fromEntries(systems.map((option) => [option.id, option.name]))} />}
+        {!withCard && upgrade && system && (
+          <p className="notice info" data-testid="upgrade-price" aria-live="polite">
+            {Number(upgrade.price) > 0 ? texts.record.upgradePrice(system.name, formatAmount(upgrade.price)) : texts.record.upgradeFree(system.name)}
+          </p>
+        )}
         {withCard && (
 <CardNumberField value={values.uitpasNumber} onChange={set} onEnter={enter} error={fieldError('uitpasNumber') ?? refusal('uitpasNumber')} />
         )}
@@ -76,4 +91,23 @@ export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Pass
       </div>
     </ActionForm>
   );
+}
+
+/** The price of joining a card system without a new card, asked whenever the chosen system changes; null until known. */
+function useUpgradePrice(cardSystemId: string | undefined, holder: Passholder): UitpasPrice | null {
+  const { api } = useApp();
+  const [price, setPrice] = useState<{ cardSystemId: string; value: UitpasPrice } | null>(null);
+  useEffect(() => {
+    if (!cardSystemId) return;
+    let current = true;
+    void api
+      .getPrice({ reason: 'CARD_UPGRADE', cardSystemId, ...(holder.dateOfBirth ? { dateOfBirth: holder.dateOfBirth } : {}), ...(holder.postalCode && isBelgianPostalCode(holder.postalCode) ? { postalCode: holder.postalCode } : {}) })
+      .then((result) => {
+        if (current && result.ok) setPrice({ cardSystemId, value: result.value });
+      });
+    return () => {
+      current = false;
+    };
+  }, [api, cardSystemId, holder.dateOfBirth, holder.postalCode]);
+  return price && price.cardSystemId === cardSystemId ? price.value : null;
 }

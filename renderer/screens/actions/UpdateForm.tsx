@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Passholder } from '../../../electron/ipc/contract';
+import type { FollowUp, Passholder } from '../../../electron/ipc/contract';
 import { passholderErrors } from '../../../electron/rules/passholder-rules';
 import { Field } from '../../components/Field';
 import { useApp } from '../../context';
@@ -12,9 +12,11 @@ import { ActionForm, useAction } from './ActionForm';
 const editable = ['name', 'firstName', 'secondName', 'inszNumber', 'dateOfBirth', 'gender', 'nationality', 'placeOfBirth', 'street', 'postalCode', 'city', 'email', 'telephone', 'gsm', 'moreInfo'] as const;
 
 /** Changing the pass holder's data; only what changed is sent, and the eID can fill it in. */
-export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: () => void }) {
+export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: (picture: FollowUp) => void }) {
   const { api, store } = useApp();
-  const { card } = store();
+  const { card, session } = store();
+  // With a re-read eID main can store its photo (SX PassHolderService::update), unless staff untick it.
+  const [storePhoto, setStorePhoto] = useState(session?.storeEidPhoto ?? true);
   const { busy, failure, run, fieldError } = useAction();
   const initial = Object.fromEntries(editable.map((name) => [name, holder[name] ?? ''])) as Record<string, string>;
   const [form, setForm] = useState<PassholderForm>(() => emptyForm(initial));
@@ -31,7 +33,7 @@ export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: () 
         const found = (await findHolders(api, holder.inszNumber ?? '')).find((candidate) => candidate.uid === holder.uid);
         return found && Object.entries(changed).every(([name, value]) => (found[name as keyof Passholder] ?? '') === value) ? found : null;
       }}
-      onArrived={onDone}
+      onArrived={() => onDone('not-sent')}
       onSubmit={(element) => {
         const errors = passholderErrors(filledValues(changed), [], new Date());
         if (Object.keys(errors).length > 0) {
@@ -44,9 +46,9 @@ export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: () 
             api.updatePassholder({
               uitpasNumber: holder.cardSystems.find((system) => system.currentCard)?.currentCard?.uitpasNumber ?? '',
               fields: changed,
-              ...(form.eidReadId ? { eidReadId: form.eidReadId } : {}),
+              ...(form.eidReadId ? { eidReadId: form.eidReadId, storePhoto } : {}),
             }),
-          onDone,
+          ({ picture }) => onDone(picture),
         );
       }}
     >
@@ -55,6 +57,12 @@ export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: () 
           <button type="button" onClick={() => setForm((current) => ({ ...applyEid(current, card), dirty: true }))}>
             {texts.passholder.takeFromEid}
           </button>
+        </div>
+      )}
+      {form.eidReadId && (
+        <div className="field checkbox">
+          <input id="field-storePhoto" type="checkbox" checked={storePhoto} onChange={(event) => setStorePhoto(event.target.checked)} />
+          <label htmlFor="field-storePhoto">{texts.record.storePhoto}</label>
         </div>
       )}
       <div className="row wrap">
