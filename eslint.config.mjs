@@ -14,7 +14,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'out-dev/', 'dist/', 'test-results/'] },
+  { ignores: ['node_modules/', 'out/', 'out-dev/', 'dist/', 'test-results/', 'native/pcsc-transactions/build/'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
@@ -24,6 +24,13 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The addon's loader is CommonJS, as node-gyp packages are (native/pcsc-transactions).
+    files: ['native/pcsc-transactions/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.mjs'],
@@ -76,7 +83,7 @@ export default tseslint.config(
     // exception is the `eid` support command, which has no page and prints its
     // messages from the page's catalogue, so each text still exists once per language.
     files: ['electron/**/*.ts'],
-    ignores: [...electronFiles, 'electron/eid/cli.ts', 'electron/browser-host/bridge-client.ts'],
+    ignores: [...electronFiles, 'electron/cards/cli.ts', 'electron/browser-host/bridge-client.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -92,7 +99,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noRendererWords] }] },
   },
   {
-    files: ['electron/eid/cli.ts'],
+    files: ['electron/cards/cli.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
 import { contractError, type AppInfo, type EidCard, type HandlerTable, type Passholder, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
 import { BalieFailure } from './ipc/dispatch';
-import { DemoCard } from './eid/demo-card';
-import { EidEvidence } from './eid/eid-evidence';
-import { EidReaderService } from './eid/reader-service';
+import { DemoCard } from './cards/demo-card';
+import { EidEvidence } from './cards/eid-evidence';
+import { CardService } from './cards/card-service';
 import { MainEvents } from './ipc/main-events';
 import { normaliseInsz } from './rules/insz';
 import { normaliseUitpasNumber } from './rules/uitpas-number';
@@ -94,7 +94,9 @@ function lookedUp(query: string | undefined, passholders: readonly Passholder[])
 export function createMainServices(options: MainServicesOptions): MainServices {
   const { appInfo, createPcscContext, trustAnchors, log } = options;
   const events = new MainEvents();
-  const eid = new EidReaderService({ createPcscContext, trustAnchors, events, log });
+  const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
+  // Reader roles are read from the settings at each insertion, so IT's pinning applies without a restart.
+  const eid = new CardService({ createPcscContext, trustAnchors, events, log, readerRoles: async () => (await settings.load()).readerRoles });
   eid.start();
 
   /**
@@ -109,7 +111,6 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     demo = undefined;
     await (await running?.catch(() => undefined))?.close();
   };
-  const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
   const session = new UitpasSession({
     settings,
     secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),

@@ -4,6 +4,8 @@ import { defineConfig } from 'vite';
 // CommonJS like the Electron main bundle; dependencies (pcsclite, ws, …) stay external requires.
 export default defineConfig({
   logLevel: 'error',
+  // The app's PC/SC addon is a linked package (file:native/pcsc-transactions), which Vite would bundle; it must stay a require.
+  ssr: { external: ['pcsc-transactions'] },
   build: {
     ssr: true,
     outDir: 'out-dev',
@@ -12,7 +14,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         'browser-host/start': 'electron/browser-host/start.ts',
-        'eid-cli': 'electron/eid/cli.ts',
+        'eid-cli': 'electron/cards/cli.ts',
         simulator: 'electron/simulator/main.ts',
       },
       output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'shared/[name]-[hash].js' },

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Dialog } from './components/Dialog';
 import { useApp } from './context';
+import { GroupPassScreen } from './screens/GroupPassScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { PassholderScreen } from './screens/PassholderScreen';
 import { RegisteredScreen } from './screens/RegisteredScreen';
@@ -89,9 +90,12 @@ function Screen() {
   if (!session.balie || screen.name === 'balie') return <BalieScreen />;
   switch (screen.name) {
     case 'register':
-      return <RegisterScreen insz={screen.insz} />;
+      return <RegisterScreen key={screen.uitpasNumber} insz={screen.insz} uitpasNumber={screen.uitpasNumber} />;
     case 'passholder':
-      return <PassholderScreen key={screen.passholder.uid} passholder={screen.passholder} initialAction={screen.action} />;
+      // Keyed by when a scan opened it too: the same card scanned again opens it afresh, with fresh data.
+      return <PassholderScreen key={`${screen.passholder.uid}-${screen.opened ?? 0}`} passholder={screen.passholder} initialAction={screen.action} />;
+    case 'groupPass':
+      return <GroupPassScreen screen={screen} />;
     case 'registered':
       return <RegisteredScreen screen={screen} />;
     default:

@@ -14,16 +14,22 @@ import type {
   EidCard,
   EidReadFailure,
   EidReading,
+  GroupPass,
+  CardInfo,
   Passholder,
   ReaderStatus,
   SessionView,
 } from '../electron/ipc/contract';
+import { scanRoute, type ScanRoute } from './flows/scan-route';
 import { language, setLanguage, texts } from './texts';
 
 export type Screen =
   | { name: 'home' }
-  | { name: 'register'; insz?: string }
-  | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem' }
+  /** `uitpasNumber`: a card from this balie's stock, scanned or tapped, already in the card field. */
+  | { name: 'register'; insz?: string; uitpasNumber?: string }
+  /** `opened`: when a scan opened it, so the same card scanned again opens it afresh. */
+  | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem'; opened?: number }
+  | { name: 'groupPass'; groupPass: GroupPass; card?: CardInfo; opened: number }
   /**
    * `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome; `followUps`: what
    * became of the opt-ins and the photo sent after the registration, with the chosen opt-ins kept for one retry.
@@ -58,6 +64,8 @@ export interface AppState {
   /** The last card read, until it is removed (its data is then kept only in forms it filled). */
   card?: EidCard;
   readFailure?: EidReadFailure;
+  /** A scan (tap, barcode or typed number) being looked up, and what the last one found when it opens no screen. */
+  scan: { busy: boolean; outcome?: Extract<ScanRoute, { to: 'refused' | 'unknown' }>; error?: BalieError; id: number };
   screen: Screen;
   /** The open screen holds input the staff typed and did not send yet. */
   unsavedWork: boolean;
@@ -72,7 +80,7 @@ export function hasUnsavedWork(state: AppState): boolean {
 }
 
 export function createAppStore(api: BalieApi) {
-  const store = create<AppState>()(() => ({ screen: { name: 'home' }, unsavedWork: false, inFlight: 0 }));
+  const store = create<AppState>()(() => ({ screen: { name: 'home' }, unsavedWork: false, inFlight: 0, scan: { busy: false, id: 0 } }));
   // The session says which language this workstation uses; the catalogue switches before the app re-renders.
   store.subscribe(({ session }) => {
     if (session && session.language !== language) setLanguage(session.language);
@@ -85,7 +93,36 @@ export function createAppStore(api: BalieApi) {
       if (store.getState().card?.reader === reader) store.setState({ card: undefined, reading: undefined });
     }),
     api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined })),
+    api.onCardTapped(({ chipNumber }) => void routeScan(chipNumber)),
   ];
+
+  /**
+   * Every scan takes this one path: look it up (uitpas/retrieve), then open what it leads to. Only the
+   * latest scan counts, and the busy mark always ends, whatever the answer (never a spinner left turning).
+   */
+  const routeScan = async (identification: string): Promise<void> => {
+    const id = store.getState().scan.id + 1;
+    const current = () => store.getState().scan.id === id;
+    store.setState({ scan: { busy: true, id } });
+    let route: ScanRoute | undefined;
+    let error: BalieError | undefined;
+    try {
+      const result = await api.identify({ query: identification });
+      if (result.ok) route = scanRoute(result.value, identification, store.getState().session?.balie?.id);
+      else error = result.error;
+    } catch {
+      // The bridge itself failed (the host went away): said as any failure main could not word.
+      error = { code: 'internal' };
+    } finally {
+      if (current()) store.setState({ scan: { busy: false, id } });
+    }
+    if (!current() || !store.getState().session?.balie) return;
+    const opened = Date.now();
+    if (route?.to === 'passholder') await go({ name: 'passholder', passholder: route.passholder, opened });
+    else if (route?.to === 'groupPass') await go({ name: 'groupPass', groupPass: route.groupPass, card: route.card, opened });
+    else if (route?.to === 'register') await go({ name: 'register', uitpasNumber: route.uitpasNumber });
+    else if (await go({ name: 'home' })) store.setState({ scan: { busy: false, id, outcome: route, error } });
+  };
 
   void Promise.all([api.getAppInfo(), api.getReaders(), api.getSession(), api.getCards()]).then(([info, readers, session, cards]) => {
     const failure = [info, readers, session, cards].flatMap((result) => (result.ok ? [] : [result.error]))[0];
@@ -124,16 +161,19 @@ export function createAppStore(api: BalieApi) {
     return yes;
   };
 
+  /** Opens a screen unless the open one has unsaved work and the staff member chooses to stay. */
+  async function go(screen: Screen): Promise<boolean> {
+    if (!(await mayLeave())) return false;
+    store.setState({ screen, unsavedWork: false });
+    return true;
+  }
+
   return Object.assign(store, {
     stopListening: () => stops.forEach((stop) => stop()),
     ask,
     mayLeave,
-    /** Opens a screen unless the open one has unsaved work and the staff member chooses to stay. */
-    async go(screen: Screen): Promise<boolean> {
-      if (!(await mayLeave())) return false;
-      store.setState({ screen, unsavedWork: false });
-      return true;
-    },
+    go,
+    routeScan,
     /** Opens a screen without asking: the work on the open one is done (sent, or settled by a look-up). */
     show(screen: Screen): void {
       store.setState({ screen, unsavedWork: false });

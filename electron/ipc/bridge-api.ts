@@ -40,6 +40,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     getCard: (request) => invoke('uitpas:getCard', request),
     getPrice: (query) => invoke('uitpas:getPrice', query),
     findPassholders: (request) => invoke('uitpas:findPassholders', request),
+    identify: (request) => invoke('uitpas:identify', request),
     searchPassholders: (request) => invoke('uitpas:searchPassholders', request),
     registerPassholder: (fields) => invoke('uitpas:registerPassholder', fields),
     registerNewCard: (request) => invoke('uitpas:registerNewCard', request),
@@ -54,5 +55,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     onCard: (listener) => on('eid:card', listener),
     onCardRemoved: (listener) => on('eid:removed', listener),
     onReadFailed: (listener) => on('eid:error', listener),
+    onCardTapped: (listener) => on('card:tapped', listener),
+    onCardSeen: (listener) => on('card:seen', listener),
   };
 }

@@ -8,13 +8,14 @@
  * these tables, so a channel cannot exist on one side only.
  */
 import type { EidFieldWarning, EidReadCause, EidReadStep } from '../../native/beid/types';
+import type { CardKind } from '../../native/contactless/card-kind';
 import type { ReaderStatus } from '../../native/pcsc/types';
 import type { FieldProblem } from '../rules/passholder-rules';
 import type { EnvironmentName } from '../settings/environments';
 import type { Language } from '../settings/languages';
 import type { UitpasErrorCode } from '../uitpas/error-codes';
 import type { BadResponseReason, LoginProblem } from '../uitpas/errors';
-import type { Balie, CardInfo, Passholder, UitpasPrice } from '../uitpas/model';
+import type { Balie, CardInfo, GroupPass, Identification, Passholder, UitpasPrice } from '../uitpas/model';
 import type { NewCardReason, Registered } from '../uitpas/types';
 import {
   isBlockRequest,
@@ -39,7 +40,7 @@ import { isNothing, type Guard } from './validation';
  * Types declared where main keeps them that the page needs too: the page may
  * import only this file (and electron/rules/) from main, never native/.
  */
-export type { Balie, CardInfo, EidFieldWarning, EidReadCause, EnvironmentName, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
+export type { Balie, CardInfo, CardKind, EidFieldWarning, EidReadCause, EnvironmentName, GroupPass, Identification, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
 export type { EidFieldWarningCode } from '../../native/beid/types';
 export type { OptInPreferences, PassholderSearch, PriceReason } from '../uitpas/types';
 import type { OptInPreferences } from '../uitpas/types';
@@ -116,6 +117,23 @@ export interface BalieError {
   outcomeUnknown?: boolean;
   /** INSZ_ALREADY_USED: the uid of the pass holder who has this INSZ. */
   existingPassholderUid?: string;
+}
+
+export interface TappedCard {
+  reader: string;
+  /** The card's UID in upper-case hex: 14 digits for a UiTPAS card (native/contactless/chip-number.ts). */
+  chipNumber: string;
+}
+
+export interface CardSeen {
+  reader: string;
+  kind: CardKind;
+  /** APDUs the read took, re-sends and re-reads included. */
+  apduCount: number;
+  /** PC/SC transactions it ran in. */
+  transactions: number;
+  /** The reader is pinned to the other kind of card (settings' readerRoles): the card was not used. */
+  ignored: boolean;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BalieError };
@@ -263,6 +281,11 @@ export const requestChannels = {
   'uitpas:getPrice': request<UitpasPrice>()(isPriceQuery),
   /** A UiTPAS number, an INSZ or a chip number, as typed or scanned: looked up through uitpas/retrieve. */
   'uitpas:findPassholders': request<Passholder[]>()(isFindPassholdersQuery),
+  /**
+   * Whatever was scanned, typed or tapped (UiTPAS number, INSZ, chip number), as uitpas/retrieve finds it:
+   * a pass holder, a card (in stock, blocked, deleted, another balie's), a group pass, or null for nothing.
+   */
+  'uitpas:identify': request<Identification | null>()(isFindPassholdersQuery),
   /** Search by name (`*` as wildcard), first name, date of birth (YYYY-MM-DD), postal code, or several UiTPAS numbers. */
   'uitpas:searchPassholders': request<{ total: number; passholders: Passholder[] }>()(isPassholderSearch),
   /**
@@ -289,6 +312,10 @@ export const eventChannels = {
   'eid:card': event<EidCard>(),
   'eid:removed': event<{ reader: string }>(),
   'eid:error': event<EidReadFailure>(),
+  /** A UiTPAS card tapped on a reader (or put in one): its chip number, for the page to look up and route. */
+  'card:tapped': event<TappedCard>(),
+  /** What a reader's card turned out to be and what reading it cost: for support's reader test. */
+  'card:seen': event<CardSeen>(),
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;
@@ -330,6 +357,7 @@ export interface BalieApi {
   getCard(request: RequestOf<'uitpas:getCard'>): Promise<Result<ResponseOf<'uitpas:getCard'>>>;
   getPrice(query: RequestOf<'uitpas:getPrice'>): Promise<Result<ResponseOf<'uitpas:getPrice'>>>;
   findPassholders(request: RequestOf<'uitpas:findPassholders'>): Promise<Result<ResponseOf<'uitpas:findPassholders'>>>;
+  identify(request: RequestOf<'uitpas:identify'>): Promise<Result<ResponseOf<'uitpas:identify'>>>;
   searchPassholders(request: RequestOf<'uitpas:searchPassholders'>): Promise<Result<ResponseOf<'uitpas:searchPassholders'>>>;
   registerPassholder(fields: RequestOf<'uitpas:registerPassholder'>): Promise<Result<ResponseOf<'uitpas:registerPassholder'>>>;
   registerNewCard(request: RequestOf<'uitpas:registerNewCard'>): Promise<Result<ResponseOf<'uitpas:registerNewCard'>>>;
@@ -345,4 +373,6 @@ export interface BalieApi {
   onCard(listener: (card: EventPayloadOf<'eid:card'>) => void): () => void;
   onCardRemoved(listener: (removed: EventPayloadOf<'eid:removed'>) => void): () => void;
   onReadFailed(listener: (failure: EventPayloadOf<'eid:error'>) => void): () => void;
+  onCardTapped(listener: (tapped: EventPayloadOf<'card:tapped'>) => void): () => void;
+  onCardSeen(listener: (seen: EventPayloadOf<'card:seen'>) => void): () => void;
 }

@@ -9,6 +9,7 @@ import { readFile, rename } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-file';
 import { defaultLanguage, isLanguage, type Language } from './languages';
 import { environmentNames, type EnvironmentName } from './environments';
+import { noReaderRoles, type ReaderRoles } from '../cards/reader-roles';
 
 export interface ChosenBalie {
   id: string;
@@ -23,11 +24,13 @@ export interface Settings {
   /** The Service Consumer key of the app for the environment (not needed for demo). */
   consumerKey: string;
   balie: ChosenBalie | null;
+  /** Readers IT pinned to eIDs or to UiTPAS cards, by name (electron/cards/reader-roles.ts); empty lists: the card decides. */
+  readerRoles: ReaderRoles;
   /** Whether a registration or an update with a re-read eID stores the eID photo, unless staff untick it (absent: on). */
   storeEidPhoto?: boolean;
 }
 
-export const defaultSettings: Settings = { environment: 'demo', language: defaultLanguage, consumerKey: '', balie: null };
+export const defaultSettings: Settings = { environment: 'demo', language: defaultLanguage, consumerKey: '', balie: null, readerRoles: noReaderRoles };
 
 export class SettingsStore {
   private unreadable = false;
@@ -72,15 +75,23 @@ function parseSettings(text: string): Settings | null {
     return null;
   }
   if (typeof stored !== 'object' || stored === null) return null;
-  const { environment, language, consumerKey, balie, storeEidPhoto } = stored as Record<string, unknown>;
+  const { environment, language, consumerKey, balie, readerRoles, storeEidPhoto } = stored as Record<string, unknown>;
   if (!environmentNames.includes(environment as EnvironmentName)) return null;
   return {
     environment: environment as EnvironmentName,
     language: isLanguage(language) ? language : defaultLanguage,
     consumerKey: typeof consumerKey === 'string' ? consumerKey : '',
     balie: isChosenBalie(balie) ? balie : null,
+    readerRoles: asReaderRoles(readerRoles),
     ...(typeof storeEidPhoto === 'boolean' ? { storeEidPhoto } : {}),
   };
+}
+
+/** Each list kept if it is a list of names; anything else is no pinning for that kind. */
+function asReaderRoles(value: unknown): ReaderRoles {
+  const names = (list: unknown) => (Array.isArray(list) && list.every((name) => typeof name === 'string') ? list : []);
+  const { eidreader, nfcreader } = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  return { eidreader: names(eidreader), nfcreader: names(nfcreader) };
 }
 
 function isChosenBalie(value: unknown): value is ChosenBalie {

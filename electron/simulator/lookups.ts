@@ -17,8 +17,11 @@ const xmlDeclaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\
 /**
  * GET uitpas/retrieve?identification= (DOC uitpas/ophalen-van-pashouder-dmv-uitpasnummer-chipnummer-insz-of-insz-barcode.md;
  * CF Uitpas/Default.php::identify): the server tells the kinds apart itself. With a staff token the balie is required.
- * The answer holds passHolder and/or card; a blocked card or an expired kansenstatuut comes back with HTTP 200
- * and <code> beside the data. Nothing found: 400 UNKNOWN_IDENTIFICATION.
+ * The answer holds passHolder and/or card, or card and groupPass (name, endDate, ticketsPerYear, uuid,
+ * availableTickets and the group's card, in the DOC's order); a blocked card or an expired kansenstatuut comes
+ * back with HTTP 200 and <code> beside the data; a deleted card is just a card with status DELETED, which the
+ * counter front end tells apart (AN app/scripts/utilities/uitpas-router.service.js). Chip numbers are the
+ * cards' UIDs as 14 hex digits (seed.ts chipNumberOf). Nothing found: 400 UNKNOWN_IDENTIFICATION.
  */
 export function retrieve(context: OperationContext): Reply {
   const { state, params } = context;
@@ -45,21 +48,31 @@ export function retrieve(context: OperationContext): Reply {
   const code = card?.status === 'BLOCKED' ? 'INVALID_CARD_STATUS_BLOCKED' : expired ? 'KANSENSTATUUT_EXPIRED' : undefined;
   const system = card ? state.cardSystems.get(card.cardSystemId) : undefined;
   const balie = card?.status === 'LOCAL_STOCK' && card.balieConsumerKey ? state.balies.get(card.balieConsumerKey) : undefined;
-  const cardXml = card
-    ? element('card', {
-        // The balie only for a card in a balie's stock (DOC, "card" row).
-        balie: balie ? { id: balie.id, name: balie.name } : undefined,
-        cardSystem: { id: card.cardSystemId, name: system?.name ?? '' },
-        cardType: 'CARD',
-        kansenpas: card.kansenpas,
-        status: card.status,
-        uitpasNumber: { uitpasNumber: card.uitpasNumber },
+  const cardTree = card && {
+    // The balie only for a card in a balie's stock (DOC, "card" row).
+    balie: balie ? { id: balie.id, name: balie.name } : undefined,
+    cardSystem: { id: card.cardSystemId, name: system?.name ?? '' },
+    cardType: 'CARD',
+    kansenpas: card.kansenpas,
+    status: card.status,
+    uitpasNumber: { uitpasNumber: card.uitpasNumber },
+  };
+  const group = card && state.groupPassByCard(card.uitpasNumber);
+  const groupXml = group
+    ? element('groupPass', {
+        name: group.name,
+        endDate: `${group.endDate}T00:00:00+02:00`,
+        ticketsPerYear: group.ticketsPerYear,
+        uuid: group.uuid,
+        availableTickets: group.availableTickets,
+        card: cardTree,
       })
     : '';
   const body =
     (code ? element('code', code) : '') +
     (holder ? passholderXml(holder, state, today) : '') +
-    cardXml +
+    (cardTree ? element('card', cardTree) : '') +
+    groupXml +
     (card && holder ? element('uitpasNumberOriginalRequest', card.uitpasNumber) : '');
   return { status: 200, body: `${xmlDeclaration}<response>${body}</response>` };
 }

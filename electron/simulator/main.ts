@@ -1,5 +1,5 @@
 /** `npm run simulator`: the UiTPAS simulator alone, on 127.0.0.1, with what a demo user needs printed. */
-import { seedPassholder } from './seed';
+import { cardNumber, chipNumberOf, seedGroupPass, seedPassholder } from './seed';
 import { startSimulator } from './server';
 import { demoNativeClientId } from './uitid-v2';
 
@@ -22,6 +22,11 @@ void startSimulator({ port: Number(process.env.SIMULATOR_PORT ?? 8787) }).then((
   }
   lines.push('', `Vouchers: ${[...state.vouchers.values()].filter((voucher) => !voucher.used).map((voucher) => voucher.number).join(' ')}`);
   lines.push(`Bestaande pashouder: ${seedPassholder.firstName} ${seedPassholder.name}, rijksregisternummer ${seedPassholder.inszNumber}`);
+  // Chip numbers (the cards' UIDs) to type or scan where a UiTPAS card would be tapped.
+  const chip = (number: string) => `${number} (chip ${chipNumberOf(number)})`;
+  lines.push(`  zijn kaart: ${chip(cardNumber('09000', seedPassholder.cardSequence, false))}`);
+  lines.push(`Groepspas "${seedGroupPass.name}": ${chip(cardNumber('09000', seedGroupPass.cardSequence, true))}`);
+  lines.push(`Geblokkeerd: ${chip(cardNumber('09000', 901, false))}   verwijderd: ${chip(cardNumber('09000', 903, false))}`);
   lines.push(`UiTiD v2 (nagebootst): issuer ${simulator.issuer}, client id ${demoNativeClientId}, daarna ${simulator.prefix}/authapi/auth0at`);
   lines.push('', 'Stoppen: Ctrl+C');
   console.log(lines.join('\n'));

@@ -62,7 +62,8 @@ export interface SeedCard {
   chipNumber: string;
   cardSystemId: string;
   kansenpas: boolean;
-  status: 'LOCAL_STOCK' | 'STOCK' | 'ACTIVE' | 'BLOCKED';
+  /** DELETED: a card taken out of use; the counter front end gives it its own error page (AN uitpas-router.service.js, UBR-312). */
+  status: 'LOCAL_STOCK' | 'STOCK' | 'ACTIVE' | 'BLOCKED' | 'DELETED';
   balieConsumerKey: string | null;
 }
 
@@ -79,15 +80,31 @@ export function seedCards(): SeedCard[] {
   stock(gent, 'balie-gent-centrum', 501, 6, true);
   stock(aalst, 'balie-gent-centrum', 1, 4, false);
   stock(aalst, 'balie-aalst-bib', 101, 6, false);
-  // Not at any balie yet, and one blocked card: for the refusals.
-  const other = (sequence: number, status: SeedCard['status']) => {
-    const uitpasNumber = cardNumber(gent.prefix, sequence, false);
-    cards.push({ uitpasNumber, chipNumber: chipNumberOf(uitpasNumber), cardSystemId: gent.id, kansenpas: false, status, balieConsumerKey: status === 'BLOCKED' ? 'balie-gent-centrum' : null });
+  // Not at any balie yet, one blocked, one deleted card: for the refusals. And the group pass's card.
+  const other = (sequence: number, status: SeedCard['status'], kansenpas = false) => {
+    const uitpasNumber = cardNumber(gent.prefix, sequence, kansenpas);
+    cards.push({ uitpasNumber, chipNumber: chipNumberOf(uitpasNumber), cardSystemId: gent.id, kansenpas, status, balieConsumerKey: status === 'BLOCKED' ? 'balie-gent-centrum' : null });
   };
   other(900, 'STOCK');
   other(901, 'BLOCKED');
+  other(903, 'DELETED');
+  other(seedGroupPass.cardSequence, 'ACTIVE', true);
   return cards;
 }
+
+/**
+ * A group pass (an association's card with tickets at the social tariff), as uitpas/retrieve shows it
+ * (DOC uitpas/ophalen-van-pashouder-dmv-uitpasnummer-chipnummer-insz-of-insz-barcode.md, "Voorbeeld response
+ * groepspas"; DOC entiteiten/grouppass-entiteit.md): its card is a kansenpas with no pass holder.
+ */
+export const seedGroupPass = {
+  uuid: '5b7e2c14-8d3a-4f61-9c0e-2a41d7f3b958',
+  name: 'Jeugdhuis De Demo',
+  endDate: '2027-09-30',
+  ticketsPerYear: 20,
+  availableTickets: 17,
+  cardSequence: 950,
+};
 
 export const seedVouchers: readonly { number: string; used: boolean }[] = [
   { number: 'GENT-2026-0001', used: false },

@@ -2,7 +2,7 @@
 import type { OddAnswer } from './odd-answers';
 import { randomBytes } from 'node:crypto';
 import { isoDay } from '../rules/fields';
-import { cardNumber, chipNumberOf, demoConsumerKey, demoEmployee, seedBalies, seedCardSystems, seedCards, seedPassholder, seedRecordPassholders, seedSchools, seedVouchers, type SeedCard } from './seed';
+import { cardNumber, chipNumberOf, demoConsumerKey, demoEmployee, seedBalies, seedCardSystems, seedCards, seedGroupPass, seedPassholder, seedRecordPassholders, seedSchools, seedVouchers, type SeedCard } from './seed';
 
 export interface Membership {
   cardSystemId: string;
@@ -126,6 +126,13 @@ export class SimulatorState {
   cardByChip(chipNumber: string): SeedCard | undefined {
     const wanted = chipNumber.toUpperCase();
     return [...this.cards.values()].find((card) => card.chipNumber === wanted);
+  }
+
+  /** The group pass a card belongs to. */
+  groupPassByCard(uitpasNumber: string): (typeof seedGroupPass & { uitpasNumber: string }) | undefined {
+    const gent = seedCardSystems[0] ?? { prefix: '09000' };
+    const number = cardNumber(gent.prefix, seedGroupPass.cardSequence, true);
+    return uitpasNumber === number ? { ...seedGroupPass, uitpasNumber: number } : undefined;
   }
 
   passholderByCard(uitpasNumber: string): SimPassholder | undefined {

@@ -5,7 +5,7 @@ import { normaliseInsz } from '../rules/insz';
 import { normaliseUitpasNumber } from '../rules/uitpas-number';
 import { calling } from './failures';
 import { UitpasFailure } from './errors';
-import type { EidEvidence } from '../eid/eid-evidence';
+import type { EidEvidence } from '../cards/eid-evidence';
 import { isIsoDate } from '../rules/fields';
 import { optInsAllowed, passholderErrors, registrationErrors, type FieldErrors } from '../rules/passholder-rules';
 import { optInNames, type OptInPreferences } from './types';
@@ -59,6 +59,7 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
         const found = await client.retrieve(identification);
         return found?.passholder ? [found.passholder] : [];
       }),
+    'uitpas:identify': ({ query }) => withClient((client) => client.retrieve(lookUpKey(query))),
     'uitpas:searchPassholders': (search) => {
       const uitpasNumbers = (search.uitpasNumbers ?? []).map(normaliseUitpasNumber).filter((number) => number !== '');
       const criteria = { ...search, uitpasNumbers: uitpasNumbers.length ? uitpasNumbers : undefined };

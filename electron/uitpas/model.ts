@@ -58,11 +58,23 @@ export interface Passholder {
 export interface Identification {
   passholder?: Passholder;
   card?: CardInfo & { balie?: { id: string; name: string } };
-  groupPass?: { id: string; name: string };
+  groupPass?: GroupPass;
   /** A 200 may carry INVALID_CARD_STATUS_BLOCKED or KANSENSTATUUT_EXPIRED next to what was found. */
   notice?: string;
   /** The pass holder's best-matching card number, for the calls that follow. */
   uitpasNumber?: string;
+}
+
+/** A group pass (DOC entiteiten/grouppass-entiteit.md): an association's card, with tickets at the social tariff. */
+export interface GroupPass {
+  uuid: string;
+  name: string;
+  /** YYYY-MM-DD: the end of the group's kansenstatuut. */
+  endDate?: string;
+  /** Tickets per year and those left at the social tariff (kansenpas only), as the API wrote them. */
+  ticketsPerYear?: string;
+  availableTickets?: string;
+  card?: CardInfo;
 }
 
 export interface PassholderSearchResult {
@@ -166,21 +178,31 @@ export function parseIdentification(response: XmlValue | undefined): Identificat
   const card = child(response, 'card');
   const balie = list(card, 'balie')[0];
   const groupPass = list(response, 'groupPass')[0];
-  const cardInfo = card ? parseCardInfo(card) : undefined;
   return {
     passholder: holder ? parsePassholder(holder) : undefined,
-    card: cardInfo
-      ? {
-          ...cardInfo,
-          // Nested like the pass holder's currentCard: <uitpasNumber><uitpasNumber>…</uitpasNumber></uitpasNumber>.
-          uitpasNumber: text(child(card, 'uitpasNumber'), 'uitpasNumber') ?? cardInfo.uitpasNumber,
-          balie: balie ? { id: text(balie, 'id') ?? '', name: text(balie, 'name') ?? '' } : undefined,
-        }
-      : undefined,
-    groupPass: groupPass ? { id: text(groupPass, 'id') ?? '', name: text(groupPass, 'name') ?? '' } : undefined,
+    card: card ? { ...nestedCard(card), balie: balie ? { id: text(balie, 'id') ?? '', name: text(balie, 'name') ?? '' } : undefined } : undefined,
+    groupPass: groupPass ? parseGroupPass(groupPass) : undefined,
     notice: optional(response ?? {}, 'code'),
     uitpasNumber: optional(response ?? {}, 'uitpasNumberOriginalRequest'),
   };
+}
+
+function parseGroupPass(node: XmlValue): GroupPass {
+  const card = child(node, 'card');
+  return {
+    uuid: text(node, 'uuid') ?? '',
+    name: text(node, 'name') ?? '',
+    endDate: datePart(text(node, 'endDate')),
+    ticketsPerYear: optional(node, 'ticketsPerYear'),
+    availableTickets: optional(node, 'availableTickets'),
+    card: card ? nestedCard(card) : undefined,
+  };
+}
+
+/** A card whose number sits one level deeper, as retrieve writes it: <uitpasNumber><uitpasNumber>…</uitpasNumber></uitpasNumber>. */
+function nestedCard(node: XmlValue): CardInfo {
+  const info = parseCardInfo(node);
+  return { ...info, uitpasNumber: text(child(node, 'uitpasNumber'), 'uitpasNumber') ?? info.uitpasNumber };
 }
 
 export function parseSearchResult(response: XmlValue | undefined): PassholderSearchResult {

@@ -132,6 +132,7 @@ export class UitpasSession {
       language: change.language ?? settings.language,
       consumerKey: change.consumerKey ?? settings.consumerKey,
       balie: environmentChanged ? null : settings.balie,
+      readerRoles: settings.readerRoles,
       storeEidPhoto: change.storeEidPhoto ?? settings.storeEidPhoto ?? true,
     });
     // Another environment means other accounts: the login does not carry over.

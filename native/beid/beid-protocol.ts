@@ -58,6 +58,8 @@ export class BeidProtocol {
   selectForm: SelectForm | undefined;
   /** The DF the last walk ended in, so a file beside the previous one takes one SELECT. */
   private currentDf: number | undefined;
+  /** Transactions entered and not yet left: only the outermost one is a PC/SC transaction. */
+  private lockDepth = 0;
 
   constructor(
     private readonly transport: CardTransport,
@@ -65,7 +67,11 @@ export class BeidProtocol {
   ) {}
 
   /** GET CARD DATA; when the BEID applet is not the default, select it by AID first. Anything else is not an eID. */
-  async identify(): Promise<CardInfo> {
+  identify(): Promise<CardInfo> {
+    return this.transaction(() => this.identifyUnlocked());
+  }
+
+  private async identifyUnlocked(): Promise<CardInfo> {
     let response = await this.send(Apdu.getCardData());
     if (response.sw !== 0x9000) {
       const select = await this.send(Apdu.selectAid(beidAppletAid));
@@ -117,8 +123,34 @@ export class BeidProtocol {
     if (this.serial) this.memory?.set(this.serial, form);
   }
 
-  /** SELECT, then READ BINARY until the end of the file. `onBytes` gets the running total. */
-  async readFile(file: CardFile, onBytes?: (bytesRead: number) => void): Promise<Buffer> {
+  /** SELECT, then READ BINARY until the end of the file, as one transaction. `onBytes` gets the running total. */
+  readFile(file: CardFile, onBytes?: (bytesRead: number) => void): Promise<Buffer> {
+    return this.transaction(() => this.readFileUnlocked(file, onBytes));
+  }
+
+  /**
+   * One PC/SC transaction around `work` where the transport has them; inside
+   * one, identify() and readFile() begin none of their own, so a group of files
+   * is read as one (eid-mw's CCard::Lock counts nested locks the same way).
+   * Another program may have selected elsewhere between two transactions;
+   * select() then finds its file ID missing and walks from 3F00, as eid-mw's
+   * SelectFile does.
+   */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.transport.transaction || this.lockDepth > 0) return this.nested(work);
+    return this.transport.transaction(() => this.nested(work));
+  }
+
+  private async nested<T>(work: () => Promise<T>): Promise<T> {
+    this.lockDepth += 1;
+    try {
+      return await work();
+    } finally {
+      this.lockDepth -= 1;
+    }
+  }
+
+  private async readFileUnlocked(file: CardFile, onBytes?: (bytesRead: number) => void): Promise<Buffer> {
     await this.select(file);
     const chunks: Buffer[] = [];
     let offset = 0;

@@ -8,6 +8,7 @@ import { BeidProtocol, type CardInfo, type SelectMemory } from './beid-protocol'
 import { CardFiles, type CardFileName } from './card-files';
 import { parseAddress, parseIdentity, type Address, type Identity } from './identity';
 import { checkIntegrity, type IntegrityReport } from './integrity';
+import { parseTlvPrefix } from './tlv';
 import type { CardTransport } from './transport';
 
 import type { EidFieldWarning, EidReadStep } from './types';
@@ -57,6 +58,9 @@ const expectedBytes: Readonly<Record<CardFileName, number>> = {
   rrnCertificate: 1000,
   photo: 3000,
 };
+/** Reads after the first of a TLV file that does not parse; then its fields are decoded as far as they go. */
+const tlvRereads = 2;
+
 const totalExpected = Object.values(expectedBytes).reduce((sum, bytes) => sum + bytes, 0);
 
 export async function readEid(transport: CardTransport, options: ReadEidOptions): Promise<EidRead> {
@@ -71,10 +75,28 @@ export async function readEid(transport: CardTransport, options: ReadEidOptions)
     return file;
   };
 
+  /**
+   * A TLV file whose bytes do not add up (a tag without its length, a value
+   * running past the end: cut off, or another program's file) is read again
+   * before any of its fields is called unreadable.
+   */
+  const readTlvFile = async (name: 'identity' | 'address') => {
+    let file = await read(name, name);
+    for (let again = 0; again < tlvRereads && parseTlvPrefix(file).error !== null; again++) {
+      bytesBefore -= expectedBytes[name];
+      file = await read(name, name);
+    }
+    return file;
+  };
+
+  // Four PC/SC transactions, none longer than eid-mw's longest (its one for the photo file, CCard::ReadFile):
+  // what fills the form (card data, identity, address), the two signatures, the photo, the certificate.
   report('card', 0);
-  const card = await protocol.identify();
-  const identityFile = await read('identity', 'identity');
-  const addressFile = await read('address', 'address');
+  const { card, identityFile, addressFile } = await protocol.transaction(async () => ({
+    card: await protocol.identify(),
+    identityFile: await readTlvFile('identity'),
+    addressFile: await readTlvFile('address'),
+  }));
   const { value: identity, warnings: identityWarnings } = parseIdentity(identityFile);
   const { value: address, warnings: addressWarnings } = parseAddress(addressFile);
   const identityRead: EidIdentityRead = {
@@ -86,8 +108,10 @@ export async function readEid(transport: CardTransport, options: ReadEidOptions)
   };
   options.onIdentityAndAddress?.(identityRead);
 
-  const identitySignature = await read('identitySignature', 'signatures');
-  const addressSignature = await read('addressSignature', 'signatures');
+  const [identitySignature, addressSignature] = await protocol.transaction(async () => [
+    await read('identitySignature', 'signatures'),
+    await read('addressSignature', 'signatures'),
+  ]);
   // The photo before the certificate: both in DF01 beside the signatures, so a card that needs the
   // file-identifier walk (beid-protocol.ts) walks to DF00 only once, at the end.
   const photo = await read('photo', 'photo');

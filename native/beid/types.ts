@@ -3,6 +3,8 @@
 /** Why an eID read failed, as a cause the app can act on. */
 export type EidReadCause =
   | 'not-eid'
+  /** A contactless card that gives no chip number: neither an eID nor a UiTPAS card. */
+  | 'unknown-card'
   | 'card-removed'
   | 'reader-in-use'
   | 'reader-gone'

@@ -4,44 +4,50 @@
  *
  * Shared, as eid-mw connects (cardcomm/pkcs11/src/cardlayer/pcsc.cpp Connect is
  * called with SCARD_SHARE_SHARED), so the eID Viewer, a signing tool or the
- * browser's eID module can keep their own handle while the app reads. eid-mw
- * then wraps each file read in SCardBeginTransaction/EndTransaction (card.cpp
- * CCard::Lock). npm `pcsclite` 1.0.1 exposes no transaction call (its
- * src/cardreader.cpp binds only SCardConnect, SCardTransmit, SCardControl,
- * SCardStatus and SCardDisconnect), so another program's SELECT could land
- * between ours and a READ BINARY. What stands in for the transaction: every
- * file the app uses is checked afterwards (signatures, photo hash, the RRN
- * certificate's chain), and the reader service reads a card again once when a
- * check fails (electron/eid/reader-service.ts). See docs/eid-apdus.md.
+ * browser's eID module can keep their own handle while the app reads. And as
+ * eid-mw does, each group of APDUs that must not be split (GET CARD DATA; one
+ * file's SELECT and READ BINARYs) runs inside SCardBeginTransaction /
+ * SCardEndTransaction(SCARD_LEAVE_CARD) (card.cpp: CAutoLock in CCard::ReadFile,
+ * CCard::Lock/Unlock; pcsc.cpp BeginTransaction/EndTransaction), so another
+ * program's SELECT never lands between ours and a READ BINARY, and no
+ * transaction lasts longer than one file. npm `pcsclite` 1.0.1 binds no
+ * transaction call, so the handle comes from the app's addon
+ * (native/pcsc-transactions, via `ConnectCard`).
  *
  * When another program holds the card exclusively (SCARD_E_SHARING_VIOLATION on
- * connect, or on transmit while it holds a transaction), the connection waits
- * and tries again with backoff for a few seconds before giving up.
+ * connect, on transmit, or on SCardBeginTransaction where WinSCard answers so
+ * rather than waiting), the connection waits and tries again with backoff for a
+ * few seconds before giving up. pcsc-lite's own SCardBeginTransaction waits
+ * while another program's transaction runs (winscard_clnt.c polls until it
+ * ends); the panel is told after a moment.
  */
 import { EidReadError, type EidReadCause } from '../beid/errors';
 import type { CardTransport } from '../beid/transport';
-import type { PcscCardReader } from './pcsc-port';
+import { Scard, type ConnectCard } from './pcsc-port';
 
 export interface CardConnection extends CardTransport {
+  transaction<T>(work: () => Promise<T>): Promise<T>;
   /**
    * Frees the reader at once, leaving the card powered for the other programs
    * that use it; `resetCard` resets it instead (recovering a card that was swapped).
    */
   close(resetCard?: boolean): Promise<void>;
+  /** Transactions begun and APDUs sent on this connection (support: the reader test shows them). */
+  readonly transactions: number;
+  readonly apduCount: number;
 }
 
 export interface ConnectOptions {
   /** Waits between attempts while another program holds the card; then "reader-in-use". */
   busyRetryDelaysMs?: readonly number[];
-  /** Called once when the first attempt finds the card held by another program. */
+  /** Called once when the card is found held by another program. */
   onWaiting?: () => void;
+  /** How long SCardBeginTransaction may wait in silence before onWaiting is called. */
+  waitingAfterMs?: number;
 }
 
 /** ~4 s in all: long enough for another program's read, short enough for a citizen at the counter. */
 export const defaultBusyRetryDelaysMs: readonly number[] = [100, 200, 400, 800, 1200, 1500];
-
-/** Room for 256 data bytes plus SW1 SW2. */
-const responseBufferSize = 258;
 
 export const PcscCode = {
   sharingViolation: 0x8010000b,
@@ -51,23 +57,53 @@ export const PcscCode = {
   resetCard: 0x80100068,
 } as const;
 
-export async function connectShared(reader: PcscCardReader, options: ConnectOptions = {}): Promise<CardConnection> {
-  const whileBusy = busyRetry(options);
-  const protocol = await whileBusy(() => connectOnce(reader));
+export async function connectShared(readerName: string, connectCard: ConnectCard, options: ConnectOptions = {}): Promise<CardConnection> {
+  let announced = false;
+  const announce = () => {
+    if (!announced) options.onWaiting?.();
+    announced = true;
+  };
+  const whileBusy = busyRetry(options.busyRetryDelaysMs ?? defaultBusyRetryDelaysMs, announce);
+  const channel = await whileBusy(() => connectCard(readerName, Scard.shareShared, Scard.protocolT0 | Scard.protocolT1));
+  let transactions = 0;
+  let apduCount = 0;
+  const call = <T>(attempt: () => Promise<T>) => whileBusy(() => attempt().catch((error: unknown) => Promise.reject(toEidReadError(error))));
   return {
-    transmit: (apdu) => whileBusy(() => transmitOnce(reader, apdu, protocol)),
-    close: (resetCard = false) =>
-      new Promise((done) => {
-        // A failed disconnect (card already gone) leaves nothing to clean up.
-        reader.disconnect(resetCard ? reader.SCARD_RESET_CARD : reader.SCARD_LEAVE_CARD, () => done());
+    transmit: (apdu) =>
+      call(() => {
+        apduCount += 1;
+        return channel.transmit(apdu);
       }),
+    async transaction(work) {
+      const quiet = setTimeout(announce, options.waitingAfterMs ?? 500);
+      try {
+        await call(() => channel.beginTransaction());
+      } finally {
+        clearTimeout(quiet);
+      }
+      transactions += 1;
+      try {
+        return await work();
+      } finally {
+        // As eid-mw: an end that fails (card gone) changes nothing for the read's own outcome.
+        await channel.endTransaction(Scard.leaveCard).catch(() => undefined);
+      }
+    },
+    get transactions() {
+      return transactions;
+    },
+    get apduCount() {
+      return apduCount;
+    },
+    close: async (resetCard = false) => {
+      // A failed disconnect (card already gone) leaves nothing to clean up.
+      await channel.disconnect(resetCard ? Scard.resetCard : Scard.leaveCard).catch(() => undefined);
+    },
   };
 }
 
 /** Runs `attempt` again after each delay while it fails with a sharing violation. */
-function busyRetry(options: ConnectOptions) {
-  const delays = options.busyRetryDelaysMs ?? defaultBusyRetryDelaysMs;
-  let announced = false;
+function busyRetry(delays: readonly number[], announce: () => void) {
   return async <T>(attempt: () => Promise<T>): Promise<T> => {
     for (let index = 0; ; index++) {
       try {
@@ -75,30 +111,11 @@ function busyRetry(options: ConnectOptions) {
       } catch (error) {
         const failure = toEidReadError(error);
         if (failure.pcscCode !== PcscCode.sharingViolation || index >= delays.length) throw failure;
-        if (!announced) options.onWaiting?.();
-        announced = true;
+        announce();
         await sleep(delays[index]!);
       }
     }
   };
-}
-
-function connectOnce(reader: PcscCardReader): Promise<number> {
-  return new Promise((resolve, reject) => {
-    reader.connect({ share_mode: reader.SCARD_SHARE_SHARED, protocol: reader.SCARD_PROTOCOL_T0 | reader.SCARD_PROTOCOL_T1 }, (error, protocol) => {
-      if (error) reject(toEidReadError(error));
-      else resolve(protocol);
-    });
-  });
-}
-
-function transmitOnce(reader: PcscCardReader, apdu: Buffer, protocol: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    reader.transmit(apdu, responseBufferSize, protocol, (error, response) => {
-      if (error) reject(toEidReadError(error));
-      else resolve(response);
-    });
-  });
 }
 
 function sleep(ms: number): Promise<void> {

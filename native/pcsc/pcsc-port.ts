@@ -1,28 +1,19 @@
 /**
- * The part of npm `pcsclite` the app uses, declared as interfaces so the reader
- * code can be driven by the real library (against pcscd) or by a fake in unit
- * tests. pcsclite's own typings do not export these types.
+ * The PC/SC the app uses, declared as interfaces so the reader code can be
+ * driven by the real libraries (against pcscd) or by a fake in unit tests:
+ * npm `pcsclite` watches readers and cards (pcsclite's own typings do not
+ * export these types); a card is opened through `ConnectCard`, which the
+ * app's own addon implements (native/pcsc-transactions, see transacted-card.ts)
+ * because pcsclite 1.0.1 has no PC/SC transactions.
  */
 export interface PcscCardStatus {
   state: number;
   atr?: Buffer;
 }
 
-type Callback<T = void> = (error: unknown, result: T) => void;
-
 export interface PcscCardReader {
   readonly name: string;
   readonly SCARD_STATE_PRESENT: number;
-  readonly SCARD_SHARE_SHARED: number;
-  readonly SCARD_SHARE_EXCLUSIVE: number;
-  readonly SCARD_PROTOCOL_T0: number;
-  readonly SCARD_PROTOCOL_T1: number;
-  readonly SCARD_LEAVE_CARD: number;
-  readonly SCARD_RESET_CARD: number;
-  readonly SCARD_UNPOWER_CARD: number;
-  connect(options: { share_mode?: number; protocol?: number }, callback: Callback<number>): void;
-  transmit(data: Buffer, responseLength: number, protocol: number, callback: Callback<Buffer>): void;
-  disconnect(disposition: number, callback: (error: unknown) => void): void;
   on(type: 'status', listener: (status: PcscCardStatus) => void): this;
   on(type: 'end', listener: () => void): this;
   on(type: 'error', listener: (error: unknown) => void): this;
@@ -41,3 +32,25 @@ export interface PcscContext {
 
 /** `require('pcsclite')` itself: it throws at once when the PC/SC service is not running. */
 export type CreatePcscContext = () => PcscContext;
+
+/** winscard.h's values, the same on Linux (pcsc-lite), macOS and Windows. */
+export const Scard = {
+  shareExclusive: 1,
+  shareShared: 2,
+  protocolT0: 1,
+  protocolT1: 2,
+  leaveCard: 0,
+  resetCard: 1,
+} as const;
+
+/** One open handle on the card in a reader. Calls on one handle never overlap. */
+export interface CardChannel {
+  transmit(apdu: Buffer): Promise<Buffer>;
+  /** SCardBeginTransaction: other programs' APDUs wait until endTransaction. */
+  beginTransaction(): Promise<void>;
+  endTransaction(disposition: number): Promise<void>;
+  disconnect(disposition: number): Promise<void>;
+}
+
+/** SCardConnect; rejects with pcsclite's message form ("… (0x8010000B)"). */
+export type ConnectCard = (readerName: string, shareMode: number, protocols: number) => Promise<CardChannel>;

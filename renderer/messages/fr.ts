@@ -228,6 +228,25 @@ export const fr: Messages = {
     moreResults: (shown: number, total: number) => `${total} trouvés, les ${shown} premiers affichés : affinez la recherche.`,
     resultCount: (count: number) => (count === 1 ? '1 titulaire trouvé.' : `${count} titulaires trouvés.`),
   },
+  scan: {
+    busy: 'Recherche de la carte dans UiTPAS…',
+    unknownChip: (chip: string) => `UiTPAS ne connaît pas cette carte (numéro de puce ${chip}). Cherchez le numéro UiTPAS au dos de la carte ; si UiTPAS ne le trouve pas non plus, prenez une autre carte.`,
+    refused: {
+      blocked: (number: string) => `La carte ${number} est bloquée (perdue, volée ou remplacée). Cherchez le titulaire par nom ou numéro de registre national et donnez une nouvelle carte si nécessaire.`,
+      deleted: (number: string) => `La carte ${number} a été supprimée et n'est plus utilisable. Demandez au titulaire la carte qu'il utilise maintenant.`,
+      'other-balie': (number: string, balie: string) => `La carte ${number} fait partie du stock de ${balie}, pas de ce comptoir. Prenez une carte de votre propre stock.`,
+      'not-available': (number: string) => `La carte ${number} n'a pas de titulaire et ne fait pas partie du stock de ce comptoir.`,
+    },
+  },
+  groupPass: {
+    title: 'Pass de groupe',
+    endDate: "Statut d'opportunités jusqu'au",
+    ticketsPerYear: 'Tickets par an',
+    ticketsLeft: 'Tickets restants',
+    card: 'Carte',
+    kansenpas: 'carte à tarif social',
+    back: 'Retour à la recherche',
+  },
   register: {
     title: 'Nouveau titulaire',
     card: 'Carte',
@@ -483,6 +502,7 @@ export const fr: Messages = {
   },
   eidCauses: {
     'not-eid': "Ce n'est pas une carte eID belge. Insérez une eID.",
+    'unknown-card': "Cette carte n'est ni une eID ni une UiTPAS. Posez une UiTPAS sur le lecteur ou insérez une eID.",
     'card-removed': "La carte a été retirée pendant la lecture. Réinsérez-la et laissez-la jusqu'à la fin de la lecture.",
     'reader-in-use': 'Un autre programme utilise le lecteur de cartes. Fermez-le (p. ex. eID Viewer) et réinsérez la carte.',
     'reader-gone': 'Le lecteur de cartes a été débranché. Rebranchez-le et réinsérez la carte.',

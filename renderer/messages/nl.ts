@@ -230,6 +230,26 @@ export const nl = {
     moreResults: (shown: number, total: number) => `${total} gevonden, de eerste ${shown} getoond: verfijn de zoekopdracht.`,
     resultCount: (count: number) => (count === 1 ? '1 pashouder gevonden.' : `${count} pashouders gevonden.`),
   },
+  /** A tapped card, a scanned barcode or a typed number, looked up and routed (renderer/flows/scan-route.ts). */
+  scan: {
+    busy: 'Kaart opzoeken in UiTPAS…',
+    unknownChip: (chip: string) => `UiTPAS kent deze kaart niet (chipnummer ${chip}). Zoek op het UiTPAS-nummer achterop de kaart; vindt UiTPAS dat ook niet, neem een andere kaart.`,
+    refused: {
+      blocked: (number: string) => `Kaart ${number} is geblokkeerd (verloren, gestolen of vervangen). Zoek de pashouder op naam of rijksregisternummer en geef zo nodig een nieuwe kaart.`,
+      deleted: (number: string) => `Kaart ${number} is verwijderd en niet meer te gebruiken. Vraag de pashouder naar de kaart die ze nu hebben.`,
+      'other-balie': (number: string, balie: string) => `Kaart ${number} zit in de voorraad van ${balie}, niet van deze balie. Neem een kaart uit je eigen voorraad.`,
+      'not-available': (number: string) => `Kaart ${number} heeft geen pashouder en zit niet in de voorraad van deze balie.`,
+    },
+  },
+  groupPass: {
+    title: 'Groepspas',
+    endDate: 'Kansenstatuut tot',
+    ticketsPerYear: 'Tickets per jaar',
+    ticketsLeft: 'Tickets nog over',
+    card: 'Kaart',
+    kansenpas: 'kansenpas',
+    back: 'Terug naar zoeken',
+  },
   register: {
     title: 'Nieuwe pashouder',
     card: 'Kaart',
@@ -490,6 +510,7 @@ export const nl = {
   /** Why an eID read failed, per cause, saying what to do. */
   eidCauses: {
     'not-eid': 'Dit is geen Belgische eID-kaart. Steek een eID in.',
+    'unknown-card': 'Deze kaart is geen eID en geen UiTPAS. Leg een UiTPAS op de lezer of steek een eID in.',
     'card-removed': 'De kaart werd uitgenomen tijdens het lezen. Steek ze opnieuw in en laat ze zitten tot het lezen klaar is.',
     'reader-in-use': 'Een ander programma gebruikt de kaartlezer. Sluit het (bv. de eID Viewer) en steek de kaart opnieuw in.',
     'reader-gone': 'De kaartlezer is losgekoppeld. Sluit hem opnieuw aan en steek de kaart opnieuw in.',
@@ -527,7 +548,7 @@ export const nl = {
     retryFailed: 'Weer niet gelukt. Pas de opt-ins later aan op het scherm van de pashouder.',
     moreResults: 'Meer resultaten',
   },
-  /** The `eid` command line (electron/eid/cli.ts), for counter support. */
+  /** The `eid` command line (electron/cards/cli.ts), for counter support. */
   cli: {
     usage: 'Gebruik: eid read [--reader NAAM] [--photo BESTAND] [--wait SECONDEN] | eid watch',
     noReader: 'Geen kaartlezer gevonden. Sluit een kaartlezer aan.',

@@ -8,13 +8,14 @@ import { EidPanel } from '../components/EidPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
 import { ReaderStatusPanel } from '../components/ReaderStatusPanel';
+import { ScanNotice } from '../components/ScanNotice';
 import { useApp } from '../context';
 import { formatDate } from '../format/date';
 import { focusField } from '../flows/focus';
 import { texts, type Worded } from '../texts';
 
 /** `criteria`: what a search by name asked, so "more results" can ask the next page (start, as SX Search/Query.php). */
-type Found = { holders: Passholder[]; total: number; byName: boolean; criteria?: PassholderSearch };
+type Found = { holders: Passholder[]; total: number; criteria?: PassholderSearch };
 
 /** A name typed as the start of it finds everyone whose name starts so (the API's `*` wildcard); NFC, as main wants it. */
 const startsWith = (value: string) => normaliseText(value.includes('*') ? value.trim() : `${value.trim()}*`);
@@ -22,7 +23,7 @@ const startsWith = (value: string) => normaliseText(value.includes('*') ? value.
 /** The counter's start: a search field (typed or scanned), search by name, the eID, the readers. */
 export function HomeScreen() {
   const { api, store } = useApp();
-  const { readers, info, session } = store();
+  const { readers, info, session, scan } = store();
   // What the balie may not do is not offered.
   const mayRegister = session?.balie?.cardSystems.some((system) => system.permissions.includes('registratie')) ?? false;
   const [query, setQuery] = useState('');
@@ -35,12 +36,6 @@ export function HomeScreen() {
 
   const show = (next: Found, from: HTMLElement | null) => {
     setFailure(null);
-    // An exact match (a scanned card or INSZ) opens the pass holder at once.
-    const only = next.holders.length === 1 ? next.holders[0] : undefined;
-    if (!next.byName && only) {
-      void store.go({ name: 'passholder', passholder: only });
-      return;
-    }
     setFound(next);
     // Focus goes to the first result, so Enter opens it; with none, back to the field to try again.
     requestAnimationFrame(() => {
@@ -60,17 +55,19 @@ export function HomeScreen() {
     event.preventDefault();
     const input = event.currentTarget.querySelector('input');
     if (!query.trim()) return;
-    // Letters: a name, typed in the number field by habit.
-    if (/\p{L}/u.test(query)) {
+    // Letters only: a name, typed in the number field by habit. Anything with a digit is a number or a chip.
+    if (!/\d/.test(query)) {
       const criteria = { name: startsWith(query) };
       const result = await api.searchPassholders(criteria);
-      if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true, criteria }, input);
+      if (result.ok) show({ holders: result.value.passholders, total: result.value.total, criteria }, input);
       else fail(result.error, input);
       return;
     }
-    const result = await api.findPassholders({ query: normaliseText(query) });
-    if (result.ok) show({ holders: result.value, total: result.value.length, byName: false }, input);
-    else fail(result.error, input);
+    // The same path as a tapped card: a pass holder, a group pass, a card to register, or what to do.
+    setFound(null);
+    setFailure(null);
+    await store.routeScan(normaliseText(query).trim());
+    input?.select();
   };
 
   const searchByName = async (event: SubmitEvent<HTMLFormElement>) => {
@@ -92,7 +89,7 @@ export function HomeScreen() {
       ...(person.postalCode?.trim() ? { postalCode: person.postalCode.trim() } : {}),
     };
     const result = await api.searchPassholders(criteria);
-    if (result.ok) show({ holders: result.value.passholders, total: result.value.total, byName: true, criteria }, null);
+    if (result.ok) show({ holders: result.value.passholders, total: result.value.total, criteria }, null);
     else fail(result.error, null);
   };
 
@@ -155,8 +152,11 @@ export function HomeScreen() {
             </div>
           </form>
           <div aria-live="polite">
+            {scan.busy && <p className="hint">{texts.scan.busy}</p>}
+            {!scan.busy && scan.error && <ErrorNotice key={scan.id} error={scan.error} takeFocus={false} />}
+            {!scan.busy && scan.outcome && <ScanNotice key={scan.id} outcome={scan.outcome} />}
             {failure && <ErrorNotice key={failure.id} error={failure.error} takeFocus={false} />}
-            {found && found.holders.length === 0 && <p className="notice info">{found.byName ? texts.home.noNameResults : texts.home.noResults}</p>}
+            {found && found.holders.length === 0 && <p className="notice info">{texts.home.noNameResults}</p>}
             {found && found.holders.length > 0 && (
               <p className="hint">{found.total > found.holders.length ? texts.home.moreResults(found.holders.length, found.total) : texts.home.resultCount(found.holders.length)}</p>
             )}

@@ -20,11 +20,12 @@ import { texts, type Problem } from '../texts';
 const requiredFields = new Set<string>(registrationRequired);
 
 /** Register a pass holder: the card first (in stock here? kansenpas? price), the eID does the typing. */
-export function RegisterScreen({ insz }: { insz?: string }) {
+export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNumber?: string }) {
   const { api, store } = useApp();
   const { card, session } = store();
   const [form, setForm] = useState<PassholderForm>(() => {
-    const start = emptyForm(insz ? { inszNumber: insz } : {});
+    // A card from this balie's stock that was scanned or tapped is already in its field.
+    const start = emptyForm({ ...(insz ? { inszNumber: insz } : {}), ...(uitpasNumber ? { uitpasNumber } : {}) });
     return card ? applyEid(start, card) : start;
   });
   const [kansenStatuut, setKansenStatuut] = useState(false);

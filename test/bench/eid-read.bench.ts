@@ -2,8 +2,8 @@
  * `npm run bench:eid`: per scenario (SELECT by path, the file-identifier walk,
  * applet 1.8, another program holding a shared handle) N full eID reads over
  * pcscd + vpcd through the reader service, then, in the same run, a raw replay
- * of the identical APDU sequence with bare pcsclite (shared, as the app
- * connects). Reports APDUs per read, the median time from insertion to the
+ * of the identical APDU sequence over a bare card handle without transactions
+ * (shared, as the app connects). Reports APDUs per read, the median time from insertion to the
  * prefill event and to the complete card, the replay's median, and the ratio.
  * Then BENCH_CYCLES insert/read/remove cycles (default 100; 600 for the figure
  * in docs/benchmarks.md) with heap, handles and listeners before and after.
@@ -15,10 +15,14 @@ import { runInNewContext } from 'node:vm';
 import pcsclite from 'pcsclite';
 import { expect, inject, it } from 'vitest';
 import type { EidCard, ReaderStatus } from '../../electron/ipc/contract';
-import { EidReaderService } from '../../electron/eid/reader-service';
+import { CardService } from '../../electron/cards/card-service';
 import { MainEvents } from '../../electron/ipc/main-events';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
-import type { PcscCardReader, PcscContext } from '../../native/pcsc/pcsc-port';
+import { Scard, type PcscCardReader, type PcscContext } from '../../native/pcsc/pcsc-port';
+import { connectTransacted } from '../../native/pcsc/transacted-card';
+import { connectShared } from '../../native/pcsc/card-connection';
+import { SelectMemory } from '../../native/beid/beid-protocol';
+import { readEid } from '../../native/beid/read-eid';
 import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
 import { startOtherProgram } from '../support/pcscd';
 import type { ReaderWatcher } from '../../native/pcsc/reader-watcher';
@@ -63,7 +67,7 @@ it.skipIf(skip)('eID read vs raw APDU replay, per scenario', { timeout: 900_000 
     // Like the eID Viewer: connects shared to every card put in, and lets go when it leaves.
     const other = scenario.shared ? await startOtherProgram(reader, 'shared', undefined, { follow: true }) : null;
     const events = new MainEvents();
-    const service = new EidReaderService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: console });
+    const service = new CardService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: console });
     service.start();
     const toPrefill: number[] = [];
     const toComplete: number[] = [];
@@ -101,13 +105,75 @@ it.skipIf(skip)('eID read vs raw APDU replay, per scenario', { timeout: 900_000 
   writeFileSync('test-results/bench-eid.json', JSON.stringify(results, null, 2));
 });
 
+/**
+ * What the PC/SC transactions cost: with the card left in the reader, the same
+ * read (readEid over the app's connection, connect to disconnect) with its
+ * transactions and without them, and a raw replay of its recorded APDUs over
+ * a bare handle, interleaved so that the machine's load falls on all three.
+ */
+it.skipIf(skip)('transactions: read with, read without, raw replay of its APDUs', { timeout: 600_000 }, async () => {
+  const results: Record<string, unknown>[] = [];
+  for (const scenario of scenarios.filter((candidate) => !candidate.shared)) {
+    const handle = await insertVirtualCard(scenario.card(), 0);
+    const connect = async () => {
+      for (;;) {
+        try {
+          return await connectShared(reader, connectTransacted);
+        } catch {
+          await new Promise((done) => setTimeout(done, 50));
+        }
+      }
+    };
+    const selectMemory = new SelectMemory();
+    const read = async (transactions: boolean) => {
+      const connection = await connect();
+      const from = handle.apdus.length;
+      const start = performance.now();
+      await readEid(transactions ? connection : { transmit: (apdu) => connection.transmit(apdu) }, { trustAnchors: testTrustAnchors(), selectMemory });
+      await connection.close();
+      return { ms: performance.now() - start, apdus: handle.apdus.slice(from), transactions: connection.transactions };
+    };
+    await read(true);
+    const warm = await read(true);
+    const sequence = warm.apdus;
+    const times = { with: [] as number[], without: [] as number[], replay: [] as number[] };
+    for (let index = 0; index < reads * 3; index++) {
+      times.with.push((await read(true)).ms);
+      times.without.push((await read(false)).ms);
+      const start = performance.now();
+      const channel = await connectTransacted(reader, Scard.shareShared, Scard.protocolT0 | Scard.protocolT1);
+      for (const apdu of sequence) await channel.transmit(apdu);
+      await channel.disconnect(Scard.leaveCard);
+      times.replay.push(performance.now() - start);
+    }
+    await handle.remove();
+    await new Promise((done) => setTimeout(done, 1000));
+    results.push({
+      scenario: scenario.name,
+      reads: reads * 3,
+      apdus: sequence.length,
+      transactions: warm.transactions,
+      medianWithMs: Number(median(times.with).toFixed(1)),
+      medianWithoutMs: Number(median(times.without).toFixed(1)),
+      medianReplayMs: Number(median(times.replay).toFixed(1)),
+      withVsReplay: Number((median(times.with) / median(times.replay)).toFixed(3)),
+      withVsWithout: Number((median(times.with) / median(times.without)).toFixed(3)),
+    });
+    console.log(JSON.stringify(results.at(-1)));
+  }
+  console.table(results);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/bench-eid-transactions.json', JSON.stringify(results, null, 2));
+  expect(results).toHaveLength(3);
+});
+
 it.skipIf(skip)(`${cycles} insert/read/remove cycles: heap, handles, listeners`, { timeout: 3_600_000 }, async () => {
   const events = new MainEvents();
   let complete = 0;
   events.subscribe((channel, payload) => {
     if (channel === 'eid:card' && (payload as EidCard).complete) complete += 1;
   });
-  const service = new EidReaderService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: console });
+  const service = new CardService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: console });
   service.start();
   const card = virtualCard();
   const cycle = async () => {
@@ -157,7 +223,10 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** The same APDUs through bare pcsclite: connect shared (as the app does), transmit each, disconnect. */
+/**
+ * The same APDUs over a bare card handle (the app's addon, shared as the app
+ * connects), without transactions: connect, transmit each, disconnect.
+ */
 async function replay(sequence: Buffer[], card: ReturnType<typeof virtualCard>, times: number): Promise<number[]> {
   const pcsc: PcscContext = pcsclite();
   const target = await new Promise<PcscCardReader>((resolve) => pcsc.on('reader', (r) => r.name === reader && resolve(r)));
@@ -176,13 +245,9 @@ async function replay(sequence: Buffer[], card: ReturnType<typeof virtualCard>, 
     const handle = await insertVirtualCard(card, 0);
     await present;
     const start = performance.now();
-    const protocol = await new Promise<number>((resolve, reject) =>
-      target.connect({ share_mode: target.SCARD_SHARE_SHARED, protocol: target.SCARD_PROTOCOL_T0 | target.SCARD_PROTOCOL_T1 }, (error, p) => (error ? reject(toError(error)) : resolve(p))),
-    );
-    for (const apdu of sequence) {
-      await new Promise<Buffer>((resolve, reject) => target.transmit(apdu, 258, protocol, (error, data) => (error ? reject(toError(error)) : resolve(data))));
-    }
-    await new Promise<void>((resolve) => target.disconnect(target.SCARD_LEAVE_CARD, () => resolve()));
+    const channel = await connectTransacted(reader, Scard.shareShared, Scard.protocolT0 | Scard.protocolT1);
+    for (const apdu of sequence) await channel.transmit(apdu);
+    await channel.disconnect(Scard.leaveCard);
     durations.push(performance.now() - start);
     const absent = new Promise<void>((resolve) => {
       const onStatus = ({ state }: { state: number }) => {
@@ -200,8 +265,4 @@ async function replay(sequence: Buffer[], card: ReturnType<typeof virtualCard>, 
   pcsc.on('error', () => undefined);
   pcsc.close();
   return durations;
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

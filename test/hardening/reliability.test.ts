@@ -17,6 +17,7 @@ import { SettingsStore } from '../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../electron/simulator/headless-authorize';
 import { cardNumber, seedPassholder } from '../../electron/simulator/seed';
 import { WriteGate } from '../../electron/uitpas/write-gate';
+import { noReaderRoles } from '../../electron/cards/reader-roles';
 import { FakePcscContext } from '../support/fake-pcsc';
 import { memoryCipher } from '../support/memory-cipher';
 
@@ -26,7 +27,7 @@ describe('settings file', () => {
   it('is written whole, readable by this user only, with no temporary file left', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'balie-settings-'));
     const store = new SettingsStore(join(dir, 'settings.json'));
-    await Promise.all(Array.from({ length: 20 }, (_, index) => store.save({ environment: 'test', language: 'nl', consumerKey: `key-${index}`, balie: null })));
+    await Promise.all(Array.from({ length: 20 }, (_, index) => store.save({ environment: 'test', language: 'nl', consumerKey: `key-${index}`, balie: null, readerRoles: noReaderRoles })));
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ environment: 'test' });
     expect(readdirSync(dir)).toEqual(['settings.json']);
     if (posix) expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600);
@@ -43,7 +44,7 @@ describe('settings file', () => {
     expect(await store.load()).toMatchObject({ environment: 'demo' });
     expect(store.wasUnreadable).toBe(true);
     expect(readFileSync(join(dir, 'settings.json.unreadable'), 'utf8')).toBe(content);
-    await store.save({ environment: 'production', language: 'nl', consumerKey: 'k', balie: null });
+    await store.save({ environment: 'production', language: 'nl', consumerKey: 'k', balie: null, readerRoles: noReaderRoles });
     expect(store.wasUnreadable).toBe(false);
   });
 

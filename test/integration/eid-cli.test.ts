@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
+import { VirtualUitpasCard } from '../../native/contactless/virtual-uitpas-card';
 import { fr } from '../../renderer/messages/fr';
 import { virtualCard } from '../support/card-fixtures';
 import { skipWithout } from '../support/real-parts';
@@ -12,7 +13,7 @@ import { insertVirtualCard } from '../support/vpcd-card';
 
 const cli = resolve(import.meta.dirname, '../../out-dev/eid-cli.js');
 /** What `npm run eid` runs: the built command, built first only when stale. */
-const launcher = resolve(import.meta.dirname, '../../electron/eid/run-cli.mjs');
+const launcher = resolve(import.meta.dirname, '../../electron/cards/run-cli.mjs');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd'));
 
 function run(args: string[], until?: (stdout: string) => boolean, lang = 'C.UTF-8', script = cli): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -70,6 +71,20 @@ describe.skipIf(skip)('npm run eid', () => {
     expect(stderr).toMatch(/Geen kaart in de lezer/);
   });
 
+  it("prints a tapped UiTPAS card's kind and chip number, and nothing else", async () => {
+    const inserted = await insertVirtualCard(new VirtualUitpasCard('04A1B2C3D4E580'), 0);
+    const { code, stdout, stderr } = await run(['read', '--reader', 'Virtual PCD 00 00']);
+    await inserted.remove();
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      reader: 'Virtual PCD 00 00',
+      card: { kind: 'uitpas', atr: '3B8180018080', chipNumber: '04A1B2C3D4E580' },
+      apduCount: 1,
+      transactions: 1,
+    });
+  });
+
   it('fails with a clear message for a card that is not an eID', async () => {
     const inserted = await insertVirtualCard({ atr: Buffer.from('3b00', 'hex'), transmit: () => Buffer.from([0x6d, 0x00]) }, 0);
     const { code, stderr } = await run(['read', '--reader', 'Virtual PCD 00 00']);
@@ -110,7 +125,7 @@ describe.skipIf(skip)('npm run eid', () => {
     expect(second.stderr).toMatch(/Geen kaart in de lezer/);
     expect(builtAt()).toBe(before);
 
-    const source = resolve(import.meta.dirname, '../../electron/eid/cli.ts');
+    const source = resolve(import.meta.dirname, '../../electron/cards/cli.ts');
     const later = new Date();
     utimesSync(source, later, later);
     const third = await run(['read', '--wait', '0.3'], undefined, 'C.UTF-8', launcher);

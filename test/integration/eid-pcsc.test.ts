@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import type { EidCard, EventChannel, ReaderStatus } from '../../electron/ipc/contract';
-import { EidReaderService } from '../../electron/eid/reader-service';
+import { CardService } from '../../electron/cards/card-service';
 import { MainEvents } from '../../electron/ipc/main-events';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
@@ -21,7 +21,7 @@ const slot0 = 'Virtual PCD 00 00';
 const slot1 = 'Virtual PCD 00 01';
 
 describe.skipIf(skip)('eID reading over pcscd and vpcd', () => {
-  let service: EidReaderService;
+  let service: CardService;
   let seen: { channel: EventChannel; payload: unknown }[];
   const inserted: InsertedCard[] = [];
   const of = <T>(channel: EventChannel) => seen.filter((event) => event.channel === channel).map((event) => event.payload as T);
@@ -31,7 +31,7 @@ describe.skipIf(skip)('eID reading over pcscd and vpcd', () => {
     seen = [];
     const events = new MainEvents();
     events.subscribe((channel, payload) => seen.push({ channel, payload }));
-    service = new EidReaderService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: { warn: () => undefined } });
+    service = new CardService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: { warn: () => undefined } });
     service.start();
     await vi.waitFor(() => expect(service.readers().readers.map((reader) => reader.name)).toEqual([slot0, slot1]));
   });
@@ -97,9 +97,15 @@ describe.skipIf(skip)('eID reading over pcscd and vpcd', () => {
     expect(completeCards()[0]).toMatchObject({ prefill: { verified: false }, integrity: { certificate: 'untrusted' } });
   });
 
-  it('says a card that is not an eID is not one', async () => {
-    await insert({ atr: Buffer.from('3b8f8001804f0ca000000306030001000000006a', 'hex'), transmit: () => Buffer.from([0x6d, 0x00]) });
+  it('says a contact card that is not an eID is not one', async () => {
+    await insert({ atr: Buffer.from('3b6800000073c84013009000', 'hex'), transmit: () => Buffer.from([0x6d, 0x00]) });
     await vi.waitFor(() => expect(of('eid:error')).toMatchObject([{ reader: slot0, cause: 'not-eid' }]), { timeout: 10_000 });
+  });
+
+  it('calls a contactless card without a chip number an unknown card, never "not an eID"', async () => {
+    // A MIFARE Classic 1K as a PC/SC part 3 reader presents it, on a reader that answers no GET DATA.
+    await insert({ atr: Buffer.from('3b8f8001804f0ca000000306030001000000006a', 'hex'), transmit: () => Buffer.from([0x6d, 0x00]) });
+    await vi.waitFor(() => expect(of('eid:error')).toMatchObject([{ reader: slot0, cause: 'unknown-card' }]), { timeout: 10_000 });
   });
 
   it.each([
@@ -133,7 +139,7 @@ describe.skipIf(skip || !canRestartPcscd())('eID reading when pcscd restarts', (
       if (channel === 'eid:readers') statuses.push(payload as ReaderStatus);
       if (channel === 'eid:card' && (payload as EidCard).complete) cards.push(payload as EidCard);
     });
-    const service = new EidReaderService({
+    const service = new CardService({
       createPcscContext: createPcscliteContext,
       trustAnchors: testTrustAnchors(),
       events,
@@ -169,7 +175,7 @@ describe.skipIf(skip)('eID reading, 50 times over', () => {
       if (channel === 'eid:card' && (payload as EidCard).complete) complete += 1;
       if (channel === 'eid:removed') removed += 1;
     });
-    const service = new EidReaderService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: { warn: () => undefined } });
+    const service = new CardService({ createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), events, log: { warn: () => undefined } });
     service.start();
     await vi.waitFor(() => expect(service.readers().readers).toHaveLength(2));
     const card = virtualCard();

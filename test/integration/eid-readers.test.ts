@@ -8,7 +8,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EidCard, EidReading, EventChannel, ReaderStatus } from '../../electron/ipc/contract';
-import { EidReaderService } from '../../electron/eid/reader-service';
+import { CardService } from '../../electron/cards/card-service';
 import { MainEvents } from '../../electron/ipc/main-events';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
 import type { VirtualBeidCard } from '../../native/beid/virtual-card/virtual-beid-card';
@@ -27,7 +27,7 @@ const entryA = { name: 'Lezer A', port: 0x9c7b };
 const entryB = { name: 'Lezer B', port: 0x9c7b };
 
 describe.skipIf(skip)('eID readers as they come and go, and other programs beside the app', () => {
-  let service: EidReaderService | undefined;
+  let service: CardService | undefined;
   let seen: { channel: EventChannel; payload: unknown }[] = [];
   let log: string[] = [];
   const inserted: InsertedCard[] = [];
@@ -49,7 +49,7 @@ describe.skipIf(skip)('eID readers as they come and go, and other programs besid
     log = [];
     const events = new MainEvents();
     events.subscribe((channel, payload) => seen.push({ channel, payload }));
-    service = new EidReaderService({
+    service = new CardService({
       createPcscContext: createPcscliteContext,
       trustAnchors: testTrustAnchors(),
       events,
@@ -138,7 +138,10 @@ describe.skipIf(skip)('eID readers as they come and go, and other programs besid
     await other.release();
   });
 
-  it('reconnects and reads again when another program resets the card in the middle of a read', { timeout: 30_000 }, async () => {
+  // Inside our transaction pcsc-lite turns another handle's reset into a plain disconnect (winscard.c
+  // SCardDisconnect: "if the card is locked by someone else we do not reset it"); between two of our
+  // transactions the reset lands and the next one answers SCARD_W_RESET_CARD, and the service reads again.
+  it('reads clean when another program resets the card in the middle of a read', { timeout: 30_000 }, async () => {
     const holder: { other?: OtherProgram; resetting?: Promise<void> } = {};
     await insert(slowFrom(virtualCard(), 8, 50, () => {
         holder.resetting = holder.other?.reset();
@@ -149,7 +152,7 @@ describe.skipIf(skip)('eID readers as they come and go, and other programs besid
     await vi.waitFor(() => expect(completeCards()).toMatchObject([{ prefill: { verified: true } }]), { timeout: 15_000 });
     await holder.resetting;
     expect(of('eid:error')).toEqual([]);
-    expect(log.join('\n')).toContain('gereset');
+    expect(completeCards()).toMatchObject([{ warnings: [], integrity: { identity: true, address: true, photo: true } }]);
   });
 
   it('walks the file identifiers on a card that answers 6A80 to SELECT by path, trying the path form once', { timeout: 30_000 }, async () => {

@@ -47,7 +47,7 @@ describe.skipIf(process.platform !== 'linux')('packaged app (electron-builder --
 
   it('holds the production dependencies only', () => {
     const packages = new Set(files.filter((file) => file.startsWith('/node_modules/')).map((file) => file.split('/')[2]));
-    for (const needed of ['pcsclite', 'fast-xml-parser', 'oauth-1.0a', 'bindings']) expect(packages).toContain(needed);
+    for (const needed of ['pcsclite', 'pcsc-transactions', 'fast-xml-parser', 'oauth-1.0a', 'bindings']) expect(packages).toContain(needed);
     for (const devOnly of ['react', 'react-dom', 'zustand', 'ws', 'vitest', 'playwright-core', 'electron', 'typescript', 'vite']) expect(packages).not.toContain(devOnly);
   });
 
@@ -55,8 +55,9 @@ describe.skipIf(process.platform !== 'linux')('packaged app (electron-builder --
     expect(files.filter((file) => /^\/(test|out-dev|electron|renderer|native)\//.test(file) || file.endsWith('.map') || file.endsWith('.ts'))).toEqual([]);
   });
 
-  it('unpacks pcsclite.node from the archive', () => {
+  it("unpacks pcsclite.node and the app's transaction addon from the archive", () => {
     expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/pcsclite/build/Release/pcsclite.node'))).toBe(true);
+    expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/pcsc-transactions/build/Release/pcsc_transactions.node'))).toBe(true);
   });
 
   it('carries the demo simulator inside the main bundle', () => {

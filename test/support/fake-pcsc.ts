@@ -1,6 +1,6 @@
 /** An in-memory pcsclite for unit tests of the reader code; the integration suites use the real one. */
 import { EventEmitter } from 'node:events';
-import type { PcscCardReader, PcscContext } from '../../native/pcsc/pcsc-port';
+import type { CardChannel, ConnectCard, PcscCardReader, PcscContext } from '../../native/pcsc/pcsc-port';
 
 const PRESENT = 0x20;
 const EMPTY = 0x10;
@@ -28,6 +28,12 @@ export class FakeReader extends EventEmitter implements PcscCardReader {
   /** Another program reset the card: the next transmit answers SCARD_W_RESET_CARD, as pcsc-lite does once per handle. */
   resetPending = false;
   disconnects = 0;
+  /** PC/SC transactions begun and ended, and the APDUs sent inside one / outside any. */
+  transactionsBegun = 0;
+  transactionsEnded = 0;
+  apdusInTransaction = 0;
+  apdusOutsideTransaction = 0;
+  private inTransaction = false;
   shareModes: number[] = [];
   dispositions: number[] = [];
   /** pcsc-lite's insert/remove counter (upper 16 bits of the state). */
@@ -69,8 +75,28 @@ export class FakeReader extends EventEmitter implements PcscCardReader {
       else if (this.resetPending) {
         this.resetPending = false;
         callback(new Error('SCardTransmit error: Card was reset. (0x80100068)'), Buffer.alloc(0));
-      } else callback(undefined, this.card.transmit(data));
+      } else {
+        if (this.inTransaction) this.apdusInTransaction += 1;
+        else this.apdusOutsideTransaction += 1;
+        callback(undefined, this.card.transmit(data));
+      }
     });
+  }
+  beginTransaction(callback: (error: unknown) => void): void {
+    setImmediate(() => {
+      if (!this.card) callback(new Error('SCardBeginTransaction error: No smart card inserted. (0x8010000C)'));
+      else if (this.busy) callback(new Error('SCardBeginTransaction error: Sharing violation. (0x8010000B)'));
+      else {
+        this.inTransaction = true;
+        this.transactionsBegun += 1;
+        callback(undefined);
+      }
+    });
+  }
+  endTransaction(callback: (error: unknown) => void): void {
+    this.inTransaction = false;
+    this.transactionsEnded += 1;
+    setImmediate(() => callback(undefined));
   }
   disconnect(disposition: number, callback: (error: unknown) => void): void {
     this.dispositions.push(disposition);
@@ -88,8 +114,10 @@ export class FakeReader extends EventEmitter implements PcscCardReader {
 
 export class FakePcscContext extends EventEmitter implements PcscContext {
   closed = false;
+  readonly readers = new Map<string, FakeReader>();
   addReader(name: string): FakeReader {
     const reader = new FakeReader(name);
+    this.readers.set(name, reader);
     this.emit('reader', reader);
     reader.emit('status', { state: EMPTY });
     return reader;
@@ -106,4 +134,33 @@ export class FakePcscContext extends EventEmitter implements PcscContext {
     this.closed = true;
     this.emit('error', new Error('Command cancelled (0x80100002)'));
   }
+}
+
+/** The card handles of the fake readers of `contexts` (the newest context's reader wins), as the addon's ConnectCard. */
+export function fakeConnectCard(contexts: () => readonly FakePcscContext[]): ConnectCard {
+  return (readerName, shareMode) =>
+    new Promise((resolve, reject) => {
+      const reader = [...contexts()].reverse().find((context) => context.readers.has(readerName))?.readers.get(readerName);
+      if (!reader) {
+        reject(new Error('SCardConnect error: Unknown reader. (0x80100009)'));
+        return;
+      }
+      reader.connect({ share_mode: shareMode }, (error, protocol) => {
+        if (error) reject(error instanceof Error ? error : new Error('SCardConnect error'));
+        else resolve(fakeChannel(reader, protocol));
+      });
+    });
+}
+
+function fakeChannel(reader: FakeReader, protocol: number): CardChannel {
+  const settle = <T>(resolve: (value: T) => void, reject: (error: Error) => void) => (error: unknown, value: T) => {
+    if (error) reject(error as Error);
+    else resolve(value);
+  };
+  return {
+    transmit: (apdu) => new Promise((resolve, reject) => reader.transmit(apdu, 258, protocol, settle(resolve, reject))),
+    beginTransaction: () => new Promise((resolve, reject) => reader.beginTransaction((error) => settle(resolve, reject)(error, undefined))),
+    endTransaction: () => new Promise((resolve, reject) => reader.endTransaction((error) => settle(resolve, reject)(error, undefined))),
+    disconnect: (disposition) => new Promise((resolve, reject) => reader.disconnect(disposition, (error) => settle(resolve, reject)(error, undefined))),
+  };
 }

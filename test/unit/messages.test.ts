@@ -25,6 +25,7 @@ const root = resolve(import.meta.dirname, '../..');
 // `satisfies Record<…, true>` fails the typecheck when a cause is added to or removed from the union.
 const eidReadCauses = Object.keys({
   'not-eid': true,
+  'unknown-card': true,
   'card-removed': true,
   'reader-in-use': true,
   'reader-gone': true,
@@ -99,7 +100,7 @@ describe('message catalogues', () => {
   });
 
   it('has no text that no screen (or the eid command) uses', () => {
-    const sources = [...sourceFiles(join(root, 'renderer')), join(root, 'electron/eid/cli.ts')].map((file) => readFileSync(file, 'utf8')).join('\n');
+    const sources = [...sourceFiles(join(root, 'renderer')), join(root, 'electron/cards/cli.ts')].map((file) => readFileSync(file, 'utf8')).join('\n');
     const tables = Object.keys(codeTables);
     const usedAsWhole = (path: string) => new RegExp(`\\btexts\\.${escape(path)}(?![\\w$.])`).test(sources);
     const unused = leafPaths(nl).filter((path) => {

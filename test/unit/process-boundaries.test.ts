@@ -25,10 +25,10 @@ describe('process boundaries', () => {
     ['native/beid/x.ts', "import { contractError } from '../../electron/ipc/contract';"],
     ['native/beid/x.ts', "import { texts } from '../../renderer/texts';"],
     ['native/beid/x.ts', "import { app } from 'electron';"],
-    ['electron/eid/reader-service.ts', "import { BrowserWindow } from 'electron';"],
+    ['electron/cards/card-service.ts', "import { BrowserWindow } from 'electron';"],
     ['electron/ipc/dispatch.ts', "import { ipcMain } from 'electron';"],
     ['electron/uitpas/failures.ts', "import { nl } from '../../renderer/messages/nl';"],
-    ['electron/eid/cli.ts', "import { texts } from '../../renderer/texts';"],
+    ['electron/cards/cli.ts', "import { texts } from '../../renderer/texts';"],
   ])('refuses in %s: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toHaveLength(1);
   });
@@ -37,9 +37,9 @@ describe('process boundaries', () => {
     ['renderer/screens/X.tsx', "import type { BalieApi } from '../../electron/ipc/contract';"],
     ['electron/window/window.ts', "import { BrowserWindow } from 'electron';"],
     ['electron/ipc/preload.ts', "import { contextBridge } from 'electron';"],
-    ['electron/eid/reader-service.ts', "import { ReaderWatcher } from '../../native/pcsc/reader-watcher';"],
+    ['electron/cards/card-service.ts', "import { ReaderWatcher } from '../../native/pcsc/reader-watcher';"],
     ['native/beid/x.ts', "import { createHash } from 'node:crypto';"],
-    ['electron/eid/cli.ts', "import { fr } from '../../renderer/messages/fr';"],
+    ['electron/cards/cli.ts', "import { fr } from '../../renderer/messages/fr';"],
   ])('allows in %s: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BalieFailure } from '../../../electron/ipc/dispatch';
-import { EidEvidence } from '../../../electron/eid/eid-evidence';
+import { EidEvidence } from '../../../electron/cards/eid-evidence';
 import { SecretStore } from '../../../electron/settings/secret-store';
 import { SettingsStore } from '../../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';

@@ -61,6 +61,7 @@ describe('secrets stay in main', () => {
       ['uitpas:getCard', { uitpasNumber: card }],
       ['uitpas:getPrice', { uitpasNumber: card, reason: 'FIRST_CARD' }],
       ['uitpas:findPassholders', { query: seedPassholder.inszNumber }],
+      ['uitpas:identify', { query: seedPassholder.inszNumber }],
       ['uitpas:searchPassholders', { name: 'Cla*' }],
       ['uitpas:registerPassholder', { name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', uitpasNumber: card }],
       ['uitpas:registerNewCard', { uid: seedPassholder.uid, reason: 'OBTAIN_KANSENSTATUUT', uitpasNumber: kansenpas, kansenStatuutEndDate: `${nextYear}-04-30` }],

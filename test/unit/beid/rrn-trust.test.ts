@@ -6,7 +6,7 @@
  * expired card is prefilled but never verified.
  */
 import { describe, expect, it } from 'vitest';
-import { completeCardView } from '../../../electron/eid/card-view';
+import { completeCardView } from '../../../electron/cards/card-view';
 import { isGenuine } from '../../../native/beid/integrity';
 import { readEid } from '../../../native/beid/read-eid';
 import { createCardPki, KeyUsage, type CardPkiOptions } from '../../../native/beid/virtual-card/pki';

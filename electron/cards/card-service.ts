@@ -1,7 +1,12 @@
 /**
- * Watches the card readers and reads every eID put in one, by itself, emitting
- * over the contract: the reader list, `eid:reading` progress, `eid:card` (first
- * identity and address, then complete), `eid:removed` and `eid:error`.
+ * The service for cards in readers. Watches the card readers and reads every
+ * card put in or tapped on one, by itself: an eID is read whole, a UiTPAS card
+ * gives its chip number. The card says what it is (native/contactless/card-kind.ts),
+ * never the reader's name, so any reader holds either, and two readers work at
+ * once. Emits over the contract: the reader list, `eid:reading` progress,
+ * `eid:card` (first identity and address, then complete), `card:tapped` (a
+ * UiTPAS card's chip number), `card:seen` (kind and cost, for support),
+ * `eid:removed` and `eid:error`.
  *
  * Card data lives here only while the card is in its reader: removal, a new
  * read or close() drops it. Nothing read from a card is ever logged.
@@ -19,16 +24,24 @@ import type { EidReadError } from '../../native/beid/errors';
 import { isGenuine } from '../../native/beid/integrity';
 import { readEid, type EidRead } from '../../native/beid/read-eid';
 import type { CardTransport } from '../../native/beid/transport';
-import { connectShared, PcscCode, toEidReadError } from '../../native/pcsc/card-connection';
-import type { CreatePcscContext, PcscCardReader } from '../../native/pcsc/pcsc-port';
+import { isContactlessAtr, type CardKind } from '../../native/contactless/card-kind';
+import { readChipNumber } from '../../native/contactless/chip-number';
+import { connectShared, PcscCode, toEidReadError, type CardConnection } from '../../native/pcsc/card-connection';
+import type { ConnectCard, CreatePcscContext } from '../../native/pcsc/pcsc-port';
 import { ReaderWatcher } from '../../native/pcsc/reader-watcher';
+import { connectTransacted } from '../../native/pcsc/transacted-card';
 import type { ReaderStatus } from '../../native/pcsc/types';
 import type { EidCard } from '../ipc/contract';
 import type { MainEvents } from '../ipc/main-events';
 import { completeCardView, partialCardView } from './card-view';
+import { noReaderRoles, readerTakes, type ReaderRoles } from './reader-roles';
 
-export interface EidReaderServiceOptions {
+export interface CardServiceOptions {
   createPcscContext: CreatePcscContext;
+  /** Opens a card handle with PC/SC transactions: the app's addon by default, a fake in unit tests. */
+  connectCard?: ConnectCard;
+  /** Readers pinned to eIDs or to UiTPAS cards, asked at each insertion (the setting may change). */
+  readerRoles?: () => ReaderRoles | Promise<ReaderRoles>;
   /** The roots an RRN certificate must chain to: the bundled Belgian roots, or a test's own. */
   trustAnchors: readonly X509Certificate[];
   events: MainEvents;
@@ -64,7 +77,7 @@ interface ReadOutcome {
   removed: boolean;
 }
 
-export class EidReaderService {
+export class CardService {
   private readonly watcher: ReaderWatcher;
   private readonly cards = new Map<string, EidCard>();
   /** Bumped on every insertion and removal: a read that finishes under an older number is stale. */
@@ -75,12 +88,12 @@ export class EidReaderService {
   private readonly readsInProgress = new Map<string, Promise<void>>();
   private readonly log: Pick<Console, 'warn'>;
 
-  constructor(private readonly options: EidReaderServiceOptions) {
+  constructor(private readonly options: CardServiceOptions) {
     this.log = options.log ?? console;
     this.watcher = new ReaderWatcher({
       createContext: options.createPcscContext,
       onChange: (status) => options.events.emit('eid:readers', status),
-      onCardInserted: (reader) => this.queueRead(reader),
+      onCardInserted: (reader, atr) => this.queueRead(reader.name, atr),
       onCardRemoved: (name) => this.cardRemoved(name),
       retryDelaysMs: options.retryDelaysMs,
       log: this.log,
@@ -182,45 +195,104 @@ export class EidReaderService {
   }
 
   /** A card swapped mid-read is read after the old read let go of the reader's handle. */
-  private queueRead(reader: PcscCardReader): void {
-    const previous = this.readsInProgress.get(reader.name) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.readFromReader(reader));
-    this.readsInProgress.set(reader.name, next);
+  private queueRead(readerName: string, atr: Buffer | undefined): void {
+    const previous = this.readsInProgress.get(readerName) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.readFromReader(readerName, atr));
+    this.readsInProgress.set(readerName, next);
     void next.finally(() => {
-      if (this.readsInProgress.get(reader.name) === next) this.readsInProgress.delete(reader.name);
+      if (this.readsInProgress.get(readerName) === next) this.readsInProgress.delete(readerName);
     });
   }
 
-  private async readFromReader(reader: PcscCardReader): Promise<void> {
-    const name = reader.name;
+  private connect(name: string): Promise<CardConnection> {
+    return connectShared(name, this.options.connectCard ?? connectTransacted, {
+      busyRetryDelaysMs: this.options.busyRetryDelaysMs,
+      onWaiting: () => this.options.events.emit('eid:reading', { reader: name, step: 'waiting', progress: 0 }),
+    });
+  }
+
+  /**
+   * A contactless card (its ATR says so) gives its chip number; any other card
+   * is read as an eID, and one that is no eID is asked for a chip number
+   * after all (a reader that does not build a part-3 ATR).
+   */
+  private async readFromReader(name: string, atr: Buffer | undefined): Promise<void> {
+    const roles = await Promise.resolve(this.options.readerRoles?.() ?? noReaderRoles).catch(() => noReaderRoles);
+    const takesEid = readerTakes(roles, name, 'eid');
     for (let attempt = 0; ; attempt++) {
       let connection;
       try {
-        connection = await connectShared(reader, {
-          busyRetryDelaysMs: this.options.busyRetryDelaysMs,
-          onWaiting: () => this.options.events.emit('eid:reading', { reader: name, step: 'waiting', progress: 0 }),
-        });
+        connection = await this.connect(name);
       } catch (error) {
         const failure = toEidReadError(error);
-        this.log.warn(`[eid] verbinden met "${name}" mislukt: ${failure.reason} (${failure.detail})`);
+        this.log.warn(`[kaart] verbinden met "${name}" mislukt: ${failure.reason} (${failure.detail})`);
         this.options.events.emit('eid:error', { reader: name, cause: failure.reason });
         return;
       }
       let outcome: ReadOutcome | undefined;
       let recovery: Recovery | null = null;
       try {
+        if (isContactlessAtr(atr)) {
+          await this.readChip(name, connection, roles, 'unknown-card');
+          return;
+        }
+        if (!takesEid) {
+          // A contact card in a reader pinned to UiTPAS cards: not ours to read (another program's, perhaps).
+          this.seen(name, 'unknown', connection, true);
+          return;
+        }
         outcome = await this.readOnce(name, connection, this.options.trustAnchors);
+        if (outcome.failure?.reason === 'not-eid' && !outcome.removed) {
+          await this.readChip(name, connection, roles, 'not-eid');
+          return;
+        }
         recovery = attempt < maxRecoveries && !outcome.removed ? this.recoveryFor(name, outcome) : null;
       } finally {
         // Released at once: other programs may use the card as soon as the app has read it.
         await connection.close(recovery?.resetCard ?? false);
       }
       if (!recovery) {
+        this.seen(name, 'eid', connection, false);
         this.finish(name, outcome);
         return;
       }
       this.log.warn(`[eid] "${name}" opnieuw gelezen: ${recovery.why}`);
     }
+  }
+
+  /**
+   * A UiTPAS card: its chip number goes to the page as `card:tapped`. A
+   * contactless card without one is unknown, never "not an eID"; a contact
+   * card without one is what people put in an eID reader by mistake.
+   */
+  private async readChip(name: string, connection: CardConnection, roles: ReaderRoles, withoutChip: 'unknown-card' | 'not-eid'): Promise<void> {
+    const insertion = this.insertions.get(name);
+    let chip;
+    try {
+      chip = await readChipNumber(connection);
+    } catch (error) {
+      const failure = toEidReadError(error);
+      const removed = this.insertions.get(name) !== insertion || (await this.removedWithin(name, this.removalGraceMs));
+      this.options.events.emit('eid:error', { reader: name, cause: removed ? 'card-removed' : failure.reason });
+      return;
+    }
+    if (chip.chipNumber === null) {
+      this.seen(name, 'unknown', connection, false);
+      this.options.events.emit('eid:error', { reader: name, cause: withoutChip });
+      return;
+    }
+    const ignored = !readerTakes(roles, name, 'uitpas');
+    this.seen(name, 'uitpas', connection, ignored);
+    if (ignored) {
+      this.log.warn(`[kaart] UiTPAS in "${name}" genegeerd: die lezer is voor eID's ingesteld`);
+      return;
+    }
+    if (this.insertions.get(name) === insertion) this.options.events.emit('card:tapped', { reader: name, chipNumber: chip.chipNumber });
+  }
+
+  private seen(reader: string, kind: CardKind, connection: CardConnection, ignored: boolean): void {
+    const { apduCount, transactions } = connection;
+    this.options.events.emit('card:seen', { reader, kind, apduCount, transactions, ignored });
   }
 
   /** Why a read in a PC/SC reader is worth repeating at once, or null. */

@@ -2,9 +2,11 @@
  * `npm run --silent eid -- read [--reader NAME] [--photo FILE] [--wait SECONDS] [--lang nl|fr]`
  * `npm run --silent eid -- watch`
  *
- * For counter support: reads the eID in a reader and prints one JSON document
- * (reader, card, identity, address, photo summary, integrity, and the pass
- * holder fields the app would fill in), or, with `watch`, one JSON line per
+ * For counter support: reads the card in a reader and prints one JSON document:
+ * for an eID the reader, card, identity, address, photo summary, integrity, and
+ * the pass holder fields the app would fill in; for a UiTPAS card its kind and
+ * chip number; both with the APDUs and PC/SC transactions the read took. With
+ * `watch`, one JSON line per
  * reader event until Ctrl+C. Output is the card holder's personal data: it goes
  * to stdout only, never to a file unless --photo asks for the photo. Its
  * messages come from the page's catalogue (renderer/messages/), in the language
@@ -17,16 +19,19 @@ import { parseArgs } from 'node:util';
 import { readEid, type EidRead } from '../../native/beid/read-eid';
 import { isGenuine } from '../../native/beid/integrity';
 import { loadTrustAnchors } from '../../native/beid/trust-anchors';
-import { connectShared, toEidReadError } from '../../native/pcsc/card-connection';
+import { isContactlessAtr } from '../../native/contactless/card-kind';
+import { readChipNumber } from '../../native/contactless/chip-number';
+import { connectShared, toEidReadError, type CardConnection } from '../../native/pcsc/card-connection';
 import type { PcscCardReader } from '../../native/pcsc/pcsc-port';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { ReaderWatcher } from '../../native/pcsc/reader-watcher';
+import { connectTransacted } from '../../native/pcsc/transacted-card';
 import { fr } from '../../renderer/messages/fr';
 import { nl } from '../../renderer/messages/nl';
 import { isLanguage } from '../settings/languages';
 import { MainEvents } from '../ipc/main-events';
 import { toPassholderPrefill } from './prefill';
-import { EidReaderService } from './reader-service';
+import { CardService } from './card-service';
 
 // Built to out-dev/eid-cli.js, one level below the project root.
 const trustAnchors = () => loadTrustAnchors(resolve(__dirname, '../build/belgium-root-ca'));
@@ -52,21 +57,48 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'watch') return watch();
   if (command !== 'read') throw new CliError(texts.cli.usage);
   const { reader, atr } = await waitForCard(values.reader, Number(values.wait) * 1000);
-  const connection = await connectShared(reader, {
+  const connection = await connectShared(reader.name, connectTransacted, {
     onWaiting: () => process.stderr.write(`${texts.cli.waitingForOtherProgram}\n`),
   }).catch((error: unknown) => {
     throw new CliError(texts.eidCauses[toEidReadError(error).reason]);
   });
-  let read: EidRead;
+  let read: EidRead | { chipNumber: string };
   try {
-    read = await readEid(connection, { trustAnchors: trustAnchors() });
+    read = await readCard(connection, atr);
   } catch (error) {
-    throw new CliError(texts.eidCauses[toEidReadError(error).reason]);
+    throw error instanceof CliError ? error : new CliError(texts.eidCauses[toEidReadError(error).reason]);
   } finally {
     await connection.close();
   }
+  const apdus = { apduCount: connection.apduCount, transactions: connection.transactions };
+  if ('chipNumber' in read) {
+    // Support's "does the reader see the card?": the kind and the chip number, and nothing personal.
+    process.stdout.write(`${JSON.stringify({ reader: reader.name, card: { kind: 'uitpas', atr: hex(atr), chipNumber: read.chipNumber }, ...apdus }, null, 2)}\n`);
+    return;
+  }
   if (values.photo) writeFileSync(values.photo, read.photo);
-  process.stdout.write(`${JSON.stringify(report(reader.name, atr, read, values.photo ?? null), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ ...report(reader.name, atr, read, values.photo ?? null), ...apdus }, null, 2)}\n`);
+}
+
+/** As the card service tells cards apart: a contactless ATR gives a chip number; any other card is read as an eID, or else asked for one. */
+async function readCard(connection: CardConnection, atr: Buffer | undefined): Promise<EidRead | { chipNumber: string }> {
+  if (isContactlessAtr(atr)) return chipNumberOr(connection, 'unknown-card');
+  try {
+    return await readEid(connection, { trustAnchors: trustAnchors() });
+  } catch (error) {
+    if (toEidReadError(error).reason !== 'not-eid') throw error;
+    return chipNumberOr(connection, 'not-eid');
+  }
+}
+
+async function chipNumberOr(connection: CardConnection, cause: 'unknown-card' | 'not-eid'): Promise<{ chipNumber: string }> {
+  const { chipNumber } = await readChipNumber(connection);
+  if (chipNumber === null) throw new CliError(texts.eidCauses[cause]);
+  return { chipNumber };
+}
+
+function hex(bytes: Buffer | undefined): string | null {
+  return bytes?.toString('hex').toUpperCase() ?? null;
 }
 
 function report(readerName: string, atr: Buffer | undefined, read: EidRead, photoFile: string | null) {
@@ -74,7 +106,8 @@ function report(readerName: string, atr: Buffer | undefined, read: EidRead, phot
   return {
     reader: readerName,
     card: {
-      atr: atr?.toString('hex').toUpperCase() ?? null,
+      kind: 'eid',
+      atr: hex(atr),
       appletVersion: card.appletVersion,
       chipSerial: card.serial,
       cardNumber: identity.cardNumber,
@@ -95,7 +128,6 @@ function report(readerName: string, atr: Buffer | undefined, read: EidRead, phot
     integrity: { ...integrity, genuine: isGenuine(integrity) },
     warnings,
     passholderFields: toPassholderPrefill(identity, address, isGenuine(integrity) && !expired),
-    apduCount: read.apduCount,
   };
 }
 
@@ -140,7 +172,7 @@ function watch(): Promise<void> {
     const line: object = channel === 'eid:card' ? { ...(payload as object), photo: undefined } : (payload as object);
     process.stdout.write(`${JSON.stringify({ event: channel, ...line })}\n`);
   });
-  const service = new EidReaderService({ createPcscContext: createPcscliteContext, trustAnchors: trustAnchors(), events, log: { warn: () => undefined } });
+  const service = new CardService({ createPcscContext: createPcscliteContext, trustAnchors: trustAnchors(), events, log: { warn: () => undefined } });
   service.start();
   return new Promise((done) => {
     process.once('SIGINT', () => {

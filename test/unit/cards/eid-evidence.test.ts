@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { demoReaderName } from '../../../electron/eid/demo-card';
+import { demoReaderName } from '../../../electron/cards/demo-card';
 import type { EidCard } from '../../../electron/ipc/contract';
-import { EidEvidence } from '../../../electron/eid/eid-evidence';
+import { EidEvidence } from '../../../electron/cards/eid-evidence';
 
 const prefill = {
   name: 'Vermeulen',

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EventChannel } from '../../../electron/ipc/contract';
-import { EidReaderService } from '../../../electron/eid/reader-service';
+import { CardService } from '../../../electron/cards/card-service';
 import { MainEvents } from '../../../electron/ipc/main-events';
 import { virtualPeople } from '../../../native/beid/virtual-card/people';
 import { testPki, testTrustAnchors, virtualCard } from '../../support/card-fixtures';
-import { FakePcscContext, FakeReader, type FakeCard } from '../../support/fake-pcsc';
+import { fakeConnectCard, FakePcscContext, FakeReader, type FakeCard } from '../../support/fake-pcsc';
 
 function setUp(busyRetryDelaysMs: readonly number[] = [5, 5]) {
   const events = new MainEvents();
@@ -12,7 +12,7 @@ function setUp(busyRetryDelaysMs: readonly number[] = [5, 5]) {
   events.subscribe((channel, payload) => seen.push({ channel, payload }));
   const context = new FakePcscContext();
   const log = { warn: vi.fn() };
-  const service = new EidReaderService({ createPcscContext: () => context, trustAnchors: testTrustAnchors(), events, log, busyRetryDelaysMs });
+  const service = new CardService({ createPcscContext: () => context, connectCard: fakeConnectCard(() => [context]), trustAnchors: testTrustAnchors(), events, log, busyRetryDelaysMs });
   service.start();
   const reader = context.addReader('Reader A');
   const of = (channel: EventChannel) => seen.filter((event) => event.channel === channel).map((event) => event.payload);
@@ -48,7 +48,7 @@ function atApdu(card: FakeCard, count: number, act: () => void): FakeCard {
   };
 }
 
-describe('EidReaderService', () => {
+describe('CardService', () => {
   it('reads a card on insertion: progress, then identity and address, then the complete card', async () => {
     const { service, reader, of } = setUp();
     reader.insertCard(virtualCard());
@@ -222,13 +222,14 @@ describe('EidReaderService', () => {
   it("builds a new PC/SC context when a reader's status thread fails (e.g. after sleep), and finds the reader again", async () => {
     const contexts: FakePcscContext[] = [];
     const events = new MainEvents();
-    const service = new EidReaderService({
+    const service = new CardService({
       createPcscContext: () => {
         const context = new FakePcscContext();
         contexts.push(context);
         setImmediate(() => context.addReader('Reader A'));
         return context;
       },
+      connectCard: fakeConnectCard(() => contexts),
       trustAnchors: testTrustAnchors(),
       events,
       log: { warn: vi.fn() },

@@ -7,7 +7,7 @@
 import { createCardPki, type CardPki } from '../../native/beid/virtual-card/pki';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { VirtualBeidCard } from '../../native/beid/virtual-card/virtual-beid-card';
-import type { EidReaderService } from './reader-service';
+import type { CardService } from './card-service';
 
 export const demoReaderName = 'Demo-eID (oefenkaart)';
 export const demoPeople = Object.keys(virtualPeople) as (keyof typeof virtualPeople)[];
@@ -17,7 +17,7 @@ export class DemoCard {
   private pki: CardPki | undefined;
   private forgerPki: CardPki | undefined;
 
-  constructor(private readonly reader: EidReaderService) {}
+  constructor(private readonly reader: CardService) {}
 
   /** Reads the person's card; `forged` signs it with another root, to show what an untrusted card looks like. */
   insert(person: DemoPerson, forged = false): Promise<void> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBirthDate } from '../../../native/beid/dates';
 import type { Address, Identity } from '../../../native/beid/identity';
-import { toPassholderPrefill } from '../../../electron/eid/prefill';
+import { toPassholderPrefill } from '../../../electron/cards/prefill';
 
 function identity(overrides: Partial<Identity>): Identity {
   return {
