@@ -40,6 +40,21 @@ export class UitpasError extends UitpasFailure {
     super(`UiTPAS rejected the request: ${code}`, false);
     this.field = errorCodeField(code);
   }
+
+  /** The same refusal about another field: a code like PARSE_INVALID_DATE concerns the date the call sent. */
+  onField(field: string): UitpasError {
+    const moved = new UitpasError(this.code, this.serverMessage, this.requiredPermission, this.existing);
+    (moved as { field: string | null }).field = field;
+    return moved;
+  }
+}
+
+/** Rethrows a refusal with one of `fields`' codes as concerning that field (per call; error-codes.ts has the usual one). */
+export function refusalOnField(fields: Readonly<Record<string, string>>) {
+  return (error: unknown): never => {
+    const field = error instanceof UitpasError ? fields[error.code] : undefined;
+    throw field && error instanceof UitpasError ? error.onField(field) : error;
+  };
 }
 
 /**
@@ -69,11 +84,15 @@ export class UitpasLoginRequiredError extends UitpasFailure {
  */
 export const maxClockSkewSeconds = 300;
 
-/** What the staff member must put right: log in again, the computer's clock, or the app's key for this environment. */
-export type LoginProblem = 'token' | 'clock' | 'consumer-key';
+/**
+ * What the staff member must put right: log in again, the computer's clock, the app's key for this environment,
+ * or their UiTiD account, which has no UiTiD v1 id for the UiTPAS API (auth0at FAILED).
+ */
+export type LoginProblem = 'token' | 'clock' | 'consumer-key' | 'no-v1-account';
 
 function loginProblem(problem: string): LoginProblem {
   if (problem === 'timestamp_refused') return 'clock';
+  if (problem === 'no_v1_account') return 'no-v1-account';
   if (problem === 'consumer_key_unknown' || problem === 'consumer_key_rejected') return 'consumer-key';
   return 'token';
 }

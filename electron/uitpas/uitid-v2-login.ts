@@ -14,7 +14,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { UitpasBadResponseError, UitpasLoginRequiredError } from './errors';
+import { UitpasBadResponseError, UitpasError, UitpasLoginRequiredError } from './errors';
 import { LoginCancelledError, type StaffLogin } from './login-flow';
 import type { Credentials } from './signing';
 import { callUitpas, readCapped, transportFailure } from './transport';
@@ -44,8 +44,8 @@ export interface UitidV2LoginOptions extends UitidV2Client {
   signal?: AbortSignal;
 }
 
-/** SX app/Auth/AuthServiceProvider.php asks these scopes for this audience. */
-const scopes = 'openid profile email';
+/** SX app/Auth/AuthServiceProvider.php asks these scopes for this audience, offline_access included. */
+const scopes = 'openid profile email offline_access';
 const audience = 'https://api.publiq.be';
 const maxTokenAnswerBytes = 64 * 1024;
 
@@ -163,6 +163,8 @@ async function exchangeForV1Token(prefix: string, consumer: Credentials, accessT
   }).catch((error: unknown) => {
     // A 403 here means the UiTiD account has no access to UiTPAS: logging in again will not help, but it is a login matter.
     if (error instanceof UitpasBadResponseError && error.status === 403) throw new UitpasLoginRequiredError('permission_denied');
+    // FAILED: no UiTiD v1 account behind this login, e.g. a UiTiD with only a v2 id (SX src/Auth/AuthController.php).
+    if (error instanceof UitpasError && error.code === 'FAILED') throw new UitpasLoginRequiredError('no_v1_account');
     throw error;
   });
   const token = child(child(xml, 'response'), 'token');

@@ -456,7 +456,9 @@ export const fr: Messages = {
           ? `UiTPAS refuse la demande : l'horloge de cet ordinateur est mal réglée${error.clockOffsetSeconds === undefined ? '' : ` (${Math.round(Math.abs(error.clockOffsetSeconds) / 60)} minutes ${error.clockOffsetSeconds > 0 ? 'de retard' : "d'avance"})`}. Corrigez la date et l'heure et réessayez.`
           : error.loginProblem === 'consumer-key'
             ? "UiTPAS ne connaît pas la clé de cette application dans cet environnement. Vérifiez la clé et le secret dans les paramètres."
-            : 'Votre connexion à UiTPAS a expiré ou a été révoquée. Reconnectez-vous.',
+            : error.loginProblem === 'no-v1-account'
+              ? "Cet UiTiD n'a pas encore accès à UiTPAS : aucun compte UiTPAS n'y est lié. Demandez au gestionnaire UiTPAS de votre organisation de lier votre compte."
+              : 'Votre connexion à UiTPAS a expiré ou a été révoquée. Reconnectez-vous.',
       'uitpas-timeout': (error) => (error.outcomeUnknown ? "UiTPAS n'a pas répondu à temps." : "UiTPAS n'a pas répondu à temps. Réessayez."),
       'uitpas-unreachable': (error) =>
         error.outcomeUnknown
@@ -501,6 +503,7 @@ export const fr: Messages = {
     MISSING_REQUIRED_FIELDS: 'Des données obligatoires manquent. Remplissez les champs marqués.',
     PARSE_INVALID_BIGDECIMAL: 'Un nombre est invalide.',
     PARSE_INVALID_BOOLEAN: "Une valeur oui/non n'est pas valable.",
+    PARSE_INVALID_CITY_IDENTIFIER: 'UiTPAS ne connaît pas ce code postal. Vérifiez le code postal.',
     PARSE_INVALID_CITY_NAME: "Cette commune est inconnue. Vérifiez l'orthographe.",
     PARSE_INVALID_DATE: 'Cette date est invalide. Utilisez JJ/MM/AAAA.',
     PARSE_INVALID_DATE_OF_BIRTH: 'La date de naissance est invalide.',

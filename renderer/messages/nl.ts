@@ -474,7 +474,9 @@ export const nl = {
           ? `UiTPAS weigert de aanvraag: de klok van deze computer staat verkeerd${error.clockOffsetSeconds === undefined ? '' : ` (${Math.round(Math.abs(error.clockOffsetSeconds) / 60)} minuten ${error.clockOffsetSeconds > 0 ? 'achter' : 'voor'})`}. Zet datum en uur juist en probeer opnieuw.`
           : error.loginProblem === 'consumer-key'
             ? 'UiTPAS kent de sleutel van deze app niet in deze omgeving. Controleer sleutel en geheim bij Instellingen.'
-            : 'Je aanmelding bij UiTPAS is verlopen of ingetrokken. Meld je opnieuw aan.',
+            : error.loginProblem === 'no-v1-account'
+              ? 'Met deze UiTiD kan je nog niet bij UiTPAS: er hoort geen UiTPAS-account bij. Vraag de UiTPAS-beheerder van je organisatie om je account te koppelen.'
+              : 'Je aanmelding bij UiTPAS is verlopen of ingetrokken. Meld je opnieuw aan.',
       'uitpas-timeout': (error: BalieError): string => (error.outcomeUnknown ? 'UiTPAS antwoordde niet op tijd.' : 'UiTPAS antwoordde niet op tijd. Probeer opnieuw.'),
       'uitpas-unreachable': (error: BalieError): string =>
         error.outcomeUnknown
@@ -519,6 +521,7 @@ export const nl = {
     KANSENSTATUUT_EXPIRED: 'Het kansenstatuut van deze pashouder is verlopen.',
     MISSING_REQUIRED_FIELDS: 'Er ontbreken verplichte gegevens. Vul de gemarkeerde velden in.',
     PARSE_INVALID_BIGDECIMAL: 'Een getal is ongeldig.',
+    PARSE_INVALID_CITY_IDENTIFIER: 'UiTPAS kent deze postcode niet. Controleer de postcode.',
     PARSE_INVALID_BOOLEAN: 'Een ja/nee-waarde is ongeldig.',
     PARSE_INVALID_CITY_NAME: 'Deze gemeente is onbekend. Controleer de schrijfwijze.',
     PARSE_INVALID_DATE: 'Deze datum is ongeldig. Gebruik dd/mm/jjjj.',

@@ -13,7 +13,7 @@ import { SettingsStore } from '../../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server';
 import { demoNativeClientId } from '../../../electron/simulator/uitid-v2';
-import { createUitpasClient, UitpasBadResponseError, UitpasError, UitpasLoginRequiredError } from '../../../electron/uitpas';
+import { createUitpasClient, UitpasBadResponseError, UitpasLoginRequiredError } from '../../../electron/uitpas';
 import { LoginCancelledError } from '../../../electron/uitpas/login-flow';
 import { UitpasSession } from '../../../electron/uitpas/session';
 import { loginWithUitidV2 } from '../../../electron/uitpas/uitid-v2-login';
@@ -66,6 +66,8 @@ describe('UiTiD v2 login in the system browser', () => {
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(new URL(authorize.searchParams.get('redirect_uri') ?? '').hostname).toBe('127.0.0.1');
     expect(authorize.searchParams.has('client_secret')).toBe(false);
+    // The scopes the real counter asks (SX app/Auth/AuthServiceProvider.php), offline_access included.
+    expect(authorize.searchParams.get('scope')?.split(' ')).toEqual(['openid', 'profile', 'email', 'offline_access']);
     expect(login.userId).toBe('demo-medewerker-0001');
     // The account for the top bar comes from the ID token's claims.
     expect(login.account).toBe('demo.medewerker@example.org');
@@ -153,7 +155,7 @@ describe('UiTiD v2 login in the system browser', () => {
     expect(origins).toEqual([new URL(simulator.issuer).origin]);
   });
 
-  it('auth0at saying FAILED is a refusal, not a login', async () => {
+  it('auth0at saying FAILED (a UiTiD with only a v2 id, SX AuthController.php) is a login problem in words, not a login', async () => {
     const failed: unknown = await loginWithUitidV2(
       options([], {
         fetch: async (input, init) => {
@@ -164,8 +166,8 @@ describe('UiTiD v2 login in the system browser', () => {
         },
       }),
     ).catch((e: unknown) => e);
-    expect(failed).toBeInstanceOf(UitpasError);
-    expect(failed).toMatchObject({ code: 'FAILED' });
+    expect(failed).toBeInstanceOf(UitpasLoginRequiredError);
+    expect(failed).toMatchObject({ loginProblem: 'no-v1-account' });
   });
 
   it('the session uses it where the environment has a native client (demo), and keeps v1 otherwise', async () => {
