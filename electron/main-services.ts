@@ -4,16 +4,17 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
-import type { CreatePcscContext } from '../native/pcsc/pcsc-port';
-import { contractError, type AppInfo, type EidCard, type HandlerTable, type Passholder, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
+import type { ConnectCard, CreatePcscContext } from '../native/pcsc/pcsc-port';
+import { contractError, type AppInfo, type EidCard, type EidReadFailure, type HandlerTable, type Passholder, type RequestChannel, type RequestOf, type ResponseOf, type SessionView } from './ipc/contract';
 import { BalieFailure } from './ipc/dispatch';
-import { DemoCard } from './cards/demo-card';
+import { DemoCard, demoReaderName } from './cards/demo-card';
 import { EidEvidence } from './cards/eid-evidence';
 import { CardService } from './cards/card-service';
 import { MainEvents } from './ipc/main-events';
 import { normaliseInsz } from './rules/insz';
 import { normaliseUitpasNumber } from './rules/uitpas-number';
 import { PendingOutcomes, PendingOutcomesUnreadableError, type OutcomeScope } from './uitpas/pending-outcomes';
+import { noPolicy, type PolicySource } from './settings/policy-source';
 import { SecretStore, type SecretCipher } from './settings/secret-store';
 import { SettingsStore } from './settings/settings-store';
 import { startSimulator, type Simulator } from './simulator/server';
@@ -22,22 +23,37 @@ import { practiceLostAnswers } from './uitpas/practice-lost-answers';
 import type { LoginFlowOptions } from './uitpas/login-flow';
 import { UitpasSession } from './uitpas/session';
 import { WriteGate } from './uitpas/write-gate';
+import type { HttpTransport } from './uitpas/transport';
+import { FailureLog } from './support/failure-log';
+import { ReadLog } from './support/read-log';
+import { reportText, SupportDesk } from './support/support-desk';
+import { SupportLog } from './support/support-log';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
   createPcscContext: CreatePcscContext;
+  /** Card handles with PC/SC transactions: the addon by default; tests over a fake PC/SC give a fake. */
+  connectCard?: ConnectCard;
   trustAnchors: readonly X509Certificate[];
   /** Where settings.json and the encrypted secrets live (Electron: the userData folder). */
   dataDirectory: string;
+  /** The machine's policy, already loaded (policy-source.ts); none in tests that do not care. */
+  policy?: PolicySource;
   secretCipher: SecretCipher;
   /** Shows UiTiD's authorize page (the login window) and resolves with the callback URL. */
   showAuthorizePage: LoginFlowOptions['showAuthorizePage'];
   /** Opens the system browser for the UiTiD v2 login (electron/login-window.ts openInSystemBrowser); without it, the v1 login window. */
-  openInSystemBrowser?: (url: string) => Promise<void>;
+  openInSystemBrowser?: (url: string, authorizationOrigin: string) => Promise<void>;
   /** Starts the demo environment's simulator; tests watch it here. */
   startDemoSimulator?: () => Promise<Simulator>;
-  /** Tests put a network that fails on purpose here; the app uses the global fetch. */
-  fetch?: typeof fetch;
+  /** The network every UiTPAS and UiTiD call goes through: the app's is Chromium's (window/network.ts); default Node's fetch. */
+  fetch?: HttpTransport;
+  /** What the network uses for a URL (Chromium's resolveProxy), for the support report. */
+  proxyFor?: (url: string) => Promise<string>;
+  /** Puts the support report on the clipboard (Electron's clipboard); the browser host's page copies it itself. */
+  copyText?: (text: string) => Promise<void>;
+  /** The support log file (support-log.ts): codes and timings, rotated, at the policy's level. */
+  logFile?: string;
   log?: Pick<Console, 'warn'>;
 }
 
@@ -45,6 +61,7 @@ export interface MainServices {
   handlers: HandlerTable;
   events: MainEvents;
   session: UitpasSession;
+  support: SupportDesk;
   /** After the computer slept: PC/SC handles may be dead without saying so. */
   resumeAfterSleep(): void;
   /** Writes to UiTPAS on their way right now. */
@@ -96,8 +113,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const { appInfo, createPcscContext, trustAnchors, log } = options;
   const events = new MainEvents();
   const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
-  // Reader roles are read from the settings at each insertion, so IT's pinning applies without a restart.
-  const eid = new CardService({ createPcscContext, trustAnchors, events, log, readerRoles: async () => (await settings.load()).readerRoles });
+  const policy = options.policy ?? noPolicy();
+  // Reader roles are read at each insertion, the policy's over the user's, so IT's pinning applies without a restart.
+  const eid = new CardService({ createPcscContext, connectCard: options.connectCard, trustAnchors, events, log, readerRoles: async () => (await session.effectiveSettings()).readerRoles });
+  const reads = new ReadLog(events, demoReaderName);
   eid.start();
 
   /**
@@ -118,6 +137,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   };
   const session = new UitpasSession({
     settings,
+    policy,
     secrets: new SecretStore(join(options.dataDirectory, 'secrets'), options.secretCipher),
     showAuthorizePage: options.showAuthorizePage,
     demo: () =>
@@ -226,7 +246,37 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   };
   const closeListeners = new Set<(close: boolean) => void>();
 
-  const handlers: HandlerTable = {
+  const failures = new FailureLog();
+  const journal = options.logFile ? new SupportLog(options.logFile, { level: policy.policy.logLevel }) : null;
+  journal?.write('info', 'app-start', { version: appInfo.version, host: appInfo.host, policy: policy.current.status });
+  if (policy.current.status === 'broken') journal?.write('error', 'policy-broken', { key: policy.current.key ?? 'file', problem: policy.current.problem });
+  events.subscribe((channel, payload) => {
+    if (channel === 'eid:error') journal?.write('warn', 'read-failed', { cause: (payload as EidReadFailure).cause });
+    if (channel === 'eid:card' && (payload as EidCard).complete) {
+      const read = reads.recent()[0];
+      journal?.write('info', 'read', { kind: read?.cardKind, apdus: read?.apdus ?? undefined, ms: read?.ms });
+    }
+  });
+  const support = new SupportDesk({
+    appInfo,
+    session,
+    policy,
+    readers: () => eid.readers(),
+    reads,
+    failures,
+    transport: options.fetch ?? fetch,
+    proxyFor: options.proxyFor,
+    logFile: options.logFile ?? null,
+  });
+
+  const table: HandlerTable = {
+    'support:getReport': async ({ probe, copy }) => {
+      const report = await support.report(probe === true);
+      const text = reportText(report);
+      const copied = copy === true && options.copyText !== undefined;
+      if (copied) await options.copyText?.(text);
+      return { report, text, copied };
+    },
     'app:getInfo': () => appInfo,
     'app:confirmClose': ({ close }) => {
       for (const listener of closeListeners) listener(close);
@@ -276,20 +326,64 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'uitpas:setOptInPreferences': writing('uitpas:setOptInPreferences'),
     'uitpas:blockCard': writing('uitpas:blockCard'),
   };
+  const handlers = guarded(table, policy, failures, journal);
+
+  // IT changed the policy: the page gets the new session (locked fields, or the stop screen) without asking.
+  const stopWatching = policy.onChange((state) => {
+    journal?.setLevel(policy.policy.logLevel);
+    journal?.write(state.status === 'broken' ? 'error' : 'info', 'policy-changed', { status: state.status, ...(state.status === 'broken' ? { key: state.key ?? 'file', problem: state.problem } : {}) });
+    void gate
+      .changeSession(async () => {
+        evidence.clear();
+        return seen(await session.policyChanged());
+      })
+      .then((view) => events.emit('session:changed', view), () => undefined);
+  });
 
   return {
     handlers,
     events,
     session,
+    support,
     resumeAfterSleep: () => eid.resume(),
     writesInFlight: () => gate.writesInFlight,
     askToClose: () => events.emit('app:closeRequested', { requestInFlight: gate.writesInFlight > 0 }),
     onCloseAnswer: (listener) => void closeListeners.add(listener),
     close: async () => {
+      stopWatching();
+      reads.close();
+      await journal?.flushed();
       eid.close();
       evidence.clear();
       await ready;
       await stopDemo();
     },
   };
+}
+
+/** What still answers while the policy is broken: the page's own state, the stop screen and the support report; nothing that sends. */
+const answersWhileBroken = new Set<RequestChannel>(['app:getInfo', 'app:confirmClose', 'session:get', 'eid:getReaders', 'eid:getCards', 'support:getReport']);
+
+/** Every handler: refused while the policy is broken (unless it sends nothing), and its failures noted for support. */
+function guarded(table: HandlerTable, policy: PolicySource, failures: FailureLog, journal: SupportLog | null): HandlerTable {
+  const result: Partial<Record<RequestChannel, (payload: never) => unknown>> = {};
+  for (const channel of Object.keys(table) as RequestChannel[]) {
+    const handler = table[channel] as (payload: never) => unknown;
+    result[channel] = async (payload: never) => {
+      const started = Date.now();
+      try {
+        if (policy.broken && !answersWhileBroken.has(channel)) throw new BalieFailure(contractError('policy-broken'));
+        const answer = await handler(payload);
+        journal?.write('debug', 'call', { channel, ms: Date.now() - started });
+        return answer;
+      } catch (error) {
+        const failure = error instanceof BalieFailure ? error.error : contractError('internal');
+        failures.record(channel, failure);
+        // The same codes the support report shows; never the payload or a server's text.
+        journal?.write('warn', 'failure', { channel, code: failure.code, detail: failures.recent()[0]?.detail, ms: Date.now() - started });
+        throw error;
+      }
+    };
+  }
+  return result as HandlerTable;
 }

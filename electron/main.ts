@@ -3,7 +3,8 @@
  * Electron-free services to IPC. Everything that can run without Electron lives
  * in main-services.ts and below, and is tested there.
  */
-import { app, BrowserWindow, ipcMain, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, powerMonitor, session } from 'electron';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadTrustAnchors } from '../native/beid/trust-anchors';
 import { createPcscliteContext } from '../native/pcsc/pcsclite-context';
@@ -11,9 +12,12 @@ import { appEntryUrl } from './window/app-origin';
 import { registerAppScheme, serveRenderer } from './window/app-protocol';
 import { createDispatcher } from './ipc/dispatch';
 import { bindIpc, forwardEvents } from './ipc/ipc-main';
-import { createMainServices } from './main-services';
+import { createMainServices, type MainServices } from './main-services';
+import { reportText } from './support/support-desk';
+import { PolicySource, policyFile } from './settings/policy-source';
 import { openInSystemBrowser, showAuthorizeWindow } from './window/login-window';
 import { guardClose } from './window/close-guard';
+import { applyProxy, chromiumTransport, networkSession, proxyFor } from './window/network';
 import { applyMinimalMenu, refuseDebugging } from './window/production-lock';
 import { safeStorageCipher } from './window/safe-storage';
 import { createMainWindow, denyAllPermissions, lockNewWindows } from './window/window';
@@ -27,7 +31,10 @@ app.commandLine.appendSwitch('lang', 'nl-BE');
 app.on('web-contents-created', (_event, contents) => lockNewWindows(contents));
 
 if (!refused) {
-  if (!app.requestSingleInstanceLock()) {
+  if (process.argv.includes('--diagnose')) {
+    // Support's report on stdout, beside a running app too: no window, no single-instance lock.
+    void app.whenReady().then(diagnose);
+  } else if (!app.requestSingleInstanceLock()) {
     // One counter, one app: a second start brings the running window forward instead.
     app.quit();
   } else {
@@ -35,9 +42,17 @@ if (!refused) {
   }
 }
 
-function start(): void {
-  let mainWindow: BrowserWindow | null = null;
-  const services = createMainServices({
+/** The services as the app runs them: the machine's policy, Chromium's network, the card readers. */
+async function startServices(parent: () => BrowserWindow | null): Promise<MainServices> {
+  // The machine's policy first: what it sets (or that it is broken) decides everything after.
+  const policy = new PolicySource(policyFile(process.platform, process.env));
+  await policy.load();
+  // Every UiTPAS and UiTiD call goes through Chromium's network stack, with the policy's proxy if it sets one.
+  const network = networkSession();
+  await applyProxy(network, policy.policy.proxy);
+  policy.onChange(() => void applyProxy(network, policy.policy.proxy));
+  return createMainServices({
+    policy,
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
     createPcscContext: createPcscliteContext,
     // The Belgian roots ship as extra resources; nothing a user sets can change them.
@@ -46,9 +61,36 @@ function start(): void {
     ),
     dataDirectory: app.getPath('userData'),
     secretCipher: safeStorageCipher,
-    showAuthorizePage: (authorizeUrl, callbackUrl) => showAuthorizeWindow(mainWindow)(authorizeUrl, callbackUrl),
+    showAuthorizePage: (authorizeUrl, callbackUrl) => showAuthorizeWindow(parent())(authorizeUrl, callbackUrl),
     openInSystemBrowser,
+    fetch: chromiumTransport(network),
+    proxyFor: proxyFor(network),
+    copyText: (text) => clipboard.writeText(text),
+    logFile: join(app.getPath('logs'), 'support.log'),
   });
+}
+
+/**
+ * `--diagnose`: the support screen's report on stdout (and as diagnose.txt in the log folder, for a PC
+ * where stdout goes nowhere), then quit. On Windows: `"UiTPAS Balie.exe" --diagnose > report.txt`.
+ */
+async function diagnose(): Promise<void> {
+  const services = await startServices(() => null);
+  // PC/SC lists its readers a moment after the context opens.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const text = reportText(await services.support.report(true));
+  process.stdout.write(text);
+  const logs = app.getPath('logs');
+  await mkdir(logs, { recursive: true })
+    .then(() => writeFile(join(logs, 'diagnose.txt'), text))
+    .catch(() => undefined);
+  await services.close();
+  app.exit(0);
+}
+
+async function start(): Promise<void> {
+  let mainWindow: BrowserWindow | null = null;
+  const services = await startServices(() => mainWindow);
   void services.session.restore();
   // After sleep the PC/SC context is stale: the reader service builds a new one.
   powerMonitor.on('resume', () => services.resumeAfterSleep());

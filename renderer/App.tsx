@@ -6,6 +6,8 @@ import { HomeScreen } from './screens/HomeScreen';
 import { PassholderScreen } from './screens/PassholderScreen';
 import { RegisteredScreen } from './screens/RegisteredScreen';
 import { RegisterScreen } from './screens/RegisterScreen';
+import { PolicyStopScreen } from './screens/PolicyStopScreen';
+import { SupportScreen } from './screens/SupportScreen';
 import { BalieScreen, LoginScreen, SettingsScreen } from './screens/SessionScreens';
 import { errorText, texts } from './texts';
 
@@ -50,6 +52,11 @@ export function App() {
           </span>
         )}
         <span className="spacer" />
+        {session?.account && (
+          <span data-testid="account" className="topbar-account" title={session.account}>
+            {texts.labelled(texts.session.account, session.account)}
+          </span>
+        )}
         {session?.balie && (
           <span data-testid="balie" className="topbar-balie" title={session.balie.name}>
             {texts.labelled(texts.session.balie, session.balie.name)}
@@ -60,7 +67,12 @@ export function App() {
             {texts.session.switchBalie}
           </button>
         )}
-        {session && screen.name !== 'settings' && (
+        {session && screen.name !== 'support' && (
+          <button type="button" className="link" onClick={() => void store.go({ name: 'support' })}>
+            {texts.support.open}
+          </button>
+        )}
+        {session && !session.policyProblem && screen.name !== 'settings' && (
           <button type="button" className="link" onClick={() => void store.go({ name: 'settings' })}>
             {texts.session.settings}
           </button>
@@ -81,7 +93,15 @@ export function App() {
           {errorText(error)}
         </p>
       )}
-      {!session ? <p className="narrow">{texts.loading}</p> : <Screen />}
+      {!session ? (
+        <p className="narrow">{texts.loading}</p>
+      ) : screen.name === 'support' ? (
+        <SupportScreen />
+      ) : session.policyProblem ? (
+        <PolicyStopScreen problem={session.policyProblem} />
+      ) : (
+        <Screen />
+      )}
       {question && <Dialog title={question.title} text={question.text} yes={question.yes} no={question.no} onAnswer={question.answer} />}
     </div>
   );

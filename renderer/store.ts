@@ -46,6 +46,7 @@ export type Screen =
       kansenStatuutEndDate?: string;
     }
   | { name: 'settings' }
+  | { name: 'support' }
   | { name: 'balie' };
 
 /** A question in the app's own dialog; `answer` settles the promise `ask` returned. */
@@ -104,6 +105,8 @@ export function createAppStore(api: BalieApi) {
     if (session && session.language !== language) setLanguage(session.language);
   });
   const stops = [
+    // IT changed the machine's policy: locked settings, or the stop screen, without a restart.
+    api.onSessionChanged((session) => store.setState({ session })),
     api.onReaders((readers) => store.setState({ readers })),
     api.onReading((reading) => store.setState({ reading, readFailure: undefined, halfRead: undefined, cardRemoved: undefined })),
     api.onCard((card) =>

@@ -11,6 +11,7 @@ import { createDispatcher } from '../ipc/dispatch';
 import { authorizeAtSimulator } from '../simulator/headless-authorize';
 import type { MainEvents } from '../ipc/main-events';
 import { createMainServices } from '../main-services';
+import { PolicySource, policyFile } from '../settings/policy-source';
 import { startBrowserHost, type BrowserHost } from './server';
 
 export interface BrowserHostAppOptions {
@@ -20,6 +21,8 @@ export interface BrowserHostAppOptions {
   trustAnchors?: readonly X509Certificate[];
   /** Settings of this host (a test's own folder, so runs start fresh). */
   dataDirectory?: string;
+  /** Where the machine's root is for the policy file (policy-source.ts); tests give a temporary folder. Default: the machine's own. */
+  policyRoot?: string;
   /** The network the UiTPAS client uses; tests make it fail on purpose. */
   fetch?: typeof fetch;
   port?: number;
@@ -36,15 +39,20 @@ export async function startBrowserHostApp({
   createPcscContext,
   trustAnchors = loadTrustAnchors(join(projectRoot, 'build/belgium-root-ca')),
   dataDirectory = join(projectRoot, 'out-dev/browser-host-data'),
+  policyRoot,
   fetch,
   port,
 }: BrowserHostAppOptions): Promise<BrowserHostApp> {
+  // The same policy file as the app: a counter's browser-host test obeys what IT set.
+  const policy = new PolicySource(policyFile(process.platform, process.env, policyRoot));
+  await policy.load();
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
   const services = createMainServices({
     appInfo: { name: pkg.productName, version: pkg.version, platform: process.platform, host: 'browser' },
     createPcscContext,
     trustAnchors,
     dataDirectory,
+    policy,
     // The browser host is for development: it keeps no secrets, so only the demo environment logs in.
     secretCipher: {
       unavailableReason: () => Promise.resolve('browser-host'),

@@ -13,6 +13,7 @@ import type { ReaderStatus } from '../../native/pcsc/types';
 import type { FieldProblem } from '../rules/passholder-rules';
 import type { EnvironmentName } from '../settings/environments';
 import type { Language } from '../settings/languages';
+import type { PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting } from '../settings/policy';
 import type { UitpasErrorCode } from '../uitpas/error-codes';
 import type { BadResponseReason, LoginProblem } from '../uitpas/errors';
 import type { Balie, CardInfo, GroupPass, Identification, Passholder, UitpasPrice } from '../uitpas/model';
@@ -33,6 +34,7 @@ import {
   isPriceQuery,
   isRegisterPassholderRequest,
   isSettingsChange,
+  isSupportRequest,
   isUpdatePassholderRequest,
 } from './payload-guards';
 import { isNothing, type Guard } from './validation';
@@ -42,6 +44,7 @@ import { isNothing, type Guard } from './validation';
  * import only this file (and electron/rules/) from main, never native/.
  */
 export type { Balie, CardInfo, CardKind, EidFieldWarning, EidReadCause, EnvironmentName, GroupPass, Identification, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
+export type { PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting };
 export type { EidFieldWarningCode } from '../../native/beid/types';
 export type { OptInPreferences, PassholderSearch, PriceReason } from '../uitpas/types';
 import type { OptInPreferences } from '../uitpas/types';
@@ -78,6 +81,10 @@ export const balieErrorCodes = [
   'login-cancelled',
   'invalid-field',
   'demo-only',
+  /** The machine's policy file cannot be used: nothing is sent until IT fixes it (SessionView.policyProblem says where). */
+  'policy-broken',
+  /** The machine's policy sets this setting: staff cannot change it. */
+  'setting-locked',
   /** The same write is already on its way to UiTPAS (main serialises writes per pass holder and card). */
   'duplicate-in-flight',
   /** An earlier write for this pass holder or card got no answer: look them up first (sent with outcomeUnknown). */
@@ -111,6 +118,10 @@ export interface BalieError {
   badResponse?: BadResponseReason;
   /** uitpas-login-required: what to put right (log in again, the clock, the app's key). */
   loginProblem?: LoginProblem;
+  /** loginProblem clock: the server's time minus this computer's, in seconds, when the answer said. */
+  clockOffsetSeconds?: number;
+  /** uitpas-unreachable: the network's own code (ECONNREFUSED, ERR_PROXY_CONNECTION_FAILED, …), for support. */
+  network?: string;
   /**
    * The request may have reached UiTPAS before it failed: do not send it again
    * before looking the pass holder up (by INSZ or UiTPAS number).
@@ -218,10 +229,19 @@ export interface SessionView {
   /** Whether the register and update forms tick "store the eID photo" by default (absent: yes). */
   storeEidPhoto?: boolean;
   loggedIn: boolean;
+  /** The logged-in UiTiD account (e-mail or name) when the login says it (UiTiD v2), for the top bar. */
+  account: string | null;
   balies: { id: string; name: string }[];
   balie: Balie | null;
   /** The settings file could not be read: the app fell back to demo, and the page must say so until settings are saved. */
   settingsUnreadable?: boolean;
+  /** Where each setting comes from; `policy` ones are shown locked. */
+  sources: Record<PolicyKey, SettingSource>;
+  /** The UiTiD v2 client the login uses (null: UiTiD v1). */
+  uitidV2: UitidV2ClientSetting | null;
+  readerRoles: ReaderRoles;
+  /** The machine's policy cannot be used: the app stops in a screen naming the file and the key. */
+  policyProblem?: PolicyProblem;
 }
 
 export interface SettingsChange {
@@ -231,6 +251,75 @@ export interface SettingsChange {
   /** Write-only: stored in the OS secret store, never sent back. */
   consumerSecret?: string;
   storeEidPhoto?: boolean;
+}
+
+/** A reader as the support screen shows it: its role from the settings, and what it sees now. */
+export interface SupportReader {
+  name: string;
+  /** From readerRoles: for the eID, for contactless UiTPAS cards, both, or any card (no role set). */
+  role: 'eidreader' | 'nfcreader' | 'both' | 'any';
+  cardPresent: boolean;
+}
+
+/** One card read, as the reader test reports it: never what was on the card. */
+export interface SupportRead {
+  /** ISO time of the end of the read. */
+  at: string;
+  reader: string;
+  /** What kind of card it was: an eID, a contactless UiTPAS card, or neither. */
+  cardKind: CardKind;
+  /** APDUs exchanged with the card; null for the demo card (not behind PC/SC) and a failed read. */
+  apdus: number | null;
+  /** From the first sign of the card to the complete read (or the failure). */
+  ms: number;
+  /** 'read'; 'ignored' when the reader is pinned to the other kind of card (readerRoles); or why it failed. */
+  outcome: 'read' | 'ignored' | EidReadCause;
+}
+
+/** A service the app must reach, as the support screen tried it just now. */
+export interface SupportProbe {
+  target: 'uitpas' | 'uitid';
+  /** Scheme, host and port only. */
+  origin: string;
+  reachable: boolean;
+  /** The HTTP status it answered with (any answer means reachable). */
+  httpStatus?: number;
+  latencyMs?: number;
+  /** What failed when unreachable: a code (ECONNREFUSED, ERR_PROXY_CONNECTION_FAILED, timeout, redirect…). */
+  failure?: string;
+  /** What the network stack uses for it: DIRECT, PROXY host:port, … */
+  proxy: string;
+  /** The server's Date minus this computer's clock, in seconds. */
+  clockOffsetSeconds?: number;
+}
+
+/** A failure the page was answered with: codes only, never the payload or a server's text. */
+export interface SupportFailure {
+  at: string;
+  channel: RequestChannel;
+  code: BalieErrorCode;
+  /** UiTPAS's own code, the login problem, the bad-response reason, the HTTP status, when there is one. */
+  detail?: string;
+}
+
+/** What the support screen shows and "Copy report" copies: nothing personal (checked by a test). */
+export interface SupportReport {
+  generatedAt: string;
+  app: { name: string; version: string; host: 'electron' | 'browser' };
+  versions: { electron: string | null; chromium: string | null; node: string; os: string };
+  environment: EnvironmentName;
+  login: 'uitid-v1' | 'uitid-v2';
+  loggedIn: boolean;
+  policy: { file: string; status: 'absent' | 'valid' | 'broken'; problem?: PolicyProblem };
+  sources: Record<PolicyKey, SettingSource>;
+  readerService: ReaderStatus['service'];
+  readers: SupportReader[];
+  reads: SupportRead[];
+  /** Empty when the network was not tried (a broken policy sends nothing). */
+  network: SupportProbe[];
+  failures: SupportFailure[];
+  /** The support log file (codes and timings), for IT. */
+  logFile: string | null;
 }
 
 export interface EidReading {
@@ -304,9 +393,16 @@ export const requestChannels = {
   'uitpas:blockCard': request<{ code: string }>()(isBlockRequest),
   'uitpas:registerInCardSystem': request<Passholder>()(isCardSystemRegistration),
   'uitpas:updateCardSystemData': request<{ code: string }>()(isCardSystemDataChange),
+  /**
+   * The support report: `probe` tries UiTPAS and UiTiD again (otherwise the last tries are kept), `copy`
+   * puts the text on the clipboard where main can (the app); the page copies it itself in the browser host.
+   */
+  'support:getReport': request<{ report: SupportReport; text: string; copied: boolean }>()(isSupportRequest),
 } as const;
 
 export const eventChannels = {
+  /** The session changed without the page asking (the machine's policy changed on disk). */
+  'session:changed': event<SessionView>(),
   /** The window is being closed; the page asks staff first when a write is on its way, and answers with app:confirmClose. */
   'app:closeRequested': event<{ requestInFlight: boolean }>(),
   /** The reader list or the PC/SC service changed. */
@@ -370,8 +466,10 @@ export interface BalieApi {
   blockCard(request: RequestOf<'uitpas:blockCard'>): Promise<Result<ResponseOf<'uitpas:blockCard'>>>;
   registerInCardSystem(request: RequestOf<'uitpas:registerInCardSystem'>): Promise<Result<ResponseOf<'uitpas:registerInCardSystem'>>>;
   updateCardSystemData(request: RequestOf<'uitpas:updateCardSystemData'>): Promise<Result<ResponseOf<'uitpas:updateCardSystemData'>>>;
+  getSupportReport(request: RequestOf<'support:getReport'>): Promise<Result<ResponseOf<'support:getReport'>>>;
   /** Each returns a function that stops listening. */
   onCloseRequested(listener: (request: EventPayloadOf<'app:closeRequested'>) => void): () => void;
+  onSessionChanged(listener: (session: EventPayloadOf<'session:changed'>) => void): () => void;
   onReaders(listener: (status: EventPayloadOf<'eid:readers'>) => void): () => void;
   onReading(listener: (reading: EventPayloadOf<'eid:reading'>) => void): () => void;
   onCard(listener: (card: EventPayloadOf<'eid:card'>) => void): () => void;

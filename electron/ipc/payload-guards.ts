@@ -102,6 +102,8 @@ export const isSettingsChange = isObject({
 
 export const isCardQuery = isObject({ uitpasNumber });
 
+export const isSupportRequest = isObject({ probe: optional(isBoolean), copy: optional(isBoolean) });
+
 export const isPriceQuery = isObject({
   reason: isOneOf(priceReasons),
   uitpasNumber: optional(uitpasNumber),

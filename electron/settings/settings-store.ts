@@ -10,6 +10,7 @@ import { writeFileAtomic } from './atomic-file';
 import { defaultLanguage, isLanguage, type Language } from './languages';
 import { environmentNames, type EnvironmentName } from './environments';
 import { noReaderRoles, type ReaderRoles } from '../cards/reader-roles';
+import { validatePolicy, type UitidV2ClientSetting } from './policy';
 
 export interface ChosenBalie {
   id: string;
@@ -26,11 +27,20 @@ export interface Settings {
   balie: ChosenBalie | null;
   /** Readers IT pinned to eIDs or to UiTPAS cards, by name (electron/cards/reader-roles.ts); empty lists: the card decides. */
   readerRoles: ReaderRoles;
+  /** The UiTiD v2 native client for the environment; null: the v1 login. */
+  uitidV2: UitidV2ClientSetting | null;
   /** Whether a registration or an update with a re-read eID stores the eID photo, unless staff untick it (absent: on). */
   storeEidPhoto?: boolean;
 }
 
-export const defaultSettings: Settings = { environment: 'demo', language: defaultLanguage, consumerKey: '', balie: null, readerRoles: noReaderRoles };
+export const defaultSettings: Settings = {
+  environment: 'demo',
+  language: defaultLanguage,
+  consumerKey: '',
+  balie: null,
+  readerRoles: noReaderRoles,
+  uitidV2: null,
+};
 
 export class SettingsStore {
   private unreadable = false;
@@ -75,14 +85,17 @@ function parseSettings(text: string): Settings | null {
     return null;
   }
   if (typeof stored !== 'object' || stored === null) return null;
-  const { environment, language, consumerKey, balie, readerRoles, storeEidPhoto } = stored as Record<string, unknown>;
+  const { environment, language, consumerKey, balie, readerRoles, uitidV2, storeEidPhoto } = stored as Record<string, unknown>;
   if (!environmentNames.includes(environment as EnvironmentName)) return null;
+  // The user's file takes the policy's shape for the v2 client: one check, in policy.ts.
+  const client = validatePolicy({ uitidV2 });
   return {
     environment: environment as EnvironmentName,
     language: isLanguage(language) ? language : defaultLanguage,
     consumerKey: typeof consumerKey === 'string' ? consumerKey : '',
     balie: isChosenBalie(balie) ? balie : null,
     readerRoles: asReaderRoles(readerRoles),
+    uitidV2: uitidV2 !== undefined && uitidV2 !== null && 'policy' in client && client.policy.uitidV2 ? client.policy.uitidV2 : null,
     ...(typeof storeEidPhoto === 'boolean' ? { storeEidPhoto } : {}),
   };
 }

@@ -1,10 +1,13 @@
 /**
- * A multipart/form-data body (RFC 7578) as uploadPicture takes it (DOC pashouders/upload-picture.md): plain
- * parts become parameters, parts with a filename become files. The body was already read within the server's
- * size cap; a part that does not parse is left out, so the operation then answers its own "missing" code.
+ * A multipart/form-data body (RFC 7578) as uploadPicture takes it (DOC pashouders/upload-picture.md): parts
+ * without a filename become parameters, and every part's bytes are kept by name, since CF posts the picture as a
+ * plain part holding the bytes (Uitpas/Default.php::uploadPicture) where the app sends a file part. The body was
+ * already read within the server's size cap; a part that does not parse is left out, so the operation then answers
+ * its own "missing" code.
  */
 export interface MultipartBody {
   fields: [string, string][];
+  /** Every part's bytes, the first of each name. */
   files: Map<string, Uint8Array>;
 }
 
@@ -31,9 +34,8 @@ export function readMultipart(body: Buffer, contentType: string): MultipartBody 
       const disposition = /content-disposition:\s*form-data;([^\r\n]*)/i.exec(headers)?.[1] ?? '';
       const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
       if (name !== undefined) {
-        if (/\bfilename="/i.test(disposition)) {
-          if (!files.has(name)) files.set(name, new Uint8Array(content));
-        } else fields.push([name, content.toString('utf8')]);
+        if (!files.has(name)) files.set(name, new Uint8Array(content));
+        if (!/\bfilename="/i.test(disposition)) fields.push([name, content.toString('utf8')]);
       }
     }
     start = next;

@@ -2,8 +2,9 @@
  * Odd answers production has been seen to give, which the simulator gives
  * only when a test queues one (state.oddAnswers) for the next request to a path:
  * - `ok-with-code`: HTTP 200 whose <response><code> is an error
- *   (INSZ_ALREADY_USED, ACTION_FAILED): CF CultureFeed/CultureFeed/Uitpas/Default.php checks the code on every
- *   answer, not only on non-200 ones, and SX src/Auth/UiTIDv1TokenService.php reads <code> from a 200 too;
+ *   (INSZ_ALREADY_USED, ACTION_FAILED): CF CultureFeed/CultureFeed/Uitpas/Default.php::registerPassholder reads
+ *   INSZ_ALREADY_USED from a 200 (CF DefaultOAuthClient.php reads <code> otherwise only on non-200 answers), and
+ *   SX src/Auth/UiTIDv1TokenService.php reads <code> from a 200 too; the app refusing every such 200 is its choice;
  * - `redirect`: a 3xx to another origin (SX config.dist.yml still configures http:// base URLs, which an
  *   https host answers with a redirect; issue 10 measured a 307 to another origin);
  * - `character-references`: the real answer, with every non-ASCII character and CR written as a numeric

@@ -248,7 +248,7 @@ export function uploadPicture(context: OperationContext, uid: string): Reply {
   if (![...holder.memberships.keys()].some((id) => (balie.permissions[id] ?? []).includes('registratie'))) {
     refuse('ACCESS_DENIED', 'balie may not update this passholder', permissionNames.update);
   }
-  const picture = context.files?.get('picture') ?? (context.params.has('picture') ? Buffer.from(param(context.params, 'picture'), 'latin1') : undefined);
+  const picture = context.files?.get('picture');
   if (!picture || picture.length === 0) return refuse('MISSING_REQUIRED_FIELDS', 'picture is required');
   if (picture.length > maxPictureBytes) refuse('ACTION_FAILED', 'picture too large');
   if (picture[0] !== 0xff || picture[1] !== 0xd8) refuse('ACTION_FAILED', 'picture is not a JPEG');

@@ -8,7 +8,8 @@ import { withLuhnDigit } from '../rules/uitpas-number';
 
 /** The demo consumer's key; its secret is drawn anew each time a simulator starts (SimulatorState), never written down. */
 export const demoConsumerKey = 'uitpas-balie-demo';
-export const demoEmployee = { uid: 'demo-medewerker-0001', nick: 'demo.medewerker' };
+/** Made up; name and e-mail are what the UiTiD v2 stand-in's ID token says. */
+export const demoEmployee = { uid: 'demo-medewerker-0001', nick: 'demo.medewerker', name: 'Demo Medewerker', email: 'demo.medewerker@example.org' };
 
 export interface SeedCardSystem {
   id: string;

@@ -10,7 +10,7 @@
  *   <tokenSecret/><user><uid/></user></token></response>, FAILED for an unknown token
  *   (SX src/Auth/UiTIDv1TokenService.php reads exactly these paths).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { demoEmployee } from './seed';
 import type { SimulatorState } from './state';
 
@@ -74,7 +74,18 @@ function token(state: SimulatorState, form: URLSearchParams): Answer {
   }
   const accessToken = randomBytes(24).toString('base64url');
   state.oidcAccessTokens.add(accessToken);
-  return json(200, { access_token: accessToken, token_type: 'Bearer', expires_in: 3600 });
+  return json(200, { access_token: accessToken, token_type: 'Bearer', expires_in: 3600, id_token: idToken(form.get('client_id') ?? '') });
+}
+
+/** The session key the stand-in signs ID tokens with (HS256): the app reads the claims, it does not check them. */
+const idTokenKey = randomBytes(32);
+
+/** An ID token as OpenID Connect Core §2 shapes it, with the `email` and `name` the openid email profile scopes give. */
+function idToken(clientId: string): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: demoEmployee.uid, aud: clientId, iat: now, exp: now + 3600, email: demoEmployee.email, name: demoEmployee.name })}`;
+  return `${unsigned}.${createHmac('sha256', idTokenKey).update(unsigned).digest('base64url')}`;
 }
 
 /** authapi/auth0at: a v1 access token for the demo employee, once per v2 access token. */

@@ -1,6 +1,6 @@
 /** The UiTPAS calls about a card: a new card, the card's own data, its price, and the retrieve by number, chip or INSZ. */
 import { pathSegment as path, registered, succeeded, type UitpasCore } from './client-core';
-import { UitpasBadResponseError, UitpasError } from './errors';
+import { refusalOnField, UitpasBadResponseError, UitpasError } from './errors';
 import { parseCardInfo, parseIdentification, parsePrice, type CardInfo, type Identification, type UitpasPrice } from './model';
 import type { NewCardRequest, PriceQuery, Registered } from './types';
 import { child, list } from './xml';
@@ -38,7 +38,8 @@ export function cardCalls({ options, post, get, request }: UitpasCore) {
 
     /** With dateOfBirth and postalCode the price is the holder's age band's (DOC uitpas-prijzen/ophalen-uitpas-prijs.md). */
     getPrice: async (query: PriceQuery): Promise<UitpasPrice> => {
-      const response = child(await get('uitpas/price', { ...query }), 'response');
+      // The only date the price takes is the birth date.
+      const response = child(await get('uitpas/price', { ...query }).catch(refusalOnField({ PARSE_INVALID_DATE: 'dateOfBirth' })), 'response');
       const price = list(response, 'uitpasPrice')[0];
       if (!price) throw new UitpasBadResponseError(200, false, 'incomplete');
       return parsePrice(price);

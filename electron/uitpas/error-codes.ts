@@ -36,7 +36,11 @@ const codes = {
   MISSING_REQUIRED_FIELDS: { field: null },
   PARSE_INVALID_BIGDECIMAL: { field: null },
   PARSE_INVALID_BOOLEAN: { field: null },
+  // The place is identified by its postal code: the real counter words it "De opgegeven postcode is niet geldig"
+  // (NG registration/registration-api-error.constant.js).
+  PARSE_INVALID_CITY_IDENTIFIER: { field: 'postalCode' },
   PARSE_INVALID_CITY_NAME: { field: 'city' },
+  // The date a call sends: the kansenstatuut's end on the writes; price and search say dateOfBirth instead (their calls).
   PARSE_INVALID_DATE: { field: 'kansenStatuutEndDate' },
   PARSE_INVALID_DATE_OF_BIRTH: { field: 'dateOfBirth' },
   PARSE_INVALID_GENDER: { field: 'gender' },

@@ -40,6 +40,21 @@ export class UitpasError extends UitpasFailure {
     super(`UiTPAS rejected the request: ${code}`, false);
     this.field = errorCodeField(code);
   }
+
+  /** The same refusal about another field: a code like PARSE_INVALID_DATE concerns the date the call sent. */
+  onField(field: string): UitpasError {
+    const moved = new UitpasError(this.code, this.serverMessage, this.requiredPermission, this.existing);
+    (moved as { field: string | null }).field = field;
+    return moved;
+  }
+}
+
+/** Rethrows a refusal with one of `fields`' codes as concerning that field (per call; error-codes.ts has the usual one). */
+export function refusalOnField(fields: Readonly<Record<string, string>>) {
+  return (error: unknown): never => {
+    const field = error instanceof UitpasError ? fields[error.code] : undefined;
+    throw field && error instanceof UitpasError ? error.onField(field) : error;
+  };
 }
 
 /**
@@ -51,17 +66,33 @@ export class UitpasError extends UitpasFailure {
 export class UitpasLoginRequiredError extends UitpasFailure {
   readonly kind = 'login-required';
   readonly loginProblem: LoginProblem;
-  constructor(readonly problem: string) {
+  constructor(
+    readonly problem: string,
+    /** How far this computer's clock is from the server's Date header (server minus here), when the answer had one. */
+    readonly clockOffsetSeconds: number | null = null,
+  ) {
     super(`UiTPAS refused the request: ${problem || 'access token'}`, false);
-    this.loginProblem = loginProblem(problem);
+    // A refused signature from a computer whose clock is far off: the clock is the cause, whatever the problem is called.
+    this.loginProblem = clockOffsetSeconds !== null && Math.abs(clockOffsetSeconds) > maxClockSkewSeconds ? 'clock' : loginProblem(problem);
   }
 }
 
-/** What the staff member must put right: log in again, the computer's clock, or the app's key for this environment. */
-export type LoginProblem = 'token' | 'clock' | 'consumer-key';
+/**
+ * How far off a clock may be before it is named as the cause of a refused signature. RFC 5849 §3.3 leaves
+ * the window to the server and UiTiD does not publish its own; five minutes is the usual OAuth 1.0a
+ * server default (inferred, not documented by publiq).
+ */
+export const maxClockSkewSeconds = 300;
+
+/**
+ * What the staff member must put right: log in again, the computer's clock, the app's key for this environment,
+ * or their UiTiD account, which has no UiTiD v1 id for the UiTPAS API (auth0at FAILED).
+ */
+export type LoginProblem = 'token' | 'clock' | 'consumer-key' | 'no-v1-account';
 
 function loginProblem(problem: string): LoginProblem {
   if (problem === 'timestamp_refused') return 'clock';
+  if (problem === 'no_v1_account') return 'no-v1-account';
   if (problem === 'consumer_key_unknown' || problem === 'consumer_key_rejected') return 'consumer-key';
   return 'token';
 }

@@ -2,7 +2,7 @@
 import { contractError, type BalieError } from '../ipc/contract';
 import { BalieFailure } from '../ipc/dispatch';
 import { SecretStoreUnavailableError } from '../settings/secret-store';
-import { UitpasBadResponseError, UitpasError, UitpasFailure, UitpasLoginRequiredError, UitpasServerError } from './errors';
+import { UitpasBadResponseError, UitpasError, UitpasFailure, UitpasLoginRequiredError, UitpasServerError, UitpasUnreachableError } from './errors';
 import { isKnownErrorCode } from './error-codes';
 import { LoginCancelledError } from './login-flow';
 
@@ -20,7 +20,11 @@ export function toBalieError(failure: UitpasFailure): BalieError {
   if (failure.outcomeUnknown) error.outcomeUnknown = true;
   if (failure instanceof UitpasServerError || failure instanceof UitpasBadResponseError) error.httpStatus = failure.status;
   if (failure instanceof UitpasBadResponseError) error.badResponse = failure.reason;
-  if (failure instanceof UitpasLoginRequiredError) error.loginProblem = failure.loginProblem;
+  if (failure instanceof UitpasUnreachableError && failure.reason) error.network = failure.reason;
+  if (failure instanceof UitpasLoginRequiredError) {
+    error.loginProblem = failure.loginProblem;
+    if (failure.loginProblem === 'clock' && failure.clockOffsetSeconds !== null) error.clockOffsetSeconds = failure.clockOffsetSeconds;
+  }
   if (failure instanceof UitpasError) {
     error.apiCode = failure.code;
     // A code the app has no words for is shown with UiTPAS's own text rather than nothing.

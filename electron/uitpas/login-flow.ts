@@ -3,9 +3,9 @@
  * {prefix}/auth/authorize and {prefix}/accessToken. Showing the authorize page
  * is the caller's (the Electron login window; a headless stand-in in tests).
  */
-import { UitpasBadResponseError, UitpasLoginRequiredError, UitpasUnreachableError } from './errors';
+import { UitpasBadResponseError, UitpasLoginRequiredError } from './errors';
 import { authorizationHeader, type Credentials } from './signing';
-import { readCapped } from './transport';
+import { clockOffsetSeconds, readCapped, transportFailure, type HttpTransport } from './transport';
 
 /** Never resolves on any network (RFC 2606): the login window catches the redirect before it is loaded. */
 export const loginCallbackUrl = 'https://uitpas-balie.invalid/login-callback';
@@ -23,13 +23,15 @@ export interface LoginFlowOptions {
   consumer: Credentials;
   /** Shows the authorize page and resolves with the callback URL it was redirected to, or rejects when the employee gives up. */
   showAuthorizePage(authorizeUrl: string, callbackUrl: string): Promise<string>;
-  fetch?: typeof fetch;
+  fetch?: HttpTransport;
 }
 
 export interface StaffLogin {
   token: Credentials;
   /** The employee's UiTiD uid: balie/list takes it. */
   userId: string;
+  /** The UiTiD account as staff know it (e-mail or name, from UiTiD v2's ID token), for the top bar; v1 gives none. */
+  account?: string;
 }
 
 export async function loginWithUitid(options: LoginFlowOptions): Promise<StaffLogin> {
@@ -48,12 +50,13 @@ export async function loginWithUitid(options: LoginFlowOptions): Promise<StaffLo
         signal: AbortSignal.timeout(15_000),
       });
     } catch (error) {
-      throw new UitpasUnreachableError(error instanceof Error ? error.name : 'fetch');
+      // Nothing the login sends changes anything at UiTPAS: never an unknown outcome.
+      throw transportFailure(error, false);
     }
     // A token answer is a few hundred bytes; a redirect is never followed.
     if (response.status >= 300 && response.status < 400) throw new UitpasBadResponseError(response.status, false, 'redirect');
     const text = await readCapped(response, false, 64 * 1024);
-    if (response.status === 401) throw new UitpasLoginRequiredError(/oauth_problem=([a-z_]+)/.exec(text)?.[1] ?? 'unauthorized');
+    if (response.status === 401) throw new UitpasLoginRequiredError(/oauth_problem=([a-z_]+)/.exec(text)?.[1] ?? 'unauthorized', clockOffsetSeconds(response));
     const values = new URLSearchParams(text);
     if (response.status !== 200 || !values.get('oauth_token') || !values.get('oauth_token_secret')) {
       throw new UitpasBadResponseError(response.status, false);

@@ -1,6 +1,6 @@
 /** The UiTPAS calls about a pass holder: register, update, opt-ins, card systems, the record and the search. */
 import { parseOptInsOrFail, pathSegment as path, registered, succeeded, type UitpasCore } from './client-core';
-import { UitpasBadResponseError } from './errors';
+import { refusalOnField, UitpasBadResponseError } from './errors';
 import { parsePassholder, parseSearchResult, type Passholder, type PassholderSearchResult } from './model';
 import type { CardSystemTarget, OptInPreferences, PassholderSearch, RegisterInCardSystemOptions, RegisterPassholderFields, Registered, UpdatePassholderFields } from './types';
 import { child } from './xml';
@@ -74,7 +74,7 @@ export function passholderCalls({ post, get, request }: UitpasCore) {
           max: search.max,
         },
         { asConsumer: true },
-      );
+      ).catch(refusalOnField({ PARSE_INVALID_DATE: 'dateOfBirth' }));
       return parseSearchResult(child(xml, 'response'));
     },
   };

@@ -18,6 +18,26 @@ import {
 import { authorizationHeader, type Credentials } from './signing';
 import { child, list, maxXmlBytes, parseXml, text, type XmlNode, type XmlValue } from './xml';
 
+/**
+ * The one network interface every UiTPAS and UiTiD call goes through: fetch's shape. The app's is
+ * Chromium's network stack (electron/window/network.ts: Electron net.fetch, so the system proxy and PAC,
+ * proxy authentication and the OS certificate store apply); tests and the browser host use Node's fetch.
+ * Every rule here (no redirect followed, the size cap, the timeout, an outcome that may be unknown) is
+ * applied to what the transport gives back, so it holds for both.
+ */
+export type HttpTransport = typeof fetch;
+
+/**
+ * Thrown by a transport that refuses a redirect without handing over the 3xx answer (Electron's net.fetch
+ * with redirect: 'manual' fails with "Redirect was cancelled", electron lib/common/api/net-client-request.ts).
+ */
+export class RedirectRefusedError extends Error {
+  constructor() {
+    super('redirect refused');
+    this.name = 'RedirectRefusedError';
+  }
+}
+
 /** A repeated key (uitpasNumber=a&uitpasNumber=b) is an array. */
 export type ParamValue = string | number | boolean | undefined | readonly string[];
 export type Params = Record<string, ParamValue>;
@@ -30,7 +50,7 @@ export interface SignedCall {
   consumer: Credentials;
   /** null: a consumer request (2-legged), e.g. the pass holder search. */
   token: Credentials | null;
-  fetch: typeof fetch;
+  fetch: HttpTransport;
   timeoutMs: number;
   /**
    * Codes a 200 may carry without being an error. Default: only ACTION_SUCCEEDED
@@ -104,7 +124,13 @@ export async function callUitpas(call: SignedCall): Promise<XmlNode> {
     throw new UitpasBadResponseError(response.status, mayHaveArrived, 'redirect');
   }
   const payload = await readCapped(response, mayHaveArrived);
-  return interpret(response.status, response.headers.get('content-type') ?? '', payload, mayHaveArrived, call.acceptCodes ?? ['ACTION_SUCCEEDED']);
+  return interpret(response, payload, mayHaveArrived, call.acceptCodes ?? ['ACTION_SUCCEEDED']);
+}
+
+/** Server time minus this computer's, in whole seconds, from the answer's Date header (RFC 9110 §6.6.1); null without one. */
+export function clockOffsetSeconds(response: Response, now = Date.now()): number | null {
+  const date = Date.parse(response.headers.get('date') ?? '');
+  return Number.isNaN(date) ? null : Math.round((date - now) / 1000);
 }
 
 function multipart(pairs: readonly [string, string][], file: NonNullable<SignedCall['file']>): FormData {
@@ -145,15 +171,16 @@ export async function readCapped(response: Response, mayHaveArrived: boolean, li
 
 const oauthProblem = (payload: string) => /oauth_problem=([a-z_]+)/.exec(payload)?.[1];
 
-function interpret(status: number, contentType: string, payload: string, mayHaveArrived: boolean, acceptCodes: readonly string[]): XmlNode {
-  const xml = tryParse(contentType, payload);
+function interpret(answer: Response, payload: string, mayHaveArrived: boolean, acceptCodes: readonly string[]): XmlNode {
+  const { status } = answer;
+  const xml = tryParse(answer.headers.get('content-type') ?? '', payload);
   const response = xml ? child(xml, 'response') : undefined;
   const code = text(response, 'code');
   // An XML <code> says what went wrong, whatever the status (a 401 may carry ACCESS_DENIED).
   if (status !== 200 && code) throw rejection(response, code);
   // UiTiD's OAuth layer answers in form-encoding: a 401, or a 400 for a malformed signature (DOC authenticatie-XML-apis).
   const problem = oauthProblem(payload);
-  if (status === 401 || (status === 400 && problem)) throw new UitpasLoginRequiredError(problem ?? 'unauthorized');
+  if (status === 401 || (status === 400 && problem)) throw new UitpasLoginRequiredError(problem ?? 'unauthorized', clockOffsetSeconds(answer));
   if (status >= 500) throw new UitpasServerError(status, mayHaveArrived);
   // A 2xx we cannot read may still mean a POST was carried out; a 4xx without a code says it was not.
   if (!xml || status !== 200) throw new UitpasBadResponseError(status, status < 300 && mayHaveArrived, 'not-xml');
@@ -188,15 +215,47 @@ function existingPassholder(response: XmlValue | undefined) {
   return { userId, cardSystemLinks };
 }
 
+/**
+ * Failures before a byte of the request can have left, by Node's (undici's cause.code) and Chromium's names:
+ * no connection, no such host, the proxy refused or wants credentials, or TLS never agreed (a certificate
+ * the OS does not trust, e.g. a TLS-inspecting proxy whose root is missing).
+ */
+const nothingSent = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'CERT_HAS_EXPIRED',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'ERR_CONNECTION_REFUSED',
+  'ERR_CONNECTION_TIMED_OUT',
+  'ERR_NAME_NOT_RESOLVED',
+  'ERR_NAME_RESOLUTION_FAILED',
+  'ERR_INTERNET_DISCONNECTED',
+  'ERR_ADDRESS_UNREACHABLE',
+  'ERR_NETWORK_ACCESS_DENIED',
+  'ERR_PROXY_CONNECTION_FAILED',
+  'ERR_TUNNEL_CONNECTION_FAILED',
+  'ERR_PROXY_AUTH_UNSUPPORTED',
+  'ERR_PROXY_AUTH_REQUESTED',
+  'ERR_PROXY_CERTIFICATE_INVALID',
+  'ERR_SSL_PROTOCOL_ERROR',
+  'ERR_BAD_SSL_CLIENT_AUTH_CERT',
+]);
+
 /** Connection refused or no such host: nothing was sent. Anything later: maybe it was. */
 export function transportFailure(error: unknown, mayHaveArrived: boolean): Error {
+  if (error instanceof RedirectRefusedError) return new UitpasBadResponseError(0, mayHaveArrived, 'redirect');
   const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') return new UitpasTimeoutError(mayHaveArrived);
-  const code = cause?.code ?? '';
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'CERT_HAS_EXPIRED'].includes(code)) {
-    return new UitpasUnreachableError(code);
-  }
+  // Node's fetch puts the code in `cause`; Chromium's says it in the message, for the request and its body alike.
+  const chromium = error instanceof Error ? /^net::(ERR_[A-Z0-9_]+)$/.exec(error.message)?.[1] : undefined;
+  const code = chromium ?? cause?.code ?? '';
+  if (nothingSent.has(code) || code.startsWith('ERR_CERT_')) return new UitpasUnreachableError(code);
   return new UitpasUnreachableError(code || name, mayHaveArrived);
 }
 

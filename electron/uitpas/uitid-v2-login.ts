@@ -14,7 +14,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { UitpasBadResponseError, UitpasLoginRequiredError } from './errors';
+import { UitpasBadResponseError, UitpasError, UitpasLoginRequiredError } from './errors';
 import { LoginCancelledError, type StaffLogin } from './login-flow';
 import type { Credentials } from './signing';
 import { callUitpas, readCapped, transportFailure } from './transport';
@@ -25,28 +25,33 @@ export interface UitidV2Client {
   issuer: string;
   /** A native (public) client registered with publiq: no secret, PKCE instead. */
   clientId: string;
+  /** Only the demo's stand-in (on this computer) may have plain-http endpoints on 127.0.0.1. */
+  allowLoopbackEndpoints?: boolean;
 }
 
 export interface UitidV2LoginOptions extends UitidV2Client {
   /** The UiTiD v1 prefix of the environment: where authapi/auth0at lives. */
   prefix: string;
   consumer: Credentials;
-  /** Opens the URL in the system browser (Electron: shell.openExternal). */
-  openInBrowser(url: string): Promise<void>;
+  /**
+   * Opens the URL in the system browser (Electron: shell.openExternal), which must refuse any URL outside
+   * `authorizationOrigin`: the origin of the authorization endpoint the issuer's discovery gave.
+   */
+  openInBrowser(url: string, authorizationOrigin: string): Promise<void>;
   fetch?: typeof fetch;
   /** How long the staff member has to log in, in the browser. */
   waitMs?: number;
   signal?: AbortSignal;
 }
 
-/** SX app/Auth/AuthServiceProvider.php asks these scopes for this audience. */
-const scopes = 'openid profile email';
+/** SX app/Auth/AuthServiceProvider.php asks these scopes for this audience, offline_access included. */
+const scopes = 'openid profile email offline_access';
 const audience = 'https://api.publiq.be';
 const maxTokenAnswerBytes = 64 * 1024;
 
 export async function loginWithUitidV2(options: UitidV2LoginOptions): Promise<StaffLogin> {
   const doFetch = options.fetch ?? fetch;
-  const provider = await discover(options.issuer, doFetch);
+  const provider = await discover(options.issuer, options.allowLoopbackEndpoints === true, doFetch);
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   const state = randomBytes(16).toString('base64url');
@@ -68,10 +73,11 @@ export async function loginWithUitidV2(options: UitidV2LoginOptions): Promise<St
     })) {
       authorize.searchParams.set(name, value);
     }
-    await options.openInBrowser(authorize.toString());
+    await options.openInBrowser(authorize.toString(), authorize.origin);
     const code = await callback.code;
-    const accessToken = await redeemCode(provider.tokenEndpoint, { code, verifier, clientId: options.clientId, redirectUri: callback.redirectUri }, doFetch);
-    return await exchangeForV1Token(options.prefix, options.consumer, accessToken, doFetch);
+    const tokens = await redeemCode(provider.tokenEndpoint, { code, verifier, clientId: options.clientId, redirectUri: callback.redirectUri }, doFetch);
+    const login = await exchangeForV1Token(options.prefix, options.consumer, tokens.accessToken, doFetch);
+    return tokens.account ? { ...login, account: tokens.account } : login;
   } finally {
     callback.close();
   }
@@ -82,26 +88,36 @@ interface Provider {
   tokenEndpoint: string;
 }
 
-/** OpenID Connect Discovery 1.0: both Auth0 and Keycloak publish it, so the code does not care which runs. */
-async function discover(issuer: string, doFetch: typeof fetch): Promise<Provider> {
+/**
+ * OpenID Connect Discovery 1.0: both Auth0 and Keycloak publish it, so the code does not care which runs.
+ * The document must name exactly the configured issuer (Discovery §4.3): a provider that answers for
+ * another issuer, or a document swapped on the way, is not the one IT configured.
+ */
+async function discover(issuer: string, allowLoopback: boolean, doFetch: typeof fetch): Promise<Provider> {
   const document = await getJson(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, { method: 'GET' }, doFetch);
+  if (stringField(document, 'issuer') !== issuer) throw new UitpasBadResponseError(200, false, 'incomplete');
   const authorizationEndpoint = stringField(document, 'authorization_endpoint');
   const tokenEndpoint = stringField(document, 'token_endpoint');
-  // Only https, or http on loopback (the stand-in in tests and the demo).
-  if (!isSafeEndpoint(authorizationEndpoint) || !isSafeEndpoint(tokenEndpoint)) throw new UitpasBadResponseError(200, false, 'incomplete');
+  if (!isSafeEndpoint(authorizationEndpoint, allowLoopback) || !isSafeEndpoint(tokenEndpoint, allowLoopback)) throw new UitpasBadResponseError(200, false, 'incomplete');
   return { authorizationEndpoint, tokenEndpoint };
 }
 
-function isSafeEndpoint(value: string): boolean {
+/** Only https; plain http on 127.0.0.1 only for the demo's stand-in, which runs on this computer. */
+function isSafeEndpoint(value: string, allowLoopback: boolean): boolean {
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === '127.0.0.1');
+    if (url.username || url.password) return false;
+    return url.protocol === 'https:' || (allowLoopback && url.protocol === 'http:' && url.hostname === '127.0.0.1');
   } catch {
     return false;
   }
 }
 
-async function redeemCode(tokenEndpoint: string, grant: { code: string; verifier: string; clientId: string; redirectUri: string }, doFetch: typeof fetch): Promise<string> {
+async function redeemCode(
+  tokenEndpoint: string,
+  grant: { code: string; verifier: string; clientId: string; redirectUri: string },
+  doFetch: typeof fetch,
+): Promise<{ accessToken: string; account: string | null }> {
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
     client_id: grant.clientId,
@@ -110,7 +126,24 @@ async function redeemCode(tokenEndpoint: string, grant: { code: string; verifier
     redirect_uri: grant.redirectUri,
   });
   const answer = await getJson(tokenEndpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: body.toString() }, doFetch);
-  return stringField(answer, 'access_token');
+  const idToken = (answer as { id_token?: unknown }).id_token;
+  return { accessToken: stringField(answer, 'access_token'), account: typeof idToken === 'string' ? accountName(idToken) : null };
+}
+
+/**
+ * The account to show in the top bar, from the ID token's claims (`email`, else `name`). Only shown, never
+ * trusted for anything: the token came straight from the token endpoint over TLS, which OpenID Connect
+ * Core §3.1.3.7 accepts in place of checking its signature.
+ */
+function accountName(idToken: string): string | null {
+  try {
+    const claims = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    const name = [claims.email, claims.name, claims.preferred_username].find((value) => typeof value === 'string' && value.trim() !== '') as string | undefined;
+    // Bounded and without control or bidi characters: it is shown as it came.
+    return name ? name.replace(/[\p{Cc}\p{Cf}]/gu, '').slice(0, 120) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -130,6 +163,8 @@ async function exchangeForV1Token(prefix: string, consumer: Credentials, accessT
   }).catch((error: unknown) => {
     // A 403 here means the UiTiD account has no access to UiTPAS: logging in again will not help, but it is a login matter.
     if (error instanceof UitpasBadResponseError && error.status === 403) throw new UitpasLoginRequiredError('permission_denied');
+    // FAILED: no UiTiD v1 account behind this login, e.g. a UiTiD with only a v2 id (SX src/Auth/AuthController.php).
+    if (error instanceof UitpasError && error.code === 'FAILED') throw new UitpasLoginRequiredError('no_v1_account');
     throw error;
   });
   const token = child(child(xml, 'response'), 'token');
@@ -194,9 +229,12 @@ async function loopbackCallback(state: string, waitMs: number, signal: AbortSign
     response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'", 'Cache-Control': 'no-store' });
     response.end(`<!doctype html><html lang="nl"><meta charset="utf-8"><title>UiTPAS Balie</title><p>${message}</p></html>`);
   };
+  let expectedHost = '';
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (request.method !== 'GET' || url.pathname !== '/callback' || url.searchParams.get('state') !== state) {
+    // Only the browser coming back to the redirect URI we gave: a page that reaches this port under another
+    // host name (DNS rebinding) or with a forged Host is not UiTiD sending the staff member back.
+    if (request.headers.host !== expectedHost || request.method !== 'GET' || url.pathname !== '/callback' || url.searchParams.get('state') !== state) {
       page(response, 404, 'Onbekende aanvraag.');
       return;
     }
@@ -213,11 +251,12 @@ async function loopbackCallback(state: string, waitMs: number, signal: AbortSign
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  expectedHost = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const timer = setTimeout(() => settle?.reject(new LoginCancelledError()), waitMs);
   const abort = () => settle?.reject(new LoginCancelledError());
   signal?.addEventListener('abort', abort, { once: true });
   return {
-    redirectUri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`,
+    redirectUri: `http://${expectedHost}/callback`,
     code,
     close: () => {
       clearTimeout(timer);

@@ -60,12 +60,13 @@ export function showAuthorizeWindow(parent: BrowserWindow | null) {
 
 /**
  * The UiTiD v2 login's browser (electron/uitpas/uitid-v2-login.ts): the staff member's own system browser,
- * as RFC 8252 §8.12 asks of native apps, never an embedded view. Only an https authorization page opens
- * (or the demo simulator's stand-in on 127.0.0.1).
+ * as RFC 8252 §8.12 asks of native apps, never an embedded view. It opens only a page on the issuer's
+ * authorization origin (from the discovery the login checked): https, or the demo stand-in on 127.0.0.1,
+ * whose plain-http endpoints the login accepts for the demo issuer only.
  */
-export async function openInSystemBrowser(url: string): Promise<void> {
+export async function openInSystemBrowser(url: string, authorizationOrigin: string): Promise<void> {
   const parsed = new URL(url);
   const allowed = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && parsed.hostname === '127.0.0.1');
-  if (!allowed || parsed.username || parsed.password) throw new LoginCancelledError();
+  if (!allowed || parsed.origin !== authorizationOrigin || parsed.username || parsed.password) throw new LoginCancelledError();
   await shell.openExternal(parsed.toString());
 }

@@ -187,6 +187,7 @@ export const fr: Messages = {
     settings: 'Paramètres',
     back: 'Retour',
     switchBalie: 'Autre comptoir',
+    account: 'Connecté en tant que',
   },
   close: {
     title: "Fermer l'application ?",
@@ -205,6 +206,9 @@ export const fr: Messages = {
     saved: 'Enregistré.',
     demoNeedsNothing: "L'environnement de démo n'a pas besoin de clés.",
     language: 'Langue',
+    locked: 'Fixé par votre service informatique',
+    uitidV2: 'Connexion avec UiTiD v2',
+    uitidV1: "Connexion avec UiTiD v1 (pas d'identifiant client configuré)",
     secretStoreProblem: {
       'no-encryption': "Cet ordinateur n'a pas de coffre à secrets sécurisé : les secrets ne sont pas enregistrés.",
       'no-keyring': 'Aucun trousseau (GNOME Keyring ou KWallet) trouvé : les secrets ne sont pas enregistrés.',
@@ -396,6 +400,55 @@ export const fr: Messages = {
     newCardDone: (number: string) => `Nouvelle carte ${number} enregistrée.`,
     registeredInSystem: (system: string) => `Enregistré dans ${system}.`,
   },
+  support: {
+    open: 'Aide',
+    title: 'Aide',
+    app: 'Application',
+    version: 'Version',
+    versions: 'Composants',
+    os: "Système d'exploitation",
+    login: 'Connexion',
+    policy: 'Fichier de stratégie',
+    policyStatus: { absent: 'aucun', valid: 'utilisé', broken: 'inutilisable' },
+    settings: "D'où vient chaque paramètre",
+    sources: { policy: 'stratégie de votre service informatique', user: 'cet utilisateur', default: 'par défaut' },
+    readers: 'Lecteurs de cartes',
+    roles: { eidreader: "pour l'eID", nfcreader: 'pour les cartes UiTPAS (NFC)', both: "pour l'eID et les cartes UiTPAS", any: 'pour toutes les cartes' },
+    cardPresent: 'carte présente',
+    empty: 'vide',
+    readerTest: "Test du lecteur : insérez une carte dans un lecteur ou posez-la dessus. Ce qui a été lu s'affiche ci-dessous (sans données personnelles).",
+    cardKinds: { eid: 'eID', uitpas: 'carte UiTPAS', unknown: 'carte inconnue' },
+    apdus: (count: number) => `${count} APDU`,
+    noApdus: 'pas un lecteur PC/SC',
+    readOk: 'lue',
+    ignored: "ignorée : ce lecteur est réservé à l'autre type de carte",
+    network: 'Connexion réseau',
+    notTried: 'Pas testé.',
+    reachable: (ms: number) => `joignable (${ms} ms)`,
+    unreachable: (code: string) => `injoignable (${code})`,
+    proxy: 'proxy',
+    clock: (seconds: number) => `horloge ${seconds >= 0 ? '+' : ''}${seconds} s`,
+    failures: 'Dernières erreurs',
+    noFailures: 'Aucune erreur depuis le démarrage.',
+    copy: 'Copier le rapport',
+    copied: 'Copié : collez-le dans votre signalement.',
+    tryAgain: 'Tester à nouveau',
+  },
+  policy: {
+    title: "L'application ne peut pas démarrer",
+    intro: "Le fichier de stratégie que votre service informatique a placé sur cet ordinateur est inutilisable. L'application n'envoie rien tant qu'il n'est pas corrigé.",
+    file: 'Fichier',
+    key: 'Paramètre',
+    wholeFile: '(tout le fichier)',
+    problems: {
+      unreadable: 'Le fichier existe mais ne peut pas être lu (droits d’accès).',
+      'not-json': "Le fichier n'est pas du JSON valide.",
+      'not-object': 'Le fichier doit contenir un seul objet JSON.',
+      'unknown-key': "Ce paramètre n'existe pas (une faute de frappe ?).",
+      'wrong-value': 'Ce paramètre a une valeur non valide.',
+    },
+    whatToDo: "Transmettez ce message à votre service informatique. Dès que le fichier est corrigé, l'application reprend d'elle-même.",
+  },
   errors: {
     outcomeUnknownTitle: "Pas sûr que l'opération ait réussi",
     lookUp: 'Rechercher le titulaire',
@@ -419,15 +472,19 @@ export const fr: Messages = {
       'login-cancelled': 'Connexion interrompue.',
       'invalid-field': "Un champ n'est pas rempli correctement.",
       'demo-only': "Ceci n'est possible que dans l'environnement de démo.",
+      'policy-broken': "Le fichier de stratégie de votre service informatique est inutilisable : l'application n'envoie rien tant qu'il n'est pas corrigé.",
+      'setting-locked': 'Votre service informatique a fixé ce paramètre ; vous ne pouvez pas le modifier.',
       'duplicate-in-flight': 'Cette demande est déjà en route vers UiTPAS. Attendez la réponse.',
       'outcome-unknown': "Une demande précédente pour ce titulaire ou cette carte n'a pas reçu de réponse. Recherchez d'abord le titulaire ; vous pourrez ensuite réessayer.",
       'uitpas-rejected': 'UiTPAS a refusé.',
       'uitpas-login-required': (error: BalieError): string =>
         error.loginProblem === 'clock'
-          ? "UiTPAS refuse la demande : l'horloge de cet ordinateur est mal réglée. Corrigez la date et l'heure et réessayez."
+          ? `UiTPAS refuse la demande : l'horloge de cet ordinateur est mal réglée${error.clockOffsetSeconds === undefined ? '' : ` (${Math.round(Math.abs(error.clockOffsetSeconds) / 60)} minutes ${error.clockOffsetSeconds > 0 ? 'de retard' : "d'avance"})`}. Corrigez la date et l'heure et réessayez.`
           : error.loginProblem === 'consumer-key'
             ? "UiTPAS ne connaît pas la clé de cette application dans cet environnement. Vérifiez la clé et le secret dans les paramètres."
-            : 'Votre connexion à UiTPAS a expiré ou a été révoquée. Reconnectez-vous.',
+            : error.loginProblem === 'no-v1-account'
+              ? "Cet UiTiD n'a pas encore accès à UiTPAS : aucun compte UiTPAS n'y est lié. Demandez au gestionnaire UiTPAS de votre organisation de lier votre compte."
+              : 'Votre connexion à UiTPAS a expiré ou a été révoquée. Reconnectez-vous.',
       'uitpas-timeout': (error) => (error.outcomeUnknown ? "UiTPAS n'a pas répondu à temps." : "UiTPAS n'a pas répondu à temps. Réessayez."),
       'uitpas-unreachable': (error) =>
         error.outcomeUnknown
@@ -472,6 +529,7 @@ export const fr: Messages = {
     MISSING_REQUIRED_FIELDS: 'Des données obligatoires manquent. Remplissez les champs marqués.',
     PARSE_INVALID_BIGDECIMAL: 'Un nombre est invalide.',
     PARSE_INVALID_BOOLEAN: "Une valeur oui/non n'est pas valable.",
+    PARSE_INVALID_CITY_IDENTIFIER: 'UiTPAS ne connaît pas ce code postal. Vérifiez le code postal.',
     PARSE_INVALID_CITY_NAME: "Cette commune est inconnue. Vérifiez l'orthographe.",
     PARSE_INVALID_DATE: 'Cette date est invalide. Utilisez JJ/MM/AAAA.',
     PARSE_INVALID_DATE_OF_BIRTH: 'La date de naissance est invalide.',

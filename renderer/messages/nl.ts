@@ -4,7 +4,20 @@
  * fails the typecheck. Codes from main (errors, field rules, eID causes) have
  * one entry each here; test/unit/messages.test.ts checks none is missing or unused.
  */
-import type { BalieError, BalieErrorCode, EidReadCause, EnvironmentName, Language, SecretStoreProblem, UitpasErrorCode } from '../../electron/ipc/contract';
+import type {
+  BalieError,
+  BalieErrorCode,
+  EidReadCause,
+  EnvironmentName,
+  Language,
+  PolicyProblem,
+  SecretStoreProblem,
+  SettingSource,
+  SupportRead,
+  SupportReader,
+  SupportReport,
+  UitpasErrorCode,
+} from '../../electron/ipc/contract';
 import type { FieldProblem } from '../../electron/rules/passholder-rules';
 
 export const nl = {
@@ -189,6 +202,7 @@ export const nl = {
     settings: 'Instellingen',
     back: 'Terug',
     switchBalie: 'Andere balie',
+    account: 'Aangemeld als',
   },
   close: {
     title: 'App sluiten?',
@@ -207,6 +221,9 @@ export const nl = {
     saved: 'Bewaard.',
     demoNeedsNothing: 'De demo-omgeving heeft geen sleutels nodig.',
     language: 'Taal',
+    locked: 'Vastgelegd door je IT-dienst',
+    uitidV2: 'Aanmelden met UiTiD v2',
+    uitidV1: 'Aanmelden met UiTiD v1 (geen client id ingesteld)',
     secretStoreProblem: {
       'no-encryption': 'Deze computer heeft geen veilige sleutelbewaring: geheimen worden niet bewaard.',
       'no-keyring': 'Geen sleutelbos (GNOME Keyring of KWallet) gevonden: geheimen worden niet bewaard.',
@@ -400,6 +417,55 @@ export const nl = {
     newCardDone: (number: string) => `Nieuwe kaart ${number} geregistreerd.`,
     registeredInSystem: (system: string) => `Geregistreerd in ${system}.`,
   },
+  support: {
+    open: 'Hulp',
+    title: 'Hulp bij problemen',
+    app: 'App',
+    version: 'Versie',
+    versions: 'Onderdelen',
+    os: 'Besturingssysteem',
+    login: 'Aanmelden',
+    policy: 'Beleidsbestand',
+    policyStatus: { absent: 'geen', valid: 'in gebruik', broken: 'onbruikbaar' } satisfies Record<SupportReport['policy']['status'], string>,
+    settings: 'Waar elke instelling vandaan komt',
+    sources: { policy: 'beleid van je IT-dienst', user: 'deze gebruiker', default: 'standaard' } satisfies Record<SettingSource, string>,
+    readers: 'Kaartlezers',
+    roles: { eidreader: 'voor de eID', nfcreader: 'voor UiTPAS-kaarten (NFC)', both: 'voor eID en UiTPAS-kaarten', any: 'voor alle kaarten' } satisfies Record<SupportReader['role'], string>,
+    cardPresent: 'kaart aanwezig',
+    empty: 'leeg',
+    readerTest: 'Lezertest: steek een kaart in een lezer of leg ze erop. Hieronder verschijnt wat er gelezen werd (geen persoonsgegevens).',
+    cardKinds: { eid: 'eID', uitpas: 'UiTPAS-kaart', unknown: 'onbekende kaart' } satisfies Record<SupportRead['cardKind'], string>,
+    apdus: (count: number) => `${count} APDU's`,
+    noApdus: 'geen PC/SC-lezer',
+    readOk: 'gelezen',
+    ignored: 'genegeerd: deze lezer is voor het andere soort kaart',
+    network: 'Verbinding',
+    notTried: 'Niet getest.',
+    reachable: (ms: number) => `bereikbaar (${ms} ms)`,
+    unreachable: (code: string) => `niet bereikbaar (${code})`,
+    proxy: 'proxy',
+    clock: (seconds: number) => `klok ${seconds >= 0 ? '+' : ''}${seconds} s`,
+    failures: 'Laatste fouten',
+    noFailures: 'Geen fouten sinds de start.',
+    copy: 'Rapport kopiëren',
+    copied: 'Gekopieerd: plak het in je melding.',
+    tryAgain: 'Opnieuw testen',
+  },
+  policy: {
+    title: 'De app kan niet starten',
+    intro: 'Het beleidsbestand dat je IT-dienst op deze computer zette, is niet bruikbaar. De app verstuurt niets tot het hersteld is.',
+    file: 'Bestand',
+    key: 'Instelling',
+    wholeFile: '(het hele bestand)',
+    problems: {
+      unreadable: 'Het bestand bestaat maar kan niet gelezen worden (toegangsrechten).',
+      'not-json': 'Het bestand is geen geldige JSON.',
+      'not-object': 'Het bestand moet één JSON-object zijn.',
+      'unknown-key': 'Deze instelling bestaat niet (een tikfout?).',
+      'wrong-value': 'Deze instelling heeft een ongeldige waarde.',
+    } satisfies Record<PolicyProblem['problem'], string>,
+    whatToDo: 'Geef deze melding aan je IT-dienst. Zodra het bestand hersteld is, gaat de app vanzelf verder.',
+  },
   errors: {
     outcomeUnknownTitle: 'Niet zeker of het gelukt is',
     lookUp: 'Pashouder opzoeken',
@@ -425,15 +491,19 @@ export const nl = {
       'login-cancelled': 'Aanmelden afgebroken.',
       'invalid-field': 'Een veld is niet juist ingevuld.',
       'demo-only': 'Dit kan alleen in de demo-omgeving.',
+      'policy-broken': 'Het beleidsbestand van je IT-dienst is niet bruikbaar: de app verstuurt niets tot het hersteld is.',
+      'setting-locked': 'Je IT-dienst heeft deze instelling vastgelegd; je kan ze niet wijzigen.',
       'duplicate-in-flight': 'Dit verzoek is al onderweg naar UiTPAS. Wacht op het antwoord.',
       'outcome-unknown': 'Een eerder verzoek voor deze pashouder of kaart kreeg geen antwoord. Zoek de pashouder eerst op; daarna kan je het opnieuw proberen.',
       'uitpas-rejected': 'UiTPAS weigerde dit.',
       'uitpas-login-required': (error: BalieError): string =>
         error.loginProblem === 'clock'
-          ? 'UiTPAS weigert de aanvraag: de klok van deze computer staat verkeerd. Zet datum en uur juist en probeer opnieuw.'
+          ? `UiTPAS weigert de aanvraag: de klok van deze computer staat verkeerd${error.clockOffsetSeconds === undefined ? '' : ` (${Math.round(Math.abs(error.clockOffsetSeconds) / 60)} minuten ${error.clockOffsetSeconds > 0 ? 'achter' : 'voor'})`}. Zet datum en uur juist en probeer opnieuw.`
           : error.loginProblem === 'consumer-key'
             ? 'UiTPAS kent de sleutel van deze app niet in deze omgeving. Controleer sleutel en geheim bij Instellingen.'
-            : 'Je aanmelding bij UiTPAS is verlopen of ingetrokken. Meld je opnieuw aan.',
+            : error.loginProblem === 'no-v1-account'
+              ? 'Met deze UiTiD kan je nog niet bij UiTPAS: er hoort geen UiTPAS-account bij. Vraag de UiTPAS-beheerder van je organisatie om je account te koppelen.'
+              : 'Je aanmelding bij UiTPAS is verlopen of ingetrokken. Meld je opnieuw aan.',
       'uitpas-timeout': (error: BalieError): string => (error.outcomeUnknown ? 'UiTPAS antwoordde niet op tijd.' : 'UiTPAS antwoordde niet op tijd. Probeer opnieuw.'),
       'uitpas-unreachable': (error: BalieError): string =>
         error.outcomeUnknown
@@ -478,6 +548,7 @@ export const nl = {
     KANSENSTATUUT_EXPIRED: 'Het kansenstatuut van deze pashouder is verlopen.',
     MISSING_REQUIRED_FIELDS: 'Er ontbreken verplichte gegevens. Vul de gemarkeerde velden in.',
     PARSE_INVALID_BIGDECIMAL: 'Een getal is ongeldig.',
+    PARSE_INVALID_CITY_IDENTIFIER: 'UiTPAS kent deze postcode niet. Controleer de postcode.',
     PARSE_INVALID_BOOLEAN: 'Een ja/nee-waarde is ongeldig.',
     PARSE_INVALID_CITY_NAME: 'Deze gemeente is onbekend. Controleer de schrijfwijze.',
     PARSE_INVALID_DATE: 'Deze datum is ongeldig. Gebruik dd/mm/jjjj.',

@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
-import type { BalieError, EnvironmentName, Language } from '../../electron/ipc/contract';
+import type { BalieError, EnvironmentName, Language, PolicyKey } from '../../electron/ipc/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useApp } from '../context';
 import { texts } from '../texts';
@@ -73,14 +73,17 @@ export function SettingsScreen() {
   const [storeEidPhoto, setStoreEidPhoto] = useState(session?.storeEidPhoto ?? true);
   const [error, setError] = useState<BalieError>();
   const [saved, setSaved] = useState(false);
+  /** What the machine's policy sets is shown as it is, and cannot be changed here. */
+  const locked = (key: PolicyKey) => session?.sources[key] === 'policy';
+  const lockNote = (key: PolicyKey) => locked(key) && <span className="locked-note">({texts.settings.locked})</span>;
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
     const result = await api.saveSettings({
       environment,
-      language,
+      ...(locked('language') ? {} : { language }),
       storeEidPhoto,
-      ...(environment === 'demo' ? {} : { consumerKey }),
-      ...(consumerSecret ? { consumerSecret } : {}),
+      ...(environment === 'demo' || locked('consumerKey') ? {} : { consumerKey }),
+      ...(consumerSecret && !locked('consumerSecret') ? { consumerSecret } : {}),
     });
     setConsumerSecret('');
     if (result.ok) {
@@ -93,16 +96,22 @@ export function SettingsScreen() {
     <main className="narrow">
       <h2>{texts.settings.title}</h2>
       <form onSubmit={(event) => void save(event)}>
-        <label htmlFor="environment">{texts.session.environment}</label>
-        <select id="environment" value={environment} autoFocus onChange={(event) => setEnvironment(event.target.value as EnvironmentName)}>
+        <label htmlFor="environment">
+          {texts.session.environment}
+          {lockNote('environment')}
+        </label>
+        <select id="environment" value={environment} disabled={locked('environment')} autoFocus={!locked('environment')} onChange={(event) => setEnvironment(event.target.value as EnvironmentName)}>
           {session?.environments.map((env) => (
             <option key={env} value={env}>
               {texts.environments[env]}
             </option>
           ))}
         </select>
-        <label htmlFor="language">{texts.settings.language}</label>
-        <select id="language" value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+        <label htmlFor="language">
+          {texts.settings.language}
+          {lockNote('language')}
+        </label>
+        <select id="language" value={language} disabled={locked('language')} autoFocus={locked('environment') && !locked('language')} onChange={(event) => setLanguage(event.target.value as Language)}>
           {Object.entries(texts.languageNames).map(([code, name]) => (
             <option key={code} value={code} lang={code}>
               {name}
@@ -117,22 +126,30 @@ export function SettingsScreen() {
           <p className="muted">{texts.settings.demoNeedsNothing}</p>
         ) : (
           <>
-            <label htmlFor="consumerKey">{texts.settings.consumerKey}</label>
-            <input id="consumerKey" value={consumerKey} onChange={(event) => setConsumerKey(event.target.value)} autoComplete="off" />
+            <label htmlFor="consumerKey">
+              {texts.settings.consumerKey}
+              {lockNote('consumerKey')}
+            </label>
+            <input id="consumerKey" value={consumerKey} disabled={locked('consumerKey')} onChange={(event) => setConsumerKey(event.target.value)} autoComplete="off" />
             <label htmlFor="consumerSecret">
               {texts.settings.consumerSecret} ({session?.hasConsumerSecret && session.environment === environment ? texts.settings.secretStored : texts.settings.secretMissing})
+              {lockNote('consumerSecret')}
             </label>
-            <input id="consumerSecret" type="password" value={consumerSecret} onChange={(event) => setConsumerSecret(event.target.value)} autoComplete="off" />
+            <input id="consumerSecret" type="password" value={consumerSecret} disabled={locked('consumerSecret')} onChange={(event) => setConsumerSecret(event.target.value)} autoComplete="off" />
             {session?.secretStoreProblem && <p className="notice warn">{texts.settings.secretStoreProblem[session.secretStoreProblem]}</p>}
           </>
         )}
+        <p className="muted" data-testid="login-kind">
+          {session?.uitidV2 ? texts.labelled(texts.settings.uitidV2, session.uitidV2.clientId) : texts.settings.uitidV1}
+          {lockNote('uitidV2')}
+        </p>
         {error && <ErrorNotice error={error} />}
         {saved && <p role="status">{texts.settings.saved}</p>}
         <div className="actions">
           <button type="submit" className="primary">
             {texts.settings.save}
           </button>
-          <button type="button" onClick={() => void store.go({ name: 'home' })}>
+          <button type="button" autoFocus={locked('environment') && locked('language')} onClick={() => void store.go({ name: 'home' })}>
             {texts.session.back}
           </button>
         </div>

@@ -30,7 +30,7 @@ export interface CounterSession {
 }
 
 /** The host and a page on it; `fetch` lets a suite watch or break what the UiTPAS client sends. */
-export async function openCounter(options: { name: string; page: BrowserContextOptions; fetch?: typeof fetch }): Promise<CounterSession> {
+export async function openCounter(options: { name: string; page: BrowserContextOptions; fetch?: typeof fetch; policyRoot?: string }): Promise<CounterSession> {
   const dataDirectory = mkdtempSync(resolve(tmpdir(), `balie-e2e-${options.name}-`));
   const host = await startBrowserHostApp({
     projectRoot,
@@ -39,6 +39,8 @@ export async function openCounter(options: { name: string; page: BrowserContextO
     dataDirectory,
     port: 0,
     fetch: options.fetch ?? fetch,
+    // The machine policy of this run (a temporary root), never the machine's own.
+    policyRoot: options.policyRoot ?? mkdtempSync(resolve(tmpdir(), `balie-e2e-policy-${options.name}-`)),
   });
   const browser = await launchChromium();
   const page = await browser.newPage(options.page);

@@ -57,8 +57,15 @@ export function createMockSession() {
   return {
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
+    setProxy: vi.fn(() => Promise.resolve()),
+    closeAllConnections: vi.fn(() => Promise.resolve()),
+    resolveProxy: vi.fn(() => Promise.resolve('DIRECT')),
+    fetch: vi.fn(() => Promise.reject(new Error('net::ERR_INTERNET_DISCONNECTED'))),
   };
 }
+
+/** Sessions by partition, as Electron keeps them: the same partition gives the same session. */
+const partitions = new Map<string, ReturnType<typeof createMockSession>>();
 
 /** The switches the mocked app was started with (Chromium's parsed command line). */
 export const startSwitches = new Set<string>();
@@ -92,9 +99,17 @@ export function electronMock() {
     ipcRenderer: Object.assign(new EventEmitter(), { invoke: vi.fn() }),
     contextBridge: { exposeInMainWorld: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    session: { defaultSession: createMockSession() },
+    session: {
+      defaultSession: createMockSession(),
+      fromPartition: vi.fn((partition: string) => {
+        const existing = partitions.get(partition) ?? createMockSession();
+        partitions.set(partition, existing);
+        return existing;
+      }),
+    },
     powerMonitor: new EventEmitter(),
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    clipboard: { writeText: vi.fn(() => Promise.resolve()) },
     safeStorage: {
       isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(true)),
       getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { requestChannelNames } from '../../electron/ipc/dispatch';
@@ -28,6 +28,13 @@ describe('main process start-up', async () => {
 
   it('binds every contract channel', () => {
     expect(vi.mocked(ipcMain.handle).mock.calls.map(([channel]) => channel).sort()).toEqual([...requestChannelNames].sort());
+  });
+
+  it('sends UiTPAS and UiTiD calls through a network session of its own, with the system proxy when no policy sets one', () => {
+    expect(session.fromPartition).toHaveBeenCalledWith('uitpas-network');
+    expect(vi.mocked(session.fromPartition).mock.results[0]?.value).toMatchObject({ setProxy: expect.any(Function) });
+    const network = vi.mocked(session.fromPartition).mock.results[0]?.value as { setProxy: ReturnType<typeof vi.fn> };
+    expect(network.setProxy).toHaveBeenCalledWith({ mode: 'system' });
   });
 
   it('packaged: no DevTools in the window, the minimal menu', () => {

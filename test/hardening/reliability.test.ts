@@ -13,7 +13,7 @@ import { createDispatcher } from '../../electron/ipc/dispatch';
 import { createMainServices } from '../../electron/main-services';
 import { PendingOutcomes } from '../../electron/uitpas/pending-outcomes';
 import { SecretStore } from '../../electron/settings/secret-store';
-import { SettingsStore } from '../../electron/settings/settings-store';
+import { defaultSettings, SettingsStore } from '../../electron/settings/settings-store';
 import { authorizeAtSimulator } from '../../electron/simulator/headless-authorize';
 import { cardNumber, seedPassholder } from '../../electron/simulator/seed';
 import { WriteGate } from '../../electron/uitpas/write-gate';
@@ -27,7 +27,7 @@ describe('settings file', () => {
   it('is written whole, readable by this user only, with no temporary file left', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'balie-settings-'));
     const store = new SettingsStore(join(dir, 'settings.json'));
-    await Promise.all(Array.from({ length: 20 }, (_, index) => store.save({ environment: 'test', language: 'nl', consumerKey: `key-${index}`, balie: null, readerRoles: noReaderRoles })));
+    await Promise.all(Array.from({ length: 20 }, (_, index) => store.save({ environment: 'test', language: 'nl', consumerKey: `key-${index}`, balie: null, readerRoles: noReaderRoles, uitidV2: null })));
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ environment: 'test' });
     expect(readdirSync(dir)).toEqual(['settings.json']);
     if (posix) expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600);
@@ -44,7 +44,7 @@ describe('settings file', () => {
     expect(await store.load()).toMatchObject({ environment: 'demo' });
     expect(store.wasUnreadable).toBe(true);
     expect(readFileSync(join(dir, 'settings.json.unreadable'), 'utf8')).toBe(content);
-    await store.save({ environment: 'production', language: 'nl', consumerKey: 'k', balie: null, readerRoles: noReaderRoles });
+    await store.save({ ...defaultSettings, environment: 'production', consumerKey: 'k' });
     expect(store.wasUnreadable).toBe(false);
   });
 

@@ -12,6 +12,7 @@ const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8'
   deb: { depends: string[] };
   mac: { target: { target: string; arch: string[] }[]; hardenedRuntime: boolean; entitlements: string; icon: string };
   win: { target: { target: string; arch: string[] }[] };
+  msi: { oneClick: boolean; perMachine: boolean; runAfterFinish: boolean; upgradeCode: string };
   linux: { target: string[] };
   extraResources: { from: string; to: string }[];
   asarUnpack: string[];
@@ -32,13 +33,26 @@ describe('electron-builder config', () => {
   });
 
   it('builds NSIS x64, dmg x64 + arm64 with the hardened runtime, AppImage and deb', () => {
-    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+    expect(config.win.target).toEqual([
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'msi', arch: ['x64'] },
+    ]);
     expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
     expect(config.mac.hardenedRuntime).toBe(true);
     expect(existsSync(join(root, config.mac.entitlements))).toBe(true);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.deb.depends).toEqual(expect.arrayContaining(['pcscd', 'libpcsclite1', 'libsecret-1-0']));
     expect(existsSync(join(root, config.mac.icon))).toBe(true);
+  });
+
+  it('builds an MSI IT can push: per machine, silent, never starting the app, with the upgrade code electron-builder derives', async () => {
+    expect(config.msi).toMatchObject({ oneClick: true, perMachine: true, runAfterFinish: false });
+    // A fixed upgrade code is what makes a new MSI replace the old version instead of installing beside it.
+    const { UUID } = await import('builder-util-runtime');
+    const namespace = UUID.parse('d752fe43-5d44-44d5-9fc9-6dd1bf19d5cc');
+    const derived: string = UUID.v5(config.appId as string, namespace);
+    expect(config.msi.upgradeCode).toBe(derived.toUpperCase());
+    expect(validate({ ...config, msi: { ...config.msi, perMachien: true } })).toBe(false);
   });
 
   it('flips the fuses', () => {

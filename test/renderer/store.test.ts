@@ -53,8 +53,12 @@ describe('app store', () => {
       secretStoreProblem: null,
       language: 'fr',
       loggedIn: false,
+      account: null,
       balies: [],
       balie: null,
+      sources: { environment: 'default', consumerKey: 'default', consumerSecret: 'default', uitidV2: 'default', balie: 'default', language: 'user', readerRoles: 'default', proxy: 'default', updates: 'default', logLevel: 'default' },
+      uitidV2: null,
+      readerRoles: { eidreader: [], nfcreader: [] },
     };
     const { api } = fakeApi({ ok: true, value: { service: 'running', readers: [] } }, session);
     const store = createAppStore(api);

@@ -68,6 +68,7 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
   'uitpas:blockCard': { uitpasNumber: card },
   'uitpas:registerInCardSystem': { uid, cardSystemId: '1', kansenStatuut: true, kansenStatuutEndDate: '2027-04-30', voucherNumber: 'GENT-2026-0001' },
   'uitpas:updateCardSystemData': { uid, cardSystemId: '1', kansenStatuutEndDate: '2027-04-30' },
+  'support:getReport': { probe: true, copy: false },
 };
 
 /** Where strings sit in a payload: a path of keys to each string leaf. */

@@ -14,7 +14,11 @@ import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createMainServices } from '../../../electron/main-services';
 import { placeholderPhoto } from '../../../native/beid/virtual-card/placeholder-photo';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
-import { cardNumber, seedPassholder, seedRecordPassholders } from '../../../electron/simulator/seed';
+import { readMultipart } from '../../../electron/simulator/multipart';
+import { run } from '../../../electron/simulator/operation-core';
+import { maxPictureBytes, uploadPicture } from '../../../electron/simulator/passholder-operations';
+import { cardNumber, demoEmployee, seedPassholder, seedRecordPassholders } from '../../../electron/simulator/seed';
+import { SimulatorState } from '../../../electron/simulator/state';
 import { FakePcscContext } from '../../support/fake-pcsc';
 import { memoryCipher } from '../../support/memory-cipher';
 
@@ -231,5 +235,32 @@ describe('pending outcomes belong to their environment and balie', () => {
     // After a restart it still blocks, until IT removes the file.
     const again = await counter({ dir });
     expect(await again.ask('uitpas:updateCardSystemData', { uid: seedPassholder.uid, cardSystemId: '1', kansenStatuutEndDate: '2099-12-31' })).toMatchObject({ ok: false, error: { code: 'pending-outcomes-unreadable' } });
+  });
+});
+
+describe('the simulator takes a picture as production documents it', () => {
+  const upload = (files: Map<string, Uint8Array>) => {
+    const state = new SimulatorState();
+    const context = { state, params: new Map([['balieConsumerKey', 'balie-gent-centrum']]), all: [], employeeUid: demoEmployee.uid, today: new Date(), files };
+    return { reply: run((c) => uploadPicture(c, seedPassholder.uid), context), state };
+  };
+  it('a JPEG, as a file part or as CF posts it (a plain part holding the bytes), is stored byte for byte', () => {
+    const body = Buffer.concat([
+      Buffer.from('--b\r\nContent-Disposition: form-data; name="picture"\r\n\r\n'),
+      placeholderPhoto,
+      Buffer.from('\r\n--b\r\nContent-Disposition: form-data; name="balieConsumerKey"\r\n\r\nbalie-gent-centrum\r\n--b--\r\n'),
+    ]);
+    const parts = readMultipart(body, 'multipart/form-data; boundary=b');
+    expect(parts.fields.find(([name]) => name === 'balieConsumerKey')).toEqual(['balieConsumerKey', 'balie-gent-centrum']);
+    const { reply, state } = upload(parts.files);
+    expect(reply.status).toBe(200);
+    expect(Buffer.from(state.passholders.get(seedPassholder.uid)?.picture ?? '', 'base64').equals(placeholderPhoto)).toBe(true);
+  });
+  it('refuses what is not a JPEG, is too large, or is missing', () => {
+    expect(upload(new Map([['picture', new Uint8Array([0x89, 0x50, 0x4e, 0x47])]])).reply.body).toContain('<code>ACTION_FAILED</code>');
+    const huge = new Uint8Array(maxPictureBytes + 1);
+    huge.set([0xff, 0xd8]);
+    expect(upload(new Map([['picture', huge]])).reply.body).toContain('<code>ACTION_FAILED</code>');
+    expect(upload(new Map()).reply.body).toContain('<code>MISSING_REQUIRED_FIELDS</code>');
   });
 });

@@ -124,3 +124,18 @@ describe('a 200 that carries nothing asked is no success', () => {
     await expect(write()).rejects.toMatchObject({ kind: 'bad-response', reason: 'incomplete', outcomeUnknown: true });
   });
 });
+
+describe('codes on the field they concern, per call', () => {
+  const refusal = (code: string) => () => ({ status: 400, body: `<response><code>${code}</code><message>no</message></response>` });
+  it('PARSE_INVALID_DATE is the birth date on price and search, the kansenstatuut end on a write', async () => {
+    answer = refusal('PARSE_INVALID_DATE');
+    await expect(client().getPrice({ reason: 'CARD_UPGRADE', cardSystemId: '2', dateOfBirth: '1985-07-30' })).rejects.toMatchObject({ code: 'PARSE_INVALID_DATE', field: 'dateOfBirth' });
+    await expect(client().searchPassholders({ name: 'P*', dateOfBirth: '1985-07-30' })).rejects.toMatchObject({ code: 'PARSE_INVALID_DATE', field: 'dateOfBirth' });
+    await expect(client().updateCardSystemData('uid-1', '1', { kansenStatuutEndDate: '2027-04-30' })).rejects.toMatchObject({ code: 'PARSE_INVALID_DATE', field: 'kansenStatuutEndDate' });
+  });
+
+  it('PARSE_INVALID_CITY_IDENTIFIER is the postal code (NG registration-api-error.constant.js)', async () => {
+    answer = refusal('PARSE_INVALID_CITY_IDENTIFIER');
+    await expect(client().registerPassholder({ name: 'N', firstName: 'F', dateOfBirth: '1985-07-30', postalCode: '0000', city: 'Gent', uitpasNumber: '0900000000010' })).rejects.toMatchObject({ field: 'postalCode', outcomeUnknown: false });
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The app's network as the PC sees it: every UiTPAS and UiTiD call from main goes through Chromium's
+ * network stack (Electron's session.fetch, the same as net.fetch), so the system proxy and PAC, proxy
+ * authentication (integrated Windows authentication included) and the OS certificate store apply (a
+ * TLS-inspecting proxy whose root IT installed is trusted like in the browser). A session of its own, in
+ * memory: the policy's proxy changes nothing for the login window, and no cookie or cache is kept on disk.
+ * Thin on purpose: what an answer means is decided in electron/uitpas/transport.ts for every transport.
+ */
+import { session as sessions, type Session } from 'electron';
+import type { ProxyPolicy } from '../settings/policy';
+import { RedirectRefusedError, type HttpTransport } from '../uitpas/transport';
+
+export const networkPartition = 'uitpas-network';
+
+export function networkSession(): Session {
+  return sessions.fromPartition(networkPartition);
+}
+
+export function chromiumTransport(ses: Session): HttpTransport {
+  return async (input, init) => {
+    try {
+      return await ses.fetch(input instanceof URL ? input.href : input, { ...init, bypassCustomProtocolHandlers: true });
+    } catch (error) {
+      // redirect: 'manual' fails the request instead of giving the 3xx (electron lib/common/api/net-client-request.ts);
+      // net::ERR_… failures go on as they are: transport.ts reads Chromium's names.
+      throw error instanceof Error && error.message === 'Redirect was cancelled' ? new RedirectRefusedError() : error;
+    }
+  };
+}
+
+/** The policy's proxy wins; without one, the system's (Chromium's default: the OS settings, PAC, WPAD). */
+export async function applyProxy(ses: Session, proxy: ProxyPolicy | undefined): Promise<void> {
+  await ses.setProxy(proxy ?? { mode: 'system' });
+  // Connections opened through the old proxy are not reused for the next call.
+  await ses.closeAllConnections();
+}
+
+/** What Chromium will use for this URL ("DIRECT", "PROXY host:port", …), for the support report. */
+export function proxyFor(ses: Session): (url: string) => Promise<string> {
+  return (url) => ses.resolveProxy(url);
+}

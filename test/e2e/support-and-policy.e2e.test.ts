@@ -1,0 +1,99 @@
+/**
+ * What municipal IT sees and sets, in Chromium through the browser host, on both counter PCs: the machine
+ * policy's settings shown locked in Instellingen, the support screen (readers with their roles, a reader
+ * test with a real read over pcscd, UiTPAS and UiTiD tried, "Rapport kopiëren"), and a policy broken on
+ * disk stopping the app in a screen that names the file and the key, then mended.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { policyFile } from '../../electron/settings/policy-source';
+import { virtualPeople } from '../../native/beid/virtual-card/people';
+import { virtualCard } from '../support/card-fixtures';
+import { chromiumAvailability, counterPcs } from '../support/chromium';
+import { skipWithout } from '../support/real-parts';
+import { cardSlot, openCounter, projectRoot, type CounterSession } from './counter-session';
+import { axeViolations, expectFocusOn } from './page-checks';
+
+const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
+const policy = { environment: 'demo', language: 'nl', readerRoles: { eidreader: ['Virtual PCD 00 00'], nfcreader: ['Virtual PCD 00 01'] }, logLevel: 'info' };
+
+describe.skipIf(skip).each(counterPcs)('IT: policy and support screen on $name', (pc) => {
+  const screenshots = join(projectRoot, 'test-results/screenshots', pc.name);
+  let counter: CounterSession | undefined;
+  let page: Page;
+  let file = '';
+  const { insert, remove } = cardSlot();
+  const shot = async (name: string) => {
+    await page.screenshot({ path: join(screenshots, `${name}.png`) });
+    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const policyRoot = mkdtempSync(join(tmpdir(), 'balie-e2e-it-'));
+    file = policyFile(process.platform, process.env, policyRoot);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(policy));
+    counter = await openCounter({ name: `it-${pc.name}`, page: { viewport: pc.viewport, locale: pc.locale, timezoneId: pc.timezoneId }, policyRoot });
+    page = counter.page;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  });
+  afterAll(async () => {
+    await remove();
+    await counter?.close();
+  });
+
+  it('shows what the policy sets as locked in Instellingen, and the rest still editable', async () => {
+    await page.locator('.topbar').getByRole('button', { name: 'Instellingen' }).click();
+    await expect.poll(() => page.getByLabel(/^Omgeving/).isDisabled()).toBe(true);
+    expect(await page.getByLabel(/^Taal/).isDisabled()).toBe(true);
+    expect(await page.locator('.locked-note').allTextContents()).toEqual(['(Vastgelegd door je IT-dienst)', '(Vastgelegd door je IT-dienst)']);
+    expect(await page.getByTestId('login-kind').textContent()).toBe('Aanmelden met UiTiD v1 (geen client id ingesteld)');
+    // Both fields it would start in are locked: the focus waits on Terug, in sight.
+    await expectFocusOn(page, { text: 'Terug' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(pc.viewport.width);
+    await shot('it-settings-locked');
+    await page.getByRole('button', { name: 'Terug' }).click();
+  });
+
+  it('the support screen: readers with their roles, a reader test without personal data, the network, and a copied report', async () => {
+    await page.getByRole('button', { name: 'Hulp', exact: true }).click();
+    await expectFocusOn(page, { text: 'Hulp bij problemen' });
+    await expect.poll(() => page.getByTestId('support-readers').textContent()).toContain('Virtual PCD 00 00 – voor de eID – leeg');
+    expect(await page.getByTestId('support-readers').textContent()).toContain('Virtual PCD 00 01 – voor UiTPAS-kaarten (NFC) – leeg');
+    await expect.poll(() => page.getByTestId('support-network').textContent(), { timeout: 10_000 }).toMatch(/UiTPAS: bereikbaar \(\d+ ms\); proxy: DIRECT \(Node fetch\); klok [+-]?\d+ s/);
+    expect(await page.getByTestId('support-sources').textContent()).toContain('readerRoles: beleid van je IT-dienst');
+
+    await insert(virtualCard({ person: virtualPeople.zoe }));
+    await expect.poll(() => page.getByTestId('support-reads').textContent(), { timeout: 20_000 }).toMatch(/Virtual PCD 00 00: eID, \d+ APDU's, \d+ ms, gelezen/);
+    const shown = (await page.locator('main').textContent()) ?? '';
+    for (const personal of [virtualPeople.zoe.nationalNumber, virtualPeople.zoe.surname, virtualPeople.zoe.street]) expect(shown).not.toContain(personal);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(pc.viewport.width);
+    await shot('it-support');
+
+    await page.getByRole('button', { name: 'Rapport kopiëren' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Gekopieerd: plak het in je melding.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('UiTPAS Balie support report');
+    expect(copied).toContain('reader: Virtual PCD 00 00 [eidreader] card present');
+    expect(copied).not.toContain(virtualPeople.zoe.nationalNumber);
+    await remove();
+    await page.getByRole('button', { name: 'Terug' }).click();
+  });
+
+  it('a policy broken on disk stops the app in a screen naming file and key; mended, the app goes on', async () => {
+    writeFileSync(file, JSON.stringify({ ...policy, proxy: { mode: 'fixed_servers' } }));
+    await expect.poll(() => page.getByTestId('policy-key').textContent(), { timeout: 10_000 }).toBe('proxy.proxyRules');
+    expect(await page.getByTestId('policy-file').textContent()).toBe(file);
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('De app kan niet starten');
+    await expectFocusOn(page, { text: 'De app kan niet starten' });
+    expect(await page.getByRole('button', { name: 'Instellingen' }).count()).toBe(0);
+    await shot('it-policy-broken');
+    writeFileSync(file, JSON.stringify(policy));
+    await expect.poll(() => page.getByTestId('policy-problem').count(), { timeout: 10_000 }).toBe(0);
+    await page.getByRole('button', { name: 'Aanmelden bij UiTiD' }).waitFor();
+  });
+});
