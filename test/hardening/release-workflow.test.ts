@@ -6,7 +6,8 @@
  * npm 11 before npm ci, and the OIDC permission on the last job only; and
  * (issue 19) nothing published after a failed or cancelled job, signing for a
  * v* tag only, no install script in the job between the Windows signings, and
- * the installer signed only after the app inside it is checked.
+ * the installer signed only after the app inside it is checked; (issue 21)
+ * the MSI too.
  */
 import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
@@ -124,6 +125,21 @@ describe('release workflow', () => {
     expect(check).toBeGreaterThanOrEqual(0);
     expect(check).toBeLessThan(sign);
     expect(steps[check]?.env?.APP_HASHES).toBe('${{ needs.sign-windows-app.outputs.app-hashes }}');
+  });
+
+  it('checks the app inside the MSI the same way, and signs and publishes the MSI only after that check', () => {
+    const steps = workflow.jobs['sign-windows']?.steps ?? [];
+    const check = steps.findIndex((step) => /Compare-Object/.test(step.run ?? ''));
+    const checkRun = steps[check]?.run ?? '';
+    expect(checkRun).toMatch(/Get-ChildItem signed\\\*\.msi/);
+    expect(checkRun).toMatch(/msiexec -ArgumentList '\/a'/);
+    // Both installer kinds go through the one hash-and-signature check.
+    expect(checkRun.match(/^\s*Assert-SignedApp \$/gm)).toHaveLength(2);
+    const signings = steps.flatMap((step, index) => (step.uses === './.github/actions/signtool' ? [{ index, files: step.with?.files }] : []));
+    expect(signings.map((signing) => signing.files).sort()).toEqual(['signed\\*.exe', 'signed\\*.msi']);
+    for (const signing of signings) expect(signing.index).toBeGreaterThan(check);
+    const upload = steps.find((step) => step.with?.name === 'signed-installers-Windows');
+    expect(String(upload?.with?.path)).toContain('signed/*.msi');
   });
 
   it('says in the README which repository settings the signing relies on', () => {
