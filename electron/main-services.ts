@@ -2,6 +2,7 @@
  * The main process's services, free of Electron: the Electron main process and
  * the browser host both build them here and bind the same handler table.
  */
+import { UpdateNoticeBoard } from './update/update-notice';
 import type { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import type { ConnectCard, CreatePcscContext } from '../native/pcsc/pcsc-port';
@@ -62,6 +63,8 @@ export interface MainServices {
   events: MainEvents;
   session: UitpasSession;
   support: SupportDesk;
+  /** The update notice for staff (the app's updater shows it here; the browser host never updates). */
+  updateNotice: UpdateNoticeBoard;
   /** After the computer slept: PC/SC handles may be dead without saying so. */
   resumeAfterSleep(): void;
   /** Writes to UiTPAS on their way right now. */
@@ -112,6 +115,7 @@ function lookedUp(query: string | undefined, passholders: readonly Passholder[])
 export function createMainServices(options: MainServicesOptions): MainServices {
   const { appInfo, createPcscContext, trustAnchors, log } = options;
   const events = new MainEvents();
+  const updateNotice = new UpdateNoticeBoard(events);
   const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
   const policy = options.policy ?? noPolicy();
   // Reader roles are read at each insertion, the policy's over the user's, so IT's pinning applies without a restart.
@@ -278,6 +282,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       return { report, text, copied };
     },
     'app:getInfo': () => appInfo,
+    'update:getNotice': () => updateNotice.current,
     'app:confirmClose': ({ close }) => {
       for (const listener of closeListeners) listener(close);
       return null;
@@ -345,6 +350,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     events,
     session,
     support,
+    updateNotice,
     resumeAfterSleep: () => eid.resume(),
     writesInFlight: () => gate.writesInFlight,
     askToClose: () => events.emit('app:closeRequested', { requestInFlight: gate.writesInFlight > 0 }),

@@ -21,6 +21,7 @@ import { applyProxy, chromiumTransport, networkSession, proxyFor } from './windo
 import { applyMinimalMenu, refuseDebugging } from './window/production-lock';
 import { safeStorageCipher } from './window/safe-storage';
 import { createMainWindow, denyAllPermissions, lockNewWindows } from './window/window';
+import { checkForUpdates } from './update/updater';
 
 // Before anything else: a packaged app started with a debugging switch quits here.
 const refused = refuseDebugging();
@@ -43,7 +44,7 @@ if (!refused) {
 }
 
 /** The services as the app runs them: the machine's policy, Chromium's network, the card readers. */
-async function startServices(parent: () => BrowserWindow | null): Promise<MainServices> {
+async function startServices(parent: () => BrowserWindow | null, checkUpdates = false): Promise<MainServices> {
   // The machine's policy first: what it sets (or that it is broken) decides everything after.
   const policy = new PolicySource(policyFile(process.platform, process.env));
   await policy.load();
@@ -51,7 +52,7 @@ async function startServices(parent: () => BrowserWindow | null): Promise<MainSe
   const network = networkSession();
   await applyProxy(network, policy.policy.proxy);
   policy.onChange(() => void applyProxy(network, policy.policy.proxy));
-  return createMainServices({
+  const services = createMainServices({
     policy,
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
     createPcscContext: createPcscliteContext,
@@ -68,6 +69,19 @@ async function startServices(parent: () => BrowserWindow | null): Promise<MainSe
     copyText: (text) => clipboard.writeText(text),
     logFile: join(app.getPath('logs'), 'support.log'),
   });
+  // Only an installed app updates itself; the policy's `updates` decides how (update/update-plan.ts).
+  if (checkUpdates && app.isPackaged) {
+    void checkForUpdates({
+      policy,
+      currentVersion: app.getVersion(),
+      platform: process.platform,
+      appUpdateFile: join(process.resourcesPath, 'app-update.yml'),
+      transport: chromiumTransport(network),
+      show: (notice) => services.updateNotice.show(notice),
+      log: console,
+    });
+  }
+  return services;
 }
 
 /**
@@ -90,7 +104,7 @@ async function diagnose(): Promise<void> {
 
 async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
-  const services = await startServices(() => mainWindow);
+  const services = await startServices(() => mainWindow, true);
   void services.session.restore();
   // After sleep the PC/SC context is stale: the reader service builds a new one.
   powerMonitor.on('resume', () => services.resumeAfterSleep());

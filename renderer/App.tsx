@@ -9,11 +9,11 @@ import { RegisterScreen } from './screens/RegisterScreen';
 import { PolicyStopScreen } from './screens/PolicyStopScreen';
 import { SupportScreen } from './screens/SupportScreen';
 import { BalieScreen, LoginScreen, SettingsScreen } from './screens/SessionScreens';
-import { errorText, texts } from './texts';
+import { errorText, texts, updateNoticeText } from './texts';
 
 export function App() {
   const { api, store } = useApp();
-  const { info, session, error, screen, question, practisingLostAnswers } = store();
+  const { info, session, error, screen, question, practisingLostAnswers, updateNotice } = store();
   // Main asks before the window closes: a write to UiTPAS on its way, or typed work, is the staff's decision.
   useEffect(
     () =>
@@ -86,6 +86,15 @@ export function App() {
       {session?.settingsUnreadable && (
         <p role="alert" className="notice error" data-testid="settings-unreadable">
           {texts.settings.unreadable}
+        </p>
+      )}
+      {updateNotice && info && (
+        <p
+          role={updateNotice.notice.startsWith('too-old') ? 'alert' : 'status'}
+          className={updateNotice.notice.startsWith('too-old') ? 'notice error' : 'notice'}
+          data-testid="update-notice"
+        >
+          {updateNoticeText(updateNotice, info.version)}
         </p>
       )}
       {error && (

@@ -19,6 +19,7 @@ import type {
   Passholder,
   ReaderStatus,
   SessionView,
+  UpdateNoticeView,
 } from '../electron/ipc/contract';
 import { scanRoute, type ScanRoute } from './flows/scan-route';
 import { language, setLanguage, texts } from './texts';
@@ -73,6 +74,8 @@ export interface AppState {
   cardRemoved?: boolean;
   /** Demo only: the practice switch that loses UiTPAS's answer to every write is on. */
   practisingLostAnswers?: boolean;
+  /** What the release feed said that staff must know (a newer version, or this one too old). */
+  updateNotice?: UpdateNoticeView;
   /** A scan (tap, barcode or typed number) being looked up, and what the last one found when it opens no screen. */
   scan: { busy: boolean; outcome?: Extract<ScanRoute, { to: 'refused' | 'unknown' }>; error?: BalieError; id: number };
   screen: Screen;
@@ -123,6 +126,7 @@ export function createAppStore(api: BalieApi) {
     }),
     api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined })),
     api.onCardTapped(({ chipNumber }) => void routeScan(chipNumber)),
+    api.onUpdateNotice((updateNotice) => store.setState({ updateNotice })),
   ];
 
   /**
@@ -153,6 +157,10 @@ export function createAppStore(api: BalieApi) {
     else if (await go({ name: 'home' })) store.setState({ scan: { busy: false, id, outcome: route, error } });
   };
 
+  // The check may have ended before this page loaded; an event since is newer than this answer.
+  void api.getUpdateNotice().then((notice) => {
+    if (notice.ok && notice.value && !store.getState().updateNotice) store.setState({ updateNotice: notice.value });
+  });
   void Promise.all([api.getAppInfo(), api.getReaders(), api.getSession(), api.getCards()]).then(([info, readers, session, cards]) => {
     const failure = [info, readers, session, cards].flatMap((result) => (result.ok ? [] : [result.error]))[0];
     store.setState((state) => ({

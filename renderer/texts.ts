@@ -8,7 +8,7 @@
  * which language this workstation uses, before the app re-renders; main.tsx
  * keeps `<html lang>` in step.
  */
-import type { BalieError, EidReadCause, Language, UitpasErrorCode } from '../electron/ipc/contract';
+import type { BalieError, EidReadCause, Language, UitpasErrorCode, UpdateNoticeView } from '../electron/ipc/contract';
 import { latestKansenStatuutEndDate } from '../electron/rules/fields';
 import type { FieldProblem } from '../electron/rules/passholder-rules';
 import { fr } from './messages/fr';
@@ -50,6 +50,11 @@ export function documentTypeText(code: number): string {
 
 export function eidFailureText(cause: EidReadCause): string {
   return texts.eidCauses[cause];
+}
+
+/** What the release feed said, for staff; `currentVersion` is this build's. */
+export function updateNoticeText(view: UpdateNoticeView, currentVersion: string): string {
+  return texts.update.notices[view.notice](view, currentVersion);
 }
 
 function codeText(error: BalieError): string {

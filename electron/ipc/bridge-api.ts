@@ -51,6 +51,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     registerInCardSystem: (request) => invoke('uitpas:registerInCardSystem', request),
     updateCardSystemData: (request) => invoke('uitpas:updateCardSystemData', request),
     getSupportReport: (request) => invoke('support:getReport', request),
+    getUpdateNotice: () => invoke('update:getNotice', undefined),
     onCloseRequested: (listener) => on('app:closeRequested', listener),
     onSessionChanged: (listener) => on('session:changed', listener),
     onReaders: (listener) => on('eid:readers', listener),
@@ -60,5 +61,6 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     onReadFailed: (listener) => on('eid:error', listener),
     onCardTapped: (listener) => on('card:tapped', listener),
     onCardSeen: (listener) => on('card:seen', listener),
+    onUpdateNotice: (listener) => on('update:notice', listener),
   };
 }

@@ -15,6 +15,8 @@ import type { EnvironmentName } from '../settings/environments';
 import type { Language } from '../settings/languages';
 import type { PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting } from '../settings/policy';
 import type { UitpasErrorCode } from '../uitpas/error-codes';
+import type { UpdateNoticeView } from '../update/update-notice';
+import type { UpdateNotice } from '../update/update-plan';
 import type { BadResponseReason, LoginProblem } from '../uitpas/errors';
 import type { Balie, CardInfo, GroupPass, Identification, Passholder, UitpasPrice } from '../uitpas/model';
 import type { NewCardReason, Registered } from '../uitpas/types';
@@ -45,6 +47,7 @@ import { isNothing, type Guard } from './validation';
  */
 export type { Balie, CardInfo, CardKind, EidFieldWarning, EidReadCause, EnvironmentName, GroupPass, Identification, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
 export type { PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting };
+export type { UpdateNotice, UpdateNoticeView };
 export type { EidFieldWarningCode } from '../../native/beid/types';
 export type { OptInPreferences, PassholderSearch, PriceReason } from '../uitpas/types';
 import type { OptInPreferences } from '../uitpas/types';
@@ -398,6 +401,8 @@ export const requestChannels = {
    * puts the text on the clipboard where main can (the app); the page copies it itself in the browser host.
    */
   'support:getReport': request<{ report: SupportReport; text: string; copied: boolean }>()(isSupportRequest),
+  /** The update notice for staff, if there is one (a page that loads after the check asks here). */
+  'update:getNotice': request<UpdateNoticeView | null>()(isNothing),
 } as const;
 
 export const eventChannels = {
@@ -415,6 +420,8 @@ export const eventChannels = {
   'card:tapped': event<TappedCard>(),
   /** What a reader's card turned out to be and what reading it cost: for support's reader test. */
   'card:seen': event<CardSeen>(),
+  /** What the release feed said that staff must know: a newer version, one installing at closing, or this one too old. */
+  'update:notice': event<UpdateNoticeView>(),
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;
@@ -467,6 +474,7 @@ export interface BalieApi {
   registerInCardSystem(request: RequestOf<'uitpas:registerInCardSystem'>): Promise<Result<ResponseOf<'uitpas:registerInCardSystem'>>>;
   updateCardSystemData(request: RequestOf<'uitpas:updateCardSystemData'>): Promise<Result<ResponseOf<'uitpas:updateCardSystemData'>>>;
   getSupportReport(request: RequestOf<'support:getReport'>): Promise<Result<ResponseOf<'support:getReport'>>>;
+  getUpdateNotice(): Promise<Result<ResponseOf<'update:getNotice'>>>;
   /** Each returns a function that stops listening. */
   onCloseRequested(listener: (request: EventPayloadOf<'app:closeRequested'>) => void): () => void;
   onSessionChanged(listener: (session: EventPayloadOf<'session:changed'>) => void): () => void;
@@ -477,4 +485,5 @@ export interface BalieApi {
   onReadFailed(listener: (failure: EventPayloadOf<'eid:error'>) => void): () => void;
   onCardTapped(listener: (tapped: EventPayloadOf<'card:tapped'>) => void): () => void;
   onCardSeen(listener: (seen: EventPayloadOf<'card:seen'>) => void): () => void;
+  onUpdateNotice(listener: (notice: EventPayloadOf<'update:notice'>) => void): () => void;
 }

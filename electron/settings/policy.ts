@@ -123,7 +123,7 @@ export const policySchema: Readonly<Record<PolicyKey, { check: Check; means: str
   language: { check: (value, key) => (isLanguage(value) ? null : { key }), means: 'nl or fr' },
   readerRoles: { check: record({ eidreader: { check: readerNames }, nfcreader: { check: readerNames } }), means: '{ eidreader: [names], nfcreader: [names] }' },
   proxy: { check: proxy, means: 'Electron proxy config: system, direct, auto_detect, fixed_servers (proxyRules), pac_script (pacScript)' },
-  updates: { check: oneOf(updateModes), means: 'auto, notify or off (validated; the app does not update itself yet)' },
+  updates: { check: oneOf(updateModes), means: 'auto (install on quit), notify (tell staff only) or off (no check); electron/update/update-plan.ts' },
   logLevel: { check: oneOf(logLevels), means: 'error, warn, info or debug' },
 };
 

@@ -14,6 +14,16 @@ export const fr: Messages = {
   appTitle: 'UiTPAS Balie',
   version: (version: string) => `version ${version}`,
   browserHostBadge: 'navigateur (développement)',
+  update: {
+    notices: {
+      available: ({ version }) => `La version ${version} d’UiTPAS Balie est disponible. Demandez à votre service informatique de l’installer.`,
+      'on-quit': ({ version }) => `La version ${version} est prête : elle sera installée quand vous fermerez l’application.`,
+      'too-old': ({ minimumVersion }, current) =>
+        `Cette version (${current}) est trop ancienne : il faut au moins la version ${minimumVersion ?? ''}. Contactez votre service informatique.`,
+      'too-old-on-quit': ({ version, minimumVersion }, current) =>
+        `Cette version (${current}) est trop ancienne : il faut au moins la version ${minimumVersion ?? ''}. La version ${version} est prête : fermez l’application et rouvrez-la.`,
+    },
+  },
   loading: 'Un instant…',
   labelled: (label: string, value: string) => `${label} : ${value}`,
   busy: 'En cours…',

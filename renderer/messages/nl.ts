@@ -17,6 +17,8 @@ import type {
   SupportReader,
   SupportReport,
   UitpasErrorCode,
+  UpdateNotice,
+  UpdateNoticeView,
 } from '../../electron/ipc/contract';
 import type { FieldProblem } from '../../electron/rules/passholder-rules';
 
@@ -24,6 +26,17 @@ export const nl = {
   appTitle: 'UiTPAS Balie',
   version: (version: string) => `versie ${version}`,
   browserHostBadge: 'browser (ontwikkeling)',
+  /** What the release feed said (electron/update/update-plan.ts); `current` is this build's version. */
+  update: {
+    notices: {
+      available: ({ version }) => `Versie ${version} van UiTPAS Balie is beschikbaar. Vraag je IT-dienst om ze te installeren.`,
+      'on-quit': ({ version }) => `Versie ${version} staat klaar: ze wordt geïnstalleerd wanneer je de app sluit.`,
+      'too-old': ({ minimumVersion }, current) =>
+        `Deze versie (${current}) is te oud: minstens versie ${minimumVersion ?? ''} is nodig. Neem contact op met je IT-dienst.`,
+      'too-old-on-quit': ({ version, minimumVersion }, current) =>
+        `Deze versie (${current}) is te oud: minstens versie ${minimumVersion ?? ''} is nodig. Versie ${version} staat klaar: sluit de app en open ze opnieuw.`,
+    } satisfies Record<UpdateNotice, (view: UpdateNoticeView, current: string) => string>,
+  },
   loading: 'Even geduld…',
   /** A label and its value: French puts a space before the colon. */
   labelled: (label: string, value: string) => `${label}: ${value}`,

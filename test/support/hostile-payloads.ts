@@ -33,6 +33,7 @@ const uid = 'pashouder-demo-0001';
 /** One valid payload per channel; undefined for the channels that take none. */
 export const validPayloads: { [C in RequestChannel]: unknown } = {
   'app:getInfo': undefined,
+  'update:getNotice': undefined,
   'app:confirmClose': { close: false },
   'eid:getReaders': undefined,
   'eid:getCards': undefined,

@@ -17,6 +17,7 @@ import { balieErrorCodes, type EidReadCause, type SecretStoreProblem } from '../
 import { fieldProblems } from '../../electron/rules/passholder-rules';
 import { environmentNames } from '../../electron/settings/environments';
 import { languages } from '../../electron/settings/languages';
+import { updateNotices } from '../../electron/update/update-plan';
 import { documentedErrorCodes } from '../../electron/uitpas/error-codes';
 import { catalogues } from '../../renderer/texts';
 
@@ -43,6 +44,7 @@ const codeTables: Record<string, readonly string[]> = {
   'settings.secretStoreProblem': secretStoreProblems,
   environments: environmentNames,
   languageNames: languages,
+  'update.notices': updateNotices,
 };
 
 type Tree = { readonly [key: string]: unknown };
