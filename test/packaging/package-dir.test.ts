@@ -47,7 +47,7 @@ describe.skipIf(process.platform !== 'linux')('packaged app (electron-builder --
 
   it('holds the production dependencies only', () => {
     const packages = new Set(files.filter((file) => file.startsWith('/node_modules/')).map((file) => file.split('/')[2]));
-    for (const needed of ['pcsclite', 'pcsc-transactions', 'fast-xml-parser', 'oauth-1.0a', 'bindings']) expect(packages).toContain(needed);
+    for (const needed of ['pcsclite', 'pcsc-transactions', 'fast-xml-parser', 'oauth-1.0a', 'bindings', 'electron-updater', 'js-yaml']) expect(packages).toContain(needed);
     for (const devOnly of ['react', 'react-dom', 'zustand', 'ws', 'vitest', 'playwright-core', 'electron', 'typescript', 'vite']) expect(packages).not.toContain(devOnly);
   });
 
