@@ -119,6 +119,26 @@ describe('protecting typed work', () => {
   });
 });
 
+describe('the update notice', () => {
+  it('takes the notice main already has when the page loads, and a newer one from the event', async () => {
+    let push: (notice: unknown) => void = () => undefined;
+    const api = createBalieApi({
+      invoke: (channel) =>
+        Promise.resolve(
+          channel === 'update:getNotice' ? { ok: true, value: { notice: 'too-old', version: '1.3.0', minimumVersion: '1.2.5' } } : { ok: false, error: { code: 'internal' } },
+        ),
+      subscribe: (channel, listener) => {
+        if (channel === 'update:notice') push = listener;
+        return () => undefined;
+      },
+    });
+    const store = createAppStore(api);
+    await vi.waitFor(() => expect(store.getState().updateNotice?.notice).toBe('too-old'));
+    push({ notice: 'too-old-on-quit', version: '1.3.0', minimumVersion: '1.2.5' });
+    expect(store.getState().updateNotice).toEqual({ notice: 'too-old-on-quit', version: '1.3.0', minimumVersion: '1.2.5' });
+  });
+});
+
 describe('a half-read card', () => {
   const card = (warnings: EidCard['warnings']) => ({ warnings }) as EidCard;
 

@@ -1,6 +1,6 @@
 /** Codes from main become words in the workstation's language; switching the language switches every text. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { errorText, eidFailureText, language, problemText, setLanguage, texts } from '../../renderer/texts';
+import { errorText, eidFailureText, language, problemText, setLanguage, texts, updateNoticeText } from '../../renderer/texts';
 
 describe('texts', () => {
   afterEach(() => setLanguage('nl'));
@@ -45,5 +45,16 @@ describe('texts', () => {
     expect(eidFailureText('card-removed')).toMatch(/uitgenomen/);
     setLanguage('fr');
     expect(eidFailureText('card-removed')).toMatch(/retirée/);
+  });
+
+  it('words the update notices with this build, the minimum and the new version, in Dutch and French', () => {
+    const view = { notice: 'too-old-on-quit', version: '1.3.0', minimumVersion: '1.2.5' } as const;
+    setLanguage('nl');
+    expect(updateNoticeText(view, '1.1.0')).toBe('Deze versie (1.1.0) is te oud: minstens versie 1.2.5 is nodig. Versie 1.3.0 staat klaar: sluit de app en open ze opnieuw.');
+    expect(updateNoticeText({ notice: 'available', version: '1.3.0', minimumVersion: null }, '1.2.0')).toMatch(/^Versie 1\.3\.0 van UiTPAS Balie is beschikbaar\./);
+    setLanguage('fr');
+    expect(updateNoticeText({ ...view, notice: 'too-old' }, '1.1.0')).toBe(
+      'Cette version (1.1.0) est trop ancienne : il faut au moins la version 1.2.5. Contactez votre service informatique.',
+    );
   });
 });
