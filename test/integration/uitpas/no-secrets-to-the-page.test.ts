@@ -70,6 +70,7 @@ describe('secrets stay in main', () => {
       ['uitpas:updateCardSystemData', { uid: seedPassholder.uid, cardSystemId: '1', kansenStatuutEndDate: `${nextYear}-12-31` }],
       ['uitpas:setOptInPreferences', { uid: seedPassholder.uid, dateOfBirth: seedPassholder.dateOfBirth, preferences: { optInServiceMails: true, optInMilestoneMails: true, optInInfoMails: false, optInSms: false, optInPost: false } }],
       ['uitpas:blockCard', { uitpasNumber: kansenpas }],
+      ['demo:practiseLostAnswers', { on: false }],
       ['support:getReport', { probe: true, copy: true }],
     ];
     const results = [];
