@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type {
   AppInfo,
   FollowUp,
-  OptInPreferences,
+  OptInRetry,
   BalieApi,
   BalieError,
   EidCard,
@@ -43,7 +43,7 @@ export type Screen =
       who: string;
       price?: string;
       settled?: boolean;
-      followUps?: { optIns: FollowUp; picture: FollowUp; retry: { uid: string; dateOfBirth: string; preferences: OptInPreferences } };
+      followUps?: { optIns: FollowUp; picture: FollowUp; retry: OptInRetry };
       kansenStatuutEndDate?: string;
     }
   | { name: 'settings' }

@@ -58,6 +58,13 @@ import type { OptInPreferences } from '../uitpas/types';
  */
 export type FollowUp = 'stored' | 'failed' | 'not-sent';
 
+/** The opt-ins a failed follow-up sent, kept so the page can send them once more through setOptInPreferences. */
+export interface OptInRetry {
+  uid: string;
+  dateOfBirth?: string;
+  preferences: OptInPreferences;
+}
+
 export interface AppInfo {
   name: string;
   version: string;
@@ -389,7 +396,7 @@ export const requestChannels = {
    */
   'uitpas:registerPassholder': request<Registered & { verified: boolean; optIns: FollowUp; picture: FollowUp }>()(isRegisterPassholderRequest),
   'uitpas:registerNewCard': request<Registered>()(isNewCardRequest),
-  'uitpas:updatePassholder': request<{ code: string; picture: FollowUp }>()(isUpdatePassholderRequest),
+  'uitpas:updatePassholder': request<{ code: string; picture: FollowUp; optIns: FollowUp; retry?: OptInRetry }>()(isUpdatePassholderRequest),
   /** The five opt-ins of a pass holder: after a registration whose own follow-up failed, or changed on their screen. */
   'uitpas:setOptInPreferences': request<OptInPreferences>()(isOptInChange),
   /** Blocks one card (lost, stolen, defect); a new card is a separate step. */

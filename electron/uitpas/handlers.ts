@@ -104,18 +104,26 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
       const vouches = evidence.vouchesFor(eidReadId, fields);
       const eidInsz = evidence.inszOf(eidReadId);
       return withClient(async (client) => {
+        // The record first, as the real counter does (SX src/PassHolder/PassHolderService.php, update() reads it
+        // before the write): its uid takes the opt-ins and the photo, and it says whose record it is.
+        const holder = await client.getPassholder(uitpasNumber);
         // The eID must be this pass holder's: main asks UiTPAS whose record it is, the page's word does not count.
-        const holder = eidInsz && (vouches || storePhoto === true) ? await client.getPassholder(uitpasNumber) : undefined;
-        const samePerson = holder !== undefined && normaliseInsz(holder.inszNumber ?? '') === eidInsz;
+        const samePerson = eidInsz !== undefined && normaliseInsz(holder.inszNumber ?? '') === eidInsz;
         // `verified` only ever goes up: an update without a genuine eID read of this very pass holder leaves it as it was.
         const verified = vouches && samePerson ? true : undefined;
         const photo = samePerson && storePhoto === true ? evidence.photoFor(eidReadId, eidInsz) : undefined;
         const { code } = await client.updatePassholder(uitpasNumber, { ...fields, verified });
         evidence.forget(eidReadId);
-        // As after register (SX PassHolderService::update uploads the re-read eID's photo).
-        const picture = photo && holder ? await followUp(() => client.uploadPicture(holder.uid, photo)) : 'not-sent';
+        // SX update() sends the opt-ins again after every update, those of the update form. Ours has none (they
+        // change in their own form), so they are the record's own as just read, false under 16 with the birth date
+        // as it now stands; a record that shows none gets none, rather than invented ones.
+        const optIns = holder.optInPreferences ? allowedOptIns(holder.optInPreferences, fields.dateOfBirth ?? holder.dateOfBirth, new Date()) : undefined;
+        const optInsRetry = optIns && { uid: holder.uid, ...(fields.dateOfBirth ?? holder.dateOfBirth ? { dateOfBirth: fields.dateOfBirth ?? holder.dateOfBirth } : {}), preferences: optIns };
+        const optInsOutcome = optInsRetry ? await followUp(() => client.setOptInPreferences(optInsRetry.uid, optInsRetry.preferences)) : 'not-sent';
+        // Then the re-read eID's photo, as SX update() does.
+        const picture = photo ? await followUp(() => client.uploadPicture(holder.uid, photo)) : 'not-sent';
         // UiTPAS's own English sentence stays here: the page words the outcome itself.
-        return { code, picture };
+        return { code, picture, optIns: optInsOutcome, ...(optInsOutcome === 'failed' && optInsRetry ? { retry: optInsRetry } : {}) };
       });
     },
     'uitpas:setOptInPreferences': ({ uid, dateOfBirth, preferences }) =>

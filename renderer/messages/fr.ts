@@ -626,6 +626,7 @@ export const fr: Messages = {
     photoStored: "La photo de l'eID est enregistrée chez le titulaire.",
     photoFailed: "La photo de l'eID n'a pas pu être enregistrée ; le reste a réussi.",
     optInsFailed: "Les opt-ins ne sont pas enregistrés (l'inscription a bien réussi : ne réinscrivez pas).",
+    optInsFailedAfterUpdate: "Les opt-ins n'ont pas été réenregistrés (la modification a bien réussi : ne modifiez pas à nouveau).",
     retryOptIns: 'Enregistrer à nouveau les opt-ins',
     retryFailed: "Toujours pas. Modifiez les opt-ins plus tard sur l'écran du titulaire.",
     moreResults: 'Plus de résultats',

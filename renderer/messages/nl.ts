@@ -652,6 +652,7 @@ export const nl = {
     photoStored: 'De foto van de eID is bij de pashouder bewaard.',
     photoFailed: 'De foto van de eID kon niet bewaard worden; de rest is wel gelukt.',
     optInsFailed: 'De opt-ins zijn niet bewaard (de registratie is wel gelukt: registreer niet opnieuw).',
+    optInsFailedAfterUpdate: 'De opt-ins zijn niet opnieuw bewaard (de wijziging is wel gelukt: wijzig niet opnieuw).',
     retryOptIns: 'Opt-ins opnieuw bewaren',
     retryFailed: 'Weer niet gelukt. Pas de opt-ins later aan op het scherm van de pashouder.',
     moreResults: 'Meer resultaten',

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Passholder } from '../../electron/ipc/contract';
+import type { OptInRetry, Passholder } from '../../electron/ipc/contract';
+import { OptInsRetry } from '../components/OptInsRetry';
 import { EidPanel } from '../components/EidPanel';
 import { PassholderFacts } from '../components/PassholderFacts';
 import { useApp } from '../context';
@@ -39,6 +40,8 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
   const [holder, setHolder] = useState(passholder);
   const [action, setAction] = useState<Action | null>(initialAction ?? null);
   const [done, setDone] = useState<{ message: string; id: number } | null>(null);
+  /** Opt-ins the update's follow-up could not store (SX PassHolderService::update), offered once more. */
+  const [optInsRetry, setOptInsRetry] = useState<OptInRetry | null>(null);
   const [formerCards, setFormerCards] = useState<CardAfter[]>([]);
   /** The card being blocked, and after a block the reason the new card is offered with. */
   const [blocking, setBlocking] = useState<string | null>(null);
@@ -76,12 +79,14 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
   const open = async (name: Action) => {
     if (action !== name && !(await store.mayLeave())) return;
     setDone(null);
+    setOptInsRetry(null);
     setNewCardReason(undefined);
     setAction(name);
   };
   const block = async (uitpasNumber: string) => {
     if (!(await store.mayLeave())) return;
     setDone(null);
+    setOptInsRetry(null);
     setBlocking(uitpasNumber);
     setAction('block');
   };
@@ -121,6 +126,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
                 {done.message}
               </p>
             )}
+            {optInsRetry && <OptInsRetry key={done?.id} retry={optInsRetry} after="update" />}
           </div>
           <div className="actions">
             {actions
@@ -152,9 +158,10 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
         {action === 'update' && (
           <UpdateForm
             holder={holder}
-            onDone={(picture) =>
-              void finish(`${texts.passholder.saved}${picture === 'stored' ? ` ${texts.record.photoStored}` : picture === 'failed' ? ` ${texts.record.photoFailed}` : ''}`)
-            }
+            onDone={({ picture, retry }) => {
+              void finish(`${texts.passholder.saved}${picture === 'stored' ? ` ${texts.record.photoStored}` : picture === 'failed' ? ` ${texts.record.photoFailed}` : ''}`);
+              setOptInsRetry(retry ?? null);
+            }}
           />
         )}
         {action === 'registerInSystem' && <RegisterInSystemForm holder={holder} systems={otherSystems} onDone={inSystemDone} />}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FollowUp, Passholder } from '../../../electron/ipc/contract';
+import type { Passholder, ResponseOf } from '../../../electron/ipc/contract';
 import { passholderErrors } from '../../../electron/rules/passholder-rules';
 import { Field } from '../../components/Field';
 import { useApp } from '../../context';
@@ -20,7 +20,7 @@ const rows = [
 const editable = rows.flatMap(([, names]) => names);
 
 /** Changing the pass holder's data; only what changed is sent, and the eID can fill it in. */
-export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: (picture: FollowUp) => void }) {
+export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: (outcome: Omit<ResponseOf<'uitpas:updatePassholder'>, 'code'>) => void }) {
   const { api, store } = useApp();
   const { card, session } = store();
   // With a re-read eID main can store its photo (SX PassHolderService::update), unless staff untick it.
@@ -41,7 +41,7 @@ export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: (pi
         const found = (await findHolders(api, holder.inszNumber ?? '')).find((candidate) => candidate.uid === holder.uid);
         return found && Object.entries(changed).every(([name, value]) => (found[name as keyof Passholder] ?? '') === value) ? found : null;
       }}
-      onArrived={() => onDone('not-sent')}
+      onArrived={() => onDone({ picture: 'not-sent', optIns: 'not-sent' })}
       onSubmit={(element) => {
         const errors = passholderErrors(filledValues(changed), [], new Date());
         if (Object.keys(errors).length > 0) {
@@ -56,7 +56,7 @@ export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: (pi
               fields: changed,
               ...(form.eidReadId ? { eidReadId: form.eidReadId, storePhoto } : {}),
             }),
-          ({ picture }) => onDone(picture),
+          onDone,
         );
       }}
     >

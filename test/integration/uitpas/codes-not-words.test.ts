@@ -65,7 +65,7 @@ describe('main sends codes, not words', () => {
     ).toEqual({ code: 'invalid-field', field: 'inszNumber', problem: 'insz-check-digits' });
     expect(await failure('uitpas:registerInCardSystem', { uid: seedPassholder.uid })).toEqual({ code: 'invalid-field', field: 'cardSystemId', problem: 'card-system-or-card' });
     expect(await failure('uitpas:getCard', { uitpasNumber: cardNumber('09999', 9, false) })).toMatchObject({ code: 'uitpas-rejected', apiCode: expect.stringMatching(/^[A-Z_]+$/) });
-    expect(await ask('uitpas:updatePassholder', { uitpasNumber: cardNumber('09000', seedPassholder.cardSequence, false), fields: { gsm: '0470 00 00 00' } })).toEqual({ ok: true, value: { code: 'ACTION_SUCCEEDED', picture: 'not-sent' } });
+    expect(await ask('uitpas:updatePassholder', { uitpasNumber: cardNumber('09000', seedPassholder.cardSequence, false), fields: { gsm: '0470 00 00 00' } })).toEqual({ ok: true, value: { code: 'ACTION_SUCCEEDED', picture: 'not-sent', optIns: 'stored' } });
 
     const everything = JSON.stringify(answers);
     expect(everything).not.toContain('"message"');

@@ -128,6 +128,62 @@ describe('opt-ins after register', () => {
   });
 });
 
+describe('opt-ins again after an update (SX PassHolderService::update)', () => {
+  /** Every POST main makes, in order, with its form; optinpreferences fails while failOptIns is set. */
+  function watched() {
+    const posts: { path: string; form: Record<string, string> }[] = [];
+    const state = { failOptIns: false };
+    const network: typeof fetch = async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (init?.method === 'POST') posts.push({ path: new URL(url).pathname, form: Object.fromEntries(new URLSearchParams(typeof init.body === 'string' ? init.body : '')) });
+      if (state.failOptIns && url.endsWith('/optinpreferences')) return new Response('Service Unavailable', { status: 503 });
+      return fetch(input, init);
+    };
+    return { posts, state, network };
+  }
+  const optInForm = (preferences: typeof noOptIns) => Object.fromEntries(Object.entries(preferences).map(([name, on]) => [name, String(on)]));
+  const aylin = { name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', legalTermsPaper: true };
+
+  it('after the update, the record\'s own opt-ins go to optinpreferences of its uid, and stay as they were', async () => {
+    const { posts, network } = watched();
+    const { value, find } = await counter({ network });
+    const chosen = { ...noOptIns, optInInfoMails: true, optInPost: true };
+    const { uid } = await value<{ uid: string }>('uitpas:registerPassholder', { ...aylin, uitpasNumber: gent(2), ...chosen });
+    posts.splice(0);
+    expect(await value('uitpas:updatePassholder', { uitpasNumber: gent(2), fields: { gsm: '0470123456' } })).toEqual({ code: 'ACTION_SUCCEEDED', picture: 'not-sent', optIns: 'stored' });
+    expect(posts.map(({ path }) => path.replace(/^.*\/uitpas\//, ''))).toEqual([`passholder/${gent(2)}`, `passholder/${uid}/optinpreferences`]);
+    expect(posts[1]?.form).toMatchObject(optInForm(chosen));
+    const record = await find(gent(2));
+    expect(record).toMatchObject({ gsm: '0470123456', optInPreferences: chosen });
+  });
+
+  it('a birth date changed to under 16 sends every opt-in false', async () => {
+    const { posts, network } = watched();
+    const { value, find } = await counter({ network });
+    await value('uitpas:registerPassholder', { ...aylin, uitpasNumber: gent(3), optInSms: true, optInServiceMails: true });
+    posts.splice(0);
+    expect(await value('uitpas:updatePassholder', { uitpasNumber: gent(3), fields: { dateOfBirth: '2015-03-01' } })).toMatchObject({ optIns: 'stored' });
+    expect(posts[1]?.form).toMatchObject(optInForm(noOptIns));
+    expect((await find(gent(3)))?.optInPreferences).toEqual(noOptIns);
+  });
+
+  it('when the follow-up fails, the update stands, is sent once, and the same opt-ins go by one retry', async () => {
+    const { posts, state, network } = watched();
+    const { value, find } = await counter({ network });
+    const chosen = { ...noOptIns, optInMilestoneMails: true };
+    const { uid } = await value<{ uid: string }>('uitpas:registerPassholder', { ...aylin, uitpasNumber: gent(4), ...chosen });
+    posts.splice(0);
+    state.failOptIns = true;
+    const updated = await value<{ optIns: string; retry: unknown }>('uitpas:updatePassholder', { uitpasNumber: gent(4), fields: { city: 'Berchem', postalCode: '2600' } });
+    expect(updated).toEqual({ code: 'ACTION_SUCCEEDED', picture: 'not-sent', optIns: 'failed', retry: { uid, dateOfBirth: '1962-06-01', preferences: chosen } });
+    expect(await find(gent(4))).toMatchObject({ city: 'Berchem', postalCode: '2600' });
+    expect(posts.filter(({ path }) => path.endsWith(`/passholder/${gent(4)}`))).toHaveLength(1);
+    state.failOptIns = false;
+    expect(await value('uitpas:setOptInPreferences', updated.retry)).toEqual(chosen);
+    expect(posts.filter(({ path }) => path.endsWith(`/passholder/${gent(4)}`))).toHaveLength(1);
+  });
+});
+
 describe('the eID photo on the record', () => {
   it('main uploads the photo of its own read: the real JPEG of the test card, stored as read', async () => {
     const { value, readEid, find } = await counter();
@@ -156,7 +212,7 @@ describe('the eID photo on the record', () => {
     await value('uitpas:registerPassholder', { ...fromRead(read, gent(8)), storePhoto: false });
     const again = await readEid('jonas');
     const fields = identityOf(again);
-    expect(await value('uitpas:updatePassholder', { uitpasNumber: gent(8), fields, eidReadId: again.readId, storePhoto: true })).toEqual({ code: 'ACTION_SUCCEEDED', picture: 'stored' });
+    expect(await value('uitpas:updatePassholder', { uitpasNumber: gent(8), fields, eidReadId: again.readId, storePhoto: true })).toEqual({ code: 'ACTION_SUCCEEDED', picture: 'stored', optIns: 'stored' });
     expect((await find(gent(8)))?.picture).toBeDefined();
     // Zoë's eID offered for Marie's record: her own fields match the read, but the record is not hers.
     const zoe = await readEid('zoe');

@@ -8,6 +8,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createUitpasClient } from '../../../electron/uitpas';
+import { createUitpasHandlers } from '../../../electron/uitpas/handlers';
+import type { UitpasSession } from '../../../electron/uitpas/session';
+import { EidEvidence } from '../../../electron/cards/eid-evidence';
 import { OAuthVerifier, parseAuthorizationHeader } from '../../../electron/simulator/oauth-verifier';
 import { readMultipart } from '../../../electron/simulator/multipart';
 import { placeholderPhoto } from '../../../native/beid/virtual-card/placeholder-photo';
@@ -106,6 +109,39 @@ describe('the record as production answers it', () => {
     answer = () => ({ status: 200, body: '<response><uitpasPrice><id>7</id><reason>CARD_UPGRADE</reason><price>2.00</price><cardSystem><id>2</id><name>Regio</name></cardSystem></uitpasPrice></response>' });
     expect(await client().getPrice({ reason: 'CARD_UPGRADE', cardSystemId: '2', dateOfBirth: '1985-07-30' })).toMatchObject({ reason: 'CARD_UPGRADE', price: '2.00' });
     expect(Object.fromEntries(seen[0]?.url.searchParams ?? [])).toMatchObject({ reason: 'CARD_UPGRADE', cardSystemId: '2', dateOfBirth: '1985-07-30' });
+  });
+});
+
+describe('an update through main\'s handler, as the real counter makes it (SX PassHolderService::update)', () => {
+  // The handler asks its session for nothing but the signed client, here one aimed at this server.
+  const handlers = createUitpasHandlers({ client: () => Promise.resolve(client()) } as unknown as UitpasSession, new EidEvidence());
+  const card = '0900000000010';
+  const record = `<?xml version="1.0" encoding="UTF-8"?><passHolder><name>Kaya</name><firstName>Aylin</firstName><dateOfBirth>1962-06-01T00:00:00+01:00</dateOfBirth><uitIdUser><id>uid-1</id><optInPreferences><optInServiceMails>true</optInServiceMails><optInMilestoneMails>false</optInMilestoneMails><optInInfoMails>true</optInInfoMails><optInSms>false</optInSms><optInPost>false</optInPost></optInPreferences></uitIdUser></passHolder>`;
+  const preferences = '<?xml version="1.0" encoding="UTF-8"?><response><optInPreferences><optInServiceMails>true</optInServiceMails><optInMilestoneMails>false</optInMilestoneMails><optInInfoMails>true</optInInfoMails><optInSms>false</optInSms><optInPost>false</optInPost></optInPreferences></response>';
+  const routes = (optInsAnswer: { status: number; body: string }) => (request: Seen) =>
+    request.method === 'GET' ? { status: 200, body: record } : request.url.pathname.endsWith('/optinpreferences') ? optInsAnswer : { status: 200, body: ok };
+
+  it('reads the record, updates, then POSTs its opt-ins to optinpreferences of its uid: each request signed', async () => {
+    answer = routes({ status: 200, body: preferences });
+    expect(await handlers['uitpas:updatePassholder']({ uitpasNumber: card, fields: { gsm: '0470123456' } })).toEqual({ code: 'ACTION_SUCCEEDED', picture: 'not-sent', optIns: 'stored' });
+    expect(seen.map(({ method, url }) => `${method} ${url.pathname}`)).toEqual([
+      `GET /uitid/rest/uitpas/passholder/${card}`,
+      `POST /uitid/rest/uitpas/passholder/${card}`,
+      'POST /uitid/rest/uitpas/passholder/uid-1/optinpreferences',
+    ]);
+    expect(seen.every((entry) => entry.signatureOk)).toBe(true);
+    expect(Object.fromEntries(form(seen[2]))).toEqual({ ...Object.fromEntries(Object.entries(optIns).map(([name, on]) => [name, String(on)])), balieConsumerKey: 'balie-key' });
+  });
+
+  it('a 500 on optinpreferences leaves the update standing, sent once, with the opt-ins kept for one retry', async () => {
+    answer = routes({ status: 500, body: '<response><code>UNKNOWN_ERROR</code><message>boom</message></response>' });
+    expect(await handlers['uitpas:updatePassholder']({ uitpasNumber: card, fields: { gsm: '0470123456' } })).toEqual({
+      code: 'ACTION_SUCCEEDED',
+      picture: 'not-sent',
+      optIns: 'failed',
+      retry: { uid: 'uid-1', dateOfBirth: '1962-06-01', preferences: optIns },
+    });
+    expect(seen.filter(({ method, url }) => method === 'POST' && url.pathname.endsWith(`/passholder/${card}`))).toHaveLength(1);
   });
 });
 
