@@ -72,6 +72,7 @@ describe('secrets stay in main', () => {
       ['uitpas:blockCard', { uitpasNumber: kansenpas }],
       ['demo:practiseLostAnswers', { on: false }],
       ['support:getReport', { probe: true, copy: true }],
+      ['update:getNotice', undefined],
     ];
     const results = [];
     for (const [channel, payload] of calls) results.push(await ask(channel, payload));
