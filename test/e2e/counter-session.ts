@@ -50,6 +50,7 @@ export async function openCounter(options: { name: string; page: BrowserContextO
     void question.dismiss();
   });
   await page.goto(host.url);
+  openEvents = host.events;
   return {
     host,
     browser,
@@ -59,6 +60,7 @@ export async function openCounter(options: { name: string; page: BrowserContextO
     close: async () => {
       await browser.close();
       await host.close();
+      openEvents = undefined;
     },
   };
 }
@@ -68,12 +70,39 @@ export function requestUrl(input: string | URL | Request): string {
   return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 }
 
-/** The virtual card in vpcd's first reader: a new insert takes the previous card out first. */
+/** The main-process events of the counter now open (one per suite file: files run one at a time). */
+let openEvents: BrowserHostApp['events'] | undefined;
+
+/**
+ * Resolves when the card service has seen the card leave `reader`, or after 5 s
+ * (a card it never saw gives no removal). pcscd polls vpcd's slots (~400 ms), and a
+ * card swapped inside one poll is never seen to leave, so the next would not be read.
+ */
+function cardLeft(reader: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (!openEvents) return resolve();
+    const timer = setTimeout(() => {
+      stop();
+      resolve();
+    }, 5000);
+    const stop = openEvents.subscribe((channel, payload) => {
+      if (channel !== 'eid:removed' || (payload as { reader: string }).reader !== reader) return;
+      clearTimeout(timer);
+      stop();
+      resolve();
+    });
+  });
+}
+
+/** The virtual card in vpcd's first reader: a new insert takes the previous card out first, as a hand does. */
 export function cardSlot() {
   let inserted: InsertedCard | undefined;
   const remove = async () => {
-    await inserted?.remove();
+    if (!inserted) return;
+    const left = cardLeft('Virtual PCD 00 00');
+    await inserted.remove();
     inserted = undefined;
+    await left;
   };
   return {
     remove,
