@@ -105,7 +105,7 @@ export function withOwnKey(payload: unknown, path: readonly string[], key: strin
 }
 
 /** Invisible characters a review found passing in names and free text (issue 19): format (Cf), filler and tag characters. */
-export const invisibleCharacters = ['\u200B', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u115F', '\u3164', '\u180E', '\uFFF9', '\u{E0001}', '\u{E0041}'];
+export const invisibleCharacters = ['\u200B', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u115F', '\u3164', '\u180E', '\uFFF9', '\u{E0001}', '\u{E0041}', '\uFE0F', '\u034F', '\u17B4', '\u180B', '\u{E0100}'];
 export const forbiddenCharacters = ['\u0000', '\u202E', '\u2066', '\u200F', '\u0085', '\u001B', '\u007F', '\uD800', '\u2028', '\uE000', ...invisibleCharacters];
 /** Forbidden on one line only: free text (moreInfo) may keep them. */
 export const lineBreaks = ['\r', '\n', '\r\n', '\t'];
