@@ -228,7 +228,8 @@ describe('block a card', () => {
   it('blocks once; a second time is INVALID_CARD_STATUS; the record shows the card blocked', async () => {
     const { ask, find } = await counter();
     const card = gent(seedPassholder.cardSequence);
-    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toEqual({ ok: true, value: { code: 'ACTION_SUCCEEDED' } });
+    // The simulator answers as CF's test data does (block.xml), and main calls it a success.
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toEqual({ ok: true, value: { code: 'BLOCK_UITPAS_SUCCESS' } });
     expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { code: 'uitpas-rejected', apiCode: 'INVALID_CARD_STATUS' } });
     expect((await find(card))?.cardSystems[0]?.currentCard?.status).toBe('BLOCKED');
   });
