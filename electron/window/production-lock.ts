@@ -48,7 +48,7 @@ export function refuseDebugging(): boolean {
 
 function describe(given: string): string {
   if ((debuggingVariables as readonly string[]).includes(given)) return given;
-  return given.startsWith('--') ? given.split('=')[0] : `--${given}`;
+  return given.startsWith('--') ? given.replace(/=.*/s, '') : `--${given}`;
 }
 
 /** DevTools only for development: written into each window's webPreferences. */
