@@ -340,7 +340,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     void gate
       .changeSession(async () => {
         evidence.clear();
-        return seen(await session.policyChanged());
+        // A policy that leaves demo stops the simulator as the settings switch does (issue 27 item 9).
+        return seen(await leftDemo(await session.policyChanged()));
       })
       .then((view) => events.emit('session:changed', view), () => undefined);
   });
