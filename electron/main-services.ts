@@ -184,11 +184,26 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const pending = new PendingOutcomes(join(options.dataDirectory, 'pending-outcomes.json'));
   const uitpas = createUitpasHandlers(session, evidence);
 
+  /**
+   * Counts session changes (login, logout, balie, settings, policy), before and after each, so a look-up can tell
+   * that the session it was sent in is no longer the one it returns to (issue 27 item 10).
+   */
+  let generation = 0;
+  const changeSession = (work: () => Promise<SessionView>) =>
+    gate.changeSession(async () => {
+      generation += 1;
+      try {
+        return await work();
+      } finally {
+        generation += 1;
+      }
+    });
+
   /** Login, logout and settings drop every eID read first; the view afterwards tells the evidence where the app is now. */
   const changingSession =
     <P>(handler: (payload: P) => Promise<SessionView> | SessionView, dropsEvidence: boolean) =>
     (payload: P) =>
-      gate.changeSession(async () => {
+      changeSession(async () => {
         if (dropsEvidence) evidence.clear();
         try {
           return seen(await leftDemo(await handler(payload)));
@@ -236,12 +251,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       });
     };
 
-  /** A look-up settles what it showed, here only; an unreadable list stays for the writes to refuse, not the look-up. */
-  const settleLookedUp = async (keys: string[]) => {
+  /**
+   * A look-up settles what it showed, in the scope it was sent in, and only when no session change came between
+   * sending and answering; an unreadable list stays for the writes to refuse, not the look-up.
+   */
+  const lookingUp = async <T>(work: () => Promise<T>, keys: (found: T) => string[]): Promise<T> => {
+    const sentIn = generation;
     const here = await scope();
-    await pending.settle(here, keys).catch((error: unknown) => {
+    const found = await work();
+    if (generation !== sentIn) return found;
+    await pending.settle(here, keys(found)).catch((error: unknown) => {
       if (!(error instanceof PendingOutcomesUnreadableError)) throw error;
     });
+    return found;
   };
 
   const demoCard = new DemoCard(eid);
@@ -313,16 +335,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     'session:logout': changingSession(uitpas['session:logout'], true),
     'session:chooseBalie': changingSession(uitpas['session:chooseBalie'], false),
     'settings:save': changingSession(uitpas['settings:save'], true),
-    'uitpas:findPassholders': async (request) => {
-      const found = await uitpas['uitpas:findPassholders'](request);
-      await settleLookedUp(lookedUp(request.query, found));
-      return found;
-    },
-    'uitpas:getCard': async (request) => {
-      const info = await uitpas['uitpas:getCard'](request);
-      await settleLookedUp(lookedUp(request.uitpasNumber, []));
-      return info;
-    },
+    'uitpas:findPassholders': (request) => lookingUp(() => uitpas['uitpas:findPassholders'](request), (found) => lookedUp(request.query, found)),
+    'uitpas:getCard': (request) => lookingUp(() => uitpas['uitpas:getCard'](request), () => lookedUp(request.uitpasNumber, [])),
     'uitpas:registerPassholder': writing('uitpas:registerPassholder'),
     'uitpas:registerNewCard': writing('uitpas:registerNewCard'),
     'uitpas:updatePassholder': writing('uitpas:updatePassholder'),
@@ -337,13 +351,11 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const stopWatching = policy.onChange((state) => {
     journal?.setLevel(policy.policy.logLevel);
     journal?.write(state.status === 'broken' ? 'error' : 'info', 'policy-changed', { status: state.status, ...(state.status === 'broken' ? { key: state.key ?? 'file', problem: state.problem } : {}) });
-    void gate
-      .changeSession(async () => {
-        evidence.clear();
-        // A policy that leaves demo stops the simulator as the settings switch does (issue 27 item 9).
-        return seen(await leftDemo(await session.policyChanged()));
-      })
-      .then((view) => events.emit('session:changed', view), () => undefined);
+    void changeSession(async () => {
+      evidence.clear();
+      // A policy that leaves demo stops the simulator as the settings switch does (issue 27 item 9).
+      return seen(await leftDemo(await session.policyChanged()));
+    }).then((view) => events.emit('session:changed', view), () => undefined);
   });
 
   return {

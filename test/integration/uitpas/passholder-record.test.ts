@@ -280,6 +280,35 @@ describe('pending outcomes belong to their environment and balie', () => {
     expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { code: 'uitpas-rejected', apiCode: 'INVALID_CARD_STATUS' } });
   });
 
+  it('a slow look-up sent at another balie does not clear the note after staff switched back (issue 27 item 10)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balie-slow-scope-'));
+    let loseAnswers = false;
+    let holdLookUps = false;
+    const held: (() => void)[] = [];
+    const network: typeof fetch = async (input, init) => {
+      const looksUp = String(input instanceof Request ? input.url : input).includes('/uitpas/retrieve');
+      if (holdLookUps && looksUp) await new Promise<void>((release) => held.push(release));
+      const response = await fetch(input, init);
+      if (loseAnswers && init?.method === 'POST') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+      return response;
+    };
+    const { ask, value } = await counter({ dir, network });
+    const card = gent(seedPassholder.cardSequence);
+    loseAnswers = true;
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { outcomeUnknown: true } });
+    loseAnswers = false;
+    await value('session:chooseBalie', { balieId: '102' });
+    holdLookUps = true;
+    const slow = ask('uitpas:findPassholders', { query: card });
+    await expect.poll(() => held.length).toBe(1);
+    holdLookUps = false;
+    await value('session:chooseBalie', { balieId: '101' });
+    for (const release of held) release();
+    expect(await slow).toMatchObject({ ok: true });
+    // The look-up was sent at balie 102: balie 101's note stays.
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
+  });
+
   it('an unreadable list is moved aside and blocks every write with its own code; look-ups still work', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'balie-unreadable-'));
     writeFileSync(join(dir, 'pending-outcomes.json'), '[{"key": "card:0900');
