@@ -65,7 +65,7 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
   },
   'uitpas:registerNewCard': { uid, reason: 'LOSS_THEFT', uitpasNumber: card, voucherNumber: 'GENT-2026-0001', kansenStatuutEndDate: '2027-04-30' },
   'uitpas:updatePassholder': { uitpasNumber: card, fields: person, eidReadId: '0b3e6a0e-3f7c-4e0c-9d55-2b1f0c6a9e11', storePhoto: true },
-  'uitpas:setOptInPreferences': { uid, dateOfBirth: '1985-07-30', preferences: { optInServiceMails: true, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: true } },
+  'uitpas:setOptInPreferences': { uid, uitpasNumber: card, preferences: { optInServiceMails: true, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: true } },
   'uitpas:blockCard': { uitpasNumber: card },
   'uitpas:registerInCardSystem': { uid, cardSystemId: '1', kansenStatuut: true, kansenStatuutEndDate: '2027-04-30', voucherNumber: 'GENT-2026-0001' },
   'uitpas:updateCardSystemData': { uid, cardSystemId: '1', kansenStatuutEndDate: '2027-04-30' },

@@ -144,7 +144,7 @@ describe('an update through main\'s handler, as the real counter makes it (SX Pa
       code: 'ACTION_SUCCEEDED',
       picture: 'not-sent',
       optIns: 'failed',
-      retry: { uid: 'uid-1', dateOfBirth: '1962-06-01', preferences: optIns },
+      retry: { uid: 'uid-1', uitpasNumber: card, preferences: optIns },
     });
     expect(seen.filter(({ method, url }) => method === 'POST' && url.pathname.endsWith(`/passholder/${card}`))).toHaveLength(1);
   });
