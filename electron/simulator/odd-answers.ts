@@ -2,7 +2,7 @@
  * Odd answers production has been seen to give, which the simulator gives
  * only when a test queues one (state.oddAnswers) for the next request to a path:
  * - `ok-with-code`: HTTP 200 whose <response><code> is an error
- *   (INSZ_ALREADY_USED, ACTION_FAILED): CF CultureFeed/CultureFeed/Uitpas/Default.php::registerPassholder reads
+ *   (INSZ_ALREADY_USED, ACTION_FAILED): CF CultureFeed/CultureFeed/Uitpas/Default.php::createPassholder reads
  *   INSZ_ALREADY_USED from a 200 (CF DefaultOAuthClient.php reads <code> otherwise only on non-200 answers), and
  *   SX src/Auth/UiTIDv1TokenService.php reads <code> from a 200 too; the app refusing every such 200 is its choice;
  * - `refusal`: a 400 with a code the docs do not list for that call, such as EMAIL_ADDRESS_INVALID, the code the real

@@ -52,7 +52,7 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
     'uitpas:getCard': ({ uitpasNumber }) => withClient((client) => client.getCard(normaliseUitpasNumber(uitpasNumber))),
     'uitpas:getPrice': (query) => withClient((client) => client.getPrice(query)),
     // By UiTPAS number, INSZ or chip number through uitpas/retrieve, as the real counter looks people up
-    // (SX src/PassHolder/PassHolderService.php, CF Uitpas/Default.php::identify).
+    // (SX src/Identity/IdentityService.php::get, which calls CF Uitpas/Default.php::identify).
     'uitpas:findPassholders': ({ query }) =>
       withClient(async (client) => {
         const identification = lookUpKey(query);
