@@ -57,7 +57,8 @@ function bounded<T>(start: () => Promise<T>, timeoutMs: number, name: string, on
       },
       (error: unknown) => {
         clearTimeout(timer);
-        reject(error);
+        // The addon's own rejection (an Error with pcscCode), passed on as it came.
+        reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });

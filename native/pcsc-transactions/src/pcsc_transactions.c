@@ -8,7 +8,8 @@
  * block (SCardBeginTransaction waits for as long as another program holds a
  * transaction, a stuck reader may never answer), and neither the main process
  * nor libuv's shared pool (file and crypto work) may wait on a card. A call
- * that hangs holds only its own thread; `cancel` (SCardCancel) and
+ * that hangs holds only its own thread (and keeps the process open, as any
+ * pending I/O does); `cancel` (SCardCancel) and
  * `disconnect` end it from another thread, which is how the caller's timeout
  * stops it. Each handle has its own PC/SC context, so a pcscd restart only
  * ends the handles it cut. The handle's open state is changed atomically: of
@@ -213,8 +214,7 @@ static napi_value start(napi_env env, Call *call, napi_value card_object) {
   napi_create_reference(env, card_object, 1, &call->card_ref);
   napi_create_string_utf8(env, "pcsc-transactions", NAPI_AUTO_LENGTH, &name);
   napi_create_threadsafe_function(env, NULL, NULL, name, 0, 1, NULL, NULL, NULL, complete, &call->done);
-  /* A call that hangs must not keep the process from exiting; the caller's timer keeps it alive while it waits. */
-  napi_unref_threadsafe_function(env, call->done);
+  /* Referenced, as async work was: the process waits for a call on its way rather than tearing down under it. */
   if (uv_thread_create(&call->thread, run, call) != 0) {
     call->status = (LONG)0x80100006; /* SCARD_E_NO_MEMORY */
     call->call = "thread";
