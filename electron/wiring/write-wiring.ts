@@ -55,11 +55,14 @@ function lookedUp(query: string | undefined, passholders: readonly Passholder[])
 export interface WriteServices {
   /** The handler for a write channel, under the unknown-outcome rule. */
   writing<C extends WriteChannel>(channel: C): (payload: RequestOf<C>) => Promise<ResponseOf<C>>;
-  /** A look-up settles what it showed, in the current scope only. */
-  settleLookedUp(keys: string[]): Promise<void>;
+  /**
+   * A look-up settles what it showed, in the scope it was sent in, and only when no session change came between
+   * sending and answering (issue 27 item 10).
+   */
+  lookingUp<T>(work: () => Promise<T>, keys: (found: T) => string[]): Promise<T>;
 }
 
-export function writeServices(dataDirectory: string, session: UitpasSession, gate: WriteGate, uitpas: UitpasHandlers): WriteServices {
+export function writeServices(dataDirectory: string, session: UitpasSession, gate: WriteGate, uitpas: UitpasHandlers, generation: () => number): WriteServices {
   const pending = new PendingOutcomes(join(dataDirectory, 'pending-outcomes.json'));
 
   /** Where a write goes now: a pending outcome belongs to the environment and balie it was sent in. */
@@ -100,12 +103,16 @@ export function writeServices(dataDirectory: string, session: UitpasSession, gat
           }
         });
       },
-    settleLookedUp: async (keys) => {
+    lookingUp: async (work, keys) => {
+      const sentIn = generation();
       const here = await scope();
+      const found = await work();
+      if (generation() !== sentIn) return found;
       // An unreadable list stays for the writes to refuse, not the look-up.
-      await pending.settle(here, keys).catch((error: unknown) => {
+      await pending.settle(here, keys(found)).catch((error: unknown) => {
         if (!(error instanceof PendingOutcomesUnreadableError)) throw error;
       });
+      return found;
     },
   };
 }
@@ -121,16 +128,8 @@ function uitpasCalls(uitpas: UitpasHandlers): Pick<HandlerTable, PassholderChann
 export function passholderHandlers(uitpas: UitpasHandlers, writes: WriteServices): Pick<HandlerTable, PassholderChannel> {
   return {
     ...uitpasCalls(uitpas),
-    'uitpas:findPassholders': async (request) => {
-      const found = await uitpas['uitpas:findPassholders'](request);
-      await writes.settleLookedUp(lookedUp(request.query, found));
-      return found;
-    },
-    'uitpas:getCard': async (request) => {
-      const info = await uitpas['uitpas:getCard'](request);
-      await writes.settleLookedUp(lookedUp(request.uitpasNumber, []));
-      return info;
-    },
+    'uitpas:findPassholders': (request) => writes.lookingUp(async () => uitpas['uitpas:findPassholders'](request), (found) => lookedUp(request.query, found)),
+    'uitpas:getCard': (request) => writes.lookingUp(async () => uitpas['uitpas:getCard'](request), () => lookedUp(request.uitpasNumber, [])),
     'uitpas:registerPassholder': writes.writing('uitpas:registerPassholder'),
     'uitpas:registerNewCard': writes.writing('uitpas:registerNewCard'),
     'uitpas:updatePassholder': writes.writing('uitpas:updatePassholder'),
