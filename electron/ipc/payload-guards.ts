@@ -117,7 +117,7 @@ export const isPriceQuery = isObject({
 export const isFindPassholdersQuery = isObject({ query: field('query') });
 
 /** A name with `*` wildcards: bounded like any name, and at most maxWildcards of them. */
-const wildcardName = (name: 'name' | 'firstName'): Guard<string> => {
+const wildcardName = (name: 'name' | 'firstName' | 'street' | 'city'): Guard<string> => {
   const text = field(name);
   return (value): value is string => text(value) && wildcardCount(value) <= maxWildcards;
 };
@@ -127,6 +127,9 @@ export const isPassholderSearch = isObject({
   firstName: optional(wildcardName('firstName')),
   dateOfBirth: optional(field('dateOfBirth')),
   postalCode: optional(field('postalCode')),
+  street: optional(wildcardName('street')),
+  city: optional(wildcardName('city')),
+  email: optional(field('email')),
   uitpasNumbers: optional(isUitpasNumberList),
   start: optional(isCount(10_000)),
   max: optional(isCount(100)),

@@ -6,7 +6,7 @@ import { normaliseUitpasNumber } from '../rules/uitpas-number';
 import { calling } from './failures';
 import { UitpasFailure } from './errors';
 import type { EidEvidence } from '../cards/eid-evidence';
-import { isIsoDate } from '../rules/fields';
+import { isEmailAddress, isIsoDate } from '../rules/fields';
 import { optInsAllowed, passholderErrors, registrationErrors, type FieldErrors } from '../rules/passholder-rules';
 import { optInNames, type OptInPreferences } from './types';
 import type { UitpasSession } from './session';
@@ -62,12 +62,17 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
     'uitpas:identify': ({ query }) => withClient((client) => client.retrieve(lookUpKey(query))),
     'uitpas:searchPassholders': (search) => {
       const uitpasNumbers = (search.uitpasNumbers ?? []).map(normaliseUitpasNumber).filter((number) => number !== '');
-      const criteria = { ...search, uitpasNumbers: uitpasNumbers.length ? uitpasNumbers : undefined };
-      if (!criteria.name?.trim() && !criteria.firstName?.trim() && !criteria.dateOfBirth && !criteria.postalCode?.trim() && !criteria.uitpasNumbers) {
+      const criteria = { ...search, uitpasNumbers: uitpasNumbers.length ? uitpasNumbers : undefined, email: search.email?.trim() || undefined };
+      const given = [criteria.name, criteria.firstName, criteria.postalCode, criteria.street, criteria.city, criteria.email];
+      if (!given.some((text) => text?.trim()) && !criteria.dateOfBirth && !criteria.uitpasNumbers) {
         throw new BalieFailure({ code: 'invalid-field', field: 'name', problem: 'search-criteria' });
       }
       if (criteria.dateOfBirth && !isIsoDate(criteria.dateOfBirth)) {
         throw new BalieFailure({ code: 'invalid-field', field: 'dateOfBirth', problem: 'date-of-birth-invalid' });
+      }
+      // A whole address, as the real counter's back end wants it (SX PassHolderController.php: IncorrectParameterValueException('email')).
+      if (criteria.email && !isEmailAddress(criteria.email)) {
+        throw new BalieFailure({ code: 'invalid-field', field: 'email', problem: 'email-invalid' });
       }
       return withClient(async (client) => {
         const { total, passholders } = await client.searchPassholders({ ...criteria, max: criteria.max ?? searchPageSize });
