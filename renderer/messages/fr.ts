@@ -318,6 +318,8 @@ export const fr: Messages = {
     optInsHint: 'Demandez ce que le titulaire souhaite recevoir.',
     optInsUnder16: 'Un titulaire de moins de 16 ans ne peut pas demander de messages.',
     optInsNoAge: "Complétez d'abord la date de naissance.",
+    optInsNoEmail: "Les e-mails ne sont possibles qu'avec une adresse e-mail.",
+    optInsNoGsm: "Les SMS ne sont possibles qu'avec un numéro de GSM.",
     legalTerms: "Conditions d'utilisation",
     residence: 'Domicile et numéro de registre national',
     foreignHint: "Pour qui habite à l'étranger : code postal et localité de là-bas. Le statut d'opportunités n'est alors pas possible.",

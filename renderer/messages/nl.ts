@@ -338,6 +338,8 @@ export const nl = {
     optInsHint: 'Vraag wat de pashouder wil ontvangen.',
     optInsUnder16: 'Onder 16 jaar kan een pashouder geen berichten aanvragen.',
     optInsNoAge: 'Vul eerst de geboortedatum in.',
+    optInsNoEmail: 'E-mails aanvragen kan pas met een e-mailadres.',
+    optInsNoGsm: 'Sms aanvragen kan pas met een gsm-nummer.',
     legalTerms: 'Gebruiksvoorwaarden',
     residence: 'Woonplaats en rijksregisternummer',
     foreignHint: 'Voor wie in het buitenland woont: postcode en woonplaats van daar. Een kansenstatuut kan dan niet.',

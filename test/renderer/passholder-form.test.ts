@@ -123,7 +123,10 @@ describe("the counter's questions before registering", () => {
   it('are answered by a value, or by the explicit "none"', () => {
     const choices = { ...emptyChoices(), noOptIns: true, legalTermsPaper: true };
     expect(unansweredQuestions(choices, { ...adult, gsm: '0470 11 22 33' }, today)).toEqual([]);
-    expect(unansweredQuestions({ ...emptyChoices(), noContact: true, optIns: { ...emptyChoices().optIns, optInSms: true }, noLegalTerms: true }, adult, today)).toEqual([]);
+    expect(unansweredQuestions({ ...emptyChoices(), noContact: true, optIns: { ...emptyChoices().optIns, optInPost: true }, noLegalTerms: true }, adult, today)).toEqual([]);
+    // An opt-in that cannot reach anyone answers nothing: SMS without a mobile number, mails without an e-mail address.
+    const unreachable = { ...emptyChoices(), noContact: true, optIns: { ...emptyChoices().optIns, optInSms: true, optInInfoMails: true }, noLegalTerms: true };
+    expect(unansweredQuestions(unreachable, adult, today)).toEqual(['noOptIns']);
   });
 
   it('do not ask for messages under 16, where none are allowed', () => {
