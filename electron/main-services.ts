@@ -29,6 +29,7 @@ import { FailureLog } from './support/failure-log';
 import { ReadLog } from './support/read-log';
 import { reportText, SupportDesk } from './support/support-desk';
 import { SupportLog } from './support/support-log';
+import type { UpdateStatus } from './update/update-plan';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
@@ -55,6 +56,8 @@ export interface MainServicesOptions {
   copyText?: (text: string) => Promise<void>;
   /** The support log file (support-log.ts): codes and timings, rotated, at the policy's level. */
   logFile?: string;
+  /** The updater's state for the support report (the app's; the browser host never updates). */
+  updateStatus?: () => UpdateStatus | null;
   log?: Pick<Console, 'warn'>;
 }
 
@@ -271,6 +274,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     transport: options.fetch ?? fetch,
     proxyFor: options.proxyFor,
     logFile: options.logFile ?? null,
+    updateStatus: options.updateStatus,
   });
 
   const table: HandlerTable = {

@@ -11,7 +11,7 @@ import { createDispatcher } from '../ipc/dispatch';
 import { authorizeAtSimulator } from '../simulator/headless-authorize';
 import type { MainEvents } from '../ipc/main-events';
 import { createMainServices } from '../main-services';
-import { PolicySource, policyFile } from '../settings/policy-source';
+import { machinePolicySource } from '../settings/machine-policy';
 import { startBrowserHost, type BrowserHost } from './server';
 
 export interface BrowserHostAppOptions {
@@ -44,7 +44,7 @@ export async function startBrowserHostApp({
   port,
 }: BrowserHostAppOptions): Promise<BrowserHostApp> {
   // The same policy file as the app: a counter's browser-host test obeys what IT set.
-  const policy = new PolicySource(policyFile(process.platform, process.env, policyRoot));
+  const policy = machinePolicySource(process.platform, policyRoot);
   await policy.load();
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
   const services = createMainServices({

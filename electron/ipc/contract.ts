@@ -13,10 +13,10 @@ import type { ReaderStatus } from '../../native/pcsc/types';
 import type { FieldProblem } from '../rules/passholder-rules';
 import type { EnvironmentName } from '../settings/environments';
 import type { Language } from '../settings/languages';
-import type { PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting } from '../settings/policy';
+import type { IgnoredPolicyKey, PolicyKey, PolicyProblem, ProxyPolicy, ReaderRoles, SettingSource, UitidV2ClientSetting, UpdateMode } from '../settings/policy';
 import type { UitpasErrorCode } from '../uitpas/error-codes';
 import type { UpdateNoticeView } from '../update/update-notice';
-import type { UpdateNotice } from '../update/update-plan';
+import type { InstallerKind, UpdateNotice, UpdateStatus } from '../update/update-plan';
 import type { BadResponseReason, LoginProblem } from '../uitpas/errors';
 import type { Balie, CardInfo, GroupPass, Identification, Passholder, UitpasPrice } from '../uitpas/model';
 import type { NewCardReason, Registered } from '../uitpas/types';
@@ -46,7 +46,8 @@ import { isNothing, type Guard } from './validation';
  * import only this file (and electron/rules/) from main, never native/.
  */
 export type { Balie, CardInfo, CardKind, EidFieldWarning, EidReadCause, EnvironmentName, GroupPass, Identification, Language, NewCardReason, Passholder, ReaderStatus, Registered, UitpasErrorCode, UitpasPrice };
-export type { PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting };
+export type { IgnoredPolicyKey, PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting };
+export type { InstallerKind, UpdateMode, UpdateStatus };
 export type { UpdateNotice, UpdateNoticeView };
 export type { EidFieldWarningCode } from '../../native/beid/types';
 export type { OptInPreferences, PassholderSearch, PriceReason } from '../uitpas/types';
@@ -320,8 +321,12 @@ export interface SupportReport {
   environment: EnvironmentName;
   login: 'uitid-v1' | 'uitid-v2';
   loggedIn: boolean;
-  policy: { file: string; status: 'absent' | 'valid' | 'broken'; problem?: PolicyProblem };
+  policy: { file: string; status: 'absent' | 'valid' | 'broken'; problem?: PolicyProblem; ignored: IgnoredPolicyKey[] };
   sources: Record<PolicyKey, SettingSource>;
+  /** The proxy in force for every session (UiTPAS, UiTiD login, updater): the policy's, or the system's. */
+  proxy: { mode: ProxyPolicy['mode']; source: 'policy' | 'default' };
+  /** null in the browser host, which never updates. */
+  updates: UpdateStatus | null;
   readerService: ReaderStatus['service'];
   readers: SupportReader[];
   reads: SupportRead[];

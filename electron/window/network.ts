@@ -35,6 +35,40 @@ export async function applyProxy(ses: Session, proxy: ProxyPolicy | undefined): 
   await ses.closeAllConnections();
 }
 
+/**
+ * One network for the whole app: the same proxy on every session it uses (the UiTPAS calls, the UiTiD
+ * login window's partition, electron-updater's own session), set now and again whenever the policy changes.
+ */
+export async function applyProxyEverywhere(sessions: readonly Session[], proxy: ProxyPolicy | undefined): Promise<void> {
+  await Promise.all(sessions.map((ses) => applyProxy(ses, proxy)));
+}
+
+export interface ProxyChallenge {
+  host: string;
+  port: number;
+  realm: string;
+  scheme: string;
+}
+
+/** Asks staff for the proxy's user name and password (the app's dialog); null when they cancel. */
+export type AskProxyCredentials = (challenge: ProxyChallenge) => Promise<{ username: string; password: string } | null>;
+
+/**
+ * Answers a proxy's request for credentials (Electron's `login` events: the app's for web contents, the
+ * updater's for its downloads). Only for a proxy: a server asking for a password gets none. Integrated
+ * Windows authentication (NTLM, Negotiate) never gets here: Chromium answers it with the user's logon.
+ * What staff type goes to Chromium's in-memory auth cache for this run and is never written anywhere.
+ */
+export function proxyLoginHandler(ask: AskProxyCredentials): (authInfo: { isProxy: boolean; host: string; port: number; realm: string; scheme: string }, callback: (username?: string, password?: string) => void) => void {
+  return (authInfo, callback) => {
+    if (!authInfo.isProxy) return callback();
+    void ask({ host: authInfo.host, port: authInfo.port, realm: authInfo.realm, scheme: authInfo.scheme }).then(
+      (credentials) => (credentials ? callback(credentials.username, credentials.password) : callback()),
+      () => callback(),
+    );
+  };
+}
+
 /** What Chromium will use for this URL ("DIRECT", "PROXY host:port", …), for the support report. */
 export function proxyFor(ses: Session): (url: string) => Promise<string> {
   return (url) => ses.resolveProxy(url);

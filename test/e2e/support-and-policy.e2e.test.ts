@@ -34,7 +34,7 @@ describe.skipIf(skip).each(counterPcs)('IT: policy and support screen on $name',
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     const policyRoot = mkdtempSync(join(tmpdir(), 'balie-e2e-it-'));
-    file = policyFile(process.platform, process.env, policyRoot);
+    file = policyFile(process.platform, policyRoot);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(policy));
     counter = await openCounter({ name: `it-${pc.name}`, page: { viewport: pc.viewport, locale: pc.locale, timezoneId: pc.timezoneId }, policyRoot });

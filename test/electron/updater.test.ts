@@ -71,6 +71,7 @@ async function run(policyText: string | undefined, options: { currentVersion?: s
     transport: fetch,
     show: (notice) => notices.push(notice),
     log,
+    allowLoopbackHttp: true,
   });
   policy.close();
   return { outcome, notices, log };
@@ -123,7 +124,7 @@ describe('updates', () => {
   });
 
   it('with a broken policy, or a build without a feed, sends nothing', async () => {
-    expect((await run('{ "updates": "sometimes" }')).outcome).toBe('policy-broken');
+    expect((await run('{ "environment": "prod" }')).outcome).toBe('policy-broken');
     expect((await run(undefined, { appUpdate: null })).outcome).toBe('no-feed');
     expect((await run(undefined, { appUpdate: 'provider: github\nowner: x\nrepo: y\n' })).outcome).toBe('no-feed');
     expect(asked).toEqual([]);

@@ -27,7 +27,7 @@ async function withPolicy(policy: unknown, user?: unknown, fetchImpl: typeof fet
   const dataDirectory = join(root, 'data');
   mkdirSync(dataDirectory);
   if (user !== undefined) writeFileSync(join(dataDirectory, 'settings.json'), JSON.stringify(user));
-  const file = policyFile('linux', {}, root);
+  const file = policyFile('linux', root);
   if (policy !== undefined) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, typeof policy === 'string' ? policy : JSON.stringify(policy));
