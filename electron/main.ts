@@ -19,7 +19,6 @@ import { openInSystemBrowser, showAuthorizeWindow } from './window/login-window'
 import { guardClose } from './window/close-guard';
 import { applyProxyEverywhere, chromiumTransport, networkSession, proxyFor } from './window/network';
 import { loginPartition } from './window/login-window';
-import { autoUpdater } from 'electron-updater';
 import { windowsMachine } from './settings/windows-natives';
 import { installerKind } from './update/installer-kind';
 import { windowsAccessProblem } from './settings/policy-access';
@@ -58,7 +57,8 @@ async function startServices(parent: () => BrowserWindow | null, checkUpdates = 
   // Every UiTPAS and UiTiD call goes through Chromium's network stack, with the policy's proxy if it sets one:
   // the same on the UiTiD login window's partition and electron-updater's session (one network, not three).
   const network = networkSession();
-  const everySession = [network, session.fromPartition(loginPartition), autoUpdater.netSession];
+  // electron-updater downloads through the partition 'electron-updater' (electron-updater out/electronHttpExecutor.js, NET_SESSION_NAME).
+  const everySession = [network, session.fromPartition(loginPartition), session.fromPartition('electron-updater', { cache: false })];
   await applyProxyEverywhere(everySession, policy.policy.proxy);
   policy.onChange(() => void applyProxyEverywhere(everySession, policy.policy.proxy));
   // A machine-wide log folder from the policy; otherwise the user's own (private to the user).
@@ -105,7 +105,7 @@ async function startServices(parent: () => BrowserWindow | null, checkUpdates = 
 function windowsInstaller() {
   const folder = dirname(app.getPath('exe'));
   const hasNsisUninstaller = existsSync(join(folder, `Uninstall ${app.getName()}.exe`));
-  let folderAdminOnly = false;
+  let folderAdminOnly: boolean;
   try {
     folderAdminOnly = windowsAccessProblem(windowsMachine().fileSecurity(folder)) === null;
   } catch {

@@ -17,7 +17,7 @@ const userLeftDefault = (user: Settings, key: RecommendableKey): boolean =>
 /** The user's settings with the recommendations filled in where the user kept the default. */
 function withRecommended(user: Settings, recommended: RecommendedPolicy): Settings {
   const settings: Settings = { ...user };
-  const pick = <K extends RecommendableKey>(key: K): boolean => recommended[key] !== undefined && userLeftDefault(user, key);
+  const pick = (key: RecommendableKey): boolean => recommended[key] !== undefined && userLeftDefault(user, key);
   if (pick('environment')) settings.environment = recommended.environment ?? settings.environment;
   if (pick('consumerKey')) settings.consumerKey = recommended.consumerKey ?? settings.consumerKey;
   if (pick('uitidV2')) settings.uitidV2 = recommended.uitidV2 ?? settings.uitidV2;

@@ -98,7 +98,7 @@ function parseXmlPlist(text: string): PlistValue {
 }
 
 const elementName = (node: XmlNode): string => Object.keys(node).find((key) => key !== ':@') ?? '';
-const textOf = (children: unknown): string => (Array.isArray(children) ? children.map((child: XmlNode) => String(child['#text'] ?? '')).join('') : '');
+const textOf = (children: unknown): string => (Array.isArray(children) ? children.map((child: XmlNode) => { const text = child['#text']; return typeof text === 'string' || typeof text === 'number' ? String(text) : ''; }).join('') : '');
 
 function xmlValue(node: XmlNode): PlistValue {
   const name = elementName(node);

@@ -65,7 +65,7 @@ export function windowsAccessProblem(security: WindowsSecurity): AccessProblem |
 }
 
 export function windowsAccess(fileSecurity: (path: string) => WindowsSecurity): AccessCheck {
-  return async (paths) => {
+  return (paths) => {
     for (const path of paths) {
       let security: WindowsSecurity;
       try {
@@ -75,8 +75,8 @@ export function windowsAccess(fileSecurity: (path: string) => WindowsSecurity): 
         continue;
       }
       const problem = windowsAccessProblem(security);
-      if (problem) return { path, problem };
+      if (problem) return Promise.resolve({ path, problem });
     }
-    return null;
+    return Promise.resolve(null);
   };
 }

@@ -259,8 +259,7 @@ function languageAskedFor(document: PolicyDocument): Language | undefined {
  * configuration profile over the file). A source that stops the app stops it, whichever it is.
  */
 export function mergePolicyDocuments(documents: readonly CheckedDocument[], file: string): PolicyState {
-  const broken = documents.find((document) => !document.ok);
-  if (broken && !broken.ok) return { status: 'broken', ...broken.problem };
+  for (const document of documents) if (!document.ok) return { status: 'broken', ...document.problem };
   const valid = documents.filter((document): document is Extract<CheckedDocument, { ok: true }> => document.ok);
   if (valid.length === 0) return { status: 'absent', file };
   const policy: Record<string, unknown> = {};

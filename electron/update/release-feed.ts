@@ -4,6 +4,7 @@
  * transport, so the PC's proxy and certificate store apply as for every other call.
  */
 import { FAILSAFE_SCHEMA, load } from 'js-yaml';
+import type { ReadableStream, ReadableStreamReadResult } from 'node:stream/web';
 import type { HttpTransport } from '../uitpas/transport';
 import { isVersion, type FeedRelease } from './update-plan';
 
@@ -93,11 +94,11 @@ async function readCapped(response: Response, cap: number): Promise<string> {
     throw new ReleaseFeedError('too-large', String(declared));
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    let chunk: Awaited<ReturnType<typeof reader.read>>;
+    let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
       chunk = await reader.read();
     } catch (error) {

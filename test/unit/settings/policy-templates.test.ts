@@ -27,7 +27,7 @@ describe('Group Policy templates', () => {
   });
 
   it('has a policy for every key, in the registry key the app reads, and a recommended one for what staff may change', () => {
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(join(folder, 'uitpas-balie.admx'), 'utf8'));
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(join(folder, 'uitpas-balie.admx'), 'utf8')) as { policyDefinitions: { policies: { policy: unknown } } };
     const policies = parsed.policyDefinitions.policies.policy as { name: string; key: string; valueName?: string; elements?: Record<string, { valueName: string }> }[];
     const valueOf = (policy: (typeof policies)[number]) => policy.valueName ?? Object.values(policy.elements ?? {})[0]?.valueName;
     for (const key of policyKeys) expect(policies.find((policy) => policy.name === key && policy.key === registryPolicyKey && valueOf(policy) === key), key).toBeDefined();
