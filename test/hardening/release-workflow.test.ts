@@ -148,4 +148,27 @@ describe('release workflow', () => {
     expect(readme).toMatch(/Deployment branches and tags/);
     expect(readme).toMatch(/`v\*`/);
   });
+
+  it('(issue 25) writes the update feed after signing, from the files it publishes, with the minimum version from the repository', () => {
+    const publish = workflow.jobs['checksums-and-provenance'];
+    const steps = publish?.steps ?? [];
+    const feed = steps.findIndex((step) => /write-feed\.mjs release/.test(step.run ?? ''));
+    expect(feed).toBeGreaterThanOrEqual(0);
+    const run = steps[feed]?.run ?? '';
+    // The feed is written from release/ once the signed installers are in it, and before the checksums.
+    expect(run.indexOf('cp "$from"/* release/')).toBeLessThan(run.indexOf('write-feed.mjs'));
+    expect(run.indexOf('write-feed.mjs')).toBeLessThan(run.indexOf('sha256sum'));
+    expect(run).toContain('build/minimum-version.txt');
+    for (const job of ['sign-macos', 'sign-windows']) expect([publish?.needs ?? []].flat()).toContain(job);
+    expect(runsDependencies(publish as Job)).toBe(false);
+  });
+
+  it('(issue 25) attests provenance only for a v* tag, and fails a v* tag without signing secrets', () => {
+    const attest = (workflow.jobs['checksums-and-provenance']?.steps ?? []).find((step) => step.uses?.startsWith('actions/attest-build-provenance@'));
+    expect((attest as Step & { if?: string }).if).toBe("startsWith(github.ref, 'refs/tags/v')");
+    for (const name of ['sign-macos', 'sign-windows-app']) {
+      const check = workflow.jobs[name]?.steps.find((step) => step.name === 'Signing secrets present?');
+      expect(check?.run, name).toMatch(/if \[ -z "\$(MAC|WIN)_CSC_LINK" \]; then .*exit 1; fi/);
+    }
+  });
 });
