@@ -79,7 +79,7 @@ export class UitpasSession {
       sources: settingSources(user, this.policy.policy, storedSecret, this.policy.recommended),
       uitidV2: settings.uitidV2,
       readerRoles: settings.readerRoles,
-      ...(policyState.status === 'broken' ? { policyProblem: { file: policyState.file, key: policyState.key, problem: policyState.problem } } : {}),
+      ...(policyState.status === 'broken' ? { policyProblem: { file: policyState.file, key: policyState.key, problem: policyState.problem, ...(policyState.language ? { language: policyState.language } : {}) } } : {}),
     };
   }
 

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { policyFile } from '../../electron/settings/policy-source';
+import { fr } from '../../renderer/messages/fr';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { virtualCard } from '../support/card-fixtures';
 import { chromiumAvailability, counterPcs } from '../support/chromium';
@@ -85,13 +86,17 @@ describe.skipIf(skip).each(counterPcs)('IT: policy and support screen on $name',
   });
 
   it('a policy broken on disk stops the app in a screen naming file and key; mended, the app goes on', async () => {
-    writeFileSync(file, JSON.stringify({ ...policy, proxy: { mode: 'fixed_servers' } }));
-    await expect.poll(() => page.getByTestId('policy-key').textContent(), { timeout: 10_000 }).toBe('proxy.proxyRules');
+    // A wrong proxy or a key this version does not know is ignored and listed; a phishing issuer stops the app.
+    writeFileSync(file, JSON.stringify({ ...policy, proxy: { mode: 'fixed_servers' }, futureKey: true, uitidV2: { clientId: 'c', issuer: 'http://account.example.org' } }));
+    await expect.poll(() => page.getByTestId('policy-key').textContent(), { timeout: 10_000 }).toBe('uitidV2.issuer');
     expect(await page.getByTestId('policy-file').textContent()).toBe(file);
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('De app kan niet starten');
     await expectFocusOn(page, { text: 'De app kan niet starten' });
     expect(await page.getByRole('button', { name: 'Instellingen' }).count()).toBe(0);
     await shot('it-policy-broken');
+    // The stop screen speaks the language the policy asks for.
+    writeFileSync(file, JSON.stringify({ ...policy, language: 'fr', uitidV2: { clientId: 'c', issuer: 'http://account.example.org' } }));
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent(), { timeout: 10_000 }).toBe(fr.policy.title);
     writeFileSync(file, JSON.stringify(policy));
     await expect.poll(() => page.getByTestId('policy-problem').count(), { timeout: 10_000 }).toBe(0);
     await page.getByRole('button', { name: 'Aanmelden bij UiTiD' }).waitFor();
