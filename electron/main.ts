@@ -17,7 +17,7 @@ import { reportText } from './support/support-desk';
 import { machinePolicySource } from './settings/machine-policy';
 import { openInSystemBrowser, showAuthorizeWindow } from './window/login-window';
 import { guardClose } from './window/close-guard';
-import { applyProxyEverywhere, chromiumTransport, networkSession, proxyFor } from './window/network';
+import { answerProxyLogins, applyProxyEverywhere, chromiumTransport, networkSession, proxyFor, proxyLoginHandler } from './window/network';
 import { loginPartition } from './window/login-window';
 import { windowsMachine } from './settings/windows-natives';
 import { installerKind } from './update/installer-kind';
@@ -96,6 +96,7 @@ async function startServices(parent: () => BrowserWindow | null, checkUpdates = 
           log: console,
           installer,
           userIsAdministrator: process.platform === 'win32' ? windowsMachine().userIsAdministrator() : false,
+          proxyLogin: proxyLoginHandler(services.proxyQuestions.ask),
         })
       : null;
   return services;
@@ -136,6 +137,8 @@ async function diagnose(): Promise<void> {
 async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
   const services = await startServices(() => mainWindow, true);
+  // A proxy asking for a user name and password: staff answer in the page's dialog, nothing is kept.
+  answerProxyLogins(app, services.proxyQuestions.ask);
   void services.session.restore();
   // After sleep the PC/SC context is stale: the reader service builds a new one.
   powerMonitor.on('resume', () => services.resumeAfterSleep());

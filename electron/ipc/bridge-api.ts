@@ -52,6 +52,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     updateCardSystemData: (request) => invoke('uitpas:updateCardSystemData', request),
     getSupportReport: (request) => invoke('support:getReport', request),
     getUpdateNotice: () => invoke('update:getNotice', undefined),
+    answerProxyCredentials: (answer) => invoke('proxy:answerCredentials', answer),
     onCloseRequested: (listener) => on('app:closeRequested', listener),
     onSessionChanged: (listener) => on('session:changed', listener),
     onReaders: (listener) => on('eid:readers', listener),
@@ -62,5 +63,6 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     onCardTapped: (listener) => on('card:tapped', listener),
     onCardSeen: (listener) => on('card:seen', listener),
     onUpdateNotice: (listener) => on('update:notice', listener),
+    onProxyCredentialsRequested: (listener) => on('proxy:credentialsRequested', listener),
   };
 }

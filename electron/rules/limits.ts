@@ -36,6 +36,9 @@ export const maxLength = {
   cardSystemId: 12,
   consumerKey: 256,
   consumerSecret: 256,
+  // A proxy's account (a domain account: DOMAIN\user or user@domain) and its password.
+  proxyUsername: 256,
+  proxyPassword: 256,
 } as const satisfies Record<string, number>;
 
 export type LimitedField = keyof typeof maxLength;

@@ -25,6 +25,8 @@ export interface UpdaterOptions {
   /** How this copy was installed (installer-kind.ts); absent: an NSIS install per user, which may update itself. */
   installer?: InstallerKind;
   userIsAdministrator?: boolean;
+  /** Answers a proxy that asks electron-updater's download for credentials (the app's dialog, window/network.ts). */
+  proxyLogin?: (authInfo: { isProxy: boolean; host: string; port: number; realm: string; scheme: string }, callback: (username?: string, password?: string) => void) => void;
   /** Tests only: a feed on http://127.0.0.1. */
   allowLoopbackHttp?: boolean;
 }
@@ -65,6 +67,13 @@ export async function checkForUpdates(options: UpdaterOptions): Promise<UpdateCh
   const downloaded = plan.noticeWhenDownloaded;
   autoUpdater.removeAllListeners('update-downloaded');
   autoUpdater.removeAllListeners('error');
+  autoUpdater.removeAllListeners('login');
+  // electron-updater hands a proxy's question to its own 'login' event (out/electronHttpExecutor.js, out/AppUpdater.js).
+  const { proxyLogin } = options;
+  if (proxyLogin) {
+    // Its type wants two strings; the callback is Electron's, where no arguments cancel.
+    autoUpdater.on('login', (authInfo, callback) => proxyLogin(authInfo, (...credentials) => (callback as (...args: (string | undefined)[]) => void)(...credentials)));
+  }
   if (downloaded) autoUpdater.once('update-downloaded', () => show(downloaded));
   // A failed download is an 'error' event; without a listener it would throw in the main process.
   autoUpdater.on('error', (error) => options.log.warn(`update install-failed ${error.name}`));

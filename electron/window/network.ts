@@ -6,7 +6,7 @@
  * memory: the policy's proxy changes nothing for the login window, and no cookie or cache is kept on disk.
  * Thin on purpose: what an answer means is decided in electron/uitpas/transport.ts for every transport.
  */
-import { session as sessions, type Session } from 'electron';
+import { session as sessions, type App, type Session } from 'electron';
 import type { ProxyPolicy } from '../settings/policy';
 import { RedirectRefusedError, type HttpTransport } from '../uitpas/transport';
 
@@ -67,6 +67,21 @@ export function proxyLoginHandler(ask: AskProxyCredentials): (authInfo: { isProx
       () => callback(),
     );
   };
+}
+
+/**
+ * The app's web contents (the UiTiD login window, the page) ask for a login through `app`'s event;
+ * Chromium cancels it unless a listener prevents the default. electron-updater's downloads ask through
+ * its own event (update/updater.ts). The UiTPAS calls of main go through session.fetch, which answers a
+ * proxy's question itself with "no credentials" (electron lib/browser/api/net-fetch.ts adds no `login`
+ * listener): on those, only integrated Windows authentication or a proxy exception for UiTPAS works.
+ */
+export function answerProxyLogins(app: Pick<App, 'on'>, ask: AskProxyCredentials): void {
+  const answer = proxyLoginHandler(ask);
+  app.on('login', (event, _contents, _details, authInfo, callback) => {
+    event.preventDefault();
+    answer(authInfo, callback);
+  });
 }
 
 /** What Chromium will use for this URL ("DIRECT", "PROXY host:port", …), for the support report. */

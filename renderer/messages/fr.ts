@@ -205,6 +205,14 @@ export const fr: Messages = {
     yes: 'Fermer quand même',
     no: 'Attendre',
   },
+  proxy: {
+    title: 'Connexion au proxy',
+    text: (proxy) => `Le proxy ${proxy} demande un nom d'utilisateur et un mot de passe pour le réseau. Demandez-les à votre service informatique. L'application ne les conserve pas.`,
+    username: "Nom d'utilisateur",
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    cancel: 'Annuler',
+  },
   settings: {
     title: 'Paramètres',
     unreadable: "Le fichier des paramètres était illisible : l'application est donc dans l'environnement de démo. Choisissez le bon environnement dans les paramètres et enregistrez.",

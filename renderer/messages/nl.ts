@@ -226,6 +226,14 @@ export const nl = {
     yes: 'Toch sluiten',
     no: 'Wachten',
   },
+  proxy: {
+    title: 'Aanmelden bij de proxy',
+    text: (proxy: string) => `De proxy ${proxy} vraagt een gebruikersnaam en wachtwoord voor het netwerk. Vraag ze aan je IT-dienst. De app bewaart ze niet.`,
+    username: 'Gebruikersnaam',
+    password: 'Wachtwoord',
+    submit: 'Aanmelden',
+    cancel: 'Annuleren',
+  },
   settings: {
     title: 'Instellingen',
     unreadable: 'Het instellingenbestand was onleesbaar: de app staat daarom in de demo-omgeving. Kies de juiste omgeving bij Instellingen en bewaar.',

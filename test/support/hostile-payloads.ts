@@ -70,6 +70,7 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
   'uitpas:registerInCardSystem': { uid, cardSystemId: '1', kansenStatuut: true, kansenStatuutEndDate: '2027-04-30', voucherNumber: 'GENT-2026-0001' },
   'uitpas:updateCardSystemData': { uid, cardSystemId: '1', kansenStatuutEndDate: '2027-04-30' },
   'support:getReport': { probe: true, copy: false },
+  'proxy:answerCredentials': { requestId: '5d0c2f4e-8a61-4b7e-9f3a-0c1d2e3f4a5b', credentials: { username: 'GEMEENTE\\balie1', password: 'verzonnen-wachtwoord' } },
 };
 
 /** Where strings sit in a payload: a path of keys to each string leaf. */

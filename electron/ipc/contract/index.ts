@@ -3,7 +3,7 @@
  *
  * Every request channel (invoke/handle) and every main→page event is declared
  * once, in the file of its subject (app.ts, cards.ts, session.ts, passholders.ts,
- * support.ts), with its payload guard (payload-guards.ts) and answer type; this
+ * support.ts, network.ts), with its payload guard (payload-guards.ts) and answer type; this
  * file joins the subject tables. Electron's ipc-main.ts, the browser host and the
  * preload API are all derived from these tables, so a channel cannot exist on one
  * side only. The page imports this file (and electron/rules/) from main, never native/.
@@ -11,6 +11,7 @@
 import { appEvents, appRequests, type AppApi } from './app';
 import { cardEvents, cardRequests, type CardsApi } from './cards';
 import type { EventSpec, RequestSpec } from './channel-spec';
+import { networkEvents, networkRequests, type NetworkApi } from './network';
 import { passholderRequests, type PassholdersApi } from './passholders';
 import { sessionEvents, sessionRequests, type SessionApi } from './session';
 import { supportRequests, type SupportApi } from './support';
@@ -18,6 +19,7 @@ import { supportRequests, type SupportApi } from './support';
 export * from './app';
 export * from './cards';
 export * from './errors';
+export * from './network';
 export * from './passholders';
 export * from './session';
 export * from './support';
@@ -42,12 +44,14 @@ export const requestChannels = {
   ...sessionRequests,
   ...passholderRequests,
   ...supportRequests,
+  ...networkRequests,
 } as const;
 
 export const eventChannels = {
   ...appEvents,
   ...cardEvents,
   ...sessionEvents,
+  ...networkEvents,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;
@@ -74,4 +78,4 @@ export type HandlerTable = {
 };
 
 /** The API the page sees as `window.balie`: each subject's part, made in bridge-api.ts from the channels. */
-export interface BalieApi extends AppApi, CardsApi, SessionApi, PassholdersApi, SupportApi {}
+export interface BalieApi extends AppApi, CardsApi, SessionApi, PassholdersApi, SupportApi, NetworkApi {}
