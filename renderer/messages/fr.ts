@@ -469,6 +469,7 @@ export const fr: Messages = {
     updateModes: { auto: 'automatiques', notify: 'signaler seulement', off: 'désactivées' },
     lastCheck: 'Dernière vérification',
     neverChecked: 'pas encore',
+    noUpdater: 'aucune : cet environnement de développement ne se met pas à jour',
   },
   policy: {
     title: "L'application ne peut pas démarrer",

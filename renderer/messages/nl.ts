@@ -492,6 +492,7 @@ export const nl = {
     updateModes: { auto: 'automatisch', notify: 'alleen melden', off: 'uit' } satisfies Record<UpdateMode, string>,
     lastCheck: 'Laatste controle',
     neverChecked: 'nog niet',
+    noUpdater: 'geen: deze ontwikkelomgeving werkt zichzelf niet bij',
   },
   policy: {
     title: 'De app kan niet starten',

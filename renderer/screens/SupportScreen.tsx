@@ -101,6 +101,12 @@ export function SupportScreen() {
               <dd data-testid="support-proxy">
                 <code>{report.proxy.mode}</code> ({texts.support.proxySources[report.proxy.source]})
               </dd>
+              {!report.updates && (
+                <>
+                  <dt>{texts.support.updates}</dt>
+                  <dd data-testid="support-updates">{texts.support.noUpdater}</dd>
+                </>
+              )}
               {report.updates && (
                 <>
                   <dt>{texts.support.updates}</dt>
