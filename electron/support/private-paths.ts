@@ -4,10 +4,11 @@
  */
 import { homedir } from 'node:os';
 
-export function withoutUserName(path: string, home: string = homedir()): string {
+/** Windows compares paths without case (C:\Users\Jan is c:\users\jan); macOS and Linux as written. */
+export function withoutUserName(path: string, home: string = homedir(), platform: NodeJS.Platform = process.platform): string {
   if (home === '' || home === '/') return path;
-  const lowerPath = process.platform === 'win32' ? path.toLowerCase() : path;
-  const lowerHome = process.platform === 'win32' ? home.toLowerCase() : home;
+  const lowerPath = platform === 'win32' ? path.toLowerCase() : path;
+  const lowerHome = platform === 'win32' ? home.toLowerCase() : home;
   if (lowerPath === lowerHome) return '~';
   const next = path.charAt(home.length);
   return lowerPath.startsWith(lowerHome) && (next === '/' || next === '\\') ? `~${path.slice(home.length)}` : path;
