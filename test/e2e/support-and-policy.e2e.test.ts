@@ -156,4 +156,23 @@ describe.skipIf(skip).each(counterPcs)('IT: policy and support screen on $name',
     await expect.poll(() => page.getByTestId('policy-problem').count(), { timeout: 10_000 }).toBe(0);
     await page.getByRole('button', { name: 'Aanmelden bij UiTiD' }).waitFor();
   });
+
+  it('a policy that keeps eID photos from UiTPAS: the photo tick-boxes are unticked and locked, saying who decided', async () => {
+    writeFileSync(file, JSON.stringify({ ...policy, storeEidPhoto: false }));
+    await page.locator('.topbar').getByRole('button', { name: 'Instellingen' }).click();
+    await expect.poll(() => page.locator('#storeEidPhoto').isDisabled(), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('label[for="storeEidPhoto"] .locked-note').textContent()).toBe('(Vastgelegd door je IT-dienst)');
+    await page.getByRole('button', { name: 'Terug' }).click();
+    await page.getByRole('button', { name: 'Aanmelden bij UiTiD' }).click();
+    await page.getByRole('button', { name: 'Demo-balie Gent Centrum' }).click();
+    await page.locator('#demo-person').selectOption('jonas');
+    await page.getByRole('button', { name: 'Oefenkaart insteken', exact: true }).click();
+    await page.getByTestId('eid-panel').getByRole('button', { name: 'Nieuwe pashouder registreren' }).click({ timeout: 15_000 });
+    const storePhoto = page.locator('#field-storePhoto');
+    expect(await storePhoto.isChecked()).toBe(false);
+    expect(await storePhoto.isDisabled()).toBe(true);
+    expect(await page.locator('label[for="field-storePhoto"] .locked-note').textContent()).toBe('(Vastgelegd door je IT-dienst)');
+    await shot('it-photo-locked');
+    writeFileSync(file, JSON.stringify(policy));
+  });
 });
