@@ -72,7 +72,8 @@ export type CheckinState =
   | { state: 'saved' }
   | { state: 'not-yet'; checkinStartDate: string }
   | { state: 'ended' }
-  | { state: 'refused'; checkinConstraintReason: string };
+  /** Without a reason when UiTPAS gave none (checkinAllowed false alone). */
+  | { state: 'refused'; checkinConstraintReason?: string };
 
 /** A base price of a price class (priceClass name → price over all ticketSales; SX SalesInformation::fromCultureFeedUitpasEvent). */
 export interface BasePrice {
