@@ -1,7 +1,7 @@
 /**
  * Every text the counter employee reads, in Belgian French (fr-BE), for the
  * counters of Brussels. Typed by the Dutch catalogue, so a missing entry fails
- * the typecheck. Vocabulary (README, "Languages"): kansenstatuut = statut
+ * the typecheck. Vocabulary (docs/architecture.md, "Languages"): kansenstatuut = statut
  * d'opportunités, kansenpas = carte à tarif social, balie = comptoir,
  * pashouder = titulaire, rijksregisternummer = numéro de registre national,
  * kaartsysteem = système de cartes; the staff member is addressed as "vous".
