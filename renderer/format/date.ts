@@ -43,3 +43,15 @@ export function isoToday(now: Date = new Date()): string {
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/** The hour and minutes of a W3C date-time as the API wrote it ("2026-12-07T14:05:00+01:00" → "14:05"), never shifted to the PC's zone. */
+export function formatTime(w3c: string | null | undefined): string {
+  const match = /T(\d{2}):(\d{2})/.exec(w3c ?? '');
+  return match ? `${match[1]}:${match[2]}` : '';
+}
+
+/** A W3C date-time as DD/MM/JJJJ HH:MM (or only the date when it has no time), as the API wrote it. */
+export function formatDateTime(w3c: string | null | undefined): string {
+  const time = formatTime(w3c);
+  return time ? `${formatDate(w3c)} ${time}` : formatDate(w3c);
+}
