@@ -37,6 +37,8 @@ it.skipIf(skipWithout('pcscd met vpcd', inject('pcscd')))('tap → pass holder w
   let calls: Call[] = [];
   let open = 0;
   let mostAtOnce = 0;
+  /** The UiTPAS calls of the last tap, by path. */
+  let paths: string[] = [];
   const host = await startBrowserHostApp({
     projectRoot: root,
     createPcscContext: createPcscliteContext,
@@ -104,9 +106,13 @@ it.skipIf(skipWithout('pcscd met vpcd', inject('pcscd')))('tap → pass holder w
     const insertedAt = Date.now();
     const tapped = await insertVirtualCard(card, 1);
     await page.waitForFunction(() => (window as unknown as { activitiesAt?: number }).activitiesAt !== undefined, undefined, { timeout: 20_000 });
-    const { holderAt, activitiesAt } = await page.evaluate(() => window as unknown as { holderAt: number; activitiesAt: number });
+    const { holderAt, activitiesAt } = await page.evaluate(() => {
+      const state = window as unknown as { holderAt: number; activitiesAt: number };
+      return { holderAt: state.holderAt, activitiesAt: state.activitiesAt };
+    });
     // Let the other first look-ups (advantages, coupons) finish before counting them.
     await page.waitForTimeout(300);
+    paths = calls.map((call) => call.path);
     const retrieve = calls.find((call) => call.path === 'uitpas/retrieve');
     const search = calls.find((call) => call.path === 'uitpas/cultureevent/search');
     if (!retrieve || !search) throw new Error(`a call is missing: ${calls.map((call) => call.path).join(', ')}`);
@@ -142,6 +148,7 @@ it.skipIf(skipWithout('pcscd met vpcd', inject('pcscd')))('tap → pass holder w
     ...Object.fromEntries(Object.entries(parts).flatMap(([name, values]) => [[`${name}MedianMs`, median(values)], [`${name}MaxMs`, Math.max(...values)]])),
     uitpasCallsPerTap: Math.max(...counts.uitpasCalls),
     mostCallsAtOnce: median(counts.callsAtOnce),
+    callsOfLastTap: paths,
     checkinRoundTripMs: checkins,
   };
   console.table(result);

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cardNumber, chipNumberOf, seedGroupPass, seedPassholder } from '../../electron/simulator/seed';
+import { cardNumber, chipNumberOf, seedGroupPass, seedRecordPassholders } from '../../electron/simulator/seed';
 import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { openCounter, projectRoot, requestUrl, tapSlot, type CounterSession } from './counter-session';
@@ -19,6 +19,8 @@ import { axeViolations, expectFocusOn, inSight } from './page-checks';
 
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
+/** Lotte Peeters: a kansenpas, her kansenstatuut in its grace period (so kansentarief holds), 25 points. */
+const lotte = seedRecordPassholders[0]!;
 
 describe.skipIf(skip).each(counterPcs)('the visit at the counter on $name', (pc) => {
   const screenshots = join(projectRoot, 'test-results/screenshots', pc.name);
@@ -48,8 +50,8 @@ describe.skipIf(skip).each(counterPcs)('the visit at the counter on $name', (pc)
   const dialog = () => page.getByRole('alertdialog');
   const balance = () => page.getByTestId('balance').textContent();
   const tapHolder = async () => {
-    await nfc.tap(chipNumberOf(gent(seedPassholder.cardSequence)));
-    await page.getByTestId('passholder-name').getByText(`${seedPassholder.firstName} ${seedPassholder.name}`).waitFor({ timeout: 10_000 });
+    await nfc.tap(chipNumberOf(gent(lotte.card.sequence, lotte.card.kansenpas)));
+    await page.getByTestId('passholder-name').getByText(`${lotte.firstName} ${lotte.name}`).waitFor({ timeout: 10_000 });
   };
 
   beforeAll(async () => {
@@ -83,21 +85,21 @@ describe.skipIf(skip).each(counterPcs)('the visit at the counter on $name', (pc)
     await row('Stadswandeling Gent voor iedereen').waitFor();
     expect(await row('Stadswandeling Gent voor iedereen').innerText()).toMatch(/\+1[\s\S]*Punten sparen[\s\S]*€ 1,60 aan kansentarief[\s\S]*Tarief toekennen/);
     expect(await row('Vrij zwemmen').getByTestId('price-offer').innerText()).toBe('Gratis');
-    expect(await row('Concert in de Demo-concertzaal').getByTestId('price-offer').innerText()).toMatch(/vanaf € 5,00\s*Tarief kiezen/);
-    expect(await balance()).toBe('12');
+    expect(await row('Concert in de Demo-concertzaal').getByTestId('price-offer').innerText()).toMatch(/vanaf € 7,00\s*Tarief kiezen/);
+    expect(await balance()).toBe('25');
     await page.getByTestId('advantage').filter({ hasText: 'Koffie in het Demo-cultuurcafé' }).waitFor();
-    expect(await page.getByTestId('coupons').innerText()).toContain('Cultuurbon');
+    expect(await page.getByTestId('visit-side').innerText()).toContain('Geen bonnen.');
     await shot('01-opened');
     await clicks();
   });
 
   it('"Punten sparen" is one action: the new balance, the row says "Punten gespaard"', async () => {
     await row('Stadswandeling').getByRole('button', { name: 'Punten sparen' }).click();
-    await expect.poll(() => row('Stadswandeling').getByTestId('checkin-done').textContent()).toBe('+1 punt gespaard. Nieuw saldo: 13.');
+    await expect.poll(() => row('Stadswandeling').getByTestId('checkin-done').textContent()).toBe('+1 punt gespaard. Nieuw saldo: 26.');
     await expectFocusOn(page, { testId: 'checkin-done' });
     await expect.poll(() => row('Stadswandeling').getByTestId('checkin').innerText()).toContain('Punten gespaard');
     expect(await row('Stadswandeling').getByRole('button', { name: 'Punten sparen' }).count()).toBe(0);
-    expect(await balance()).toBe('13');
+    expect(await balance()).toBe('26');
     expect(await clicks()).toBe(1);
     await shot('02-points-saved');
   });
@@ -137,9 +139,9 @@ describe.skipIf(skip).each(counterPcs)('the visit at the counter on $name', (pc)
     await coffee.getByRole('button', { name: 'Omruilen' }).click();
     expect(await dialog().innerText()).toContain('Koffie in het Demo-cultuurcafé omruilen (5 punten)?');
     await dialog().getByRole('button', { name: 'Omruilen' }).click();
-    await expect.poll(() => coffee.getByTestId('cashIn-done').textContent()).toBe('Voordeel omgeruild: Koffie in het Demo-cultuurcafé. Nieuw saldo: 8 punten.');
+    await expect.poll(() => coffee.getByTestId('cashIn-done').textContent()).toBe('Voordeel omgeruild: Koffie in het Demo-cultuurcafé. Nieuw saldo: 21 punten.');
     await expectFocusOn(page, { testId: 'cashIn-done' });
-    expect(await balance()).toBe('8');
+    expect(await balance()).toBe('21');
     expect(await clicks()).toBe(2);
     await shot('05-cashed-in');
   });
@@ -178,7 +180,7 @@ describe.skipIf(skip).each(counterPcs)('the visit at the counter on $name', (pc)
     await swim.getByRole('button', { name: 'Nakijken in UiTPAS' }).click();
     await expect.poll(() => swim.getByTestId('checkin-settled').textContent()).toBe('Nagekeken: de punten zijn gespaard.');
     await expect.poll(() => swim.getByTestId('checkin').innerText()).toContain('Punten gespaard');
-    expect(await balance()).toBe('9');
+    expect(await balance()).toBe('22');
     expect(writes.filter((path) => path === 'uitpas/passholder/checkin').length).toBe(sent);
     await shot('08-settled');
     await page.getByRole('button', { name: 'Terug' }).last().click();

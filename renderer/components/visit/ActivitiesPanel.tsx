@@ -121,7 +121,7 @@ function ActivityRow({ activity, visit }: { activity: Activity; visit: VisitStat
   const choosing = visit.choice?.cdbid === activity.cdbid;
   const where = whereText(activity);
   return (
-    <li className="activity" data-testid="activity" data-cdbid={activity.cdbid}>
+    <li className={groupPass ? 'activity group' : 'activity'} data-testid="activity" data-cdbid={activity.cdbid}>
       <div className="activity-what">
         <strong>{activity.title}</strong>
         <span className="muted">{[whenText(activity), where].filter(Boolean).join(' · ')}</span>
@@ -134,12 +134,6 @@ function ActivityRow({ activity, visit }: { activity: Activity; visit: VisitStat
               {texts.visit.saveButton}
             </button>
           )}
-          <WriteOutcome
-            action="checkin"
-            outcome={checkinOutcome}
-            done={({ earned, balance }) => texts.visit.checkedIn(earned, balance)}
-            onLookUp={() => void store.visit.checkinLookedUp(activity.cdbid)}
-          />
         </div>
       )}
       <div className="activity-price" data-testid="price-offer">
@@ -149,15 +143,21 @@ function ActivityRow({ activity, visit }: { activity: Activity; visit: VisitStat
             {offer.action === 'sell' ? texts.visit.sellButton : texts.visit.chooseButton}
           </button>
         )}
-        <WriteOutcome
-          action="sale"
-          outcome={saleOutcome}
-          done={({ collectCents, persons }) =>
-            groupPass ? texts.visit.soldGroup(persons, formatCents(collectCents)) : collectCents > 0 ? texts.visit.sold(formatCents(collectCents)) : texts.visit.soldFree
-          }
-          onLookUp={() => void store.visit.saleLookedUp(activity.cdbid)}
-        />
       </div>
+      <WriteOutcome
+        action="checkin"
+        outcome={checkinOutcome}
+        done={({ earned, balance }) => texts.visit.checkedIn(earned, balance)}
+        onLookUp={() => void store.visit.checkinLookedUp(activity.cdbid)}
+      />
+      <WriteOutcome
+        action="sale"
+        outcome={saleOutcome}
+        done={({ collectCents, persons }) =>
+          groupPass ? texts.visit.soldGroup(persons, formatCents(collectCents)) : collectCents > 0 ? texts.visit.sold(formatCents(collectCents)) : texts.visit.soldFree
+        }
+        onLookUp={() => void store.visit.saleLookedUp(activity.cdbid)}
+      />
       {choosing && visit.choice && <SaleChoicePanel activity={activity} choice={visit.choice} visit={visit} />}
     </li>
   );

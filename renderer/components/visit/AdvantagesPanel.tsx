@@ -45,13 +45,13 @@ export function AdvantagesPanel({ visit }: { visit: VisitState }) {
                   ) : (
                     why && <span className="muted">{why}</span>
                   )}
-                  <WriteOutcome
-                    action="cashIn"
-                    outcome={outcome}
-                    done={({ title, balance }) => `${texts.visit.exchanged(title)} ${balance === null ? texts.visit.balanceNotRead : texts.visit.balanceAfter(balance)}`}
-                    onLookUp={() => void store.visit.cashInLookedUp(key)}
-                  />
                 </div>
+                <WriteOutcome
+                  action="cashIn"
+                  outcome={outcome}
+                  done={({ title, balance }) => `${texts.visit.exchanged(title)} ${balance === null ? texts.visit.balanceNotRead : texts.visit.balanceAfter(balance)}`}
+                  onLookUp={() => void store.visit.cashInLookedUp(key)}
+                />
               </li>
             );
           })}
