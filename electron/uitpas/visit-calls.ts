@@ -162,7 +162,8 @@ export function visitCalls({ options, request }: UitpasCore) {
         { uitpasNumber, cashingPeriodBegin: w3cInBrussels(now), cashingPeriodEnd: w3cInBrussels(now), filterOnUserPoints: true, unexpired: true, max: 999_999, start: 0 },
         true,
       );
-      return list(child(answered(xml), 'promotions'), 'promotion').flatMap((node) => parseAdvantage(node, 'points') ?? []);
+      // SX keeps only those whose cashInState is POSSIBLE (reference §4.2); one without a state is kept (inferred).
+      return list(child(answered(xml), 'promotions'), 'promotion').flatMap((node) => parseAdvantage(node, 'points') ?? []).filter((promotion) => (promotion.cashInState ?? 'POSSIBLE') === 'POSSIBLE');
     },
 
     /** A7 (DOC pashouders/verzilveren-welkomstvoordeel.md; CF-T passholder/promotion.xml): success is the promotionTO. */
