@@ -170,7 +170,7 @@ function range(context: OperationContext): [string, string] | undefined {
 /**
  * A1 GET uitpas/cultureevent/search (DOC events/uitpas-aanbod-doorzoeken.md; answer shape CF-T events/searchresults.xml):
  * events where the balie organises or hosts, personalised for uitpasNumber; permanent events first, then by first day
- * (the past newest first), as the real counter's sort asks (NG activity.service.js).
+ * (the past newest first), as the real counter's sort asks (NG app/scripts/activity/activity.controller.js).
  */
 export function searchActivities(context: OperationContext): Reply {
   const { state, params } = context;

@@ -155,7 +155,8 @@ export function parseAdvantage(node: XmlValue | undefined, kind: Advantage['kind
     ...(maxAvailableUnits !== undefined ? { maxAvailableUnits } : {}),
     ...(unitsTaken !== undefined ? { unitsTaken } : {}),
     ...(cashInState ? { cashInState } : {}),
-    // SX WelcomeAdvantage::fromCultureFeedWelcomeAdvantage; points promotions: SX keeps POSSIBLE only (PointsPromotionAdvantage).
+    // SX src/Advantage/WelcomeAdvantage.php; a points promotion by its cashInState POSSIBLE (SX src/Advantage/PointsPromotionAdvantage.php),
+    // one without a state (CF-T passholder/promotion_points.xml has none) when not cashed with units left (inferred).
     exchangeable: kind === 'welcome' ? !cashedIn && unitsLeft : cashInState === 'POSSIBLE' || (cashInState === undefined && !cashedIn && unitsLeft),
   };
 }
