@@ -297,6 +297,18 @@ describe('no write counted twice', () => {
     expect(await ask(channel, payload)).toMatchObject({ ok: false, error: { code: 'uitpas-rejected', apiCode: 'ACTION_FAILED' } });
   });
 
+  it("a group pass's sale whose answer is lost is settled by identifying the group pass again (its tickets left)", async () => {
+    const { ask, value, world } = await counter();
+    const sale = { cdbid: theatre, uitpasNumber: group, priceClass: 'Default prijsklasse', amountOfTickets: 2 };
+    await value('demo:practiseLostAnswers', { on: true });
+    expect(await ask('visit:buyTicket', sale)).toMatchObject({ ok: false, error: { outcomeUnknown: true } });
+    await value('demo:practiseLostAnswers', { on: false });
+    expect(await ask('visit:buyTicket', sale)).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
+    expect((await value<Identification>('uitpas:identify', { query: group })).groupPass?.availableTickets).toBe(String(world().visit.groupTicketsLeft));
+    expect(await ask('visit:buyTicket', sale)).toMatchObject({ ok: true });
+    expect(world().visit.sales).toHaveLength(2);
+  });
+
   it('a double click on a write sends it once', async () => {
     const { ask, world } = await counter();
     const [first, second] = await Promise.all([ask('visit:checkin', { cdbid: walk, uitpasNumber: lotte }), ask('visit:checkin', { cdbid: walk, uitpasNumber: lotte })]);
