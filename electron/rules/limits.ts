@@ -72,7 +72,7 @@ export const identifierFormats = {
   /** A date as the form sends it (YYYY-MM-DD); whether it is a real date is the field rule's job. */
   dateOfBirth: /^[0-9-]*$/,
   kansenStatuutEndDate: /^[0-9-]*$/,
-  /** A UiTdatabank event id: a UUID, in either case (CF-T events/searchresults.xml has both). */
+  /** A UiTdatabank event id: a UUID (CF-T events/searchresults.xml); upper case allowed, as the same fixture's actor ids have it. */
   cdbid: /^[A-Za-z0-9][A-Za-z0-9-]*$/,
   /** A card's chip (its UID) in hex, as the reader reports it (native/contactless/chip-number.ts). */
   chipNumber: /^[0-9A-Fa-f]+$/,

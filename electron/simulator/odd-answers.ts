@@ -7,6 +7,9 @@
  *   SX src/Auth/UiTIDv1TokenService.php reads <code> from a 200 too; the app refusing every such 200 is its choice;
  * - `redirect`: a 3xx to another origin (SX config.dist.yml still configures http:// base URLs, which an
  *   https host answers with a redirect; issue 10 measured a 307 to another origin);
+ * - `junk`: HTTP 200 with a body that is not the answer asked (an HTML error page, a truncated or empty document),
+ *   as a proxy or a failing back end gives; nothing is carried out, but the client cannot know that: for a write,
+ *   an unknown outcome (issue 24 item 6);
  * - `character-references`: the real answer, with every non-ASCII character and CR written as a numeric
  *   character reference, as production writes free text (CF CultureFeed/test/uitpas/data/passholder/search.xml:
  *   `<moreInfo>Nieuwe aanvraag&#13; OCMW Ja&#13; …</moreInfo>`).
@@ -14,6 +17,7 @@
 export type OddAnswer =
   | { path: string; kind: 'ok-with-code'; code: string }
   | { path: string; kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string }
+  | { path: string; kind: 'junk'; body: string; type?: string }
   | { path: string; kind: 'character-references' };
 
 export interface RawAnswer {
@@ -34,6 +38,7 @@ export function answerInstead(odd: OddAnswer): RawAnswer | undefined {
   if (odd.kind === 'ok-with-code') {
     return { status: 200, body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<response><code>${odd.code}</code><message>refused</message></response>` };
   }
+  if (odd.kind === 'junk') return { status: 200, body: odd.body, type: odd.type ?? 'application/xml; charset=UTF-8' };
   if (odd.kind === 'redirect') return { status: odd.status, body: '', type: 'text/plain', headers: { Location: odd.location } };
   return undefined;
 }

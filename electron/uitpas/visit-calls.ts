@@ -18,7 +18,7 @@ import { dayBounds, isoDayInBrussels, shiftDays, w3cInBrussels } from './visit-t
 const incomplete = () => new UitpasBadResponseError(200, true, 'incomplete');
 
 /**
- * The real counter's sort per range (NG app/scripts/activity/activity.service.js, reference §1.1): permanent events
+ * The real counter's sort per range (NG app/scripts/activity/activity.controller.js, reference §1.1): permanent events
  * first, then by period and end; the past newest first.
  */
 const sortFor = (datetype: ActivitySearch['datetype']) =>
@@ -162,7 +162,9 @@ export function visitCalls({ options, request }: UitpasCore) {
         { uitpasNumber, cashingPeriodBegin: w3cInBrussels(now), cashingPeriodEnd: w3cInBrussels(now), filterOnUserPoints: true, unexpired: true, max: 999_999, start: 0 },
         true,
       );
-      return list(child(answered(xml), 'promotions'), 'promotion').flatMap((node) => parseAdvantage(node, 'points') ?? []);
+      // SX keeps only those whose cashInState is POSSIBLE (SX src/Advantage/PointsPromotionAdvantageService.php); one
+      // without a state, as in CF-T passholder/promotion_points.xml, is kept (inferred).
+      return list(child(answered(xml), 'promotions'), 'promotion').flatMap((node) => parseAdvantage(node, 'points') ?? []).filter((promotion) => (promotion.cashInState ?? 'POSSIBLE') === 'POSSIBLE');
     },
 
     /** A7 (DOC pashouders/verzilveren-welkomstvoordeel.md; CF-T passholder/promotion.xml): success is the promotionTO. */

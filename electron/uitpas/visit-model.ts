@@ -51,10 +51,11 @@ export interface ActivityTimestamp {
   timeend?: string;
 }
 
-/** When: timestamps, a period, or none readable (permanent events and unknown calendars; the summary may still say). */
+/** When: timestamps, a period, permanent, or none readable (the summary may still say). */
 export type ActivityWhen =
   | { kind: 'timestamps'; timestamps: ActivityTimestamp[] }
   | { kind: 'period'; datefrom: string; dateto: string }
+  | { kind: 'permanent' }
   | { kind: 'none' };
 
 /**

@@ -38,7 +38,9 @@ function calendar(node: XmlValue | undefined): ActivityWhen {
   const period = list(child(node, 'periods'), 'period')[0];
   const datefrom = optional(period, 'datefrom');
   const dateto = optional(period, 'dateto');
-  return datefrom && dateto ? { kind: 'period', datefrom, dateto } : { kind: 'none' };
+  if (datefrom && dateto) return { kind: 'period', datefrom, dateto };
+  // cdb:permanentopeningtimes, the CdbXSD calendar's third form (inferred: neither fixture nor DOC sample has one).
+  return child(node, 'permanentopeningtimes') !== undefined ? { kind: 'permanent' } : { kind: 'none' };
 }
 
 /** One ticketSale of A1 (CF-T events/searchresults.xml; DOC entiteiten/ticketsale-entiteit-bij-opzoeken-van-evenementen.md). */
@@ -116,7 +118,8 @@ export function parseTicketSale(node: XmlValue | undefined): TicketSale | undefi
     ...(priceCents !== undefined ? { priceCents } : {}),
     ...(tariffCents !== undefined ? { tariffCents } : {}),
     ...(couponId ? { ticketSaleCoupon: { id: couponId, name: optional(coupon, 'name') ?? '' } } : {}),
-    groupPass: bool(node, 'groupPass') || bool(node, 'isGroupPass'),
+    // groupPass is a repeated element elsewhere (retrieve's group passes, xml.ts), so read as a list here.
+    groupPass: list(node, 'groupPass')[0] === 'true' || bool(node, 'isGroupPass'),
   };
 }
 
@@ -152,7 +155,8 @@ export function parseAdvantage(node: XmlValue | undefined, kind: Advantage['kind
     ...(maxAvailableUnits !== undefined ? { maxAvailableUnits } : {}),
     ...(unitsTaken !== undefined ? { unitsTaken } : {}),
     ...(cashInState ? { cashInState } : {}),
-    // SX WelcomeAdvantage::fromCultureFeedWelcomeAdvantage; points promotions: SX keeps POSSIBLE only (PointsPromotionAdvantage).
+    // SX src/Advantage/WelcomeAdvantage.php; a points promotion by its cashInState POSSIBLE (SX src/Advantage/PointsPromotionAdvantage.php),
+    // one without a state (CF-T passholder/promotion_points.xml has none) when not cashed with units left (inferred).
     exchangeable: kind === 'welcome' ? !cashedIn && unitsLeft : cashInState === 'POSSIBLE' || (cashInState === undefined && !cashedIn && unitsLeft),
   };
 }

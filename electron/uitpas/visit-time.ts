@@ -42,3 +42,9 @@ export function w3cInBrussels(moment: Date): string {
   const local = new Date(moment.getTime() + sign * ((hours ?? 0) * 60 + (minutes ?? 0)) * 60_000);
   return `${local.toISOString().slice(0, 19)}${offset}`;
 }
+
+/** A Belgian wall-clock time on a day ("2026-12-07", "20:00:00") as a moment. */
+export function atBrussels(day: string, time: string): Date {
+  const offset = offsetAt(new Date(`${day}T12:00:00Z`));
+  return new Date(`${day}T${time}${offset}`);
+}
