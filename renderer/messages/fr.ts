@@ -675,6 +675,7 @@ export const fr: Messages = {
     previous: '‹ Précédent',
     next: 'Suivant ›',
     where: (location) => `à ${location}`,
+    permanent: 'Permanent',
     period: (from, to) => `du ${from} au ${to}`,
     at: (date, time) => `${date} à ${time}`,
     timeRange: (date, start, end) => `${date} de ${start} à ${end}`,

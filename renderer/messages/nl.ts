@@ -707,6 +707,7 @@ export const nl = {
     previous: '‹ Vorige',
     next: 'Volgende ›',
     where: (location: string) => `in ${location}`,
+    permanent: 'Doorlopend',
     period: (from: string, to: string) => `van ${from} tot ${to}`,
     at: (date: string, time: string) => `${date} om ${time}`,
     timeRange: (date: string, start: string, end: string) => `${date} van ${start} tot ${end}`,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:visit`: a pass holder's card tapped beside an eID, to the pass holder with the balie's
+ * `npm run bench:visit-tap`: a pass holder's card tapped beside an eID, to the pass holder with the balie's
  * activities on screen (issue 24, "Done when": within 2 s of the tap), and the check-in round trip. The
  * browser host runs with the real card service over pcscd + vpcd and the demo simulator; the page is
  * Chromium at 1024×640. Per tap, on this machine's clock: pcscd noticing the card, the PC/SC read, the

@@ -19,6 +19,7 @@ export function whenText(activity: Activity): string {
     return start && end ? texts.visit.timeRange(day, start, end) : start ? texts.visit.at(day, start) : day;
   }
   if (when.kind === 'period') return texts.visit.period(formatDate(when.datefrom), formatDate(when.dateto));
+  if (when.kind === 'permanent') return texts.visit.permanent;
   return activity.calendarsummary ?? '';
 }
 
