@@ -77,7 +77,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const { session, policy, gate, evidence } = sessions;
   const cards = cardServices(options, events, session);
   const uitpas = createUitpasHandlers(session, evidence);
-  const writes = writeServices(options.dataDirectory, session, gate, uitpas);
+  const writes = writeServices(options.dataDirectory, session, gate, uitpas, sessions.generation);
   const support = supportServices(options, policy, session, cards, events);
   const closeListeners = new Set<(close: boolean) => void>();
 
@@ -94,7 +94,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...visitHandlers(createVisitHandlers(session), writes),
     ...supportHandlers(support, options.copyText),
   };
-  const stopWatching = watchPolicy(sessions, events, support.journal);
+  const stopWatching = watchPolicy(sessions, demo, events, support.journal);
 
   return {
     handlers: guarded(table, policy, support),

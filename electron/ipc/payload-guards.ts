@@ -152,8 +152,8 @@ const isOptIns = isObject({
   optInPost: isBoolean,
 });
 
-/** The pass holder's birth date goes along: main keeps every opt-in false under 16. */
-export const isOptInChange = isObject({ uid: field('uid'), dateOfBirth: optional(field('dateOfBirth')), preferences: isOptIns });
+/** A card of the pass holder goes along: main reads the record by it and keeps every opt-in false under 16 by the record's birth date. */
+export const isOptInChange = isObject({ uid: field('uid'), uitpasNumber, preferences: isOptIns });
 
 export const isBlockRequest = isObject({ uitpasNumber });
 

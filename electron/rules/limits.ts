@@ -97,12 +97,15 @@ export function isUitpasNumberShape(value: string): boolean {
  * hyphen, the Mongolian vowel separator, the bidi overrides, isolates and marks,
  * interlinear annotation, the tag characters), private-use characters, lone
  * surrogates (not valid UTF-16), line and paragraph separators, and the Hangul
- * fillers (U+115F, U+1160, U+3164, U+FFA0), letters that print as nothing.
+ * fillers (U+115F, U+1160, U+3164, U+FFA0), letters that print as nothing, and
+ * every other default-ignorable code point (variation selectors such as U+FE0F
+ * and U+E0100, the combining grapheme joiner U+034F, U+17B4, the Mongolian free
+ * variation selectors; issue 27 item 11), which renderers draw as nothing.
  * Free text may keep tab and line breaks. One character class (and a one-character
  * look-ahead): linear.
  */
-const invisibleInLine = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
-const invisibleInText = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
+const invisibleInLine = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+const invisibleInText = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 export function hasInvisibleCharacter(text: string, multiLine = false): boolean {
   return (multiLine ? invisibleInText : invisibleInLine).test(text);

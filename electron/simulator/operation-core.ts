@@ -52,8 +52,9 @@ export const param = (params: Map<string, string>, name: string): string => para
 
 /**
  * A boolean as real clients send it: "true"/"false", or as CF sends a plain PHP bool through http_build_query,
- * "1" for true and the parameter left out for false (CF Uitpas/ValueObject.php::toPostData drops empty values;
- * Uitpas/Passholder.php sends legalTermsPaper, legalTermsDigital, parentalConsent and the opt-ins on register that way).
+ * "1" for true and the parameter left out for false (CF Uitpas/Passholder.php::toPostData, which overrides
+ * ValueObject::toPostData, drops every false or empty property it is not told to keep; it converts kansenStatuut and
+ * verified to 'true'/'false' itself, so legalTermsPaper, legalTermsDigital, parentalConsent and the opt-ins go as "1" or not at all).
  */
 export const flag = (params: Map<string, string>, name: string): boolean => params.get(name) === 'true' || params.get(name) === '1';
 

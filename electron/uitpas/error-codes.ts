@@ -94,9 +94,26 @@ export function isKnownErrorCode(code: string): code is UitpasErrorCode {
   return Object.hasOwn(codes, code);
 }
 
+/**
+ * Codes the real counter meets that mean what a documented code means: placed and worded as that code.
+ * EMAIL_ADDRESS_INVALID is raised by SX src/PassHolder/Properties/EmailAddressInvalidException.php, and NG puts it on
+ * the e-mail field (app/scripts/registration/registration-api-error.constant.js, passholder/edit.controller.js); the
+ * docs name INVALID_EMAIL_ADDRESS (DOC pashouders/registreren-van-een-pashouder.md, update-pashouder.md). Whether
+ * UiTPAS itself ever answers EMAIL_ADDRESS_INVALID is not documented (inferred that it may).
+ */
+const sameMeaning: Readonly<Record<string, UitpasErrorCode>> = {
+  EMAIL_ADDRESS_INVALID: 'INVALID_EMAIL_ADDRESS',
+};
+
+/** The documented code a code means (itself when it has no other name). */
+export function documentedCode(code: string): string {
+  return Object.hasOwn(sameMeaning, code) ? (sameMeaning[code] as string) : code;
+}
+
 /** The field a code concerns; a code the table does not know concerns none (the page shows UiTPAS's own text). */
 export function errorCodeField(code: string): string | null {
-  return isKnownErrorCode(code) ? codes[code].field : null;
+  const documented = documentedCode(code);
+  return isKnownErrorCode(documented) ? codes[documented].field : null;
 }
 
 export const documentedErrorCodes = Object.keys(codes) as UitpasErrorCode[];

@@ -3,7 +3,7 @@ import { contractError, type BalieError } from '../ipc/contract';
 import { BalieFailure } from '../ipc/dispatch';
 import { SecretStoreUnavailableError } from '../settings/secret-store';
 import { UitpasBadResponseError, UitpasError, UitpasFailure, UitpasLoginRequiredError, UitpasServerError, UitpasUnreachableError } from './errors';
-import { isKnownErrorCode } from './error-codes';
+import { documentedCode, isKnownErrorCode } from './error-codes';
 import { LoginCancelledError } from './login-flow';
 
 const codeByKind = {
@@ -31,9 +31,10 @@ export function toBalieError(failure: UitpasFailure, ownWords = false): BalieErr
     if (failure.loginProblem === 'clock' && failure.clockOffsetSeconds !== null) error.clockOffsetSeconds = failure.clockOffsetSeconds;
   }
   if (failure instanceof UitpasError) {
-    error.apiCode = failure.code;
+    // A code with a documented twin (EMAIL_ADDRESS_INVALID) reaches the page as that code: one set of words for both.
+    error.apiCode = documentedCode(failure.code);
     // A code the app has no words for is shown with UiTPAS's own text rather than nothing.
-    if ((ownWords || !isKnownErrorCode(failure.code)) && failure.serverMessage) error.serverMessage = failure.serverMessage;
+    if ((ownWords || !isKnownErrorCode(error.apiCode)) && failure.serverMessage) error.serverMessage = failure.serverMessage;
     if (failure.extra.points !== undefined) error.points = failure.extra.points;
     if (failure.extra.cashInState) error.cashInState = failure.extra.cashInState;
     if (failure.field) error.field = failure.field;

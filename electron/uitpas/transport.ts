@@ -54,8 +54,10 @@ export interface SignedCall {
   fetch: HttpTransport;
   timeoutMs: number;
   /**
-   * Codes a 200 may carry without being an error. Default: only ACTION_SUCCEEDED
-   * (CF CultureFeed/CultureFeed/Uitpas/Default.php treats any other code as failure).
+   * Codes a 200 may carry without being an error. Default: only ACTION_SUCCEEDED. CF's DefaultOAuthClient.php
+   * treats only a status other than 200 as an error, and Uitpas/Default.php checks the code call by call (some
+   * calls insist on ACTION_SUCCEEDED); refusing any other code on a 200 is our choice (inferred to be safe: the
+   * docs answer a success with ACTION_SUCCEEDED), and a call with another success code names it here.
    */
   acceptCodes?: readonly string[];
   /**

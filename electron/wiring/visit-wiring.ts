@@ -32,21 +32,10 @@ export function visitHandlers(visit: VisitHandlers, writes: WriteServices): Pick
     };
 
   return {
-    'visit:searchActivities': async (search) => {
-      const page = await visit['visit:searchActivities'](search);
-      await writes.settleLookedUp(page.activities.map((activity) => visitKeys.checkin(search.uitpasNumber, activity.cdbid)));
-      return page;
-    },
-    'visit:getAdvantages': async (request) => {
-      const advantages = await visit['visit:getAdvantages'](request);
-      await writes.settleLookedUp([visitKeys.advantages(request.uitpasNumber)]);
-      return advantages;
-    },
-    'visit:getTicketSales': async (request) => {
-      const sales = await visit['visit:getTicketSales'](request);
-      await writes.settleLookedUp([visitKeys.sales(request.uitpasNumber)]);
-      return sales;
-    },
+    'visit:searchActivities': (search) =>
+      writes.lookingUp(async () => visit['visit:searchActivities'](search), (page) => page.activities.map((activity) => visitKeys.checkin(search.uitpasNumber, activity.cdbid))),
+    'visit:getAdvantages': (request) => writes.lookingUp(async () => visit['visit:getAdvantages'](request), () => [visitKeys.advantages(request.uitpasNumber)]),
+    'visit:getTicketSales': (request) => writes.lookingUp(async () => visit['visit:getTicketSales'](request), () => [visitKeys.sales(request.uitpasNumber)]),
     'visit:getCoupons': (request) => visit['visit:getCoupons'](request),
     'visit:getPointsHistory': (request) => visit['visit:getPointsHistory'](request),
     'visit:checkin': writing('visit:checkin'),

@@ -64,11 +64,14 @@ export interface WriteServices {
   write<T>(channel: string, payload: unknown, keys: WriteKeys, work: () => Promise<T>): Promise<T>;
   /** The handler for a write channel, under the unknown-outcome rule. */
   writing<C extends WriteChannel>(channel: C): (payload: RequestOf<C>) => Promise<ResponseOf<C>>;
-  /** A look-up settles what it showed, in the current scope only. */
-  settleLookedUp(keys: string[]): Promise<void>;
+  /**
+   * A look-up settles what it showed, in the scope it was sent in, and only when no session change came between
+   * sending and answering (issue 27 item 10).
+   */
+  lookingUp<T>(work: () => Promise<T>, keys: (found: T) => string[]): Promise<T>;
 }
 
-export function writeServices(dataDirectory: string, session: UitpasSession, gate: WriteGate, uitpas: UitpasHandlers): WriteServices {
+export function writeServices(dataDirectory: string, session: UitpasSession, gate: WriteGate, uitpas: UitpasHandlers, generation: () => number): WriteServices {
   const pending = new PendingOutcomes(join(dataDirectory, 'pending-outcomes.json'));
 
   /** Where a write goes now: a pending outcome belongs to the environment and balie it was sent in. */
@@ -114,12 +117,16 @@ export function writeServices(dataDirectory: string, session: UitpasSession, gat
         write(channel, payload, (writeKeys[channel] as (payload: RequestOf<C>) => WriteKeys)(payload), () =>
           (uitpas[channel] as (payload: RequestOf<C>) => Promise<ResponseOf<C>>)(payload),
         ),
-    settleLookedUp: async (keys) => {
+    lookingUp: async (work, keys) => {
+      const sentIn = generation();
       const here = await scope();
+      const found = await work();
+      if (generation() !== sentIn) return found;
       // An unreadable list stays for the writes to refuse, not the look-up.
-      await pending.settle(here, keys).catch((error: unknown) => {
+      await pending.settle(here, keys(found)).catch((error: unknown) => {
         if (!(error instanceof PendingOutcomesUnreadableError)) throw error;
       });
+      return found;
     },
   };
 }
@@ -135,23 +142,14 @@ function uitpasCalls(uitpas: UitpasHandlers): Pick<HandlerTable, PassholderChann
 export function passholderHandlers(uitpas: UitpasHandlers, writes: WriteServices): Pick<HandlerTable, PassholderChannel> {
   return {
     ...uitpasCalls(uitpas),
-    'uitpas:findPassholders': async (request) => {
-      const found = await uitpas['uitpas:findPassholders'](request);
-      await writes.settleLookedUp(lookedUp(request.query, found));
-      return found;
-    },
-    'uitpas:identify': async (request) => {
-      const found = await uitpas['uitpas:identify'](request);
-      // A group pass's tickets left show its sales: A14 finds sales by a pass holder's uid only, which a group pass has not.
-      const group = found?.groupPass?.card?.uitpasNumber;
-      if (group) await writes.settleLookedUp([visitKeys.sales(group)]);
-      return found;
-    },
-    'uitpas:getCard': async (request) => {
-      const info = await uitpas['uitpas:getCard'](request);
-      await writes.settleLookedUp(lookedUp(request.uitpasNumber, []));
-      return info;
-    },
+    'uitpas:findPassholders': (request) => writes.lookingUp(async () => uitpas['uitpas:findPassholders'](request), (found) => lookedUp(request.query, found)),
+    // A group pass's tickets left show its sales: A14 finds sales by a pass holder's uid only, which a group pass has not.
+    'uitpas:identify': (request) =>
+      writes.lookingUp(async () => uitpas['uitpas:identify'](request), (found) => {
+        const group = found?.groupPass?.card?.uitpasNumber;
+        return group ? [visitKeys.sales(group)] : [];
+      }),
+    'uitpas:getCard': (request) => writes.lookingUp(async () => uitpas['uitpas:getCard'](request), () => lookedUp(request.uitpasNumber, [])),
     'uitpas:registerPassholder': writes.writing('uitpas:registerPassholder'),
     'uitpas:registerNewCard': writes.writing('uitpas:registerNewCard'),
     'uitpas:updatePassholder': writes.writing('uitpas:updatePassholder'),

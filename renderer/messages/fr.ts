@@ -190,6 +190,7 @@ export const fr: Messages = {
     environment: 'Environnement',
     login: 'Se connecter avec UiTiD',
     loginIntro: 'Connectez-vous avec votre UiTiD pour enregistrer des titulaires.',
+    uitidV1Fallback: "Ce PC se connecte avec l'ancien UiTiD v1 : aucun identifiant client UiTiD v2 n'est configuré. Demandez à l'IT de demander un identifiant client à publiq.",
     logout: 'Se déconnecter',
     chooseBalie: 'Choisissez votre comptoir',
     chooseBalieIntro: "À quel comptoir travaillez-vous aujourd'hui ?",

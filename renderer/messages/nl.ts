@@ -209,6 +209,7 @@ export const nl = {
     environment: 'Omgeving',
     login: 'Aanmelden bij UiTiD',
     loginIntro: 'Meld je aan met je UiTiD om pashouders te registreren.',
+    uitidV1Fallback: 'Deze pc meldt aan met de oude UiTiD v1: er is geen client id voor UiTiD v2 ingesteld. Vraag IT om bij publiq een client id aan te vragen.',
     logout: 'Afmelden',
     chooseBalie: 'Kies je balie',
     chooseBalieIntro: 'Aan welke balie werk je vandaag?',

@@ -73,7 +73,7 @@ describe('secrets stay in main', () => {
       ['uitpas:updatePassholder', { uitpasNumber: kansenpas, fields: { gsm: '0470 00 00 00' } }],
       ['uitpas:registerInCardSystem', { uid: seedPassholder.uid, uitpasNumber: cardNumber('09300', 1, false) }],
       ['uitpas:updateCardSystemData', { uid: seedPassholder.uid, cardSystemId: '1', kansenStatuutEndDate: `${nextYear}-12-31` }],
-      ['uitpas:setOptInPreferences', { uid: seedPassholder.uid, dateOfBirth: seedPassholder.dateOfBirth, preferences: { optInServiceMails: true, optInMilestoneMails: true, optInInfoMails: false, optInSms: false, optInPost: false } }],
+      ['uitpas:setOptInPreferences', { uid: seedPassholder.uid, uitpasNumber: kansenpas, preferences: { optInServiceMails: true, optInMilestoneMails: true, optInInfoMails: false, optInSms: false, optInPost: false } }],
       ['uitpas:blockCard', { uitpasNumber: kansenpas }],
       ['demo:practiseLostAnswers', { on: false }],
       ['support:getReport', { probe: true, copy: true }],

@@ -112,7 +112,7 @@ function counter() {
     client: () => Promise.resolve(createUitpasClient({ prefix, consumer, token, balieConsumerKey: 'balie-key', timeoutMs: 3000 })),
     view: () => Promise.resolve({ environment: 'production', balie: { consumerKey: 'balie-key' } }),
   } as unknown as UitpasSession;
-  const writes = writeServices(mkdtempSync(join(tmpdir(), 'balie-visit-prod-')), session, new WriteGate(), {} as ReturnType<typeof createUitpasHandlers>);
+  const writes = writeServices(mkdtempSync(join(tmpdir(), 'balie-visit-prod-')), session, new WriteGate(), {} as ReturnType<typeof createUitpasHandlers>, () => 0);
   const handlers = visitHandlers(createVisitHandlers(session, () => new Date('2026-12-07T12:00:00+01:00')), writes) as unknown as HandlerTable;
   const dispatch = createDispatcher(handlers, { warn: () => undefined });
   return (channel: string, payload: unknown) => dispatch(channel, payload);
