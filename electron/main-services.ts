@@ -21,6 +21,8 @@ import { demoEnvironment } from './wiring/demo-environment';
 import { sessionHandlers, sessionServices, watchPolicy } from './wiring/session-wiring';
 import { guarded, supportHandlers, supportServices } from './wiring/support-wiring';
 import { passholderHandlers, writeServices } from './wiring/write-wiring';
+import { createVisitHandlers } from './uitpas/visit-handlers';
+import { visitHandlers } from './wiring/visit-wiring';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
@@ -89,6 +91,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...cardHandlers(cards, session, demo, options.log),
     ...sessionHandlers(sessions, demo, uitpas),
     ...passholderHandlers(uitpas, writes),
+    ...visitHandlers(createVisitHandlers(session), writes),
     ...supportHandlers(support, options.copyText),
   };
   const stopWatching = watchPolicy(sessions, demo, events, support.journal);
