@@ -23,15 +23,20 @@ import type {
   SessionView,
   UpdateNoticeView,
 } from '../electron/ipc/contract';
-import { scanRoute, type ScanRoute } from './flows/scan-route';
+import { looksLikeChip, scanRoute, type ScanRoute } from './flows/scan-route';
+import { createVisitSlice, visitCard, type VisitState } from './flows/visit/visit-slice';
+import { visitQuestions } from './flows/visit/visit-words';
 import { language, setLanguage, texts } from './texts';
 
 export type Screen =
   | { name: 'home' }
   /** `uitpasNumber`: a card from this balie's stock, scanned or tapped, already in the card field. */
   | { name: 'register'; insz?: string; uitpasNumber?: string }
-  /** `opened`: when a scan opened it, so the same card scanned again opens it afresh. */
-  | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem'; opened?: number }
+  /**
+   * `opened`: when a scan opened it, so the same card scanned again opens it afresh. `uitpasNumber`: the card
+   * scanned, and `chipNumber` when it was tapped: the visit works with that card.
+   */
+  | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem'; opened?: number; uitpasNumber?: string; chipNumber?: string }
   | { name: 'groupPass'; groupPass: GroupPass; card?: CardInfo; opened: number }
   /**
    * `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome; `followUps`: what
@@ -86,6 +91,8 @@ export interface AppState {
   /** Requests to UiTPAS that have not answered yet. */
   inFlight: number;
   question?: Question;
+  /** The visit of the pass holder or group pass on screen (flows/visit/visit-slice.ts). */
+  visit?: VisitState;
   /** Proxies asking staff for a user name and password, oldest first (the dialog shows the first). */
   proxyQuestions: ProxyQuestion[];
 }
@@ -161,7 +168,10 @@ export function createAppStore(api: BalieApi) {
     }
     if (!current() || !store.getState().session?.balie) return;
     const opened = Date.now();
-    if (route?.to === 'passholder') await go({ name: 'passholder', passholder: route.passholder, opened });
+    if (route?.to === 'passholder') {
+      const chip = looksLikeChip(identification) ? { chipNumber: identification } : {};
+      await go({ name: 'passholder', passholder: route.passholder, opened, ...(route.uitpasNumber ? { uitpasNumber: route.uitpasNumber } : {}), ...chip });
+    }
     else if (route?.to === 'groupPass') await go({ name: 'groupPass', groupPass: route.groupPass, card: route.card, opened });
     else if (route?.to === 'register') await go({ name: 'register', uitpasNumber: route.uitpasNumber });
     else if (await go({ name: 'home' })) store.setState({ scan: { busy: false, id, outcome: route, error } });
@@ -215,8 +225,48 @@ export function createAppStore(api: BalieApi) {
     return true;
   }
 
+  const visit = createVisitSlice(
+    api,
+    {
+      get: () => store.getState().visit,
+      put: (next) => store.setState({ visit: next }),
+      ask,
+      track: (request) => track(request),
+    },
+    visitQuestions,
+  );
+  // Opening a pass holder or a group pass starts their visit; any other screen (or another person) drops it.
+  stops.push(
+    store.subscribe(({ screen, session }, previous) => {
+      if (screen === previous.screen) return;
+      if (screen.name === 'passholder') {
+        const { passholder } = screen;
+        const balieSystems = (session?.balie?.cardSystems ?? []).map((system) => system.id);
+        const uitpasNumber = visitCard(passholder.cardSystems, balieSystems, screen.uitpasNumber);
+        const points = Number(passholder.points);
+        if (uitpasNumber) return visit.opened({ kind: 'passholder', uitpasNumber, ...(screen.chipNumber ? { chipNumber: screen.chipNumber } : {}), points: Number.isFinite(points) ? Math.trunc(points) : null });
+      } else if (screen.name === 'groupPass') {
+        const uitpasNumber = screen.card?.uitpasNumber;
+        const left = Number(screen.groupPass.availableTickets);
+        if (uitpasNumber) return visit.opened({ kind: 'groupPass', uitpasNumber, availableTickets: screen.groupPass.availableTickets !== undefined && Number.isFinite(left) ? left : null });
+      }
+      visit.closed();
+    }),
+  );
+
+  /** Counts a request as in flight until it answers. */
+  async function track<T>(request: Promise<T>): Promise<T> {
+    store.setState((state) => ({ inFlight: state.inFlight + 1 }));
+    try {
+      return await request;
+    } finally {
+      store.setState((state) => ({ inFlight: state.inFlight - 1 }));
+    }
+  }
+
   return Object.assign(store, {
     stopListening: () => stops.forEach((stop) => stop()),
+    visit,
     ask,
     mayLeave,
     go,
@@ -230,15 +280,7 @@ export function createAppStore(api: BalieApi) {
     show(screen: Screen): void {
       store.setState({ screen, unsavedWork: false });
     },
-    /** Counts a request as in flight until it answers. */
-    async track<T>(request: Promise<T>): Promise<T> {
-      store.setState((state) => ({ inFlight: state.inFlight + 1 }));
-      try {
-        return await request;
-      } finally {
-        store.setState((state) => ({ inFlight: state.inFlight - 1 }));
-      }
-    },
+    track,
   });
 }
 

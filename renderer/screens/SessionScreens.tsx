@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import type { BalieError, EnvironmentName, Language, PolicyKey } from '../../electron/ipc/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { usesUitidV1 } from '../flows/login-kind';
 import { useApp } from '../context';
 import { texts } from '../texts';
 
@@ -20,6 +21,11 @@ export function LoginScreen() {
     <main className="narrow">
       <h2>{texts.session.login}</h2>
       <p>{texts.session.loginIntro}</p>
+      {session && usesUitidV1(session) && (
+        <p className="notice warn" data-testid="uitid-v1-fallback">
+          {texts.session.uitidV1Fallback}
+        </p>
+      )}
       <p className="muted">
         {session && texts.labelled(texts.session.environment, texts.environments[session.environment])}
       </p>
