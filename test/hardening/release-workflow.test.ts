@@ -201,6 +201,13 @@ describe('release workflow', () => {
     }
   });
 
+  it('(issue 25) tries the MSI as IT runs it: silent install without a desktop shortcut, silent repair, silent removal', () => {
+    const step = workflow.jobs.build?.steps.find((candidate) => /msiexec -ArgumentList '\/i'/.test(candidate.run ?? ''))?.run ?? '';
+    expect(step).toMatch(/'\/fa'.*'\/qn'/);
+    expect(step).toMatch(/the MSI made a desktop shortcut/);
+    expect(step).toMatch(/'\/x'.*'\/qn'/);
+  });
+
   it('says in the IT guide which repository settings the signing relies on', () => {
     const readme = readFileSync('docs/it-guide.md', 'utf8');
     expect(readme).toMatch(/release-signing/);
