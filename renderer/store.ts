@@ -17,6 +17,8 @@ import type {
   GroupPass,
   CardInfo,
   Passholder,
+  ProxyAnswer,
+  ProxyQuestion,
   ReaderStatus,
   SessionView,
   UpdateNoticeView,
@@ -91,6 +93,8 @@ export interface AppState {
   question?: Question;
   /** The visit of the pass holder or group pass on screen (flows/visit/visit-slice.ts). */
   visit?: VisitState;
+  /** Proxies asking staff for a user name and password, oldest first (the dialog shows the first). */
+  proxyQuestions: ProxyQuestion[];
 }
 
 /**
@@ -109,7 +113,7 @@ export function hasUnsavedWork(state: AppState): boolean {
 }
 
 export function createAppStore(api: BalieApi) {
-  const store = create<AppState>()(() => ({ screen: { name: 'home' }, unsavedWork: false, inFlight: 0, scan: { busy: false, id: 0 } }));
+  const store = create<AppState>()(() => ({ screen: { name: 'home' }, unsavedWork: false, inFlight: 0, scan: { busy: false, id: 0 }, proxyQuestions: [] }));
   // The session says which language this workstation uses; the catalogue switches before the app re-renders.
   store.subscribe(({ session }) => {
     if (session && session.language !== language) setLanguage(session.language);
@@ -134,6 +138,12 @@ export function createAppStore(api: BalieApi) {
     api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined })),
     api.onCardTapped(({ chipNumber }) => void routeScan(chipNumber)),
     api.onUpdateNotice((updateNotice) => store.setState({ updateNotice })),
+    // Open: asked; closed: answered (here or on another page) or timed out in main.
+    api.onProxyCredentialsRequested((question) =>
+      store.setState(({ proxyQuestions }) => ({
+        proxyQuestions: [...proxyQuestions.filter(({ requestId }) => requestId !== question.requestId), ...(question.open ? [question] : [])],
+      })),
+    ),
   ];
 
   /**
@@ -261,6 +271,11 @@ export function createAppStore(api: BalieApi) {
     mayLeave,
     go,
     routeScan,
+    /** Staff's answer to a proxy's question (credentials, or null to cancel): passed to main, kept nowhere here. */
+    answerProxy(requestId: string, credentials: ProxyAnswer['credentials'] | null): void {
+      store.setState(({ proxyQuestions }) => ({ proxyQuestions: proxyQuestions.filter((question) => question.requestId !== requestId) }));
+      void api.answerProxyCredentials(credentials ? { requestId, credentials } : { requestId });
+    },
     /** Opens a screen without asking: the work on the open one is done (sent, or settled by a look-up). */
     show(screen: Screen): void {
       store.setState({ screen, unsavedWork: false });
