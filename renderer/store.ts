@@ -17,19 +17,26 @@ import type {
   GroupPass,
   CardInfo,
   Passholder,
+  ProxyAnswer,
+  ProxyQuestion,
   ReaderStatus,
   SessionView,
   UpdateNoticeView,
 } from '../electron/ipc/contract';
-import { scanRoute, type ScanRoute } from './flows/scan-route';
+import { looksLikeChip, scanRoute, type ScanRoute } from './flows/scan-route';
+import { createVisitSlice, visitCard, type VisitState } from './flows/visit/visit-slice';
+import { visitQuestions } from './flows/visit/visit-words';
 import { language, setLanguage, texts } from './texts';
 
 export type Screen =
   | { name: 'home' }
   /** `uitpasNumber`: a card from this balie's stock, scanned or tapped, already in the card field. */
   | { name: 'register'; insz?: string; uitpasNumber?: string }
-  /** `opened`: when a scan opened it, so the same card scanned again opens it afresh. */
-  | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem'; opened?: number }
+  /**
+   * `opened`: when a scan opened it, so the same card scanned again opens it afresh. `uitpasNumber`: the card
+   * scanned, and `chipNumber` when it was tapped: the visit works with that card.
+   */
+  | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem'; opened?: number; uitpasNumber?: string; chipNumber?: string }
   | { name: 'groupPass'; groupPass: GroupPass; card?: CardInfo; opened: number }
   /**
    * `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome; `followUps`: what
@@ -84,6 +91,10 @@ export interface AppState {
   /** Requests to UiTPAS that have not answered yet. */
   inFlight: number;
   question?: Question;
+  /** The visit of the pass holder or group pass on screen (flows/visit/visit-slice.ts). */
+  visit?: VisitState;
+  /** Proxies asking staff for a user name and password, oldest first (the dialog shows the first). */
+  proxyQuestions: ProxyQuestion[];
 }
 
 /**
@@ -102,7 +113,7 @@ export function hasUnsavedWork(state: AppState): boolean {
 }
 
 export function createAppStore(api: BalieApi) {
-  const store = create<AppState>()(() => ({ screen: { name: 'home' }, unsavedWork: false, inFlight: 0, scan: { busy: false, id: 0 } }));
+  const store = create<AppState>()(() => ({ screen: { name: 'home' }, unsavedWork: false, inFlight: 0, scan: { busy: false, id: 0 }, proxyQuestions: [] }));
   // The session says which language this workstation uses; the catalogue switches before the app re-renders.
   store.subscribe(({ session }) => {
     if (session && session.language !== language) setLanguage(session.language);
@@ -127,6 +138,12 @@ export function createAppStore(api: BalieApi) {
     api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined })),
     api.onCardTapped(({ chipNumber }) => void routeScan(chipNumber)),
     api.onUpdateNotice((updateNotice) => store.setState({ updateNotice })),
+    // Open: asked; closed: answered (here or on another page) or timed out in main.
+    api.onProxyCredentialsRequested((question) =>
+      store.setState(({ proxyQuestions }) => ({
+        proxyQuestions: [...proxyQuestions.filter(({ requestId }) => requestId !== question.requestId), ...(question.open ? [question] : [])],
+      })),
+    ),
   ];
 
   /**
@@ -151,7 +168,10 @@ export function createAppStore(api: BalieApi) {
     }
     if (!current() || !store.getState().session?.balie) return;
     const opened = Date.now();
-    if (route?.to === 'passholder') await go({ name: 'passholder', passholder: route.passholder, opened });
+    if (route?.to === 'passholder') {
+      const chip = looksLikeChip(identification) ? { chipNumber: identification } : {};
+      await go({ name: 'passholder', passholder: route.passholder, opened, ...(route.uitpasNumber ? { uitpasNumber: route.uitpasNumber } : {}), ...chip });
+    }
     else if (route?.to === 'groupPass') await go({ name: 'groupPass', groupPass: route.groupPass, card: route.card, opened });
     else if (route?.to === 'register') await go({ name: 'register', uitpasNumber: route.uitpasNumber });
     else if (await go({ name: 'home' })) store.setState({ scan: { busy: false, id, outcome: route, error } });
@@ -205,25 +225,62 @@ export function createAppStore(api: BalieApi) {
     return true;
   }
 
+  const visit = createVisitSlice(
+    api,
+    {
+      get: () => store.getState().visit,
+      put: (next) => store.setState({ visit: next }),
+      ask,
+      track: (request) => track(request),
+    },
+    visitQuestions,
+  );
+  // Opening a pass holder or a group pass starts their visit; any other screen (or another person) drops it.
+  stops.push(
+    store.subscribe(({ screen, session }, previous) => {
+      if (screen === previous.screen) return;
+      if (screen.name === 'passholder') {
+        const { passholder } = screen;
+        const balieSystems = (session?.balie?.cardSystems ?? []).map((system) => system.id);
+        const uitpasNumber = visitCard(passholder.cardSystems, balieSystems, screen.uitpasNumber);
+        const points = Number(passholder.points);
+        if (uitpasNumber) return visit.opened({ kind: 'passholder', uitpasNumber, ...(screen.chipNumber ? { chipNumber: screen.chipNumber } : {}), points: Number.isFinite(points) ? Math.trunc(points) : null });
+      } else if (screen.name === 'groupPass') {
+        const uitpasNumber = screen.card?.uitpasNumber;
+        const left = Number(screen.groupPass.availableTickets);
+        if (uitpasNumber) return visit.opened({ kind: 'groupPass', uitpasNumber, availableTickets: screen.groupPass.availableTickets !== undefined && Number.isFinite(left) ? left : null });
+      }
+      visit.closed();
+    }),
+  );
+
+  /** Counts a request as in flight until it answers. */
+  async function track<T>(request: Promise<T>): Promise<T> {
+    store.setState((state) => ({ inFlight: state.inFlight + 1 }));
+    try {
+      return await request;
+    } finally {
+      store.setState((state) => ({ inFlight: state.inFlight - 1 }));
+    }
+  }
+
   return Object.assign(store, {
     stopListening: () => stops.forEach((stop) => stop()),
+    visit,
     ask,
     mayLeave,
     go,
     routeScan,
+    /** Staff's answer to a proxy's question (credentials, or null to cancel): passed to main, kept nowhere here. */
+    answerProxy(requestId: string, credentials: ProxyAnswer['credentials'] | null): void {
+      store.setState(({ proxyQuestions }) => ({ proxyQuestions: proxyQuestions.filter((question) => question.requestId !== requestId) }));
+      void api.answerProxyCredentials(credentials ? { requestId, credentials } : { requestId });
+    },
     /** Opens a screen without asking: the work on the open one is done (sent, or settled by a look-up). */
     show(screen: Screen): void {
       store.setState({ screen, unsavedWork: false });
     },
-    /** Counts a request as in flight until it answers. */
-    async track<T>(request: Promise<T>): Promise<T> {
-      store.setState((state) => ({ inFlight: state.inFlight + 1 }));
-      try {
-        return await request;
-      } finally {
-        store.setState((state) => ({ inFlight: state.inFlight - 1 }));
-      }
-    },
+    track,
   });
 }
 

@@ -36,6 +36,19 @@ export const maxLength = {
   cardSystemId: 12,
   consumerKey: 256,
   consumerSecret: 256,
+  /** The visit (issue 24): an event id (UiTdatabank UUID), a tapped chip, a price class name, ids the API parses as longs (PARSE_INVALID_LONG), the activity search text and chosen day. */
+  cdbid: 64,
+  chipNumber: 20,
+  priceClass: 100,
+  ticketSaleCouponId: 19,
+  ticketSaleId: 19,
+  welcomeAdvantageId: 19,
+  pointsPromotionId: 19,
+  q: 200,
+  date: 10,
+  // A proxy's account (a domain account: DOMAIN\user or user@domain) and its password.
+  proxyUsername: 256,
+  proxyPassword: 256,
 } as const satisfies Record<string, number>;
 
 export type LimitedField = keyof typeof maxLength;
@@ -62,6 +75,16 @@ export const identifierFormats = {
   /** A date as the form sends it (YYYY-MM-DD); whether it is a real date is the field rule's job. */
   dateOfBirth: /^[0-9-]*$/,
   kansenStatuutEndDate: /^[0-9-]*$/,
+  /** A UiTdatabank event id: a UUID (CF-T events/searchresults.xml); upper case allowed, as the same fixture's actor ids have it. */
+  cdbid: /^[A-Za-z0-9][A-Za-z0-9-]*$/,
+  /** A card's chip (its UID) in hex, as the reader reports it (native/contactless/chip-number.ts). */
+  chipNumber: /^[0-9A-Fa-f]+$/,
+  /** Ids UiTPAS parses as longs (PARSE_INVALID_LONG in DOC registratie-van-verkoop-van-ticket.md, punten-verzilveren.md). */
+  ticketSaleCouponId: /^[0-9]+$/,
+  ticketSaleId: /^[0-9]+$/,
+  welcomeAdvantageId: /^[0-9]+$/,
+  pointsPromotionId: /^[0-9]+$/,
+  date: /^[0-9-]*$/,
 } as const satisfies Partial<Record<LimitedField, RegExp>>;
 
 /** A UiTPAS number: 13 digits, spaces allowed between them as typed (normaliseUitpasNumber drops them). */

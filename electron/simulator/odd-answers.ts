@@ -10,6 +10,9 @@
  *   src/PassHolder/Properties/EmailAddressInvalidException.php; that UiTPAS answers it too is inferred);
  * - `redirect`: a 3xx to another origin (SX config.dist.yml still configures http:// base URLs, which an
  *   https host answers with a redirect; issue 10 measured a 307 to another origin);
+ * - `junk`: HTTP 200 with a body that is not the answer asked (an HTML error page, a truncated or empty document),
+ *   as a proxy or a failing back end gives; nothing is carried out, but the client cannot know that: for a write,
+ *   an unknown outcome (issue 24 item 6);
  * - `character-references`: the real answer, with every non-ASCII character and CR written as a numeric
  *   character reference, as production writes free text (CF CultureFeed/test/uitpas/data/passholder/search.xml:
  *   `<moreInfo>Nieuwe aanvraag&#13; OCMW Ja&#13; …</moreInfo>`).
@@ -18,6 +21,7 @@ export type OddAnswer =
   | { path: string; kind: 'ok-with-code'; code: string }
   | { path: string; kind: 'refusal'; code: string }
   | { path: string; kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string }
+  | { path: string; kind: 'junk'; body: string; type?: string }
   | { path: string; kind: 'character-references' };
 
 export interface RawAnswer {
@@ -39,6 +43,7 @@ export function answerInstead(odd: OddAnswer): RawAnswer | undefined {
     const status = odd.kind === 'refusal' ? 400 : 200;
     return { status, body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<response><code>${odd.code}</code><message>refused</message></response>` };
   }
+  if (odd.kind === 'junk') return { status: 200, body: odd.body, type: odd.type ?? 'application/xml; charset=UTF-8' };
   if (odd.kind === 'redirect') return { status: odd.status, body: '', type: 'text/plain', headers: { Location: odd.location } };
   return undefined;
 }

@@ -32,6 +32,8 @@ export interface RequestExtra {
   acceptCodes?: readonly string[];
   /** A file sent as multipart/form-data beside the parameters. */
   file?: SignedCall['file'];
+  /** A call the real counter makes without the balie: the promotion re-reads (reference counter-day.md §0.2). */
+  withoutBalie?: boolean;
 }
 
 /** The signed request every call goes through, bound to one client's options. */
@@ -53,7 +55,7 @@ export function createUitpasCore(options: UitpasClientOptions): UitpasCore {
   const balie = options.balieConsumerKey ? { balieConsumerKey: options.balieConsumerKey } : {};
 
   async function request(method: 'GET' | 'POST', path: string, params: Params, extra: RequestExtra = {}): Promise<XmlNode> {
-    const sent: Params = Object.fromEntries(Object.entries({ ...params, ...balie }).filter(([name]) => !(removedParameters as readonly string[]).includes(name)));
+    const sent: Params = Object.fromEntries(Object.entries({ ...params, ...(extra.withoutBalie ? {} : balie) }).filter(([name]) => !(removedParameters as readonly string[]).includes(name)));
     return callUitpas({
       method,
       url: `${prefix}/${path}`,

@@ -14,6 +14,7 @@ import {
   UitpasUnreachableError,
   type BadResponseReason,
   type ExistingCardSystemLink,
+  type RefusalExtra,
 } from './errors';
 import { authorizationHeader, type Credentials } from './signing';
 import { child, list, maxXmlBytes, parseXml, text, type XmlNode, type XmlValue } from './xml';
@@ -203,7 +204,14 @@ function tryParse(contentType: string, payload: string): XmlNode | undefined {
 }
 
 function rejection(response: XmlValue | undefined, code: string): UitpasError {
-  return new UitpasError(code, text(response, 'message') ?? '', text(response, 'requiredPermission') || null, existingPassholder(response));
+  return new UitpasError(code, text(response, 'message') ?? '', text(response, 'requiredPermission') || null, existingPassholder(response), refusalExtra(response));
+}
+
+/** <points> beside a check-in refusal, <cashInState> beside a cash-in refusal (reference counter-day.md §0.3). */
+function refusalExtra(response: XmlValue | undefined): RefusalExtra {
+  const points = text(response, 'points')?.trim() ?? '';
+  const cashInState = text(response, 'cashInState');
+  return { ...(/^-?\d{1,9}(\.\d+)?$/.test(points) ? { points: Math.trunc(Number(points)) } : {}), ...(cashInState ? { cashInState } : {}) };
 }
 
 function existingPassholder(response: XmlValue | undefined) {

@@ -12,6 +12,7 @@ import type { createUitpasHandlers } from '../uitpas/handlers';
 import { PendingOutcomes, PendingOutcomesUnreadableError, type OutcomeScope } from '../uitpas/pending-outcomes';
 import type { UitpasSession } from '../uitpas/session';
 import type { WriteGate } from '../uitpas/write-gate';
+import { visitKeys } from './visit-keys';
 
 type UitpasHandlers = ReturnType<typeof createUitpasHandlers>;
 
@@ -32,7 +33,7 @@ const holder = (uid: string) => [`uid:${uid}`];
  * what a look-up can settle and may be kept on disk; `memory` keys only order
  * writes while the app runs (the national number is never written to disk).
  */
-const writeKeys: { [C in WriteChannel]: (payload: RequestOf<C>) => { lookUp: string[]; memory: string[] } } = {
+const writeKeys: { [C in WriteChannel]: (payload: RequestOf<C>) => WriteKeys } = {
   'uitpas:registerPassholder': ({ uitpasNumber, inszNumber }) => ({ lookUp: card(uitpasNumber), memory: inszNumber ? [`insz:${normaliseInsz(inszNumber)}`] : [] }),
   'uitpas:registerNewCard': ({ uid, uitpasNumber }) => ({ lookUp: [...holder(uid), ...card(uitpasNumber)], memory: [] }),
   'uitpas:updatePassholder': ({ uitpasNumber }) => ({ lookUp: card(uitpasNumber), memory: [] }),
@@ -52,7 +53,15 @@ function lookedUp(query: string | undefined, passholders: readonly Passholder[])
   ];
 }
 
+/** `lookUp` keys are noted as pending and settled by a look-up; `memory` keys only order writes while the app runs. */
+export interface WriteKeys {
+  lookUp: string[];
+  memory: string[];
+}
+
 export interface WriteServices {
+  /** Any write under the unknown-outcome rule, `payload` naming it exactly (a double click is refused, not sent twice). */
+  write<T>(channel: string, payload: unknown, keys: WriteKeys, work: () => Promise<T>): Promise<T>;
   /** The handler for a write channel, under the unknown-outcome rule. */
   writing<C extends WriteChannel>(channel: C): (payload: RequestOf<C>) => Promise<ResponseOf<C>>;
   /**
@@ -80,29 +89,34 @@ export function writeServices(dataDirectory: string, session: UitpasSession, gat
     }
   };
 
+  /** One write under the rule: ordered by all its keys, refused while a lookUp key is pending, noted, then settled by its answer. */
+  const write = <T>(channel: string, payload: unknown, { lookUp, memory }: WriteKeys, work: () => Promise<T>): Promise<T> =>
+    gate.write([...lookUp, ...memory], `${channel}\n${JSON.stringify(payload)}`, async () => {
+      const here = await scope();
+      if (await pendingOr(() => pending.find(here, lookUp))) throw new BalieFailure({ ...contractError('outcome-unknown'), outcomeUnknown: true });
+      // Noted before sending: if the app dies before the answer, the next start still knows.
+      await pending.note(here, lookUp, channel);
+      let outcomeKnown = false;
+      try {
+        const result = await work();
+        outcomeKnown = true;
+        return result;
+      } catch (error) {
+        outcomeKnown = error instanceof BalieFailure && error.error.outcomeUnknown !== true;
+        throw error;
+      } finally {
+        if (outcomeKnown) await pending.settle(here, lookUp);
+      }
+    });
+
   return {
+    write,
     writing:
       <C extends WriteChannel>(channel: C) =>
-      (payload: RequestOf<C>): Promise<ResponseOf<C>> => {
-        const { lookUp, memory } = (writeKeys[channel] as (payload: RequestOf<C>) => { lookUp: string[]; memory: string[] })(payload);
-        return gate.write([...lookUp, ...memory], `${channel}\n${JSON.stringify(payload)}`, async () => {
-          const here = await scope();
-          if (await pendingOr(() => pending.find(here, lookUp))) throw new BalieFailure({ ...contractError('outcome-unknown'), outcomeUnknown: true });
-          // Noted before sending: if the app dies before the answer, the next start still knows.
-          await pending.note(here, lookUp, channel);
-          let outcomeKnown = false;
-          try {
-            const result = await (uitpas[channel] as (payload: RequestOf<C>) => Promise<ResponseOf<C>>)(payload);
-            outcomeKnown = true;
-            return result;
-          } catch (error) {
-            outcomeKnown = error instanceof BalieFailure && error.error.outcomeUnknown !== true;
-            throw error;
-          } finally {
-            if (outcomeKnown) await pending.settle(here, lookUp);
-          }
-        });
-      },
+      (payload: RequestOf<C>): Promise<ResponseOf<C>> =>
+        write(channel, payload, (writeKeys[channel] as (payload: RequestOf<C>) => WriteKeys)(payload), () =>
+          (uitpas[channel] as (payload: RequestOf<C>) => Promise<ResponseOf<C>>)(payload),
+        ),
     lookingUp: async (work, keys) => {
       const sentIn = generation();
       const here = await scope();
@@ -129,6 +143,12 @@ export function passholderHandlers(uitpas: UitpasHandlers, writes: WriteServices
   return {
     ...uitpasCalls(uitpas),
     'uitpas:findPassholders': (request) => writes.lookingUp(async () => uitpas['uitpas:findPassholders'](request), (found) => lookedUp(request.query, found)),
+    // A group pass's tickets left show its sales: A14 finds sales by a pass holder's uid only, which a group pass has not.
+    'uitpas:identify': (request) =>
+      writes.lookingUp(async () => uitpas['uitpas:identify'](request), (found) => {
+        const group = found?.groupPass?.card?.uitpasNumber;
+        return group ? [visitKeys.sales(group)] : [];
+      }),
     'uitpas:getCard': (request) => writes.lookingUp(async () => uitpas['uitpas:getCard'](request), () => lookedUp(request.uitpasNumber, [])),
     'uitpas:registerPassholder': writes.writing('uitpas:registerPassholder'),
     'uitpas:registerNewCard': writes.writing('uitpas:registerNewCard'),

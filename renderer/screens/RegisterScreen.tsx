@@ -3,6 +3,7 @@ import type { BalieError, OptInPreferences, Passholder } from '../../electron/ip
 import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
 import { optInNames, registrationErrors, registrationRequired } from '../../electron/rules/passholder-rules';
 import { CardCheckStatus } from '../components/CardCheckStatus';
+import { LockedNote, lockedByPolicy } from '../components/LockedNote';
 import { Dialog } from '../components/Dialog';
 import { EidNotes } from '../components/EidNotes';
 import { EidPanel } from '../components/EidPanel';
@@ -217,8 +218,11 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
           <EidNotes form={form} />
           {form.eidReadId && (
             <div className="field checkbox">
-              <input id="field-storePhoto" type="checkbox" checked={storePhoto} onChange={(event) => setStorePhoto(event.target.checked)} />
-              <label htmlFor="field-storePhoto">{texts.record.storePhoto}</label>
+              <input id="field-storePhoto" type="checkbox" checked={storePhoto} disabled={lockedByPolicy(session, 'storeEidPhoto')} onChange={(event) => setStorePhoto(event.target.checked)} />
+              <label htmlFor="field-storePhoto">
+                {texts.record.storePhoto}
+                <LockedNote session={session} setting="storeEidPhoto" />
+              </label>
             </div>
           )}
           <div className="row person">

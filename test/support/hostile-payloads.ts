@@ -70,6 +70,17 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
   'uitpas:registerInCardSystem': { uid, cardSystemId: '1', kansenStatuut: true, kansenStatuutEndDate: '2027-04-30', voucherNumber: 'GENT-2026-0001' },
   'uitpas:updateCardSystemData': { uid, cardSystemId: '1', kansenStatuutEndDate: '2027-04-30' },
   'support:getReport': { probe: true, copy: false },
+  'visit:searchActivities': { uitpasNumber: card, datetype: 'day', date: '2026-12-07', q: 'concert', cdbid: 'a7c3e1f0-5b2d-4c8e-9f61-0d4b2a7e9c13', start: 5, max: 5 },
+  'visit:checkin': { cdbid: 'a7c3e1f0-5b2d-4c8e-9f61-0d4b2a7e9c13', uitpasNumber: card, chipNumber: '04A1B2C3D4E580' },
+  'visit:buyTicket': { cdbid: 'a7c3e1f0-5b2d-4c8e-9f61-0d4b2a7e9c13', uitpasNumber: card, priceClass: 'Rang 1', ticketSaleCouponId: '18', amountOfTickets: 2 },
+  'visit:cancelTicketSale': { ticketSaleId: '17005', uitpasNumber: card },
+  'visit:getAdvantages': { uitpasNumber: card },
+  'visit:cashInWelcomeAdvantage': { uitpasNumber: card, welcomeAdvantageId: '5' },
+  'visit:cashInPointsPromotion': { uitpasNumber: card, pointsPromotionId: '7' },
+  'visit:getCoupons': { uitpasNumber: card },
+  'visit:getPointsHistory': { uitpasNumber: card },
+  'visit:getTicketSales': { uitpasNumber: card },
+  'proxy:answerCredentials': { requestId: '5d0c2f4e-8a61-4b7e-9f3a-0c1d2e3f4a5b', credentials: { username: 'GEMEENTE\\balie1', password: 'verzonnen-wachtwoord' } },
 };
 
 /** Where strings sit in a payload: a path of keys to each string leaf. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Passholder, ResponseOf } from '../../../electron/ipc/contract';
 import { passholderErrors } from '../../../electron/rules/passholder-rules';
 import { Field } from '../../components/Field';
+import { LockedNote, lockedByPolicy } from '../../components/LockedNote';
 import { useApp } from '../../context';
 import { focusField } from '../../flows/focus';
 import { findHolders } from '../../flows/look-up';
@@ -69,8 +70,11 @@ export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: (ou
       )}
       {form.eidReadId && (
         <div className="field checkbox">
-          <input id="field-storePhoto" type="checkbox" checked={storePhoto} onChange={(event) => setStorePhoto(event.target.checked)} />
-          <label htmlFor="field-storePhoto">{texts.record.storePhoto}</label>
+          <input id="field-storePhoto" type="checkbox" checked={storePhoto} disabled={lockedByPolicy(session, 'storeEidPhoto')} onChange={(event) => setStorePhoto(event.target.checked)} />
+          <label htmlFor="field-storePhoto">
+            {texts.record.storePhoto}
+            <LockedNote session={session} setting="storeEidPhoto" />
+          </label>
         </div>
       )}
       {rows.map(([kind, names]) => (

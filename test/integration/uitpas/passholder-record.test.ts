@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EidCard, Passholder } from '../../../electron/ipc/contract';
-import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createMainServices } from '../../../electron/main-services';
 import { placeholderPhoto } from '../../../native/beid/virtual-card/placeholder-photo';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
@@ -20,6 +19,7 @@ import { maxPictureBytes, uploadPicture } from '../../../electron/simulator/pass
 import { cardNumber, demoEmployee, seedPassholder, seedRecordPassholders } from '../../../electron/simulator/seed';
 import { SimulatorState } from '../../../electron/simulator/state';
 import { FakePcscContext } from '../../support/fake-pcsc';
+import { dispatching } from '../../support/dispatching';
 import { memoryCipher } from '../../support/memory-cipher';
 
 const noOptIns = { optInServiceMails: false, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: false };
@@ -47,13 +47,7 @@ async function counter(options: { dir?: string; network?: typeof fetch } = {}) {
   services.events.subscribe((channel, payload) => {
     if (channel === 'eid:card' && (payload as EidCard).complete) cards.push(payload as EidCard);
   });
-  const dispatch = createDispatcher(services.handlers, { warn: () => undefined });
-  const ask = (channel: string, payload?: unknown) => dispatch(channel, payload);
-  const value = async <T>(channel: string, payload?: unknown): Promise<T> => {
-    const result = await ask(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  };
+  const { ask, value } = dispatching(services.handlers);
   await value('session:login');
   await value('session:chooseBalie', { balieId: '101' });
   /** Puts the demo eID of a made-up person through main's read path and gives the complete read. */
