@@ -32,7 +32,7 @@ describe.skipIf(skip).each(counterPcs)('the pass holder record in Chromium on $n
   const field = (name: string) => page.locator(`[name="${name}"]`);
   const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
   /** The pass holder's own panel (the eID panel beside it may offer actions of the same name). */
-  const holderPanel = () => page.locator('section[aria-labelledby="holder-title"]');
+  const holderPanel = () => page.locator('section[aria-labelledby="record-title"]');
   const dialog = () => page.getByRole('alertdialog');
   const home = async () => {
     await page.getByRole('button', { name: 'Terug' }).last().click();
