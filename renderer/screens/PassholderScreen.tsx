@@ -18,7 +18,6 @@ import { OptInsForm } from './actions/OptInsForm';
 import { RegisterInSystemForm, type RegisteredInSystem } from './actions/RegisterInSystemForm';
 import { UpdateForm } from './actions/UpdateForm';
 
-export { suggestReason } from './actions/NewCardForm';
 
 type Action = 'newCard' | 'update' | 'registerInSystem' | 'updateCardSystem' | 'optIns' | 'block';
 
