@@ -124,7 +124,7 @@ function Screen() {
   if (!session.balie || screen.name === 'balie') return <BalieScreen />;
   switch (screen.name) {
     case 'register':
-      return <RegisterScreen key={screen.uitpasNumber} insz={screen.insz} uitpasNumber={screen.uitpasNumber} />;
+      return <RegisterScreen key={screen.uitpasNumber} />;
     case 'passholder':
       // Keyed by when a scan opened it too: the same card scanned again opens it afresh, with fresh data.
       return <PassholderScreen key={`${screen.passholder.uid}-${screen.opened ?? 0}`} passholder={screen.passholder} initialAction={screen.action} />;

@@ -29,6 +29,7 @@ export const fr: Messages = {
   busy: 'En cours…',
   format: {
     datePattern: 'JJ/MM/AAAA',
+    scanNotDate: 'Ce n’est pas une date : une date a 8 chiffres. Scannez une carte dans le champ numéro UiTPAS.',
   },
   leave: {
     title: 'Quitter le formulaire ?',
@@ -306,6 +307,7 @@ export const fr: Messages = {
     doneKansenStatuut: (date: string) => `Avec statut d'opportunités jusqu'au ${date}.`,
     doneNoKansenStatuut: "Sans statut d'opportunités.",
     askFirst: "Demandez d'abord ce qui est marqué.",
+    answerKeys: 'Au clavier : le chiffre à côté d’une réponse la choisit, Entrée passe à la question suivante.',
     questions: {
       noContact: "Demandez une adresse e-mail ou un numéro de téléphone, ou cochez qu'il n'y en a pas.",
       noOptIns: 'Demandez quels messages le titulaire souhaite, ou cochez « aucun message ».',

@@ -43,6 +43,7 @@ export const nl = {
   busy: 'Bezig…',
   format: {
     datePattern: 'DD/MM/JJJJ',
+    scanNotDate: 'Dit is geen datum: een datum heeft 8 cijfers. Een kaart scan je in het veld UiTPAS-nummer.',
   },
   leave: {
     title: 'Formulier verlaten?',
@@ -326,6 +327,7 @@ export const nl = {
     doneKansenStatuut: (date: string) => `Met kansenstatuut tot ${date}.`,
     doneNoKansenStatuut: 'Zonder kansenstatuut.',
     askFirst: 'Vraag eerst na wat gemarkeerd is.',
+    answerKeys: 'Met het toetsenbord: het cijfer bij een antwoord kiest het, Enter gaat naar de volgende vraag.',
     questions: {
       noContact: 'Vraag een e-mailadres of telefoonnummer, of vink aan dat er geen is.',
       noOptIns: 'Vraag welke berichten de pashouder wil, of vink "geen berichten" aan.',
