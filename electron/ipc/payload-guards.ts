@@ -1,6 +1,6 @@
 /**
  * The runtime check of every payload the page sends, one named guard per
- * request (the channel table in contract.ts says which guard a channel uses).
+ * request (the channel tables in contract/ say which guard a channel uses).
  * A payload that fails its guard never reaches a handler. Every string is
  * bounded by its limit in electron/rules/limits.ts (the same the form's fields
  * carry), free of invisible characters and NFC (isFieldText), and identifiers

@@ -3,15 +3,7 @@
  * (update:getNotice), and sent to an open page as it changes (update:notice).
  */
 import type { MainEvents } from '../ipc/main-events';
-import type { UpdateNotice } from './update-plan';
-
-export interface UpdateNoticeView {
-  notice: UpdateNotice;
-  /** The feed's newest version. */
-  version: string;
-  /** The feed's minimum version (our convention), when it gives one. */
-  minimumVersion: string | null;
-}
+import type { UpdateNoticeView } from './update-plan';
 
 export class UpdateNoticeBoard {
   private shown: UpdateNoticeView | null = null;

@@ -85,3 +85,12 @@ export function planUpdate(mode: Exclude<UpdateMode, 'off'>, currentVersion: str
   if (tooOld) return { install, notice: 'too-old', noticeWhenDownloaded: null };
   return { install, notice: mode === 'notify' && newer ? 'available' : null, noticeWhenDownloaded: null };
 }
+
+/** What staff are shown of an update decision (update:notice); kept here, beside the decision, so the contract imports no service. */
+export interface UpdateNoticeView {
+  notice: UpdateNotice;
+  /** The feed's newest version. */
+  version: string;
+  /** The feed's minimum version (our convention), when it gives one. */
+  minimumVersion: string | null;
+}

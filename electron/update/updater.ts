@@ -8,7 +8,7 @@ import { autoUpdater } from 'electron-updater';
 import type { PolicySource } from '../settings/policy-source';
 import type { HttpTransport } from '../uitpas/transport';
 import { feedUrlFromAppUpdate, readReleaseFeed } from './release-feed';
-import type { UpdateNoticeView } from './update-notice';
+import type { UpdateNoticeView } from './update-plan';
 import { planUpdate, updateModeFor, type UpdateNotice } from './update-plan';
 
 export interface UpdaterOptions {

@@ -1,4 +1,4 @@
-/** A failed eID read. The Dutch text for each cause is declared once, in electron/ipc/contract.ts. */
+/** A failed eID read. The Dutch text for each cause is declared once, in the page's catalogue (renderer/messages/). */
 import type { EidReadCause } from './types';
 
 export type { EidReadCause } from './types';

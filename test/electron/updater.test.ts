@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PolicySource } from '../../electron/settings/policy-source';
-import type { UpdateNoticeView } from '../../electron/update/update-notice';
+import type { UpdateNoticeView } from '../../electron/update/update-plan';
 
 // electron-updater's autoUpdater as far as the updater uses it: an emitter with its switches and checkForUpdates.
 const updater = await vi.hoisted(async () => {
