@@ -25,7 +25,7 @@ import type {
 import * as registrationFlow from './flows/registration';
 import type { Registration } from './flows/registration';
 import { scanRoute, type ScanRoute } from './flows/scan-route';
-import { language, setLanguage, texts } from './texts';
+import { language, sessionLanguage, setLanguage, texts } from './texts';
 
 export type Screen =
   | { name: 'home' }
@@ -140,7 +140,8 @@ export function createAppStore(api: BalieApi) {
   };
   // The session says which language this workstation uses; the catalogue switches before the app re-renders.
   store.subscribe(({ session }) => {
-    if (session && session.language !== language) setLanguage(session.language);
+    const wanted = session ? sessionLanguage(session, navigator.languages) : language;
+    if (wanted !== language) setLanguage(wanted);
   });
   const stops = [
     // IT changed the machine's policy: locked settings, or the stop screen, without a restart.
@@ -165,8 +166,10 @@ export function createAppStore(api: BalieApi) {
       if (state.card?.reader === reader) store.setState({ card: eids.at(-1), eids, reading: undefined, cardRemoved: true });
       else store.setState({ eids });
       if (state.halfRead === reader) store.setState({ halfRead: undefined });
+      // What a failed read said of a card goes with it; "pulled while reading" is itself about the pull, and stays.
+      if (state.readFailure?.reader === reader && state.readFailure.cause !== 'card-removed') store.setState({ readFailure: undefined });
     }),
-    api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined })),
+    api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined, cardRemoved: undefined })),
     api.onCardTapped(({ chipNumber }) => void routeScan(chipNumber)),
     api.onUpdateNotice((updateNotice) => store.setState({ updateNotice })),
   ];
@@ -255,6 +258,8 @@ export function createAppStore(api: BalieApi) {
     store.setState((state) => ({
       screen,
       unsavedWork: false,
+      // "The eID was pulled" spoke of the screen it was pulled on.
+      cardRemoved: undefined,
       ...(screen.name === 'register'
         ? { registration: registrationFlow.startRegistration({ insz: screen.insz, uitpasNumber: screen.uitpasNumber, card: state.card, storePhoto: defaultStorePhoto() }) }
         : {}),

@@ -8,7 +8,7 @@
  * which language this workstation uses, before the app re-renders; main.tsx
  * keeps `<html lang>` in step.
  */
-import type { BalieError, EidReadCause, Language, UitpasErrorCode, UpdateNoticeView } from '../electron/ipc/contract';
+import type { BalieError, EidReadCause, Language, SessionView, UitpasErrorCode, UpdateNoticeView } from '../electron/ipc/contract';
 import { latestKansenStatuutEndDate } from '../electron/rules/fields';
 import type { FieldProblem } from '../electron/rules/passholder-rules';
 import { fr } from './messages/fr';
@@ -18,6 +18,15 @@ export const catalogues: Readonly<Record<Language, Messages>> = { nl, fr };
 
 export let texts: Messages = nl;
 export let language: Language = 'nl';
+
+/**
+ * The page's language: the one staff or the policy chose; until then the PC's
+ * own (a French PC in French, a Dutch one in Dutch), Dutch for any other.
+ */
+export function sessionLanguage(session: Pick<SessionView, 'language' | 'sources'>, pcLocales: readonly string[]): Language {
+  if (session.sources.language !== 'default') return session.language;
+  return pcLocales[0]?.toLowerCase().startsWith('fr') ? 'fr' : 'nl';
+}
 
 export function setLanguage(next: Language): void {
   texts = catalogues[next];

@@ -34,6 +34,7 @@ export const fr: Messages = {
   leave: {
     title: 'Quitter le formulaire ?',
     logOutTitle: 'Se déconnecter ?',
+    reloadTitle: 'Recharger la page ?',
     balieTitle: 'Changer de comptoir ?',
     unsaved: 'Vous êtes en train de remplir un formulaire. Quitter sans envoyer ?',
     inFlight: "UiTPAS n'a pas encore répondu. Quitter quand même ?",
@@ -169,7 +170,10 @@ export const fr: Messages = {
     existing: (name: string) => `${name} a déjà une carte UiTPAS.`,
     notFound: 'Aucun titulaire avec ce numéro de registre national.',
     replaceTitle: 'Nouvelle eID lue',
-    replaceQuestion: (name: string) => `Remplir les données de ${name} ? Ce que vous avez tapé dans les champs d'identité sera remplacé.`,
+    replaceQuestion: (name: string) =>
+      `Remplir les données de ${name} ? Tout ce qui concernait la personne précédente disparaît : contact, messages, conditions, carte et statut d'opportunités.`,
+    twoCards: (shown: string, others: string) => `Il y a deux eID dans les lecteurs. Ici : ${shown} ; ${others} est encore dans un lecteur.`,
+    photoUnreadable: 'Photo illisible',
     replace: 'Remplacer',
     keep: 'Garder le formulaire',
   },

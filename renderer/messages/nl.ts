@@ -48,6 +48,7 @@ export const nl = {
   leave: {
     title: 'Formulier verlaten?',
     logOutTitle: 'Afmelden?',
+    reloadTitle: 'Pagina herladen?',
     balieTitle: 'Andere balie kiezen?',
     unsaved: 'Je bent een formulier aan het invullen. Weggaan zonder te versturen?',
     inFlight: 'UiTPAS heeft nog niet geantwoord. Toch weggaan?',
@@ -187,7 +188,10 @@ export const nl = {
     removedKeepForm: 'De eID is uit de kaartlezer genomen. Wat in het formulier staat, blijft staan.',
     notFound: 'Nog geen pashouder met dit rijksregisternummer.',
     replaceTitle: 'Nieuwe eID gelezen',
-    replaceQuestion: (name: string) => `De gegevens van ${name} invullen? Wat je zelf typte in de identiteitsvelden wordt vervangen.`,
+    replaceQuestion: (name: string) =>
+      `De gegevens van ${name} invullen? Alles van de vorige persoon valt weg: contact, berichten, voorwaarden, kaart en kansenstatuut.`,
+    twoCards: (shown: string, others: string) => `Er zitten twee eID's in de lezers. Hier staat ${shown}; ook ${others} zit nog in een lezer.`,
+    photoUnreadable: 'Foto niet leesbaar',
     replace: 'Vervangen',
     keep: 'Formulier behouden',
   },

@@ -2,7 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import type { BalieError, EnvironmentName, Language, PolicyKey } from '../../electron/ipc/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useApp } from '../context';
-import { texts } from '../texts';
+import { sessionLanguage, texts } from '../texts';
 
 export function LoginScreen() {
   const { api, store } = useApp();
@@ -67,7 +67,8 @@ export function SettingsScreen() {
   const { api, store } = useApp();
   const { session } = store();
   const [environment, setEnvironment] = useState<EnvironmentName>(session?.environment ?? 'demo');
-  const [language, setLanguage] = useState<Language>(session?.language ?? 'nl');
+  // The language the page shows now (the PC's until one is chosen); saving the settings chooses it.
+  const [language, setLanguage] = useState<Language>(session ? sessionLanguage(session, navigator.languages) : 'nl');
   const [consumerKey, setConsumerKey] = useState(session?.environment === 'demo' ? '' : (session?.consumerKey ?? ''));
   const [consumerSecret, setConsumerSecret] = useState('');
   const [storeEidPhoto, setStoreEidPhoto] = useState(session?.storeEidPhoto ?? true);
