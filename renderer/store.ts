@@ -22,6 +22,7 @@ import type {
   SessionView,
   UpdateNoticeView,
 } from '../electron/ipc/contract';
+import type { CardAfter } from './flows/cards-after';
 import * as registrationFlow from './flows/registration';
 import type { Registration } from './flows/registration';
 import { scanRoute, type ScanRoute } from './flows/scan-route';
@@ -91,6 +92,8 @@ export interface AppState {
   question?: Question;
   /** The register form (flows/registration.ts); started afresh each time the register screen opens. */
   registration: Registration;
+  /** Per pass holder (uid), the cards replaced at this counter since the app started: listed with their status when reopened. */
+  formerCards: Record<string, CardAfter[]>;
 }
 
 /**
@@ -115,6 +118,7 @@ export function createAppStore(api: BalieApi) {
     inFlight: 0,
     scan: { busy: false, id: 0 },
     eids: [],
+    formerCards: {},
     registration: registrationFlow.startRegistration({ storePhoto: true }),
   }));
   const defaultStorePhoto = () => store.getState().session?.storeEidPhoto ?? true;
