@@ -28,9 +28,7 @@ export function EidChangeList({ changes }: { changes: readonly EidDifference[] }
       <p>{texts.passholder.eidChanges}</p>
       <ul className="changes">
         {changes.map((change) => (
-          <li key={change.field}>
-            <strong>{texts.fields[change.field] ?? change.field}</strong>: {change.old || '—'} → {change.new}
-          </li>
+          <li key={change.field}>{texts.labelled(texts.fields[change.field] ?? change.field, `${change.old || '—'} → ${change.new}`)}</li>
         ))}
       </ul>
     </div>

@@ -44,6 +44,8 @@ export function Field({ name, value, onChange, error, eidMark, required, type = 
       <label htmlFor={id}>
         {label ?? texts.fields[name] ?? name}
         {required && <span aria-hidden="true"> *</span>}
+        {/* A space before the mark: a long one-word label (Rijksregisternummer) lets the mark wrap under it instead of spilling over. */}
+        {eidMark && ' '}
         {eidMark && (
           <span className={`eid-mark eid-mark-${eidMark}`}>
             <span aria-hidden="true">{texts.eid.shortMark[eidMark]}</span>

@@ -21,7 +21,6 @@ import { nl, type Messages } from '../../renderer/messages/nl';
 import { virtualCard } from '../support/card-fixtures';
 import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
-import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
 import { cardSlot, openCounter, projectRoot, type CounterSession } from './counter-session';
 import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-checks';
 
@@ -82,8 +81,9 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
   let page: Page;
   const first = cardSlot();
   /** The second reader: a second eID, or a UiTPAS card laid on it. */
-  let second: InsertedCard | undefined;
-  const secondReader = 'Virtual PCD 00 01';
+  const secondSlot = cardSlot(1);
+  const insertSecond = secondSlot.insert;
+  const removeSecond = secondSlot.remove;
 
   const shot = async (name: string) => {
     await page.screenshot({ path: join(screenshots, `${name}.png`) });
@@ -95,26 +95,16 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
   const dialog = () => page.getByRole('alertdialog');
   const eidPanel = () => page.getByTestId('eid-panel');
   const search = () => page.getByLabel(t.home.searchLabel);
-  const seenLeaving = (reader: string) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => resolve(), 5000);
-      const stop = counter!.host.events.subscribe((channel, payload) => {
-        if (channel !== 'eid:removed' || (payload as { reader: string }).reader !== reader) return;
-        clearTimeout(timer);
-        stop();
-        resolve();
-      });
-    });
-  const insertSecond = async (card: VirtualCardBehaviour) => {
-    await removeSecond();
-    second = await insertVirtualCard(card, 1);
-  };
-  const removeSecond = async () => {
-    if (!second) return;
-    const left = seenLeaving(secondReader);
-    await second.remove();
-    second = undefined;
-    await left;
+  /** Counts the deliberate keys of a registration (the scan and free typing are not counted). */
+  const keyCounter = () => {
+    const counter = {
+      keys: 0,
+      press: async (key: string) => {
+        counter.keys += 1;
+        await page.keyboard.press(key);
+      },
+    };
+    return counter;
   };
   const home = async () => {
     await page.getByRole('button', { name: t.session.back }).last().click();
@@ -218,11 +208,8 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     await page.keyboard.press('Enter');
     await page.getByTestId('scan-outcome').waitFor({ timeout: 5000 });
     expect(await search().inputValue()).toBe(gent(999));
-    let keys = 0;
-    const press = async (key: string) => {
-      keys += 1;
-      await page.keyboard.press(key);
-    };
+    const counted = keyCounter();
+    const press = counted.press;
     await first.insert(virtualCard({ person: benoit }));
     await eidPanel().getByText(t.eid.notFound).waitFor({ timeout: 15_000 });
     await expectFocus({ text: t.home.register });
@@ -249,18 +236,15 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     await shot('05-keyboard-ready');
     await press('Enter');
     await page.getByTestId('registered').waitFor({ timeout: 10_000 });
-    expect(keys).toBeLessThanOrEqual(6);
-    expect(keys).toBe(6);
+    expect(counted.keys).toBeLessThanOrEqual(6);
+    expect(counted.keys).toBe(6);
     await page.getByRole('button', { name: t.register.another }).click();
     await expectFocus({ id: 'search' });
   });
 
   it('answers "no contact, no messages, terms on paper" in as few keys', async () => {
-    let keys = 0;
-    const press = async (key: string) => {
-      keys += 1;
-      await page.keyboard.press(key);
-    };
+    const counted = keyCounter();
+    const press = counted.press;
     await first.insert(virtualCard({ person: anneliese }));
     await eidPanel().getByText(t.eid.notFound).waitFor({ timeout: 15_000 });
     await expectFocus({ text: t.home.register });
@@ -282,7 +266,7 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     expect(await field('name').evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(true);
     await press('Enter');
     await page.getByTestId('registered').waitFor();
-    expect(keys).toBe(6);
+    expect(counted.keys).toBe(6);
     await page.getByRole('button', { name: t.register.another }).click();
     await first.remove();
   });
@@ -363,8 +347,8 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     if ((await dialog().count()) > 0) await dialog().getByRole('button', { name: t.dialog.yes }).click();
     await page.getByRole('button', { name: t.passholder.takeFromEid }).click();
     const changes = page.getByTestId('eid-changes');
-    await expect.poll(() => changes.textContent()).toContain(`${t.fields.street}: Sleepstraat 14 → Brugsesteenweg 88`);
-    expect(await changes.textContent()).toContain(`${t.fields.placeOfBirth}: — → Sint-Niklaas`);
+    await expect.poll(() => changes.textContent()).toContain(t.labelled(t.fields.street, 'Sleepstraat 14 → Brugsesteenweg 88'));
+    expect(await changes.textContent()).toContain(t.labelled(t.fields.placeOfBirth, '— → Sint-Niklaas'));
     // Geboorteplaats stays in its card; the rijksregisternummer shows all 11 digits.
     expect(
       await page.locator('form.action-form').evaluate((form) => {
@@ -428,13 +412,24 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
   it('keeps words whole on the support screen (item 7)', async () => {
     await page.getByRole('button', { name: t.support.open }).click();
     await page.locator('.support').waitFor();
-    const breaking = await page.locator('.support *').evaluateAll((elements) =>
-      elements.filter((element) => {
-        const style = getComputedStyle(element);
-        return style.overflowWrap === 'anywhere' || style.wordBreak === 'break-all';
-      }).length,
-    );
-    expect(breaking).toBe(0);
+    // Every word of ordinary length sits on one line (a file path longer than the column may break; a hyphen is a normal break).
+    const breaking = await page.locator('.support').evaluate((support) => {
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(support, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/[^\s-]+/g)) {
+          if (match[0].length > 20 || match[0].includes('/')) continue;
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+      return broken;
+    });
+    expect(breaking).toEqual([]);
     await shot('13-support');
     await page.getByRole('button', { name: t.session.back }).first().click();
   });
