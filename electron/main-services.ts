@@ -21,6 +21,8 @@ import { demoEnvironment } from './wiring/demo-environment';
 import { sessionHandlers, sessionServices, watchPolicy } from './wiring/session-wiring';
 import { guarded, supportHandlers, supportServices } from './wiring/support-wiring';
 import { passholderHandlers, writeServices } from './wiring/write-wiring';
+import { createVisitHandlers } from './uitpas/visit-handlers';
+import { visitHandlers } from './wiring/visit-wiring';
 
 export interface MainServicesOptions {
   appInfo: AppInfo;
@@ -75,7 +77,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const { session, policy, gate, evidence } = sessions;
   const cards = cardServices(options, events, session);
   const uitpas = createUitpasHandlers(session, evidence);
-  const writes = writeServices(options.dataDirectory, session, gate, uitpas);
+  const writes = writeServices(options.dataDirectory, session, gate, uitpas, sessions.generation);
   const support = supportServices(options, policy, session, cards, events);
   const closeListeners = new Set<(close: boolean) => void>();
 
@@ -89,9 +91,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     ...cardHandlers(cards, session, demo, options.log),
     ...sessionHandlers(sessions, demo, uitpas),
     ...passholderHandlers(uitpas, writes),
+    ...visitHandlers(createVisitHandlers(session), writes),
     ...supportHandlers(support, options.copyText),
   };
-  const stopWatching = watchPolicy(sessions, events, support.journal);
+  const stopWatching = watchPolicy(sessions, demo, events, support.journal);
 
   return {
     handlers: guarded(table, policy, support),

@@ -25,15 +25,20 @@ import type {
 import type { CardAfter } from './flows/cards-after';
 import * as registrationFlow from './flows/registration';
 import type { Registration } from './flows/registration';
-import { scanRoute, type ScanRoute } from './flows/scan-route';
-import { language, sessionLanguage, setLanguage, texts } from './texts';
+import { looksLikeChip, scanRoute, type ScanRoute } from './flows/scan-route';
+import { createVisitSlice, visitCard, type VisitState } from './flows/visit/visit-slice';
+import { visitQuestions } from './flows/visit/visit-words';
+import { language, pcLocales, sessionLanguage, setLanguage, texts } from './texts';
 
 export type Screen =
   | { name: 'home' }
   /** `uitpasNumber`: a card from this balie's stock, scanned or tapped, already in the card field. */
   | { name: 'register'; insz?: string; uitpasNumber?: string }
-  /** `opened`: when a scan opened it, so the same card scanned again opens it afresh. */
-  | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem'; opened?: number }
+  /**
+   * `opened`: when a scan opened it, so the same card scanned again opens it afresh. `uitpasNumber`: the card
+   * scanned, and `chipNumber` when it was tapped: the visit works with that card.
+   */
+  | { name: 'passholder'; passholder: Passholder; action?: 'registerInSystem'; opened?: number; uitpasNumber?: string; chipNumber?: string }
   | { name: 'groupPass'; groupPass: GroupPass; card?: CardInfo; opened: number }
   /**
    * `price`: the API's amount to collect; `settled`: found by the look-up after an unknown outcome; `followUps`: what
@@ -94,6 +99,8 @@ export interface AppState {
   registration: Registration;
   /** Per pass holder (uid), the cards replaced at this counter since the app started: listed with their status when reopened. */
   formerCards: Record<string, CardAfter[]>;
+  /** The visit of the pass holder or group pass on screen (flows/visit/visit-slice.ts). */
+  visit?: VisitState;
 }
 
 /**
@@ -144,7 +151,7 @@ export function createAppStore(api: BalieApi) {
   };
   // The session says which language this workstation uses; the catalogue switches before the app re-renders.
   store.subscribe(({ session }) => {
-    const wanted = session ? sessionLanguage(session, navigator.languages) : language;
+    const wanted = session ? sessionLanguage(session, pcLocales()) : language;
     if (wanted !== language) setLanguage(wanted);
   });
   const stops = [
@@ -200,7 +207,10 @@ export function createAppStore(api: BalieApi) {
     }
     if (!current() || !store.getState().session?.balie) return;
     const opened = Date.now();
-    if (route?.to === 'passholder') await go({ name: 'passholder', passholder: route.passholder, opened });
+    if (route?.to === 'passholder') {
+      const chip = looksLikeChip(identification) ? { chipNumber: identification } : {};
+      await go({ name: 'passholder', passholder: route.passholder, opened, ...(route.uitpasNumber ? { uitpasNumber: route.uitpasNumber } : {}), ...chip });
+    }
     else if (route?.to === 'groupPass') await go({ name: 'groupPass', groupPass: route.groupPass, card: route.card, opened });
     // A card scanned or tapped into an open register form goes into its card field, checked (and refused) like a typed one.
     else if ((route?.to === 'register' || route?.to === 'refused') && store.getState().screen.name === 'register') registration.cardScanned(route.uitpasNumber);
@@ -270,8 +280,48 @@ export function createAppStore(api: BalieApi) {
     }));
   }
 
+  const visit = createVisitSlice(
+    api,
+    {
+      get: () => store.getState().visit,
+      put: (next) => store.setState({ visit: next }),
+      ask,
+      track: (request) => track(request),
+    },
+    visitQuestions,
+  );
+  // Opening a pass holder or a group pass starts their visit; any other screen (or another person) drops it.
+  stops.push(
+    store.subscribe(({ screen, session }, previous) => {
+      if (screen === previous.screen) return;
+      if (screen.name === 'passholder') {
+        const { passholder } = screen;
+        const balieSystems = (session?.balie?.cardSystems ?? []).map((system) => system.id);
+        const uitpasNumber = visitCard(passholder.cardSystems, balieSystems, screen.uitpasNumber);
+        const points = Number(passholder.points);
+        if (uitpasNumber) return visit.opened({ kind: 'passholder', uitpasNumber, ...(screen.chipNumber ? { chipNumber: screen.chipNumber } : {}), points: Number.isFinite(points) ? Math.trunc(points) : null });
+      } else if (screen.name === 'groupPass') {
+        const uitpasNumber = screen.card?.uitpasNumber;
+        const left = Number(screen.groupPass.availableTickets);
+        if (uitpasNumber) return visit.opened({ kind: 'groupPass', uitpasNumber, availableTickets: screen.groupPass.availableTickets !== undefined && Number.isFinite(left) ? left : null });
+      }
+      visit.closed();
+    }),
+  );
+
+  /** Counts a request as in flight until it answers. */
+  async function track<T>(request: Promise<T>): Promise<T> {
+    store.setState((state) => ({ inFlight: state.inFlight + 1 }));
+    try {
+      return await request;
+    } finally {
+      store.setState((state) => ({ inFlight: state.inFlight - 1 }));
+    }
+  }
+
   return Object.assign(store, {
     stopListening: () => stops.forEach((stop) => stop()),
+    visit,
     ask,
     mayLeave,
     go,
@@ -281,15 +331,7 @@ export function createAppStore(api: BalieApi) {
     show(screen: Screen): void {
       enter(screen);
     },
-    /** Counts a request as in flight until it answers. */
-    async track<T>(request: Promise<T>): Promise<T> {
-      store.setState((state) => ({ inFlight: state.inFlight + 1 }));
-      try {
-        return await request;
-      } finally {
-        store.setState((state) => ({ inFlight: state.inFlight - 1 }));
-      }
-    },
+    track,
   });
 }
 

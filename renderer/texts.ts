@@ -24,8 +24,15 @@ export let language: Language = 'nl';
  * own (a French PC in French, a Dutch one in Dutch), Dutch for any other.
  */
 export function sessionLanguage(session: Pick<SessionView, 'language' | 'sources'>, pcLocales: readonly string[]): Language {
-  if (session.sources.language !== 'default') return session.language;
+  // A session view that does not say where its language came from (a test's stand-in) counts as chosen.
+  const sources = session.sources as Partial<SessionView['sources']> | undefined;
+  if (sources?.language !== 'default') return session.language;
   return pcLocales[0]?.toLowerCase().startsWith('fr') ? 'fr' : 'nl';
+}
+
+/** The PC's languages, first the one it is set to (none where there is no browser: the store's tests in Node). */
+export function pcLocales(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : navigator.languages;
 }
 
 export function setLanguage(next: Language): void {

@@ -9,6 +9,7 @@
 import { identifierFormats, isUitpasNumberShape, maxLength, maxWildcards, wildcardCount, type LimitedField } from '../rules/limits';
 import type { NewCardReason, PriceReason, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
 import { languages } from '../settings/languages';
+import { activityDateTypes } from '../uitpas/visit-model';
 import { isBoolean, isObject, isOneOf, listOf, multiLine, optional, shaped, singleLine, type Guard } from './validation';
 
 /** The guard for a field: its limit, and its format when it has one. */
@@ -151,8 +152,8 @@ const isOptIns = isObject({
   optInPost: isBoolean,
 });
 
-/** The pass holder's birth date goes along: main keeps every opt-in false under 16. */
-export const isOptInChange = isObject({ uid: field('uid'), dateOfBirth: optional(field('dateOfBirth')), preferences: isOptIns });
+/** A card of the pass holder goes along: main reads the record by it and keeps every opt-in false under 16 by the record's birth date. */
+export const isOptInChange = isObject({ uid: field('uid'), uitpasNumber, preferences: isOptIns });
 
 export const isBlockRequest = isObject({ uitpasNumber });
 
@@ -166,3 +167,41 @@ export const isCardSystemRegistration = isObject({
 });
 
 export const isCardSystemDataChange = isObject({ uid: field('uid'), cardSystemId: field('cardSystemId'), kansenStatuutEndDate: field('kansenStatuutEndDate') });
+
+/**
+ * The visit (issue 24; /work/shared/reference/counter-day.md). Field names are the API's own parameters; ids that
+ * reach a URL path (cdbid, uitpasNumber, ticketSaleId) have formats without "/" or ".".
+ */
+const cdbid = field('cdbid');
+
+export const isActivitySearch = isObject({
+  uitpasNumber,
+  datetype: isOneOf(activityDateTypes),
+  date: optional(field('date')),
+  q: optional(field('q')),
+  cdbid: optional(cdbid),
+  start: optional(isCount(10_000)),
+  max: optional(isCount(50)),
+});
+
+export const isCheckinRequest = isObject({ cdbid, uitpasNumber, chipNumber: optional(field('chipNumber')) });
+
+/** A group pass buys for up to its tickets left; 100 is above any real group's yearly quota (inferred bound). */
+const isTicketCount: Guard<number> = (value): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100;
+
+export const isTicketSaleRequest = isObject({
+  cdbid,
+  uitpasNumber,
+  priceClass: field('priceClass'),
+  ticketSaleCouponId: optional(field('ticketSaleCouponId')),
+  amountOfTickets: optional(isTicketCount),
+});
+
+export const isCancelTicketSaleRequest = isObject({ ticketSaleId: field('ticketSaleId'), uitpasNumber });
+
+/** The advantages, coupons and histories of one card. */
+export const isPassholderVisitQuery = isObject({ uitpasNumber });
+
+export const isCashInWelcomeAdvantageRequest = isObject({ uitpasNumber, welcomeAdvantageId: field('welcomeAdvantageId') });
+
+export const isCashInPointsPromotionRequest = isObject({ uitpasNumber, pointsPromotionId: field('pointsPromotionId') });

@@ -36,6 +36,16 @@ export const maxLength = {
   cardSystemId: 12,
   consumerKey: 256,
   consumerSecret: 256,
+  /** The visit (issue 24): an event id (UiTdatabank UUID), a tapped chip, a price class name, ids the API parses as longs (PARSE_INVALID_LONG), the activity search text and chosen day. */
+  cdbid: 64,
+  chipNumber: 20,
+  priceClass: 100,
+  ticketSaleCouponId: 19,
+  ticketSaleId: 19,
+  welcomeAdvantageId: 19,
+  pointsPromotionId: 19,
+  q: 200,
+  date: 10,
 } as const satisfies Record<string, number>;
 
 export type LimitedField = keyof typeof maxLength;
@@ -62,6 +72,16 @@ export const identifierFormats = {
   /** A date as the form sends it (YYYY-MM-DD); whether it is a real date is the field rule's job. */
   dateOfBirth: /^[0-9-]*$/,
   kansenStatuutEndDate: /^[0-9-]*$/,
+  /** A UiTdatabank event id: a UUID (CF-T events/searchresults.xml); upper case allowed, as the same fixture's actor ids have it. */
+  cdbid: /^[A-Za-z0-9][A-Za-z0-9-]*$/,
+  /** A card's chip (its UID) in hex, as the reader reports it (native/contactless/chip-number.ts). */
+  chipNumber: /^[0-9A-Fa-f]+$/,
+  /** Ids UiTPAS parses as longs (PARSE_INVALID_LONG in DOC registratie-van-verkoop-van-ticket.md, punten-verzilveren.md). */
+  ticketSaleCouponId: /^[0-9]+$/,
+  ticketSaleId: /^[0-9]+$/,
+  welcomeAdvantageId: /^[0-9]+$/,
+  pointsPromotionId: /^[0-9]+$/,
+  date: /^[0-9-]*$/,
 } as const satisfies Partial<Record<LimitedField, RegExp>>;
 
 /** A UiTPAS number: 13 digits, spaces allowed between them as typed (normaliseUitpasNumber drops them). */
@@ -77,12 +97,15 @@ export function isUitpasNumberShape(value: string): boolean {
  * hyphen, the Mongolian vowel separator, the bidi overrides, isolates and marks,
  * interlinear annotation, the tag characters), private-use characters, lone
  * surrogates (not valid UTF-16), line and paragraph separators, and the Hangul
- * fillers (U+115F, U+1160, U+3164, U+FFA0), letters that print as nothing.
+ * fillers (U+115F, U+1160, U+3164, U+FFA0), letters that print as nothing, and
+ * every other default-ignorable code point (variation selectors such as U+FE0F
+ * and U+E0100, the combining grapheme joiner U+034F, U+17B4, the Mongolian free
+ * variation selectors; issue 27 item 11), which renderers draw as nothing.
  * Free text may keep tab and line breaks. One character class (and a one-character
  * look-ahead): linear.
  */
-const invisibleInLine = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
-const invisibleInText = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0]/u;
+const invisibleInLine = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
+const invisibleInText = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u;
 
 export function hasInvisibleCharacter(text: string, multiLine = false): boolean {
   return (multiLine ? invisibleInText : invisibleInLine).test(text);

@@ -36,6 +36,8 @@ export const fieldProblems = [
   'search-query',
   /** A search by name etc. without a single criterion. */
   'search-criteria',
+  /** The activities of a chosen day, without a valid day (YYYY-MM-DD). */
+  'activity-date',
   /** Opt-ins are false under 16 (optInMinimumAge). */
   'opt-in-under-16',
   'parental-consent-required',

@@ -8,7 +8,7 @@
  * letting a counter run with settings IT did not choose.
  *
  * This table is the schema: every key, what it takes, and what it means, in
- * one place (README "For IT" lists the same keys, checked by a test).
+ * one place (docs/it-guide.md lists the same keys, checked by a test).
  * Pure (the page gets its types through the contract); reading and watching
  * the file is policy-source.ts, Electron-free, so the browser host obeys the
  * same file.
@@ -113,7 +113,7 @@ const proxy: Check = (value, key) => {
   }
 };
 
-/** The schema: each key's check and what it means (the README's table says the same). */
+/** The schema: each key's check and what it means (the IT guide's table says the same). */
 export const policySchema: Readonly<Record<PolicyKey, { check: Check; means: string }>> = {
   environment: { check: oneOf(environmentNames), means: 'demo, test, acceptance or production' },
   consumerKey: { check: nonEmptyString, means: "the app's Service Consumer key for that environment" },

@@ -161,5 +161,6 @@ export function blockCard(context: OperationContext, uitpasNumber: string): Repl
   if (!(balie.permissions[card.cardSystemId] ?? []).includes('registratie')) refuse('ACCESS_DENIED', 'balie may not block this card', permissionNames.block);
   if (card.status !== 'ACTIVE') refuse('INVALID_CARD_STATUS', `card status ${card.status}`);
   card.status = 'BLOCKED';
-  return ok({ code: 'ACTION_SUCCEEDED', message: 'The uitpas has been blocked.' });
+  // The answer of CF's test data (CultureFeed/test/uitpas/data/passholder/block.xml), not the docs' ACTION_SUCCEEDED.
+  return ok({ code: 'BLOCK_UITPAS_SUCCESS', message: 'The uitpas has been blocked.' });
 }

@@ -78,7 +78,8 @@ export function retrieve(context: OperationContext): Reply {
 }
 
 /**
- * GET uitpas/passholder/search (DOC pashouders/zoeken-van-pashouders.md; CF Passholder/Query/SearchPassholdersOptions.php).
+ * GET uitpas/passholder/search (DOC pashouders/zoeken-van-pashouders.md; CF Passholder/Query/SearchPassholdersOptions.php for the
+ * parameters CF sends; the `*` wildcard is the docs', invalidUitpasNumbers is read by CF Uitpas/Default.php::searchPassholders).
  * A consumer request searches the balie's card systems (all of them when searching only by UiTPAS number);
  * signed with a user's token it runs in owner mode and finds only that user's own pass holder record,
  * which a staff member does not have. name and firstName take `*` as wildcard; uitpasNumber repeats.

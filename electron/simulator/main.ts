@@ -27,6 +27,9 @@ void startSimulator({ port: Number(process.env.SIMULATOR_PORT ?? 8787) }).then((
   lines.push(`  zijn kaart: ${chip(cardNumber('09000', seedPassholder.cardSequence, false))}`);
   lines.push(`Groepspas "${seedGroupPass.name}": ${chip(cardNumber('09000', seedGroupPass.cardSequence, true))}`);
   lines.push(`Geblokkeerd: ${chip(cardNumber('09000', 901, false))}   verwijderd: ${chip(cardNumber('09000', 903, false))}`);
+  // The visit (issue 24): who can save points, buy at kansentarief, with a coupon, cash advantages.
+  lines.push(`Bezoek: kansenpas met kansentarief en ${state.visit.pointsOf('pashouder-demo-0002')} punten ${chip(cardNumber('09000', 520, true))}; bon "Cultuurbon" op de kaart van ${seedPassholder.firstName} ${seedPassholder.name}`);
+  lines.push(`  Activiteiten aan "${state.balies.get('balie-gent-centrum')?.name ?? ''}" vandaag en de komende dagen, een permanente (1 keer per week punten sparen)`);
   lines.push(`UiTiD v2 (nagebootst): issuer ${simulator.issuer}, client id ${demoNativeClientId}, daarna ${simulator.prefix}/authapi/auth0at`);
   lines.push('', 'Stoppen: Ctrl+C');
   console.log(lines.join('\n'));

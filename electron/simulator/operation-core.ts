@@ -6,6 +6,7 @@
 import { isIsoDate, latestKansenStatuutEndDate } from '../rules/fields';
 import type { SeedBalie } from './seed';
 import type { SimulatorState } from './state';
+import { escapeXml } from '../uitpas/xml';
 import { document } from './xml-writer';
 
 
@@ -51,8 +52,9 @@ export const param = (params: Map<string, string>, name: string): string => para
 
 /**
  * A boolean as real clients send it: "true"/"false", or as CF sends a plain PHP bool through http_build_query,
- * "1" for true and the parameter left out for false (CF Uitpas/ValueObject.php::toPostData drops empty values;
- * Uitpas/Passholder.php sends legalTermsPaper, legalTermsDigital, parentalConsent and the opt-ins on register that way).
+ * "1" for true and the parameter left out for false (CF Uitpas/Passholder.php::toPostData, which overrides
+ * ValueObject::toPostData, drops every false or empty property it is not told to keep; it converts kansenStatuut and
+ * verified to 'true'/'false' itself, so legalTermsPaper, legalTermsDigital, parentalConsent and the opt-ins go as "1" or not at all).
  */
 export const flag = (params: Map<string, string>, name: string): boolean => params.get(name) === 'true' || params.get(name) === '1';
 
@@ -68,9 +70,11 @@ export function run<R extends Reply | undefined>(operation: (context: OperationC
     const { userId, links } = error.extra;
     const extra = typeof userId === 'string' && typeof links === 'string' ? `<userId>${userId}</userId><cardSystemLinks>${links}</cardSystemLinks>` : '';
     const permission = error.requiredPermission ? `<requiredPermission>${error.requiredPermission}</requiredPermission>` : '';
+    // Beside a refused check-in the holder's points, beside a refused points promotion its cashInState (DOC inchecken-pashouder.md, punten-verzilveren.md).
+    const visit = ['points', 'cashInState'].map((name) => (typeof error.extra[name] === 'string' ? `<${name}>${escapeXml(error.extra[name])}</${name}>` : '')).join('');
     return {
       status: error.status,
-      body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<response><code>${error.code}</code><message>${error.detail}</message>${permission}${extra}</response>`,
+      body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<response><code>${error.code}</code><message>${escapeXml(error.detail)}</message>${permission}${extra}${visit}</response>`,
     };
   }
 }

@@ -16,6 +16,7 @@ import { refuseRemovedOrEmpty, run, type OperationContext, type Reply } from './
 import { readMultipart } from './multipart';
 import { getPassholder, registerInCardSystem, registerPassholder, setOptInPreferences, updateCardSystemData, updatePassholder, uploadPicture } from './passholder-operations';
 import { retrieve, searchPassholders } from './lookups';
+import { routeVisit } from './visit-routes';
 import { exchangeAccessToken, oidcAnswer, oidcPathPrefix } from './uitid-v2';
 import { answerInstead, rewriteAnswer, takeOddAnswer } from './odd-answers';
 import { OAuthVerifier, parseAuthorizationHeader, type OAuthRequest } from './oauth-verifier';
@@ -46,8 +47,8 @@ export interface Simulator {
 const maxBodyBytes = 64 * 1024;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const state = options.state ?? new SimulatorState();
   const now = options.now ?? (() => new Date());
+  const state = options.state ?? new SimulatorState(now());
   const verifier = new OAuthVerifier({
     consumerSecret: (key) => state.consumers.get(key),
     tokenSecret: (token) => state.accessTokens.get(token)?.secret ?? state.requestTokens.get(token)?.secret,
@@ -122,6 +123,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   function route(method: string, segments: string[], context: OperationContext): Reply | undefined | null {
     const [first, second, third, fourth] = segments;
     if (first !== 'uitpas') return undefined;
+    const visit = routeVisit(method, segments, context);
+    if (visit !== undefined) return visit;
     // Look-ups a consumer request may do (DOC zoeken-van-pashouders.md; ophalen-van-pashouder-dmv-…-insz-barcode.md).
     if (method === 'GET' && second === 'passholder' && third === 'search') return run(searchPassholders, context);
     if (method === 'GET' && second === 'retrieve' && !third) return run(retrieve, context);

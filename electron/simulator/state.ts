@@ -1,5 +1,6 @@
 /** The simulator's in-memory world, built from the seed; nothing is written to disk. */
 import type { OddAnswer } from './odd-answers';
+import { VisitWorld } from './visit-state';
 import { randomBytes } from 'node:crypto';
 import { isoDay } from '../rules/fields';
 import { cardNumber, chipNumberOf, demoConsumerKey, demoEmployee, seedBalies, seedCardSystems, seedCards, seedGroupPass, seedPassholder, seedRecordPassholders, seedSchools, seedVouchers, type SeedCard } from './seed';
@@ -56,8 +57,11 @@ export class SimulatorState {
   /** UiTiD v2 stand-in (uitid-v2.ts): authorization codes with their PKCE challenge, and unredeemed access tokens. */
   readonly oidcCodes = new Map<string, { challenge: string; redirectUri: string; clientId: string }>();
   readonly oidcAccessTokens = new Set<string>();
+  /** The visit's check-ins, sales, cash-ins and points (visit-state.ts), its seed counted from `start`. */
+  readonly visit: VisitWorld;
 
-  constructor() {
+  constructor(start: Date = new Date()) {
+    this.visit = new VisitWorld(start);
     const gent = seedCardSystems[0] ?? { id: '1', prefix: '09000' };
     const number = cardNumber(gent.prefix, seedPassholder.cardSequence, false);
     this.cards.set(number, { uitpasNumber: number, chipNumber: chipNumberOf(number), cardSystemId: gent.id, kansenpas: false, status: 'ACTIVE', balieConsumerKey: null });
@@ -132,7 +136,7 @@ export class SimulatorState {
   groupPassByCard(uitpasNumber: string): (typeof seedGroupPass & { uitpasNumber: string }) | undefined {
     const gent = seedCardSystems[0] ?? { prefix: '09000' };
     const number = cardNumber(gent.prefix, seedGroupPass.cardSequence, true);
-    return uitpasNumber === number ? { ...seedGroupPass, uitpasNumber: number } : undefined;
+    return uitpasNumber === number ? { ...seedGroupPass, availableTickets: this.visit.groupTicketsLeft, uitpasNumber: number } : undefined;
   }
 
   passholderByCard(uitpasNumber: string): SimPassholder | undefined {

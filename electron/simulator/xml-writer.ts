@@ -63,7 +63,8 @@ export function passholderXml(holder: SimPassholder, state: SimulatorState, toda
       ['numberOfCheckins', '0'],
       ['picture', holder.picture],
       ['placeOfBirth', f.placeOfBirth],
-      ['points', '0.000'],
+      // Three decimals, as the record writes them (CF-T passholder.memberships.xml).
+      ['points', `${state.visit.pointsOf(holder.uid)}.000`],
       ['postalCode', f.postalCode],
       ['registrationBalieConsumerKey', holder.registrationBalieConsumerKey],
       ['schoolConsumerKey', f.schoolConsumerKey],

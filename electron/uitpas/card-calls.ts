@@ -5,6 +5,8 @@ import { parseCardInfo, parseIdentification, parsePrice, type CardInfo, type Ide
 import type { NewCardRequest, PriceQuery, Registered } from './types';
 import { child, list } from './xml';
 
+const blockSucceeded = ['ACTION_SUCCEEDED', 'BLOCK_UITPAS_SUCCESS'] as const;
+
 export function cardCalls({ options, post, get, request }: UitpasCore) {
   return {
     registerNewCard: async (card: NewCardRequest): Promise<Registered> => {
@@ -13,10 +15,11 @@ export function cardCalls({ options, post, get, request }: UitpasCore) {
     },
 
     /**
-     * Blocks a lost, stolen or defective card (DOC pashouders/block-uitpas.md; CF Uitpas/Default.php::blockUitpas;
-     * NG passholder/block-pass.controller.js). Only ACTION_SUCCEEDED is a success.
+     * Blocks a lost, stolen or defective card (DOC pashouders/block-uitpas.md; CF Uitpas/Default.php::blockUitpas).
+     * The docs answer ACTION_SUCCEEDED; CF's own test data (CultureFeed/test/uitpas/data/passholder/block.xml, asserted
+     * in CultureFeed_Uitpas_PasHoudersAPITest.php::testBlockUitpas) answers BLOCK_UITPAS_SUCCESS: both are a success.
      */
-    blockCard: async (uitpasNumber: string) => succeeded(await post(`uitpas/passholder/block/${path(uitpasNumber)}`, {})),
+    blockCard: async (uitpasNumber: string) => succeeded(await request('POST', `uitpas/passholder/block/${path(uitpasNumber)}`, {}, { acceptCodes: blockSucceeded }), blockSucceeded),
 
     /**
      * A pass holder, card or group pass by UiTPAS number, chip number, INSZ or INSZ barcode, as the real counter

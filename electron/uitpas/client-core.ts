@@ -32,6 +32,8 @@ export interface RequestExtra {
   acceptCodes?: readonly string[];
   /** A file sent as multipart/form-data beside the parameters. */
   file?: SignedCall['file'];
+  /** A call the real counter makes without the balie: the promotion re-reads (reference counter-day.md §0.2). */
+  withoutBalie?: boolean;
 }
 
 /** The signed request every call goes through, bound to one client's options. */
@@ -53,7 +55,7 @@ export function createUitpasCore(options: UitpasClientOptions): UitpasCore {
   const balie = options.balieConsumerKey ? { balieConsumerKey: options.balieConsumerKey } : {};
 
   async function request(method: 'GET' | 'POST', path: string, params: Params, extra: RequestExtra = {}): Promise<XmlNode> {
-    const sent: Params = Object.fromEntries(Object.entries({ ...params, ...balie }).filter(([name]) => !(removedParameters as readonly string[]).includes(name)));
+    const sent: Params = Object.fromEntries(Object.entries({ ...params, ...(extra.withoutBalie ? {} : balie) }).filter(([name]) => !(removedParameters as readonly string[]).includes(name)));
     return callUitpas({
       method,
       url: `${prefix}/${path}`,
@@ -86,14 +88,15 @@ export function registered(xml: XmlNode): Registered {
 }
 
 /**
- * A write that answers with a code succeeded only with ACTION_SUCCEEDED (DOC update-pashouder.md, block-uitpas.md,
- * kaartsysteem-specifieke-pashouder-gegevens-aanpassen.md). The transport already refuses any other code; a 200
- * without one (`<foo/>`, an empty <response/>) may still have been carried out: a bad answer, outcome unknown.
+ * A write that answers with a code succeeded only with one of its success codes: ACTION_SUCCEEDED (DOC
+ * update-pashouder.md, block-uitpas.md, kaartsysteem-specifieke-pashouder-gegevens-aanpassen.md), for the block
+ * also BLOCK_UITPAS_SUCCESS. The transport already refuses any other code; a 200 without one (`<foo/>`, an empty
+ * <response/>) may still have been carried out: a bad answer, outcome unknown.
  */
-export function succeeded(xml: XmlNode): { code: 'ACTION_SUCCEEDED' } {
+export function succeeded<Code extends string = 'ACTION_SUCCEEDED'>(xml: XmlNode, codes: readonly Code[] = ['ACTION_SUCCEEDED' as Code]): { code: Code } {
   const code = text(child(xml, 'response'), 'code');
-  if (code !== 'ACTION_SUCCEEDED') throw new UitpasBadResponseError(200, true, 'incomplete');
-  return { code };
+  if (!codes.some((success) => success === code)) throw new UitpasBadResponseError(200, true, 'incomplete');
+  return { code: code as Code };
 }
 
 export function parseOptInsOrFail(node: Parameters<typeof parseOptIns>[0]) {

@@ -62,6 +62,30 @@ const codes = {
   UNKNOWN_UITPASNUMBER: { field: 'uitpasNumber' },
   UNKNOWN_USER: { field: null },
   UNKNOWN_VOUCHER: { field: 'voucherNumber' },
+  // The visit (issue 24): check-in, ticket sale, advantages (reference counter-day.md §1.1, §2.3, §3.4, §3.5, §4.3, §6.3;
+  // DOC pages cited there; CF Uitpas/Error.php). None concerns a form field: the page says them beside the action.
+  BALIE_NOT_ACTOR: { field: null },
+  CHECKIN_CURRENTLY_NOT_ALLOWED: { field: null },
+  INVALID_INTERVAL_BEGIN_DATE_AFTER_END_DATE: { field: null },
+  INVALID_INTERVAL_MIN_HIGHER_THAN_MAX: { field: null },
+  // Check-in: points already saved in this period; sale: no tickets left at this tariff (DOC inchecken-pashouder.md, registratie-van-verkoop-van-ticket.md).
+  MAXIMUM_REACHED: { field: null },
+  NO_VALID_DISTRIBUTION_KEY: { field: null },
+  PARSE_INVALID_LONG: { field: null },
+  PASSHOLDER_NO_ACTIVE_CARDSYSTEMS: { field: null },
+  TICKET_SALE_COUPON_NOT_GRANTED: { field: null },
+  TICKETSALE_NOT_ALLOWED_FREE_EVENT: { field: null },
+  UNKNOWN_BALIE_ID: { field: null },
+  UNKNOWN_EVENT_CDBID: { field: null },
+  UNKNOWN_POINTS_PROMOTION_ID: { field: null },
+  UNKNOWN_PRICE_CLASS: { field: null },
+  UNKNOWN_TICKET_SALE: { field: null },
+  UNKNOWN_TICKET_SALE_COUPON: { field: null },
+  UNKNOWN_WELCOME_ADVANTAGE_ID: { field: null },
+  // Spelled so by DOC pashouders/inchecken-pashouder.md, the check-in's refusals.
+  UNKOWN_CHIPNUMBER: { field: null },
+  UNKOWN_UITPASNUMBER: { field: null },
+  WELCOMEADVANTAGE_ALREADY_CASHED_IN: { field: null },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type UitpasErrorCode = keyof typeof codes;
@@ -70,9 +94,26 @@ export function isKnownErrorCode(code: string): code is UitpasErrorCode {
   return Object.hasOwn(codes, code);
 }
 
+/**
+ * Codes the real counter meets that mean what a documented code means: placed and worded as that code.
+ * EMAIL_ADDRESS_INVALID is raised by SX src/PassHolder/Properties/EmailAddressInvalidException.php, and NG puts it on
+ * the e-mail field (app/scripts/registration/registration-api-error.constant.js, passholder/edit.controller.js); the
+ * docs name INVALID_EMAIL_ADDRESS (DOC pashouders/registreren-van-een-pashouder.md, update-pashouder.md). Whether
+ * UiTPAS itself ever answers EMAIL_ADDRESS_INVALID is not documented (inferred that it may).
+ */
+const sameMeaning: Readonly<Record<string, UitpasErrorCode>> = {
+  EMAIL_ADDRESS_INVALID: 'INVALID_EMAIL_ADDRESS',
+};
+
+/** The documented code a code means (itself when it has no other name). */
+export function documentedCode(code: string): string {
+  return Object.hasOwn(sameMeaning, code) ? (sameMeaning[code] as string) : code;
+}
+
 /** The field a code concerns; a code the table does not know concerns none (the page shows UiTPAS's own text). */
 export function errorCodeField(code: string): string | null {
-  return isKnownErrorCode(code) ? codes[code].field : null;
+  const documented = documentedCode(code);
+  return isKnownErrorCode(documented) ? codes[documented].field : null;
 }
 
 export const documentedErrorCodes = Object.keys(codes) as UitpasErrorCode[];

@@ -26,6 +26,11 @@ export interface ExistingCardSystemLink {
   status: string;
 }
 
+export interface RefusalExtra {
+  points?: number;
+  cashInState?: string;
+}
+
 /** The API answered with <response><code/>…: a rule said no. Never an unknown outcome. */
 export class UitpasError extends UitpasFailure {
   readonly kind = 'rejected';
@@ -36,24 +41,29 @@ export class UitpasError extends UitpasFailure {
     readonly requiredPermission: string | null,
     /** INSZ_ALREADY_USED: who already has the INSZ, and their cards. */
     readonly existing: { userId: string; cardSystemLinks: ExistingCardSystemLink[] } | null = null,
+    /**
+     * What a visit refusal carries beside code and message: the pass holder's points on a check-in (DOC
+     * pashouders/inchecken-pashouder.md), the cashInState on a points promotion (DOC pashouders/punten-verzilveren.md).
+     */
+    readonly extra: RefusalExtra = {},
   ) {
     super(`UiTPAS rejected the request: ${code}`, false);
     this.field = errorCodeField(code);
   }
 
   /** The same refusal about another field: a code like PARSE_INVALID_DATE concerns the date the call sent. */
-  onField(field: string): UitpasError {
-    const moved = new UitpasError(this.code, this.serverMessage, this.requiredPermission, this.existing);
+  onField(field: string | null): UitpasError {
+    const moved = new UitpasError(this.code, this.serverMessage, this.requiredPermission, this.existing, this.extra);
     (moved as { field: string | null }).field = field;
     return moved;
   }
 }
 
-/** Rethrows a refusal with one of `fields`' codes as concerning that field (per call; error-codes.ts has the usual one). */
-export function refusalOnField(fields: Readonly<Record<string, string>>) {
+/** Rethrows a refusal with one of `fields`' codes as concerning that field, or none (null) (per call; error-codes.ts has the usual one). */
+export function refusalOnField(fields: Readonly<Record<string, string | null>>) {
   return (error: unknown): never => {
-    const field = error instanceof UitpasError ? fields[error.code] : undefined;
-    throw field && error instanceof UitpasError ? error.onField(field) : error;
+    const field = error instanceof UitpasError && Object.hasOwn(fields, error.code) ? fields[error.code] : undefined;
+    throw field !== undefined && error instanceof UitpasError ? error.onField(field) : error;
   };
 }
 

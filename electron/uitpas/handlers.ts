@@ -52,7 +52,7 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
     'uitpas:getCard': ({ uitpasNumber }) => withClient((client) => client.getCard(normaliseUitpasNumber(uitpasNumber))),
     'uitpas:getPrice': (query) => withClient((client) => client.getPrice(query)),
     // By UiTPAS number, INSZ or chip number through uitpas/retrieve, as the real counter looks people up
-    // (SX src/PassHolder/PassHolderService.php, CF Uitpas/Default.php::identify).
+    // (SX src/Identity/IdentityService.php::get, which calls CF Uitpas/Default.php::identify).
     'uitpas:findPassholders': ({ query }) =>
       withClient(async (client) => {
         const identification = lookUpKey(query);
@@ -118,7 +118,7 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
         // change in their own form), so they are the record's own as just read, false under 16 with the birth date
         // as it now stands; a record that shows none gets none, rather than invented ones.
         const optIns = holder.optInPreferences ? allowedOptIns(holder.optInPreferences, fields.dateOfBirth ?? holder.dateOfBirth, new Date()) : undefined;
-        const optInsRetry = optIns && { uid: holder.uid, ...(fields.dateOfBirth ?? holder.dateOfBirth ? { dateOfBirth: fields.dateOfBirth ?? holder.dateOfBirth } : {}), preferences: optIns };
+        const optInsRetry = optIns && { uid: holder.uid, uitpasNumber, preferences: optIns };
         const optInsOutcome = optInsRetry ? await followUp(() => client.setOptInPreferences(optInsRetry.uid, optInsRetry.preferences)) : 'not-sent';
         // Then the re-read eID's photo, as SX update() does.
         const picture = photo ? await followUp(() => client.uploadPicture(holder.uid, photo)) : 'not-sent';
@@ -126,8 +126,13 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
         return { code, picture, optIns: optInsOutcome, ...(optInsOutcome === 'failed' && optInsRetry ? { retry: optInsRetry } : {}) };
       });
     },
-    'uitpas:setOptInPreferences': ({ uid, dateOfBirth, preferences }) =>
-      withClient((client) => client.setOptInPreferences(uid, allowedOptIns(preferences, dateOfBirth, new Date()))),
+    // The birth date is the record's, read by the card, never the page's word (issue 27 item 14), as for the INSZ on update.
+    'uitpas:setOptInPreferences': ({ uid, uitpasNumber, preferences }) =>
+      withClient(async (client) => {
+        const holder = await client.getPassholder(normaliseUitpasNumber(uitpasNumber));
+        if (holder.uid !== uid) throw new BalieFailure({ code: 'invalid-request' });
+        return client.setOptInPreferences(uid, allowedOptIns(preferences, holder.dateOfBirth, new Date()));
+      }),
     'uitpas:blockCard': ({ uitpasNumber }) => withClient((client) => client.blockCard(normaliseUitpasNumber(uitpasNumber))),
     'uitpas:registerInCardSystem': ({ uid, cardSystemId, uitpasNumber, ...options }) =>
       withClient((client) => {

@@ -12,8 +12,9 @@ export function passholderCalls({ post, get, request }: UitpasCore) {
 
     /**
      * Opt-ins of an existing pass holder (DOC pashouders/opt-in-voorkeuren-aanpassen.md); {uid} is their UiTiD user.
-     * The real counter sends them this way after register and after every update, because register does not
-     * process them (SX src/PassHolder/PassHolderService.php, register() and update()). All five always go, as
+     * The real counter sends them this way after register and after every update (SX
+     * src/PassHolder/PassHolderService.php, register() and update(); register() says they are "not processed by
+     * register endpoint"). All five always go, as
      * CF Uitpas/Passholder/OptInPreferences.php sends them. Success is the answer carrying the preferences.
      */
     setOptInPreferences: async (uid: string, preferences: OptInPreferences) => {
@@ -39,7 +40,7 @@ export function passholderCalls({ post, get, request }: UitpasCore) {
         kansenStatuutEndDate: extra.kansenStatuutEndDate,
         voucherNumber: extra.voucherNumber,
       });
-      // Success is the pass holder it answers with (CF Default.php::registerPassholderInCardSystem reads /passHolder).
+      // Success is the pass holder it answers with (CF Uitpas/Default.php::registerPassholderInCardSystem reads /passHolder).
       const holder = parsePassholder(child(xml, 'passHolder') ?? {});
       if (!holder.uid) throw new UitpasBadResponseError(200, true, 'incomplete');
       return holder;

@@ -3,7 +3,7 @@
  * on, every write to the demo simulator reaches it and is carried out, and
  * its answer is then lost on the way back, as a connection that drops after
  * UiTPAS received the request does in production (what the transport reports
- * as an unknown outcome; README "UiTPAS calls", the misbehaving server in
+ * as an unknown outcome; docs/architecture.md "UiTPAS calls", the misbehaving server in
  * test/integration/uitpas/). Staff can so learn the look-up that settles it.
  * Only POSTs under the demo prefix's `uitpas/` are touched: logging in, the
  * look-ups and every other environment never are.

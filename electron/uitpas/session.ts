@@ -125,7 +125,7 @@ export class UitpasSession {
     const v2Client = this.v2Client(settings, prefix);
     const login =
       this.options.uitidV2 && v2Client
-        ? await loginWithUitidV2({ ...v2Client, prefix, consumer, openInBrowser: this.options.uitidV2.openInBrowser, fetch: this.options.fetch })
+        ? await loginWithUitidV2({ ...v2Client, prefix, consumer, locale: settings.language, openInBrowser: this.options.uitidV2.openInBrowser, fetch: this.options.fetch })
         : await loginWithUitid({ prefix, consumer, showAuthorizePage: this.options.showAuthorizePage, fetch: this.options.fetch });
     this.login = login;
     this.loginEnvironment = settings.environment;

@@ -14,6 +14,7 @@ import {
   UitpasUnreachableError,
   type BadResponseReason,
   type ExistingCardSystemLink,
+  type RefusalExtra,
 } from './errors';
 import { authorizationHeader, type Credentials } from './signing';
 import { child, list, maxXmlBytes, parseXml, text, type XmlNode, type XmlValue } from './xml';
@@ -53,8 +54,10 @@ export interface SignedCall {
   fetch: HttpTransport;
   timeoutMs: number;
   /**
-   * Codes a 200 may carry without being an error. Default: only ACTION_SUCCEEDED
-   * (CF CultureFeed/CultureFeed/Uitpas/Default.php treats any other code as failure).
+   * Codes a 200 may carry without being an error. Default: only ACTION_SUCCEEDED. CF's DefaultOAuthClient.php
+   * treats only a status other than 200 as an error, and Uitpas/Default.php checks the code call by call (some
+   * calls insist on ACTION_SUCCEEDED); refusing any other code on a 200 is our choice (inferred to be safe: the
+   * docs answer a success with ACTION_SUCCEEDED), and a call with another success code names it here.
    */
   acceptCodes?: readonly string[];
   /**
@@ -201,7 +204,14 @@ function tryParse(contentType: string, payload: string): XmlNode | undefined {
 }
 
 function rejection(response: XmlValue | undefined, code: string): UitpasError {
-  return new UitpasError(code, text(response, 'message') ?? '', text(response, 'requiredPermission') || null, existingPassholder(response));
+  return new UitpasError(code, text(response, 'message') ?? '', text(response, 'requiredPermission') || null, existingPassholder(response), refusalExtra(response));
+}
+
+/** <points> beside a check-in refusal, <cashInState> beside a cash-in refusal (reference counter-day.md §0.3). */
+function refusalExtra(response: XmlValue | undefined): RefusalExtra {
+  const points = text(response, 'points')?.trim() ?? '';
+  const cashInState = text(response, 'cashInState');
+  return { ...(/^-?\d{1,9}(\.\d+)?$/.test(points) ? { points: Math.trunc(Number(points)) } : {}), ...(cashInState ? { cashInState } : {}) };
 }
 
 function existingPassholder(response: XmlValue | undefined) {

@@ -40,7 +40,7 @@ export interface RegisterPassholderFields extends Partial<OptInPreferences> {
   verified?: boolean;
   moreInfo?: string;
   schoolConsumerKey?: string;
-  /** Foreign residents: city is "BUITENLAND" and this says where (CF CultureFeed/CultureFeed/Uitpas/Passholder.php). */
+  /** Foreign residents: city is "BUITENLAND" and this says where (DOC pashouders/registreren-van-een-pashouder.md, inszNumber row; CF Uitpas/Passholder.php has the foreignCity field). */
   foreignCity?: string;
   /** The terms of use were handed over on paper / sent by e-mail. */
   legalTermsPaper?: boolean;

@@ -7,7 +7,8 @@
  * `authapi/auth0at`, signed by the consumer, because the UiTPAS XML API only
  * takes OAuth 1.0a (SX src/Auth/UiTIDv1TokenService.php; SX
  * app/Auth/AuthServiceProvider.php for scopes and audience; SX config.dist.yml
- * login parameters locale=nl, prompt=login). Neither the exchange nor a native
+ * `auth0.login_parameters` locale=nl, referrer=uitpas, prompt=login, which SX
+ * src/Auth/AuthController.php passes to the login). Neither the exchange nor a native
  * client is in publiq's public documentation: the client id comes from publiq.
  * Electron-free: the caller opens the browser.
  */
@@ -39,6 +40,8 @@ export interface UitidV2LoginOptions extends UitidV2Client {
    */
   openInBrowser(url: string, authorizationOrigin: string): Promise<void>;
   fetch?: typeof fetch;
+  /** The language of UiTiD's login pages: the page's (SX config.dist.yml fixes nl). */
+  locale?: 'nl' | 'fr';
   /** How long the staff member has to log in, in the browser. */
   waitMs?: number;
   signal?: AbortSignal;
@@ -69,7 +72,8 @@ export async function loginWithUitidV2(options: UitidV2LoginOptions): Promise<St
       code_challenge: challenge,
       code_challenge_method: 'S256',
       prompt: 'login',
-      locale: 'nl',
+      locale: options.locale ?? 'nl',
+      referrer: 'uitpas',
     })) {
       authorize.searchParams.set(name, value);
     }

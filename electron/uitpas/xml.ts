@@ -38,8 +38,16 @@ export function decodeCharacterReferences(value: string): string {
   });
 }
 
+/**
+ * The one attribute the API's answers carry meaning in: `type` on a ticketSale (DEFAULT = kansentarief, COUPON;
+ * CF CultureFeed/CultureFeed/Uitpas/Event/TicketSale/Opportunity.php, CF-T events/searchresults.xml). Every other
+ * attribute (namespace declarations, cdb:actor's) is dropped.
+ */
+const keptAttribute = (name: string, path: unknown) => name === 'type' && String(path).endsWith('.ticketSale');
+
 const parser = new XMLParser({
-  ignoreAttributes: true,
+  ignoreAttributes: (name, path) => !keptAttribute(name, path),
+  attributeNamePrefix: '@',
   removeNSPrefix: true,
   parseTagValue: false,
   trimValues: true,
@@ -82,6 +90,12 @@ export function list(node: XmlValue | undefined, name: string): XmlValue[] {
   const value = child(node, name);
   if (value === undefined || value === '') return [];
   return Array.isArray(value) ? value : [value];
+}
+
+/** A kept attribute's value (see keptAttribute), e.g. attribute(ticketSale, 'type'). */
+export function attribute(node: XmlValue | undefined, name: string): string | undefined {
+  const value = child(node, `@${name}`);
+  return typeof value === 'string' ? value : undefined;
 }
 
 export function bool(node: XmlValue | undefined, name: string): boolean {

@@ -19,7 +19,7 @@ export function showAuthorizeWindow(parent: BrowserWindow | null) {
         modal: parent !== null,
         width: 520,
         height: 720,
-        // A name, the same in every language: main has no words of its own (README, Languages).
+        // A name, the same in every language: main has no words of its own (docs/architecture.md, Languages).
         title: 'UiTiD',
         autoHideMenuBar: true,
         webPreferences: {

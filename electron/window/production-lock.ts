@@ -9,19 +9,30 @@
 import { app, Menu, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { isTestBuild } from './build-flavour';
 
-/** Chromium and Node switches that open the app to a debugger. */
-export const debuggingSwitches = ['remote-debugging-port', 'remote-debugging-pipe', 'remote-debugging-address', 'inspect', 'inspect-brk', 'inspect-port', 'inspect-publish-uid', 'debug', 'debug-brk', 'js-flags'] as const;
+/**
+ * Chromium and Node switches that open the app to a debugger, or that let whoever starts it read or redirect the
+ * TLS traffic to UiTiD (certificate checks off, a proxy or a host rewrite of their choosing, a net log or TLS key
+ * log holding the session's secrets; issue 27 item 12).
+ */
+export const debuggingSwitches = [
+  'remote-debugging-port', 'remote-debugging-pipe', 'remote-debugging-address', 'inspect', 'inspect-brk', 'inspect-port', 'inspect-publish-uid', 'debug', 'debug-brk', 'js-flags',
+  'ignore-certificate-errors', 'host-resolver-rules', 'proxy-server', 'log-net-log', 'ssl-key-log-file',
+] as const;
+
+/** Environment variables with the same effect: SSLKEYLOGFILE makes Chromium (BoringSSL) write every TLS key to a file. */
+export const debuggingVariables = ['SSLKEYLOGFILE'] as const;
 
 /** Locked when packaged; the smoke-test build keeps the debugging port so the workflow can drive it. */
 export function isLocked(): boolean {
   return app.isPackaged && !isTestBuild;
 }
 
-/** The debugging switch the app was started with, if any (checked in Chromium's parsed switches and in argv). */
-export function debuggingSwitchGiven(argv: readonly string[] = process.argv): string | undefined {
+/** The debugging switch or variable the app was started with, if any (checked in Chromium's parsed switches, argv and the environment). */
+export function debuggingSwitchGiven(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return (
     debuggingSwitches.find((name) => app.commandLine.hasSwitch(name)) ??
-    argv.find((argument) => debuggingSwitches.some((name) => argument === `--${name}` || argument.startsWith(`--${name}=`)))
+    argv.find((argument) => debuggingSwitches.some((name) => argument === `--${name}` || argument.startsWith(`--${name}=`))) ??
+    debuggingVariables.find((name) => env[name] !== undefined)
   );
 }
 
@@ -30,9 +41,14 @@ export function refuseDebugging(): boolean {
   if (!isLocked()) return false;
   const given = debuggingSwitchGiven();
   if (given === undefined) return false;
-  console.error(`UiTPAS Balie start niet met ${given.startsWith('--') ? given.split('=')[0] : `--${given}`}: debuggen kan niet in de geïnstalleerde app.`);
+  console.error(`UiTPAS Balie start niet met ${describe(given)}: debuggen kan niet in de geïnstalleerde app.`);
   app.exit(1);
   return true;
+}
+
+function describe(given: string): string {
+  if ((debuggingVariables as readonly string[]).includes(given)) return given;
+  return given.startsWith('--') ? given.replace(/=.*/s, '') : `--${given}`;
 }
 
 /** DevTools only for development: written into each window's webPreferences. */

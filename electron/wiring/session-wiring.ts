@@ -40,6 +40,13 @@ export interface SessionServices {
    * so a slower, older view can never set it back.
    */
   seen: (view: SessionView) => SessionView;
+  /** A session change (login, logout, balie, settings, policy) inside the gate, counted in `generation`. */
+  changeSession: (work: () => Promise<SessionView>) => Promise<SessionView>;
+  /**
+   * Counts session changes, before and after each, so a look-up can tell that the session it was sent in is
+   * no longer the one it returns to (issue 27 item 10).
+   */
+  generation: () => number;
 }
 
 export function sessionServices(options: SessionServicesOptions, demo: DemoEnvironment, events: MainEvents): SessionServices {
@@ -65,18 +72,28 @@ export function sessionServices(options: SessionServicesOptions, demo: DemoEnvir
   };
   const gate = new WriteGate();
   const ready = gate.changeSession(() => session.view()).then(seen, () => undefined);
-  return { settings, policy, session, evidence, gate, ready, present, seen };
+  let generation = 0;
+  const changeSession = (work: () => Promise<SessionView>) =>
+    gate.changeSession(async () => {
+      generation += 1;
+      try {
+        return await work();
+      } finally {
+        generation += 1;
+      }
+    });
+  return { settings, policy, session, evidence, gate, ready, present, seen, changeSession, generation: () => generation };
 }
 
 type SessionChannel = 'session:get' | 'session:login' | 'session:logout' | 'session:chooseBalie' | 'settings:save';
 
 export function sessionHandlers(services: SessionServices, demo: DemoEnvironment, uitpas: ReturnType<typeof createUitpasHandlers>): Pick<HandlerTable, SessionChannel> {
-  const { gate, evidence, session, seen, present } = services;
+  const { changeSession, evidence, session, seen, present } = services;
   /** Login, logout and settings drop every eID read first; the view afterwards tells the evidence where the app is now. */
   const changingSession =
     <P>(handler: (payload: P) => Promise<SessionView> | SessionView, dropsEvidence: boolean) =>
     (payload: P) =>
-      gate.changeSession(async () => {
+      changeSession(async () => {
         if (dropsEvidence) evidence.clear();
         try {
           return seen(await demo.leaveUnlessDemo(await handler(payload)));
@@ -95,16 +112,15 @@ export function sessionHandlers(services: SessionServices, demo: DemoEnvironment
 }
 
 /** IT changed the policy: the page gets the new session (locked fields, or the stop screen) without asking. Returns the stop. */
-export function watchPolicy(services: SessionServices, events: MainEvents, journal: SupportLog | null): () => void {
-  const { policy, gate, evidence, session, seen } = services;
+export function watchPolicy(services: SessionServices, demo: DemoEnvironment, events: MainEvents, journal: SupportLog | null): () => void {
+  const { policy, changeSession, evidence, session, seen } = services;
   return policy.onChange((state) => {
     journal?.setLevel(policy.policy.logLevel);
     journal?.write(state.status === 'broken' ? 'error' : 'info', 'policy-changed', { status: state.status, ...(state.status === 'broken' ? { key: state.key ?? 'file', problem: state.problem } : {}) });
-    void gate
-      .changeSession(async () => {
-        evidence.clear();
-        return seen(await session.policyChanged());
-      })
-      .then((view) => events.emit('session:changed', view), () => undefined);
+    void changeSession(async () => {
+      evidence.clear();
+      // A policy that leaves demo stops the simulator as the settings switch does (issue 27 item 9).
+      return seen(await demo.leaveUnlessDemo(await session.policyChanged()));
+    }).then((view) => events.emit('session:changed', view), () => undefined);
   });
 }

@@ -12,6 +12,7 @@ import type { createUitpasHandlers } from '../uitpas/handlers';
 import { PendingOutcomes, PendingOutcomesUnreadableError, type OutcomeScope } from '../uitpas/pending-outcomes';
 import type { UitpasSession } from '../uitpas/session';
 import type { WriteGate } from '../uitpas/write-gate';
+import { visitKeys } from './visit-keys';
 
 type UitpasHandlers = ReturnType<typeof createUitpasHandlers>;
 
@@ -32,7 +33,7 @@ const holder = (uid: string) => [`uid:${uid}`];
  * what a look-up can settle and may be kept on disk; `memory` keys only order
  * writes while the app runs (the national number is never written to disk).
  */
-const writeKeys: { [C in WriteChannel]: (payload: RequestOf<C>) => { lookUp: string[]; memory: string[] } } = {
+const writeKeys: { [C in WriteChannel]: (payload: RequestOf<C>) => WriteKeys } = {
   'uitpas:registerPassholder': ({ uitpasNumber, inszNumber }) => ({ lookUp: card(uitpasNumber), memory: inszNumber ? [`insz:${normaliseInsz(inszNumber)}`] : [] }),
   'uitpas:registerNewCard': ({ uid, uitpasNumber }) => ({ lookUp: [...holder(uid), ...card(uitpasNumber)], memory: [] }),
   'uitpas:updatePassholder': ({ uitpasNumber }) => ({ lookUp: card(uitpasNumber), memory: [] }),
@@ -52,14 +53,25 @@ function lookedUp(query: string | undefined, passholders: readonly Passholder[])
   ];
 }
 
-export interface WriteServices {
-  /** The handler for a write channel, under the unknown-outcome rule. */
-  writing<C extends WriteChannel>(channel: C): (payload: RequestOf<C>) => Promise<ResponseOf<C>>;
-  /** A look-up settles what it showed, in the current scope only. */
-  settleLookedUp(keys: string[]): Promise<void>;
+/** `lookUp` keys are noted as pending and settled by a look-up; `memory` keys only order writes while the app runs. */
+export interface WriteKeys {
+  lookUp: string[];
+  memory: string[];
 }
 
-export function writeServices(dataDirectory: string, session: UitpasSession, gate: WriteGate, uitpas: UitpasHandlers): WriteServices {
+export interface WriteServices {
+  /** Any write under the unknown-outcome rule, `payload` naming it exactly (a double click is refused, not sent twice). */
+  write<T>(channel: string, payload: unknown, keys: WriteKeys, work: () => Promise<T>): Promise<T>;
+  /** The handler for a write channel, under the unknown-outcome rule. */
+  writing<C extends WriteChannel>(channel: C): (payload: RequestOf<C>) => Promise<ResponseOf<C>>;
+  /**
+   * A look-up settles what it showed, in the scope it was sent in, and only when no session change came between
+   * sending and answering (issue 27 item 10).
+   */
+  lookingUp<T>(work: () => Promise<T>, keys: (found: T) => string[]): Promise<T>;
+}
+
+export function writeServices(dataDirectory: string, session: UitpasSession, gate: WriteGate, uitpas: UitpasHandlers, generation: () => number): WriteServices {
   const pending = new PendingOutcomes(join(dataDirectory, 'pending-outcomes.json'));
 
   /** Where a write goes now: a pending outcome belongs to the environment and balie it was sent in. */
@@ -77,35 +89,44 @@ export function writeServices(dataDirectory: string, session: UitpasSession, gat
     }
   };
 
+  /** One write under the rule: ordered by all its keys, refused while a lookUp key is pending, noted, then settled by its answer. */
+  const write = <T>(channel: string, payload: unknown, { lookUp, memory }: WriteKeys, work: () => Promise<T>): Promise<T> =>
+    gate.write([...lookUp, ...memory], `${channel}\n${JSON.stringify(payload)}`, async () => {
+      const here = await scope();
+      if (await pendingOr(() => pending.find(here, lookUp))) throw new BalieFailure({ ...contractError('outcome-unknown'), outcomeUnknown: true });
+      // Noted before sending: if the app dies before the answer, the next start still knows.
+      await pending.note(here, lookUp, channel);
+      let outcomeKnown = false;
+      try {
+        const result = await work();
+        outcomeKnown = true;
+        return result;
+      } catch (error) {
+        outcomeKnown = error instanceof BalieFailure && error.error.outcomeUnknown !== true;
+        throw error;
+      } finally {
+        if (outcomeKnown) await pending.settle(here, lookUp);
+      }
+    });
+
   return {
+    write,
     writing:
       <C extends WriteChannel>(channel: C) =>
-      (payload: RequestOf<C>): Promise<ResponseOf<C>> => {
-        const { lookUp, memory } = (writeKeys[channel] as (payload: RequestOf<C>) => { lookUp: string[]; memory: string[] })(payload);
-        return gate.write([...lookUp, ...memory], `${channel}\n${JSON.stringify(payload)}`, async () => {
-          const here = await scope();
-          if (await pendingOr(() => pending.find(here, lookUp))) throw new BalieFailure({ ...contractError('outcome-unknown'), outcomeUnknown: true });
-          // Noted before sending: if the app dies before the answer, the next start still knows.
-          await pending.note(here, lookUp, channel);
-          let outcomeKnown = false;
-          try {
-            const result = await (uitpas[channel] as (payload: RequestOf<C>) => Promise<ResponseOf<C>>)(payload);
-            outcomeKnown = true;
-            return result;
-          } catch (error) {
-            outcomeKnown = error instanceof BalieFailure && error.error.outcomeUnknown !== true;
-            throw error;
-          } finally {
-            if (outcomeKnown) await pending.settle(here, lookUp);
-          }
-        });
-      },
-    settleLookedUp: async (keys) => {
+      (payload: RequestOf<C>): Promise<ResponseOf<C>> =>
+        write(channel, payload, (writeKeys[channel] as (payload: RequestOf<C>) => WriteKeys)(payload), () =>
+          (uitpas[channel] as (payload: RequestOf<C>) => Promise<ResponseOf<C>>)(payload),
+        ),
+    lookingUp: async (work, keys) => {
+      const sentIn = generation();
       const here = await scope();
+      const found = await work();
+      if (generation() !== sentIn) return found;
       // An unreadable list stays for the writes to refuse, not the look-up.
-      await pending.settle(here, keys).catch((error: unknown) => {
+      await pending.settle(here, keys(found)).catch((error: unknown) => {
         if (!(error instanceof PendingOutcomesUnreadableError)) throw error;
       });
+      return found;
     },
   };
 }
@@ -121,16 +142,14 @@ function uitpasCalls(uitpas: UitpasHandlers): Pick<HandlerTable, PassholderChann
 export function passholderHandlers(uitpas: UitpasHandlers, writes: WriteServices): Pick<HandlerTable, PassholderChannel> {
   return {
     ...uitpasCalls(uitpas),
-    'uitpas:findPassholders': async (request) => {
-      const found = await uitpas['uitpas:findPassholders'](request);
-      await writes.settleLookedUp(lookedUp(request.query, found));
-      return found;
-    },
-    'uitpas:getCard': async (request) => {
-      const info = await uitpas['uitpas:getCard'](request);
-      await writes.settleLookedUp(lookedUp(request.uitpasNumber, []));
-      return info;
-    },
+    'uitpas:findPassholders': (request) => writes.lookingUp(async () => uitpas['uitpas:findPassholders'](request), (found) => lookedUp(request.query, found)),
+    // A group pass's tickets left show its sales: A14 finds sales by a pass holder's uid only, which a group pass has not.
+    'uitpas:identify': (request) =>
+      writes.lookingUp(async () => uitpas['uitpas:identify'](request), (found) => {
+        const group = found?.groupPass?.card?.uitpasNumber;
+        return group ? [visitKeys.sales(group)] : [];
+      }),
+    'uitpas:getCard': (request) => writes.lookingUp(async () => uitpas['uitpas:getCard'](request), () => lookedUp(request.uitpasNumber, [])),
     'uitpas:registerPassholder': writes.writing('uitpas:registerPassholder'),
     'uitpas:registerNewCard': writes.writing('uitpas:registerNewCard'),
     'uitpas:updatePassholder': writes.writing('uitpas:updatePassholder'),

@@ -13,3 +13,5 @@ export function transmit(card: CardHandle, apdu: Buffer): Promise<Buffer>;
 export function beginTransaction(card: CardHandle): Promise<void>;
 export function endTransaction(card: CardHandle, disposition: number): Promise<void>;
 export function disconnect(card: CardHandle, disposition: number): Promise<void>;
+/** SCardCancel on the handle's context, on a thread of its own: ends a call blocked on it where PC/SC allows. */
+export function cancel(card: CardHandle): Promise<void>;

@@ -129,6 +129,7 @@ const causes: Readonly<Record<number, EidReadCause>> = {
   [PcscCode.notTransacted]: 'card-removed', // SCARD_E_NOT_TRANSACTED (vpcd when the card goes mid-read)
   [PcscCode.removedCard]: 'card-removed', // SCARD_W_REMOVED_CARD
   [PcscCode.resetCard]: 'card-removed', // SCARD_W_RESET_CARD: another program reset the card; the service reconnects
+  0x8010000a: 'reader-in-use', // SCARD_E_TIMEOUT: a call transacted-card.ts gave up on (another program's transaction, a stuck reader)
   0x80100009: 'reader-gone', // SCARD_E_UNKNOWN_READER
   0x80100017: 'reader-gone', // SCARD_E_READER_UNAVAILABLE
   0x8010001d: 'pcsc-unavailable', // SCARD_E_NO_SERVICE

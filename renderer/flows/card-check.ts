@@ -49,7 +49,8 @@ export async function checkCard(api: BalieApi, input: CardInput): Promise<CardCh
   if (!card.ok) return refusedBy(base, card.error, 'uitpasNumber');
   const notHere = cardStatusMessage(card.value);
   if (notHere) return { ...base, state: 'refused', message: notHere, field: 'uitpasNumber' };
-  // Whether the card is this balie's to hand out, only the price call says (BALIE_NOT_AUTHORIZED), as the real counter asks it.
+  // Whether the card is this balie's to hand out, only the price call says (BALIE_NOT_AUTHORIZED), as the real counter asks it
+  // (NG app/scripts/utilities/uitpas-number-async-validation.directive.js).
   const price = await api.getPrice({
     uitpasNumber: number,
     reason: input.reason,

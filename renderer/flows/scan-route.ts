@@ -12,7 +12,8 @@ import type { CardInfo, GroupPass, Identification, Passholder } from '../../elec
 export type Refusal = 'blocked' | 'deleted' | 'other-balie' | 'not-available';
 
 export type ScanRoute =
-  | { to: 'passholder'; passholder: Passholder }
+  /** `uitpasNumber`: the card that was scanned (or the holder's best match), for the visit's calls. */
+  | { to: 'passholder'; passholder: Passholder; uitpasNumber?: string }
   | { to: 'groupPass'; groupPass: GroupPass; card?: CardInfo }
   | { to: 'register'; uitpasNumber: string }
   | { to: 'refused'; why: Refusal; uitpasNumber: string; status: string; balieName?: string }
@@ -22,7 +23,7 @@ export type ScanRoute =
 export const looksLikeChip = (identification: string) => /^[0-9A-F]{8,20}$/i.test(identification) && !/^\d{11}$|^\d{13}$/.test(identification);
 
 export function scanRoute(found: Identification | null, identification: string, balieId: string | undefined): ScanRoute {
-  if (found?.passholder) return { to: 'passholder', passholder: found.passholder };
+  if (found?.passholder) return { to: 'passholder', passholder: found.passholder, ...(found.uitpasNumber ? { uitpasNumber: found.uitpasNumber } : {}) };
   if (found?.groupPass) return { to: 'groupPass', groupPass: found.groupPass, card: found.card ?? found.groupPass.card };
   const card = found?.card;
   if (!card) return { to: 'unknown', identification, chip: looksLikeChip(identification) };

@@ -43,3 +43,31 @@ export function isoToday(now: Date = new Date()): string {
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/**
+ * The counter's clock: a moment UiTPAS wrote with an offset or in UTC ("…T13:08Z", as check-ins are, reference
+ * counter-day.md §0.4) shown in Belgian time, whatever the PC's zone or language (fixed en-GB digits, no words).
+ */
+const belgianTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** A W3C date-time → its Belgian day (YYYY-MM-DD) and HH:MM, or undefined when it has no time or offset to go by. */
+function inBelgium(w3c: string | null | undefined): { day: string; time: string } | undefined {
+  if (!w3c || !/T\d{2}:\d{2}/.test(w3c)) return undefined;
+  // Without an offset the API meant Belgian time already: shown as written.
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(w3c)) return { day: w3c.slice(0, 10), time: w3c.slice(11, 16) };
+  const moment = new Date(w3c);
+  if (Number.isNaN(moment.getTime())) return undefined;
+  const part = (type: string) => belgianTime.formatToParts(moment).find((one) => one.type === type)?.value ?? '';
+  return { day: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
+}
+
+/** The hour and minutes of a W3C date-time in Belgian time ("2026-12-07T13:05Z" → "14:05"); '' without a time. */
+export function formatTime(w3c: string | null | undefined): string {
+  return inBelgium(w3c)?.time ?? '';
+}
+
+/** A W3C date-time as DD/MM/JJJJ HH:MM in Belgian time (only the date when it has no time). */
+export function formatDateTime(w3c: string | null | undefined): string {
+  const belgian = inBelgium(w3c);
+  return belgian ? `${formatDate(belgian.day)} ${belgian.time}` : formatDate(w3c);
+}

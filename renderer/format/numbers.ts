@@ -36,3 +36,10 @@ export function formatPoints(points: string): string {
   const [whole = '0', fraction] = String(value).split('.');
   return fraction ? `${whole},${fraction}` : whole;
 }
+
+/** Euro cents (how the visit's prices travel) → "€ 1,50", "€ 12,00". */
+export function formatCents(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const whole = Math.floor(Math.abs(cents) / 100);
+  return formatAmount(`${sign}${whole}.${String(Math.abs(cents) % 100).padStart(2, '0')}`);
+}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { VisitPanels, VisitSidePanel } from '../components/visit/VisitPanels';
 import { useApp } from '../context';
 import { focusElement } from '../flows/focus';
 import { formatDate } from '../format/date';
@@ -12,17 +13,19 @@ import { texts } from '../texts';
  */
 export function GroupPassScreen({ screen }: { screen: Extract<Screen, { name: 'groupPass' }> }) {
   const { store } = useApp();
+  const visit = store((state) => state.visit);
   const heading = useRef<HTMLHeadingElement>(null);
   const { groupPass, card } = screen;
   useEffect(() => focusElement(heading.current), [screen.opened]);
   const facts: [string, string][] = [
     [texts.groupPass.endDate, formatDate(groupPass.endDate) || '—'],
     [texts.groupPass.ticketsPerYear, groupPass.ticketsPerYear ?? '—'],
-    [texts.groupPass.ticketsLeft, groupPass.availableTickets ?? '—'],
+    // Read again after a sale at kansentarief (the visit's subject), else as the scan found it.
+    [texts.groupPass.ticketsLeft, (visit?.subject.kind === 'groupPass' && visit.subject.availableTickets !== null ? String(visit.subject.availableTickets) : groupPass.availableTickets) ?? '—'],
   ];
   if (card) facts.push([texts.groupPass.card, `${formatUitpasNumber(card.uitpasNumber)} · ${card.cardSystem.name}${card.kansenpas ? ` · ${texts.groupPass.kansenpas}` : ''}`]);
   return (
-    <main className="narrow">
+    <main className="narrow group-visit">
       <section className="panel" aria-labelledby="group-title">
         <p className="hint">{texts.groupPass.title}</p>
         <h2 id="group-title" ref={heading} tabIndex={-1}>
@@ -36,10 +39,12 @@ export function GroupPassScreen({ screen }: { screen: Extract<Screen, { name: 'g
             </div>
           ))}
         </dl>
-        <button type="button" className="primary" onClick={() => store.show({ name: 'home' })}>
+        <button type="button" className="primary" onClick={() => void store.go({ name: 'home' })}>
           {texts.groupPass.back}
         </button>
       </section>
+      <VisitPanels />
+      <VisitSidePanel />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { OptInsRetry } from '../components/OptInsRetry';
 import { EidAddressNotice } from '../components/EidChanges';
 import { EidPanel } from '../components/EidPanel';
 import { PassholderFacts } from '../components/PassholderFacts';
+import { VisitPanels, VisitSidePanel } from '../components/visit/VisitPanels';
 import { useApp } from '../context';
 import { formatDate } from '../format/date';
 import { formatAmount, formatUitpasNumber } from '../format/numbers';
@@ -179,8 +180,10 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
         )}
         {action === 'registerInSystem' && <RegisterInSystemForm holder={holder} systems={otherSystems} onDone={inSystemDone} />}
         {action === 'updateCardSystem' && <KansenStatuutForm holder={holder} systems={extendable} onDone={(endDate) => void finish(texts.passholder.extended(formatDate(endDate)))} />}
+        <VisitPanels />
       </div>
       <div>
+        <VisitSidePanel />
         <EidPanel showRegister={false} />
       </div>
     </main>

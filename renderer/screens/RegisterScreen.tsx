@@ -113,7 +113,7 @@ export function RegisterScreen() {
     if (result.ok) {
       const { uid, optIns, picture } = result.value;
       const preferences = Object.fromEntries(optInNames.map((name) => [name, extra[name]])) as unknown as OptInPreferences;
-      const followUps = { optIns, picture, retry: { uid, dateOfBirth, preferences } };
+      const followUps = { optIns, picture, retry: { uid, uitpasNumber: result.value.uitpasNumber, preferences } };
       store.show({ name: 'registered', uitpasNumber: result.value.uitpasNumber, verified: result.value.verified, who, price, followUps, ...kansenDone });
       return;
     }

@@ -1,8 +1,9 @@
 import { useState, type SubmitEvent } from 'react';
 import type { BalieError, EnvironmentName, Language, PolicyKey } from '../../electron/ipc/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { usesUitidV1 } from '../flows/login-kind';
 import { useApp } from '../context';
-import { sessionLanguage, texts } from '../texts';
+import { pcLocales, sessionLanguage, texts } from '../texts';
 
 export function LoginScreen() {
   const { api, store } = useApp();
@@ -20,6 +21,11 @@ export function LoginScreen() {
     <main className="narrow">
       <h2>{texts.session.login}</h2>
       <p>{texts.session.loginIntro}</p>
+      {session && usesUitidV1(session) && (
+        <p className="notice warn" data-testid="uitid-v1-fallback">
+          {texts.session.uitidV1Fallback}
+        </p>
+      )}
       <p className="muted">
         {session && texts.labelled(texts.session.environment, texts.environments[session.environment])}
       </p>
@@ -68,7 +74,7 @@ export function SettingsScreen() {
   const { session } = store();
   const [environment, setEnvironment] = useState<EnvironmentName>(session?.environment ?? 'demo');
   // The language the page shows now (the PC's until one is chosen); saving the settings chooses it.
-  const [language, setLanguage] = useState<Language>(session ? sessionLanguage(session, navigator.languages) : 'nl');
+  const [language, setLanguage] = useState<Language>(session ? sessionLanguage(session, pcLocales()) : 'nl');
   const [consumerKey, setConsumerKey] = useState(session?.environment === 'demo' ? '' : (session?.consumerKey ?? ''));
   const [consumerSecret, setConsumerSecret] = useState('');
   const [storeEidPhoto, setStoreEidPhoto] = useState(session?.storeEidPhoto ?? true);

@@ -14,6 +14,7 @@ import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { testTrustAnchors } from '../support/card-fixtures';
 import { launchChromium } from '../support/chromium';
+import { VirtualUitpasCard } from '../../native/contactless/virtual-uitpas-card';
 import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -109,6 +110,25 @@ export function cardSlot(slot = 0) {
     insert: async (card: VirtualCardBehaviour) => {
       await remove();
       inserted = await insertVirtualCard(card, slot);
+    },
+  };
+}
+
+/** vpcd's second reader, the contactless one beside the eID: a tap lays a UiTPAS card there, lifting the last one first (as a hand does). */
+export function tapSlot() {
+  let tapped: InsertedCard | undefined;
+  const lift = async () => {
+    if (!tapped) return;
+    const left = cardLeft('Virtual PCD 00 01');
+    await tapped.remove();
+    tapped = undefined;
+    await left;
+  };
+  return {
+    lift,
+    tap: async (chipNumber: string) => {
+      await lift();
+      tapped = await insertVirtualCard(new VirtualUitpasCard(chipNumber), 1);
     },
   };
 }

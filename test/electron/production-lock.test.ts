@@ -18,10 +18,31 @@ describe('the packaged app refuses debugging', () => {
     expect(app.exit).toHaveBeenCalledWith(1);
   });
 
+  it.each(['ignore-certificate-errors', 'host-resolver-rules', 'proxy-server', 'log-net-log', 'ssl-key-log-file'])('quits when started with --%s, which opens the TLS traffic to UiTiD (issue 27 item 12)', (name) => {
+    expect(debuggingSwitchGiven(['/opt/app', `--${name}=x`], {})).toBe(`--${name}=x`);
+    startSwitches.add(name);
+    expect(refuseDebugging()).toBe(true);
+    expect(app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('quits when SSLKEYLOGFILE is set, even empty, and starts without it', () => {
+    expect(debuggingSwitchGiven(['/opt/app'], { SSLKEYLOGFILE: '' })).toBe('SSLKEYLOGFILE');
+    expect(debuggingSwitchGiven(['/opt/app'], { PATH: '/usr/bin' })).toBeUndefined();
+    const saved = process.env.SSLKEYLOGFILE;
+    process.env.SSLKEYLOGFILE = '/tmp/keys.log';
+    try {
+      expect(refuseDebugging()).toBe(true);
+      expect(app.exit).toHaveBeenCalledWith(1);
+    } finally {
+      if (saved === undefined) delete process.env.SSLKEYLOGFILE;
+      else process.env.SSLKEYLOGFILE = saved;
+    }
+  });
+
   it('finds the switch in argv too (Node reads --inspect=… before Chromium does)', () => {
-    expect(debuggingSwitchGiven(['/opt/app', '--inspect=9229'])).toBe('--inspect=9229');
-    expect(debuggingSwitchGiven(['/opt/app', '--remote-debugging-port=9222'])).toBe('--remote-debugging-port=9222');
-    expect(debuggingSwitchGiven(['/opt/app', '--inspector-is-not-a-switch', '--lang=nl-BE'])).toBeUndefined();
+    expect(debuggingSwitchGiven(['/opt/app', '--inspect=9229'], {})).toBe('--inspect=9229');
+    expect(debuggingSwitchGiven(['/opt/app', '--remote-debugging-port=9222'], {})).toBe('--remote-debugging-port=9222');
+    expect(debuggingSwitchGiven(['/opt/app', '--inspector-is-not-a-switch', '--lang=nl-BE'], {})).toBeUndefined();
   });
 
   it('starts normally without one', () => {

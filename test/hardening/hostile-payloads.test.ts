@@ -25,7 +25,7 @@ import {
 import { testServices } from '../support/test-services';
 
 const boundMs = 250;
-const identifierFields = new Set(['uid', 'balieId', 'cardSystemId', 'uitpasNumber', 'schoolConsumerKey', 'eidReadId']);
+const identifierFields = new Set(['uid', 'balieId', 'cardSystemId', 'uitpasNumber', 'schoolConsumerKey', 'eidReadId', 'cdbid', 'chipNumber', 'ticketSaleId', 'ticketSaleCouponId', 'welcomeAdvantageId', 'pointsPromotionId']);
 
 const services = testServices('hostile');
 const dispatch = createDispatcher(services.handlers, { warn: () => undefined });

@@ -142,8 +142,8 @@ describe('release workflow', () => {
     expect(String(upload?.with?.path)).toContain('signed/*.msi');
   });
 
-  it('says in the README which repository settings the signing relies on', () => {
-    const readme = readFileSync('README.md', 'utf8');
+  it('says in the IT guide which repository settings the signing relies on', () => {
+    const readme = readFileSync('docs/it-guide.md', 'utf8');
     expect(readme).toMatch(/release-signing/);
     expect(readme).toMatch(/Deployment branches and tags/);
     expect(readme).toMatch(/`v\*`/);

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => simulator.close());
 
-async function withPolicy(policy: unknown, user?: unknown, fetchImpl: typeof fetch = fetch) {
+async function withPolicy(policy: unknown, user?: unknown, fetchImpl: typeof fetch = fetch, startDemoSimulator?: () => Promise<Simulator>) {
   const root = mkdtempSync(join(tmpdir(), 'balie-policy-'));
   const dataDirectory = join(root, 'data');
   mkdirSync(dataDirectory);
@@ -44,6 +44,7 @@ async function withPolicy(policy: unknown, user?: unknown, fetchImpl: typeof fet
     showAuthorizePage: authorizeAtSimulator,
     fetch: fetchImpl,
     log: { warn: () => undefined },
+    startDemoSimulator,
   });
   return { services, dispatch: createDispatcher(services.handlers), file, dataDirectory, source };
 }
@@ -122,6 +123,30 @@ describe('a policy changed on disk', () => {
     await expect.poll(() => views.at(-1)?.environment, { timeout: 15_000, interval: 200 }).toBe('acceptance');
     expect(views.at(-1)).toMatchObject({ language: 'nl', sources: { environment: 'policy' } });
     expect(views.at(-1)?.policyProblem).toBeUndefined();
+    await services.close();
+  }, 40_000);
+
+  it('that leaves demo stops the simulator, as the settings switch does (issue 27 item 9)', async () => {
+    const demos: Simulator[] = [];
+    const { services, file, dispatch } = await withPolicy({ language: 'nl' }, undefined, fetch, async () => {
+      const demo = await startSimulator();
+      demos.push(demo);
+      return demo;
+    });
+    const views: SessionView[] = [];
+    services.events.subscribe((channel, payload) => {
+      if (channel === 'session:changed') views.push(payload as SessionView);
+    });
+    await dispatch('session:login', undefined);
+    await dispatch('session:chooseBalie', { balieId: '101' });
+    const [demo] = demos;
+    if (!demo) throw new Error('demo started');
+    await expect(fetch(`${demo.prefix}/uitpas/passholder/search?name=*`)).resolves.toBeInstanceOf(Response);
+
+    writeFileSync(file, JSON.stringify({ language: 'nl', environment: 'acceptance' }));
+    await expect.poll(() => views.at(-1)?.environment, { timeout: 15_000, interval: 200 }).toBe('acceptance');
+    // The view reaches the page after the simulator stopped: nothing listens there any more.
+    await expect(fetch(`${demo.prefix}/uitpas/passholder/search?name=*`)).rejects.toThrow();
     await services.close();
   }, 40_000);
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseUitpasNumber } from '../../electron/rules/uitpas-number';
-import { formatDate, parseDateInput } from '../../renderer/format/date';
-import { formatAmount, formatInsz, formatUitpasNumber } from '../../renderer/format/numbers';
+import { formatDate, formatDateTime, formatTime, parseDateInput } from '../../renderer/format/date';
+import { formatAmount, formatCents, formatInsz, formatUitpasNumber } from '../../renderer/format/numbers';
 
 describe('dates the Belgian way, whatever the PC language', () => {
   it.each([
@@ -67,5 +67,31 @@ describe('amounts and numbers for display', () => {
     expect(formatUitpasNumber('12345')).toBe('12345');
     expect(formatInsz('85073003328')).toBe('85.07.30-033.28');
     expect(formatInsz('850730')).toBe('850730');
+  });
+});
+
+describe('moments UiTPAS wrote, in Belgian time on any PC', () => {
+  it.each([
+    // Check-ins come in UTC with minute precision (CF-T cultureevent/searchCheckins.xml).
+    ['2026-12-07T13:08Z', '07/12/2026 14:08'],
+    ['2026-07-07T13:08Z', '07/07/2026 15:08'],
+    ['2026-12-07T14:05:00+01:00', '07/12/2026 14:05'],
+    ['2026-12-07T23:30:00Z', '08/12/2026 00:30'],
+    ['2026-12-07T14:05:00', '07/12/2026 14:05'],
+    ['2026-12-07', '07/12/2026'],
+  ])('%s → %s', (w3c, shown) => {
+    expect(formatDateTime(w3c)).toBe(shown);
+  });
+
+  it('says the hour alone, or nothing without one', () => {
+    expect(formatTime('2026-12-07T13:08Z')).toBe('14:08');
+    expect(formatTime('2026-12-07')).toBe('');
+  });
+
+  it('writes euro cents as the app writes amounts', () => {
+    expect(formatCents(160)).toBe('€ 1,60');
+    expect(formatCents(2100)).toBe('€ 21,00');
+    expect(formatCents(0)).toBe('€ 0,00');
+    expect(formatCents(123456)).toBe('€ 1.234,56');
   });
 });

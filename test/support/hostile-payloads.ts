@@ -65,11 +65,21 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
   },
   'uitpas:registerNewCard': { uid, reason: 'LOSS_THEFT', uitpasNumber: card, voucherNumber: 'GENT-2026-0001', kansenStatuutEndDate: '2027-04-30' },
   'uitpas:updatePassholder': { uitpasNumber: card, fields: person, eidReadId: '0b3e6a0e-3f7c-4e0c-9d55-2b1f0c6a9e11', storePhoto: true },
-  'uitpas:setOptInPreferences': { uid, dateOfBirth: '1985-07-30', preferences: { optInServiceMails: true, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: true } },
+  'uitpas:setOptInPreferences': { uid, uitpasNumber: card, preferences: { optInServiceMails: true, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: true } },
   'uitpas:blockCard': { uitpasNumber: card },
   'uitpas:registerInCardSystem': { uid, cardSystemId: '1', kansenStatuut: true, kansenStatuutEndDate: '2027-04-30', voucherNumber: 'GENT-2026-0001' },
   'uitpas:updateCardSystemData': { uid, cardSystemId: '1', kansenStatuutEndDate: '2027-04-30' },
   'support:getReport': { probe: true, copy: false },
+  'visit:searchActivities': { uitpasNumber: card, datetype: 'day', date: '2026-12-07', q: 'concert', cdbid: 'a7c3e1f0-5b2d-4c8e-9f61-0d4b2a7e9c13', start: 5, max: 5 },
+  'visit:checkin': { cdbid: 'a7c3e1f0-5b2d-4c8e-9f61-0d4b2a7e9c13', uitpasNumber: card, chipNumber: '04A1B2C3D4E580' },
+  'visit:buyTicket': { cdbid: 'a7c3e1f0-5b2d-4c8e-9f61-0d4b2a7e9c13', uitpasNumber: card, priceClass: 'Rang 1', ticketSaleCouponId: '18', amountOfTickets: 2 },
+  'visit:cancelTicketSale': { ticketSaleId: '17005', uitpasNumber: card },
+  'visit:getAdvantages': { uitpasNumber: card },
+  'visit:cashInWelcomeAdvantage': { uitpasNumber: card, welcomeAdvantageId: '5' },
+  'visit:cashInPointsPromotion': { uitpasNumber: card, pointsPromotionId: '7' },
+  'visit:getCoupons': { uitpasNumber: card },
+  'visit:getPointsHistory': { uitpasNumber: card },
+  'visit:getTicketSales': { uitpasNumber: card },
 };
 
 /** Where strings sit in a payload: a path of keys to each string leaf. */
@@ -105,7 +115,7 @@ export function withOwnKey(payload: unknown, path: readonly string[], key: strin
 }
 
 /** Invisible characters a review found passing in names and free text (issue 19): format (Cf), filler and tag characters. */
-export const invisibleCharacters = ['\u200B', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u115F', '\u3164', '\u180E', '\uFFF9', '\u{E0001}', '\u{E0041}'];
+export const invisibleCharacters = ['\u200B', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u115F', '\u3164', '\u180E', '\uFFF9', '\u{E0001}', '\u{E0041}', '\uFE0F', '\u034F', '\u17B4', '\u180B', '\u{E0100}'];
 export const forbiddenCharacters = ['\u0000', '\u202E', '\u2066', '\u200F', '\u0085', '\u001B', '\u007F', '\uD800', '\u2028', '\uE000', ...invisibleCharacters];
 /** Forbidden on one line only: free text (moreInfo) may keep them. */
 export const lineBreaks = ['\r', '\n', '\r\n', '\t'];

@@ -66,6 +66,10 @@ export interface BalieError {
   outcomeUnknown?: boolean;
   /** INSZ_ALREADY_USED: the uid of the pass holder who has this INSZ. */
   existingPassholderUid?: string;
+  /** A refused check-in: the pass holder's points as UiTPAS counts them (DOC pashouders/inchecken-pashouder.md). */
+  points?: number;
+  /** A refused points promotion: why it cannot be cashed (DOC pashouders/punten-verzilveren.md), e.g. NOT_POSSIBLE_POINTS_CONSTRAINT. */
+  cashInState?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: BalieError };

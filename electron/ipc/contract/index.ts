@@ -3,7 +3,7 @@
  *
  * Every request channel (invoke/handle) and every main→page event is declared
  * once, in the file of its subject (app.ts, cards.ts, session.ts, passholders.ts,
- * support.ts), with its payload guard (payload-guards.ts) and answer type; this
+ * support.ts, visit.ts), with its payload guard (payload-guards.ts) and answer type; this
  * file joins the subject tables. Electron's ipc-main.ts, the browser host and the
  * preload API are all derived from these tables, so a channel cannot exist on one
  * side only. The page imports this file (and electron/rules/) from main, never native/.
@@ -14,6 +14,7 @@ import type { EventSpec, RequestSpec } from './channel-spec';
 import { passholderRequests, type PassholdersApi } from './passholders';
 import { sessionEvents, sessionRequests, type SessionApi } from './session';
 import { supportRequests, type SupportApi } from './support';
+import { visitRequests, type VisitApi } from './visit';
 
 export * from './app';
 export * from './cards';
@@ -21,6 +22,7 @@ export * from './errors';
 export * from './passholders';
 export * from './session';
 export * from './support';
+export * from './visit';
 export type { RequestSpec, EventSpec } from './channel-spec';
 
 /** Types declared where main keeps them that the page needs too. */
@@ -41,6 +43,7 @@ export const requestChannels = {
   ...sessionRequests,
   ...passholderRequests,
   ...supportRequests,
+  ...visitRequests,
 } as const;
 
 export const eventChannels = {
@@ -73,4 +76,4 @@ export type HandlerTable = {
 };
 
 /** The API the page sees as `window.balie`: each subject's part, made in bridge-api.ts from the channels. */
-export interface BalieApi extends AppApi, CardsApi, SessionApi, PassholdersApi, SupportApi {}
+export interface BalieApi extends AppApi, CardsApi, SessionApi, PassholdersApi, SupportApi, VisitApi {}

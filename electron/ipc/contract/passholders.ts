@@ -25,7 +25,8 @@ export type FollowUp = 'stored' | 'failed' | 'not-sent';
 /** The opt-ins a failed follow-up sent, kept so the page can send them once more through setOptInPreferences. */
 export interface OptInRetry {
   uid: string;
-  dateOfBirth?: string;
+  /** A card of the pass holder: main reads the record by it, for the birth date that decides the under-16 rule. */
+  uitpasNumber: string;
   preferences: OptInPreferences;
 }
 

@@ -4,20 +4,34 @@
  * SCardTransmit and SCardDisconnect that must use the same handle (a
  * transaction belongs to a handle, and pcsclite keeps its handle private).
  *
- * Every call runs on libuv's thread pool and answers a Promise: PC/SC calls
- * block (SCardBeginTransaction waits while another program holds the card),
- * and the main process must never wait on a card. Each handle has its own
- * PC/SC context, so no context is shared between threads (WinSCard does not
- * promise that is safe) and a pcscd restart only ends the handles it cut.
+ * Every call runs on a thread of its own and answers a Promise: PC/SC calls
+ * block (SCardBeginTransaction waits for as long as another program holds a
+ * transaction, a stuck reader may never answer), and neither the main process
+ * nor libuv's shared pool (file and crypto work) may wait on a card. A call
+ * that hangs holds only its own thread (and keeps the process open, as any
+ * pending I/O does); `cancel` (SCardCancel) and
+ * `disconnect` end it from another thread, which is how the caller's timeout
+ * stops it. Each handle has its own PC/SC context, so a pcscd restart only
+ * ends the handles it cut. The handle's open state is changed atomically: of
+ * two disconnects only one releases the context. Handles are type-tagged, so
+ * no other external can pass for one.
  */
-#define NAPI_VERSION 4
+#define NAPI_VERSION 8
 #include <node_api.h>
+#include <uv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #ifdef _WIN32
 #include <windows.h> /* winscard.h needs the Windows types first */
+#define EXCHANGE(target, value) InterlockedExchange((volatile LONG *)(target), (value))
+#else
+#include <pthread.h>
+#define EXCHANGE(target, value) __atomic_exchange_n((target), (value), __ATOMIC_SEQ_CST)
+#endif
+
+#ifdef _WIN32
 #include <winscard.h>
 #define CONNECT SCardConnectA
 #elif defined(__APPLE__)
@@ -36,15 +50,22 @@ typedef struct {
   SCARDCONTEXT context;
   SCARDHANDLE card;
   DWORD protocol;
-  int open;
+  /* 1 while the context and handle are held; whoever swaps it to 0 releases them, once. */
+  volatile LONG open;
+  /* 1 once a disconnect was asked: no call is started on the handle after that. */
+  volatile LONG closing;
 } Card;
 
-typedef enum { OP_CONNECT, OP_TRANSMIT, OP_BEGIN, OP_END, OP_DISCONNECT } Operation;
+/* Marks our card externals, so no other external (or a forged object) passes for one. */
+static const napi_type_tag card_tag = {0x7063736374726e73ULL, 0x62616c6965636172ULL};
+
+typedef enum { OP_CONNECT, OP_TRANSMIT, OP_BEGIN, OP_END, OP_DISCONNECT, OP_CANCEL } Operation;
 
 typedef struct {
   Operation op;
   napi_deferred deferred;
-  napi_async_work work;
+  napi_threadsafe_function done;
+  uv_thread_t thread;
   napi_ref card_ref; /* keeps the handle's JS object alive while a call runs on it */
   Card *card;
   char *reader;
@@ -63,6 +84,7 @@ static const char *pcsc_name(LONG status) {
   switch ((unsigned long)status) {
     case 0x80100002: return "Command cancelled";
     case 0x80100003: return "Invalid handle";
+    case 0x80100006: return "Not enough memory";
     case 0x80100008: return "Insufficient buffer";
     case 0x80100009: return "Unknown reader";
     case 0x8010000B: return "Sharing violation";
@@ -79,8 +101,15 @@ static const char *pcsc_name(LONG status) {
   }
 }
 
-static void execute(napi_env env, void *data) {
-  Call *call = data;
+/* Lets go of the card and its context, if nobody did yet. */
+static LONG release(Card *card, DWORD disposition) {
+  if (EXCHANGE(&card->open, 0) != 1) return SCARD_S_SUCCESS;
+  LONG status = SCardDisconnect(card->card, disposition);
+  SCardReleaseContext(card->context);
+  return status;
+}
+
+static void execute(Call *call) {
   Card *card = call->card;
   switch (call->op) {
     case OP_CONNECT:
@@ -90,7 +119,7 @@ static void execute(napi_env env, void *data) {
       call->call = "SCardConnect";
       call->status = CONNECT(card->context, call->reader, call->share_mode, call->protocols, &card->card, &card->protocol);
       if (call->status != SCARD_S_SUCCESS) SCardReleaseContext(card->context);
-      else card->open = 1;
+      else EXCHANGE(&card->open, 1);
       return;
     case OP_TRANSMIT:
       call->call = "SCardTransmit";
@@ -108,9 +137,12 @@ static void execute(napi_env env, void *data) {
       return;
     case OP_DISCONNECT:
       call->call = "SCardDisconnect";
-      call->status = SCardDisconnect(card->card, call->disposition);
-      SCardReleaseContext(card->context);
-      card->open = 0;
+      call->status = release(card, call->disposition);
+      return;
+    case OP_CANCEL:
+      /* Ends a call blocked on this handle's context; an already closed handle has nothing to cancel. */
+      call->call = "SCardCancel";
+      call->status = card->open ? SCardCancel(card->context) : SCARD_S_SUCCESS;
       return;
   }
 }
@@ -118,15 +150,23 @@ static void execute(napi_env env, void *data) {
 static void free_card(napi_env env, void *data, void *hint) {
   Card *card = data;
   /* A handle the program forgot: let go of the card so other programs are not locked out. */
-  if (card->open) {
-    SCardDisconnect(card->card, SCARD_LEAVE_CARD);
-    SCardReleaseContext(card->context);
-  }
+  release(card, SCARD_LEAVE_CARD);
   free(card);
 }
 
-static void complete(napi_env env, napi_status status, void *data) {
+static void free_call(Call *call) {
+  free(call->reader);
+  free(call->apdu);
+  free(call);
+}
+
+/* On the JavaScript thread, once the call's own thread is done. env is NULL when Node is shutting down. */
+static void complete(napi_env env, napi_value js_callback, void *context, void *data) {
   Call *call = data;
+  if (env == NULL) {
+    free_call(call);
+    return;
+  }
   napi_value result = NULL;
   if (call->status != SCARD_S_SUCCESS) {
     /* pcsclite's form, "<call> error: <text>. (0x8010000B)", so one parser reads both. */
@@ -150,10 +190,16 @@ static void complete(napi_env env, napi_status status, void *data) {
     napi_resolve_deferred(env, call->deferred, result);
   }
   napi_delete_reference(env, call->card_ref);
-  napi_delete_async_work(env, call->work);
-  free(call->reader);
-  free(call->apdu);
-  free(call);
+  free_call(call);
+}
+
+/* The call's own thread: the PC/SC call, then the answer handed to the JavaScript thread. */
+static void run(void *data) {
+  Call *call = data;
+  napi_threadsafe_function done = call->done;
+  execute(call);
+  napi_call_threadsafe_function(done, call, napi_tsfn_blocking);
+  napi_release_threadsafe_function(done, napi_tsfn_release);
 }
 
 static napi_value fail(napi_env env, const char *message) {
@@ -161,21 +207,35 @@ static napi_value fail(napi_env env, const char *message) {
   return NULL;
 }
 
-/* Queues `call` on the thread pool and returns its Promise. */
+/* Runs `call` on a thread of its own and returns its Promise. */
 static napi_value start(napi_env env, Call *call, napi_value card_object) {
   napi_value promise, name;
   napi_create_promise(env, &call->deferred, &promise);
   napi_create_reference(env, card_object, 1, &call->card_ref);
   napi_create_string_utf8(env, "pcsc-transactions", NAPI_AUTO_LENGTH, &name);
-  napi_create_async_work(env, NULL, name, execute, complete, call, &call->work);
-  napi_queue_async_work(env, call->work);
+  napi_create_threadsafe_function(env, NULL, NULL, name, 0, 1, NULL, NULL, NULL, complete, &call->done);
+  /* Referenced, as async work was: the process waits for a call on its way rather than tearing down under it. */
+  if (uv_thread_create(&call->thread, run, call) != 0) {
+    call->status = (LONG)0x80100006; /* SCARD_E_NO_MEMORY */
+    call->call = "thread";
+    napi_release_threadsafe_function(call->done, napi_tsfn_release);
+    complete(env, NULL, NULL, call);
+    return promise;
+  }
+#ifdef _WIN32
+  CloseHandle(call->thread);
+#else
+  pthread_detach(call->thread);
+#endif
   return promise;
 }
 
 static Card *card_of(napi_env env, napi_value value) {
   void *data = NULL;
   napi_valuetype type;
+  bool tagged = false;
   if (napi_typeof(env, value, &type) != napi_ok || type != napi_external) return NULL;
+  if (napi_check_object_type_tag(env, value, &card_tag, &tagged) != napi_ok || !tagged) return NULL;
   napi_get_value_external(env, value, &data);
   return data;
 }
@@ -204,6 +264,7 @@ static napi_value js_connect(napi_env env, napi_callback_info info) {
   call->protocols = uint_arg(env, argv[2]);
   napi_value card_object;
   napi_create_external(env, card, free_card, NULL, &card_object);
+  napi_type_tag_object(env, card_object, &card_tag);
   return start(env, call, card_object);
 }
 
@@ -214,7 +275,12 @@ static napi_value on_card(napi_env env, napi_callback_info info, Operation op) {
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
   Card *card = argc >= 1 ? card_of(env, argv[0]) : NULL;
   if (!card) return fail(env, "the first argument must be a card from connect()");
-  if (!card->open) return fail(env, "the card handle is closed");
+  /* Cancel may come while a disconnect is on its way; nothing else may, and only one disconnect is started. */
+  if (op == OP_CANCEL) {
+    if (!card->open) return fail(env, "the card handle is closed");
+  } else if (op == OP_DISCONNECT ? EXCHANGE(&card->closing, 1) != 0 : (card->closing || !card->open)) {
+    return fail(env, "the card handle is closed");
+  }
   Call *call = calloc(1, sizeof *call);
   call->op = op;
   call->card = card;
@@ -238,6 +304,7 @@ static napi_value js_transmit(napi_env env, napi_callback_info info) { return on
 static napi_value js_begin(napi_env env, napi_callback_info info) { return on_card(env, info, OP_BEGIN); }
 static napi_value js_end(napi_env env, napi_callback_info info) { return on_card(env, info, OP_END); }
 static napi_value js_disconnect(napi_env env, napi_callback_info info) { return on_card(env, info, OP_DISCONNECT); }
+static napi_value js_cancel(napi_env env, napi_callback_info info) { return on_card(env, info, OP_CANCEL); }
 
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor methods[] = {
@@ -246,6 +313,7 @@ static napi_value init(napi_env env, napi_value exports) {
     {"beginTransaction", NULL, js_begin, NULL, NULL, NULL, napi_enumerable, NULL},
     {"endTransaction", NULL, js_end, NULL, NULL, NULL, napi_enumerable, NULL},
     {"disconnect", NULL, js_disconnect, NULL, NULL, NULL, napi_enumerable, NULL},
+    {"cancel", NULL, js_cancel, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   napi_define_properties(env, exports, sizeof methods / sizeof methods[0], methods);
   return exports;

@@ -20,6 +20,7 @@ export function OptInsForm({ holder, onDone }: { holder: Passholder; onDone: (pr
   const [chosen, setChosen] = useState<OptInPreferences>(initial);
   const mayOptIn = optInsAllowed(holder.dateOfBirth, new Date());
   const dirty = optInNames.some((name) => chosen[name] !== initial[name]);
+  const card = holder.cardSystems.find((own) => own.currentCard)?.currentCard?.uitpasNumber ?? '';
   return (
     <ActionForm
       title={texts.record.changeOptIns}
@@ -28,12 +29,12 @@ export function OptInsForm({ holder, onDone }: { holder: Passholder; onDone: (pr
       failure={failure}
       dirty={dirty}
       settle={async () => {
-        const found = (await findHolders(api, holder.inszNumber ?? holder.cardSystems.find((own) => own.currentCard)?.currentCard?.uitpasNumber ?? '')).find((candidate) => candidate.uid === holder.uid);
+        const found = (await findHolders(api, holder.inszNumber ?? card)).find((candidate) => candidate.uid === holder.uid);
         return found && optInNames.every((name) => found.optInPreferences?.[name] === chosen[name]) ? found : null;
       }}
       onArrived={(found) => onDone(found.optInPreferences ?? chosen)}
       onSubmit={() =>
-        void run(() => api.setOptInPreferences({ uid: holder.uid, ...(holder.dateOfBirth ? { dateOfBirth: holder.dateOfBirth } : {}), preferences: chosen }), onDone)
+        void run(() => api.setOptInPreferences({ uid: holder.uid, uitpasNumber: card, preferences: chosen }), onDone)
       }
     >
       {!mayOptIn && <p className="hint">{holder.dateOfBirth ? texts.register.optInsUnder16 : texts.register.optInsNoAge}</p>}

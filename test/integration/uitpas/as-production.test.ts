@@ -294,4 +294,14 @@ describe('the main-process handlers', () => {
     expect(await field({ ...base, city: 'BUITENLAND', dateOfBirth: '1960-01-01' })).toBe('foreignCity');
     expect(await field({ ...base, dateOfBirth: '1960-01-01' })).toBe('inszNumber');
   });
+
+  it('EMAIL_ADDRESS_INVALID (the real counter\'s code) lands on the e-mail field with the words of INVALID_EMAIL_ADDRESS', async () => {
+    simulator.state.oddAnswers.push({ path: 'uitpas/passholder/register', kind: 'refusal', code: 'EMAIL_ADDRESS_INVALID' });
+    const error: unknown = await Promise.resolve()
+      .then(() => handlers['uitpas:registerPassholder']({ name: 'Wouters', firstName: 'Lien', inszNumber: '90010100123', dateOfBirth: '1990-01-01', postalCode: '9000', city: 'Gent', uitpasNumber: gent(13), email: 'lien.wouters@example.org' }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BalieFailure);
+    expect((error as BalieFailure).error).toMatchObject({ code: 'uitpas-rejected', apiCode: 'INVALID_EMAIL_ADDRESS', field: 'email' });
+    expect((error as BalieFailure).error.serverMessage).toBeUndefined();
+  });
 });

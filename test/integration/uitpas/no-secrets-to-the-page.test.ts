@@ -50,6 +50,11 @@ describe('secrets stay in main', () => {
     expect(await ask('session:login')).toMatchObject({ ok: true, value: { loggedIn: true } });
     expect(await ask('session:chooseBalie', { balieId: '101' })).toMatchObject({ ok: true });
     const card = cardNumber('09000', 2, false);
+    // Noor Jacobs (seed.ts): Marie's card is replaced and blocked above.
+    const noor = cardNumber('09000', 521, true);
+    // The demo's permanent walk and film evening (simulator/visit-seed.ts).
+    const walk = '7f3d2a10-4c5e-4b8a-9e21-6a0c1d2e3f41';
+    const film = 'e5b7f9d1-4a6c-4d8e-9f0a-2b3c4d5e6f85';
     const kansenpas = cardNumber('09000', 501, true);
     const nextYear = new Date().getFullYear() + 1;
     const calls: [string, unknown][] = [
@@ -68,14 +73,24 @@ describe('secrets stay in main', () => {
       ['uitpas:updatePassholder', { uitpasNumber: kansenpas, fields: { gsm: '0470 00 00 00' } }],
       ['uitpas:registerInCardSystem', { uid: seedPassholder.uid, uitpasNumber: cardNumber('09300', 1, false) }],
       ['uitpas:updateCardSystemData', { uid: seedPassholder.uid, cardSystemId: '1', kansenStatuutEndDate: `${nextYear}-12-31` }],
-      ['uitpas:setOptInPreferences', { uid: seedPassholder.uid, dateOfBirth: seedPassholder.dateOfBirth, preferences: { optInServiceMails: true, optInMilestoneMails: true, optInInfoMails: false, optInSms: false, optInPost: false } }],
+      ['uitpas:setOptInPreferences', { uid: seedPassholder.uid, uitpasNumber: kansenpas, preferences: { optInServiceMails: true, optInMilestoneMails: true, optInInfoMails: false, optInSms: false, optInPost: false } }],
       ['uitpas:blockCard', { uitpasNumber: kansenpas }],
       ['demo:practiseLostAnswers', { on: false }],
       ['support:getReport', { probe: true, copy: true }],
       ['update:getNotice', undefined],
+      ['visit:searchActivities', { uitpasNumber: noor, datetype: 'next7days' }],
+      ['visit:checkin', { cdbid: walk, uitpasNumber: noor }],
+      ['visit:getAdvantages', { uitpasNumber: noor }],
+      ['visit:cashInWelcomeAdvantage', { uitpasNumber: noor, welcomeAdvantageId: '5' }],
+      ['visit:cashInPointsPromotion', { uitpasNumber: noor, pointsPromotionId: '7' }],
+      ['visit:getCoupons', { uitpasNumber: noor }],
+      ['visit:getPointsHistory', { uitpasNumber: noor }],
+      ['visit:getTicketSales', { uitpasNumber: noor }],
     ];
     const results = [];
     for (const [channel, payload] of calls) results.push(await ask(channel, payload));
+    const sale = await ask('visit:buyTicket', { cdbid: film, uitpasNumber: noor, priceClass: 'Default prijsklasse', ticketSaleCouponId: '35' });
+    results.push(sale, await ask('visit:cancelTicketSale', { ticketSaleId: sale.ok ? (sale.value as { ticketSale: { id: string } }).ticketSale.id : '', uitpasNumber: noor }));
     // They really went through the signed client: every call succeeded.
     expect(results.filter((result) => !result.ok)).toEqual([]);
     // The demo eID's events go to the page too: read one completely.

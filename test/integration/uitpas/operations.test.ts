@@ -90,7 +90,7 @@ describe('UiTPAS client against the simulator', () => {
 
     it('finds a pass holder by UiTPAS number and by INSZ, namespaced uid included', async () => {
       const byCard = await client.getPassholder(existingCard);
-      expect(byCard).toMatchObject({ uid: seedPassholder.uid, name: 'Claes', firstName: 'Marie', dateOfBirth: '1982-10-15', gender: 'FEMALE', points: '0.000' });
+      expect(byCard).toMatchObject({ uid: seedPassholder.uid, name: 'Claes', firstName: 'Marie', dateOfBirth: '1982-10-15', gender: 'FEMALE', points: '12.000' });
       expect(byCard.cardSystems).toEqual([
         { id: '1', name: 'UiTPAS Gent', kansenStatuut: false, kansenStatuutEndDate: undefined, kansenStatuutExpired: false, kansenStatuutInGracePeriod: false, kansenStatuutSuspendedUntil: undefined, status: 'ACTIVE', currentCard: { uitpasNumber: existingCard, kansenpas: false, status: 'ACTIVE' } },
       ]);

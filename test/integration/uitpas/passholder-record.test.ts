@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EidCard, Passholder } from '../../../electron/ipc/contract';
-import { createDispatcher } from '../../../electron/ipc/dispatch';
 import { createMainServices } from '../../../electron/main-services';
 import { placeholderPhoto } from '../../../native/beid/virtual-card/placeholder-photo';
 import { authorizeAtSimulator } from '../../../electron/simulator/headless-authorize';
@@ -20,6 +19,7 @@ import { maxPictureBytes, uploadPicture } from '../../../electron/simulator/pass
 import { cardNumber, demoEmployee, seedPassholder, seedRecordPassholders } from '../../../electron/simulator/seed';
 import { SimulatorState } from '../../../electron/simulator/state';
 import { FakePcscContext } from '../../support/fake-pcsc';
+import { dispatching } from '../../support/dispatching';
 import { memoryCipher } from '../../support/memory-cipher';
 
 const noOptIns = { optInServiceMails: false, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: false };
@@ -47,13 +47,7 @@ async function counter(options: { dir?: string; network?: typeof fetch } = {}) {
   services.events.subscribe((channel, payload) => {
     if (channel === 'eid:card' && (payload as EidCard).complete) cards.push(payload as EidCard);
   });
-  const dispatch = createDispatcher(services.handlers, { warn: () => undefined });
-  const ask = (channel: string, payload?: unknown) => dispatch(channel, payload);
-  const value = async <T>(channel: string, payload?: unknown): Promise<T> => {
-    const result = await ask(channel, payload);
-    if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-    return result.value as T;
-  };
+  const { ask, value } = dispatching(services.handlers);
   await value('session:login');
   await value('session:chooseBalie', { balieId: '101' });
   /** Puts the demo eID of a made-up person through main's read path and gives the complete read. */
@@ -116,15 +110,22 @@ describe('opt-ins after register', () => {
     expect(registered.optIns).toBe('failed');
     expect((await find(gent(3)))?.optInPreferences).toEqual(noOptIns);
     failOptIns = false;
-    expect(await value('uitpas:setOptInPreferences', { uid: registered.uid, dateOfBirth: '1962-06-01', preferences: chosen })).toEqual(chosen);
+    expect(await value('uitpas:setOptInPreferences', { uid: registered.uid, uitpasNumber: registered.uitpasNumber, preferences: chosen })).toEqual(chosen);
     expect((await find(gent(3)))?.optInPreferences).toEqual(chosen);
     expect(posts.filter((path) => path.endsWith('/passholder/register'))).toHaveLength(1);
   });
 
-  it('keeps every opt-in false under 16, whatever the page sends', async () => {
-    const { value } = await counter();
-    const sent = await value('uitpas:setOptInPreferences', { uid: seedPassholder.uid, dateOfBirth: '2015-01-01', preferences: { ...noOptIns, optInSms: true } });
-    expect(sent).toEqual(noOptIns);
+  it('keeps every opt-in false under 16 by the record\'s birth date, whatever the page sends (issue 27 item 14)', async () => {
+    const { value, ask } = await counter();
+    const child = await value<{ uid: string; uitpasNumber: string }>('uitpas:registerPassholder', {
+      name: 'Janssens', firstName: 'Mila', inszNumber: '12022012357', dateOfBirth: '2012-02-20', postalCode: '9000', city: 'Gent', uitpasNumber: gent(5), parentalConsent: true, legalTermsPaper: true,
+    });
+    // A page that claims an adult's birth date (the old payload) is refused; the record's date decides.
+    expect(await ask('uitpas:setOptInPreferences', { uid: child.uid, dateOfBirth: '1962-06-01', preferences: { ...noOptIns, optInSms: true } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await value('uitpas:setOptInPreferences', { uid: child.uid, uitpasNumber: child.uitpasNumber, preferences: { ...noOptIns, optInSms: true } })).toEqual(noOptIns);
+    // The adult's own opt-ins still go through, and a card of somebody else is no key to this record.
+    expect(await value('uitpas:setOptInPreferences', { uid: seedPassholder.uid, uitpasNumber: gent(seedPassholder.cardSequence), preferences: { ...noOptIns, optInSms: true } })).toEqual({ ...noOptIns, optInSms: true });
+    expect(await ask('uitpas:setOptInPreferences', { uid: seedPassholder.uid, uitpasNumber: child.uitpasNumber, preferences: noOptIns })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 });
 
@@ -175,7 +176,7 @@ describe('opt-ins again after an update (SX PassHolderService::update)', () => {
     posts.splice(0);
     state.failOptIns = true;
     const updated = await value<{ optIns: string; retry: unknown }>('uitpas:updatePassholder', { uitpasNumber: gent(4), fields: { city: 'Berchem', postalCode: '2600' } });
-    expect(updated).toEqual({ code: 'ACTION_SUCCEEDED', picture: 'not-sent', optIns: 'failed', retry: { uid, dateOfBirth: '1962-06-01', preferences: chosen } });
+    expect(updated).toEqual({ code: 'ACTION_SUCCEEDED', picture: 'not-sent', optIns: 'failed', retry: { uid, uitpasNumber: gent(4), preferences: chosen } });
     expect(await find(gent(4))).toMatchObject({ city: 'Berchem', postalCode: '2600' });
     expect(posts.filter(({ path }) => path.endsWith(`/passholder/${gent(4)}`))).toHaveLength(1);
     state.failOptIns = false;
@@ -228,7 +229,8 @@ describe('block a card', () => {
   it('blocks once; a second time is INVALID_CARD_STATUS; the record shows the card blocked', async () => {
     const { ask, find } = await counter();
     const card = gent(seedPassholder.cardSequence);
-    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toEqual({ ok: true, value: { code: 'ACTION_SUCCEEDED' } });
+    // The simulator answers as CF's test data does (block.xml), and main calls it a success.
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toEqual({ ok: true, value: { code: 'BLOCK_UITPAS_SUCCESS' } });
     expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { code: 'uitpas-rejected', apiCode: 'INVALID_CARD_STATUS' } });
     expect((await find(card))?.cardSystems[0]?.currentCard?.status).toBe('BLOCKED');
   });
@@ -277,6 +279,35 @@ describe('pending outcomes belong to their environment and balie', () => {
     await value('uitpas:findPassholders', { query: card });
     // Settled here: the block had reached UiTPAS, so a second one is refused by UiTPAS itself, not by the app.
     expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { code: 'uitpas-rejected', apiCode: 'INVALID_CARD_STATUS' } });
+  });
+
+  it('a slow look-up sent at another balie does not clear the note after staff switched back (issue 27 item 10)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'balie-slow-scope-'));
+    let loseAnswers = false;
+    let holdLookUps = false;
+    const held: (() => void)[] = [];
+    const network: typeof fetch = async (input, init) => {
+      const looksUp = String(input instanceof Request ? input.url : input).includes('/uitpas/retrieve');
+      if (holdLookUps && looksUp) await new Promise<void>((release) => held.push(release));
+      const response = await fetch(input, init);
+      if (loseAnswers && init?.method === 'POST') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+      return response;
+    };
+    const { ask, value } = await counter({ dir, network });
+    const card = gent(seedPassholder.cardSequence);
+    loseAnswers = true;
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { outcomeUnknown: true } });
+    loseAnswers = false;
+    await value('session:chooseBalie', { balieId: '102' });
+    holdLookUps = true;
+    const slow = ask('uitpas:findPassholders', { query: card });
+    await expect.poll(() => held.length).toBe(1);
+    holdLookUps = false;
+    await value('session:chooseBalie', { balieId: '101' });
+    for (const release of held) release();
+    expect(await slow).toMatchObject({ ok: true });
+    // The look-up was sent at balie 102: balie 101's note stays.
+    expect(await ask('uitpas:blockCard', { uitpasNumber: card })).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
   });
 
   it('an unreadable list is moved aside and blocks every write with its own code; look-ups still work', async () => {

@@ -90,7 +90,12 @@ describe('the record as production answers it', () => {
     expect(upload?.signatureOk).toBe(true);
   });
 
-  it('block: POST block/{uitpasNumber} with the balie; ACTION_SUCCEEDED is the only success', async () => {
+  it('block: POST block/{uitpasNumber} with the balie; ACTION_SUCCEEDED and BLOCK_UITPAS_SUCCESS (CF test data block.xml) are a success, another code is not', async () => {
+    answer = () => ({ status: 200, body: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><response><code>BLOCK_UITPAS_SUCCESS</code><message>The uitpas has been blocked.</message></response>' });
+    expect(await client().blockCard('0900000000010')).toEqual({ code: 'BLOCK_UITPAS_SUCCESS' });
+    answer = () => ({ status: 200, body: '<response><code>ACTION_FAILED</code><message>no</message></response>' });
+    await expect(client().blockCard('0900000000010')).rejects.toMatchObject({ code: 'ACTION_FAILED' });
+    seen = [];
     answer = () => ({ status: 200, body: ok });
     expect(await client().blockCard('0900000000010')).toEqual({ code: 'ACTION_SUCCEEDED' });
     expect(seen[0]).toMatchObject({ method: 'POST', signatureOk: true });
@@ -139,7 +144,7 @@ describe('an update through main\'s handler, as the real counter makes it (SX Pa
       code: 'ACTION_SUCCEEDED',
       picture: 'not-sent',
       optIns: 'failed',
-      retry: { uid: 'uid-1', dateOfBirth: '1962-06-01', preferences: optIns },
+      retry: { uid: 'uid-1', uitpasNumber: card, preferences: optIns },
     });
     expect(seen.filter(({ method, url }) => method === 'POST' && url.pathname.endsWith(`/passholder/${card}`))).toHaveLength(1);
   });

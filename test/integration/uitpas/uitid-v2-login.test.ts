@@ -68,6 +68,8 @@ describe('UiTiD v2 login in the system browser', () => {
     expect(authorize.searchParams.has('client_secret')).toBe(false);
     // The scopes the real counter asks (SX app/Auth/AuthServiceProvider.php), offline_access included.
     expect(authorize.searchParams.get('scope')?.split(' ')).toEqual(['openid', 'profile', 'email', 'offline_access']);
+    // The login parameters silex passes (SX config.dist.yml auth0.login_parameters), locale being the page's.
+    expect(Object.fromEntries(['referrer', 'prompt', 'locale'].map((name) => [name, authorize.searchParams.get(name)]))).toEqual({ referrer: 'uitpas', prompt: 'login', locale: 'nl' });
     expect(login.userId).toBe('demo-medewerker-0001');
     // The account for the top bar comes from the ID token's claims.
     expect(login.account).toBe('demo.medewerker@example.org');
