@@ -14,7 +14,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'out-dev/', 'dist/', 'test-results/', 'native/pcsc-transactions/build/'] },
+  { ignores: ['node_modules/', 'out/', 'out-dev/', 'dist/', 'test-results/', 'native/pcsc-transactions/build/', 'native/windows-machine/build/'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // The addon's loader is CommonJS, as node-gyp packages are (native/pcsc-transactions).
-    files: ['native/pcsc-transactions/*.js'],
+    files: ['native/pcsc-transactions/*.js', 'native/windows-machine/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

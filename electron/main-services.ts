@@ -14,8 +14,10 @@ import { createUitpasHandlers } from './uitpas/handlers';
 import type { LoginFlowOptions } from './uitpas/login-flow';
 import type { UitpasSession } from './uitpas/session';
 import type { HttpTransport } from './uitpas/transport';
+import type { UpdateStatus } from './update/update-plan';
 import type { SupportDesk } from './support/support-desk';
 import { UpdateNoticeBoard } from './update/update-notice';
+import { ProxyQuestions } from './window/proxy-questions';
 import { cardHandlers, cardServices } from './wiring/card-wiring';
 import { demoEnvironment } from './wiring/demo-environment';
 import { sessionHandlers, sessionServices, watchPolicy } from './wiring/session-wiring';
@@ -49,6 +51,8 @@ export interface MainServicesOptions {
   copyText?: (text: string) => Promise<void>;
   /** The support log file (support-log.ts): codes and timings, rotated, at the policy's level. */
   logFile?: string;
+  /** The updater's state for the support report (the app's; the browser host never updates). */
+  updateStatus?: () => UpdateStatus | null;
   log?: Pick<Console, 'warn'>;
 }
 
@@ -59,6 +63,8 @@ export interface MainServices {
   support: SupportDesk;
   /** The update notice for staff (the app's updater shows it here; the browser host never updates). */
   updateNotice: UpdateNoticeBoard;
+  /** A proxy's questions for credentials, put to staff in the page's dialog (the app's `login` events ask here). */
+  proxyQuestions: ProxyQuestions;
   /** After the computer slept: PC/SC handles may be dead without saying so. */
   resumeAfterSleep(): void;
   /** Writes to UiTPAS on their way right now. */
@@ -72,6 +78,7 @@ export interface MainServices {
 export function createMainServices(options: MainServicesOptions): MainServices {
   const events = new MainEvents();
   const updateNotice = new UpdateNoticeBoard(events);
+  const proxyQuestions = new ProxyQuestions(events);
   const demo = demoEnvironment(options);
   const sessions = sessionServices(options, demo, events);
   const { session, policy, gate, evidence } = sessions;
@@ -88,6 +95,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       for (const listener of closeListeners) listener(close);
       return null;
     },
+    'proxy:answerCredentials': (answer) => proxyQuestions.answer(answer),
     ...cardHandlers(cards, session, demo, options.log),
     ...sessionHandlers(sessions, demo, uitpas),
     ...passholderHandlers(uitpas, writes),
@@ -102,12 +110,14 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     session,
     support: support.desk,
     updateNotice,
+    proxyQuestions,
     resumeAfterSleep: () => cards.cards.resume(),
     writesInFlight: () => gate.writesInFlight,
     askToClose: () => events.emit('app:closeRequested', { requestInFlight: gate.writesInFlight > 0 }),
     onCloseAnswer: (listener) => void closeListeners.add(listener),
     close: async () => {
       stopWatching();
+      proxyQuestions.cancelAll();
       cards.reads.close();
       await support.journal?.flushed();
       cards.cards.close();

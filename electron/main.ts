@@ -14,14 +14,20 @@ import { createDispatcher } from './ipc/dispatch';
 import { bindIpc, forwardEvents } from './ipc/ipc-main';
 import { createMainServices, type MainServices } from './main-services';
 import { reportText } from './support/support-desk';
-import { PolicySource, policyFile } from './settings/policy-source';
+import { machinePolicySource } from './settings/machine-policy';
 import { openInSystemBrowser, showAuthorizeWindow } from './window/login-window';
 import { guardClose } from './window/close-guard';
-import { applyProxy, chromiumTransport, networkSession, proxyFor } from './window/network';
+import { answerProxyLogins, applyProxyEverywhere, chromiumTransport, networkSession, proxyFor, proxyLoginHandler } from './window/network';
+import { loginPartition } from './window/login-window';
+import { windowsMachine } from './settings/windows-natives';
+import { installerKind } from './update/installer-kind';
+import { windowsAccessProblem } from './settings/policy-access';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { applyMinimalMenu, refuseDebugging } from './window/production-lock';
 import { safeStorageCipher } from './window/safe-storage';
 import { createMainWindow, denyAllPermissions, lockNewWindows } from './window/window';
-import { checkForUpdates } from './update/updater';
+import { startUpdateChecks } from './update/updater';
 
 // Before anything else: a packaged app started with a debugging switch quits here.
 const refused = refuseDebugging();
@@ -46,12 +52,19 @@ if (!refused) {
 /** The services as the app runs them: the machine's policy, Chromium's network, the card readers. */
 async function startServices(parent: () => BrowserWindow | null, checkUpdates = false): Promise<MainServices> {
   // The machine's policy first: what it sets (or that it is broken) decides everything after.
-  const policy = new PolicySource(policyFile(process.platform, process.env));
+  const policy = machinePolicySource(process.platform);
   await policy.load();
-  // Every UiTPAS and UiTiD call goes through Chromium's network stack, with the policy's proxy if it sets one.
+  // Every UiTPAS and UiTiD call goes through Chromium's network stack, with the policy's proxy if it sets one:
+  // the same on the UiTiD login window's partition and electron-updater's session (one network, not three).
   const network = networkSession();
-  await applyProxy(network, policy.policy.proxy);
-  policy.onChange(() => void applyProxy(network, policy.policy.proxy));
+  // electron-updater downloads through the partition 'electron-updater' (electron-updater out/electronHttpExecutor.js, NET_SESSION_NAME).
+  const everySession = [network, session.fromPartition(loginPartition), session.fromPartition('electron-updater', { cache: false })];
+  await applyProxyEverywhere(everySession, policy.policy.proxy);
+  policy.onChange(() => void applyProxyEverywhere(everySession, policy.policy.proxy));
+  // A machine-wide log folder from the policy; otherwise the user's own (private to the user).
+  const logFolder = policy.policy.logFolder ?? app.getPath('logs');
+  const installer = process.platform === 'win32' ? windowsInstaller() : installerKind({ platform: process.platform, packaged: app.isPackaged, hasNsisUninstaller: false, folderAdminOnly: false, appImage: process.env.APPIMAGE });
+  let updates: ReturnType<typeof startUpdateChecks> | null = null;
   const services = createMainServices({
     policy,
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
@@ -67,21 +80,39 @@ async function startServices(parent: () => BrowserWindow | null, checkUpdates = 
     fetch: chromiumTransport(network),
     proxyFor: proxyFor(network),
     copyText: (text) => clipboard.writeText(text),
-    logFile: join(app.getPath('logs'), 'support.log'),
+    logFile: join(logFolder, 'support.log'),
+    updateStatus: () => updates?.status() ?? null,
   });
   // Only an installed app updates itself; the policy's `updates` decides how (update/update-plan.ts).
-  if (checkUpdates && app.isPackaged) {
-    void checkForUpdates({
-      policy,
-      currentVersion: app.getVersion(),
-      platform: process.platform,
-      appUpdateFile: join(process.resourcesPath, 'app-update.yml'),
-      transport: chromiumTransport(network),
-      show: (notice) => services.updateNotice.show(notice),
-      log: console,
-    });
-  }
+  updates =
+    checkUpdates && app.isPackaged
+      ? startUpdateChecks({
+          policy,
+          currentVersion: app.getVersion(),
+          platform: process.platform,
+          appUpdateFile: join(process.resourcesPath, 'app-update.yml'),
+          transport: chromiumTransport(network),
+          show: (notice) => services.updateNotice.show(notice),
+          log: console,
+          installer,
+          userIsAdministrator: process.platform === 'win32' ? windowsMachine().userIsAdministrator() : false,
+          proxyLogin: proxyLoginHandler(services.proxyQuestions.ask),
+        })
+      : null;
   return services;
+}
+
+/** Windows: NSIS leaves its uninstaller beside the app, the MSI does not; a per-machine folder is administrators' only. */
+function windowsInstaller() {
+  const folder = dirname(app.getPath('exe'));
+  const hasNsisUninstaller = existsSync(join(folder, `Uninstall ${app.getName()}.exe`));
+  let folderAdminOnly: boolean;
+  try {
+    folderAdminOnly = windowsAccessProblem(windowsMachine().fileSecurity(folder)) === null;
+  } catch {
+    folderAdminOnly = false;
+  }
+  return installerKind({ platform: 'win32', packaged: app.isPackaged, hasNsisUninstaller, folderAdminOnly, appImage: undefined });
 }
 
 /**
@@ -95,8 +126,9 @@ async function diagnose(): Promise<void> {
   const text = reportText(await services.support.report(true));
   process.stdout.write(text);
   const logs = app.getPath('logs');
-  await mkdir(logs, { recursive: true })
-    .then(() => writeFile(join(logs, 'diagnose.txt'), text))
+  // Private to the user: the report names the PC's readers, settings and network.
+  await mkdir(logs, { recursive: true, mode: 0o700 })
+    .then(() => writeFile(join(logs, 'diagnose.txt'), text, { mode: 0o600 }))
     .catch(() => undefined);
   await services.close();
   app.exit(0);
@@ -105,6 +137,8 @@ async function diagnose(): Promise<void> {
 async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
   const services = await startServices(() => mainWindow, true);
+  // A proxy asking for a user name and password: staff answer in the page's dialog, nothing is kept.
+  answerProxyLogins(app, services.proxyQuestions.ask);
   void services.session.restore();
   // After sleep the PC/SC context is stale: the reader service builds a new one.
   powerMonitor.on('resume', () => services.resumeAfterSleep());

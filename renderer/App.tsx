@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Dialog } from './components/Dialog';
+import { ProxyCredentialsDialog } from './components/ProxyCredentialsDialog';
 import { useApp } from './context';
 import { keepFocusForScans } from './flows/focus';
 import { hasUnsavedWork } from './store';
@@ -15,7 +16,8 @@ import { errorText, texts, updateNoticeText } from './texts';
 
 export function App() {
   const { api, store } = useApp();
-  const { info, session, error, screen, question, practisingLostAnswers, updateNotice } = store();
+  const { info, session, error, screen, question, practisingLostAnswers, updateNotice, proxyQuestions } = store();
+  const proxyQuestion = proxyQuestions[0];
   // Main asks before the window closes: a write to UiTPAS on its way, or typed work, is the staff's decision.
   useEffect(
     () =>
@@ -136,6 +138,10 @@ export function App() {
         <PolicyStopScreen problem={session.policyProblem} />
       ) : (
         <Screen />
+      )}
+      {/* Keyed by the question: a new one starts with empty fields. */}
+      {proxyQuestion && !question && (
+        <ProxyCredentialsDialog key={proxyQuestion.requestId} question={proxyQuestion} onAnswer={(credentials) => store.answerProxy(proxyQuestion.requestId, credentials)} />
       )}
       {question && <Dialog title={question.title} text={question.text} yes={question.yes} no={question.no} onAnswer={question.answer} />}
     </div>

@@ -18,6 +18,8 @@ import type {
   GroupPass,
   CardInfo,
   Passholder,
+  ProxyAnswer,
+  ProxyQuestion,
   ReaderStatus,
   SessionView,
   UpdateNoticeView,
@@ -101,6 +103,8 @@ export interface AppState {
   formerCards: Record<string, CardAfter[]>;
   /** The visit of the pass holder or group pass on screen (flows/visit/visit-slice.ts). */
   visit?: VisitState;
+  /** Proxies asking staff for a user name and password, oldest first (the dialog shows the first). */
+  proxyQuestions: ProxyQuestion[];
 }
 
 /**
@@ -127,6 +131,7 @@ export function createAppStore(api: BalieApi) {
     eids: [],
     formerCards: {},
     registration: registrationFlow.startRegistration({ storePhoto: true }),
+    proxyQuestions: [],
   }));
   const defaultStorePhoto = () => store.getState().session?.storeEidPhoto ?? true;
   /** Runs a transition of the register form's slice (the pure functions of flows/registration.ts). */
@@ -183,6 +188,12 @@ export function createAppStore(api: BalieApi) {
     api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined, cardRemoved: undefined })),
     api.onCardTapped(({ chipNumber }) => void routeScan(chipNumber)),
     api.onUpdateNotice((updateNotice) => store.setState({ updateNotice })),
+    // Open: asked; closed: answered (here or on another page) or timed out in main.
+    api.onProxyCredentialsRequested((question) =>
+      store.setState(({ proxyQuestions }) => ({
+        proxyQuestions: [...proxyQuestions.filter(({ requestId }) => requestId !== question.requestId), ...(question.open ? [question] : [])],
+      })),
+    ),
   ];
 
   /**
@@ -327,6 +338,11 @@ export function createAppStore(api: BalieApi) {
     go,
     routeScan,
     registration,
+    /** Staff's answer to a proxy's question (credentials, or null to cancel): passed to main, kept nowhere here. */
+    answerProxy(requestId: string, credentials: ProxyAnswer['credentials'] | null): void {
+      store.setState(({ proxyQuestions }) => ({ proxyQuestions: proxyQuestions.filter((question) => question.requestId !== requestId) }));
+      void api.answerProxyCredentials(credentials ? { requestId, credentials } : { requestId });
+    },
     /** Opens a screen without asking: the work on the open one is done (sent, or settled by a look-up). */
     show(screen: Screen): void {
       enter(screen);

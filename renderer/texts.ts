@@ -32,7 +32,8 @@ export function sessionLanguage(session: Pick<SessionView, 'language' | 'sources
 
 /** The PC's languages, first the one it is set to (none where there is no browser: the store's tests in Node). */
 export function pcLocales(): readonly string[] {
-  return typeof navigator === 'undefined' ? [] : navigator.languages;
+  // Through globalThis: this module is type-checked for main too, which has no DOM.
+  return (globalThis as { navigator?: { languages: readonly string[] } }).navigator?.languages ?? [];
 }
 
 export function setLanguage(next: Language): void {

@@ -10,8 +10,8 @@ import type { CreatePcscContext } from '../../native/pcsc/pcsc-port';
 import { createDispatcher } from '../ipc/dispatch';
 import { authorizeAtSimulator } from '../simulator/headless-authorize';
 import type { MainEvents } from '../ipc/main-events';
-import { createMainServices } from '../main-services';
-import { PolicySource, policyFile } from '../settings/policy-source';
+import { createMainServices, type MainServices } from '../main-services';
+import { machinePolicySource } from '../settings/machine-policy';
 import { startBrowserHost, type BrowserHost } from './server';
 
 export interface BrowserHostAppOptions {
@@ -32,6 +32,11 @@ export interface BrowserHostApp extends BrowserHost {
   version: string;
   /** The main-process events, for benchmarks that time what the page does with them. */
   events: MainEvents;
+  /**
+   * Where a proxy's question for credentials is asked (the app's Electron `login` events ask here): the
+   * browser host's own network is Node's and never asks, so its tests ask here to show staff the dialog.
+   */
+  askProxyCredentials: MainServices['proxyQuestions']['ask'];
 }
 
 export async function startBrowserHostApp({
@@ -44,7 +49,7 @@ export async function startBrowserHostApp({
   port,
 }: BrowserHostAppOptions): Promise<BrowserHostApp> {
   // The same policy file as the app: a counter's browser-host test obeys what IT set.
-  const policy = new PolicySource(policyFile(process.platform, process.env, policyRoot));
+  const policy = machinePolicySource(process.platform, policyRoot);
   await policy.load();
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
   const services = createMainServices({
@@ -73,6 +78,7 @@ export async function startBrowserHostApp({
     ...host,
     version: pkg.version,
     events: services.events,
+    askProxyCredentials: services.proxyQuestions.ask,
     close: async () => {
       await host.close();
       await services.close();

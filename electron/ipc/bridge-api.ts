@@ -62,6 +62,7 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     getCoupons: (request) => invoke('visit:getCoupons', request),
     getPointsHistory: (request) => invoke('visit:getPointsHistory', request),
     getTicketSales: (request) => invoke('visit:getTicketSales', request),
+    answerProxyCredentials: (answer) => invoke('proxy:answerCredentials', answer),
     onCloseRequested: (listener) => on('app:closeRequested', listener),
     onSessionChanged: (listener) => on('session:changed', listener),
     onReaders: (listener) => on('eid:readers', listener),
@@ -72,5 +73,6 @@ export function createBalieApi(transport: BridgeTransport): BalieApi {
     onCardTapped: (listener) => on('card:tapped', listener),
     onCardSeen: (listener) => on('card:seen', listener),
     onUpdateNotice: (listener) => on('update:notice', listener),
+    onProxyCredentialsRequested: (listener) => on('proxy:credentialsRequested', listener),
   };
 }

@@ -105,6 +105,12 @@ export const isCardQuery = isObject({ uitpasNumber });
 
 export const isSupportRequest = isObject({ probe: optional(isBoolean), copy: optional(isBoolean) });
 
+/** A proxy question's id (randomUUID), and staff's user name and password for it; no credentials: cancelled. */
+export const isProxyAnswer = isObject({
+  requestId: isReadId,
+  credentials: optional(isObject({ username: field('proxyUsername'), password: field('proxyPassword') })),
+});
+
 export const isPriceQuery = isObject({
   reason: isOneOf(priceReasons),
   uitpasNumber: optional(uitpasNumber),

@@ -46,6 +46,9 @@ export const maxLength = {
   pointsPromotionId: 19,
   q: 200,
   date: 10,
+  // A proxy's account (a domain account: DOMAIN\user or user@domain) and its password.
+  proxyUsername: 256,
+  proxyPassword: 256,
 } as const satisfies Record<string, number>;
 
 export type LimitedField = keyof typeof maxLength;

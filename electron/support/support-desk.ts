@@ -8,6 +8,8 @@
 import { arch, release, type } from 'node:os';
 import type { AppInfo, ReaderStatus, SupportProbe, SupportReader, SupportReport } from '../ipc/contract';
 import type { ReaderRoles } from '../settings/policy';
+import type { UpdateStatus } from '../update/update-plan';
+import { withoutUserName } from './private-paths';
 import type { PolicySource } from '../settings/policy-source';
 import type { UitpasSession } from '../uitpas/session';
 import type { FailureLog } from './failure-log';
@@ -22,6 +24,8 @@ export interface SupportDeskOptions extends Omit<ProbeOptions, 'now'> {
   reads: ReadLog;
   failures: FailureLog;
   logFile: string | null;
+  /** The updater's state; absent where nothing updates (the browser host). */
+  updateStatus?: () => UpdateStatus | null;
 }
 
 export class SupportDesk {
@@ -49,14 +53,21 @@ export class SupportDesk {
       environment: view.environment,
       login: await session.loginKind(),
       loggedIn: view.loggedIn,
-      policy: { file: state.file, status: state.status, ...(state.status === 'broken' ? { problem: { file: state.file, key: state.key, problem: state.problem } } : {}) },
+      policy: {
+        file: withoutUserName(state.file),
+        status: state.status,
+        ...(state.status === 'broken' ? { problem: { file: withoutUserName(state.file), key: state.key, problem: state.problem } } : {}),
+        ignored: policy.ignored,
+      },
       sources: view.sources,
+      proxy: { mode: policy.policy.proxy?.mode ?? 'system', source: policy.policy.proxy ? 'policy' : 'default' },
+      updates: this.options.updateStatus?.() ?? null,
       readerService: readers.service,
       readers: readers.readers.map(({ name, cardPresent }) => ({ name, role: roleOf(name, view.readerRoles), cardPresent })),
       reads: this.options.reads.recent(),
       network: [...this.network],
       failures: this.options.failures.recent(),
-      logFile: this.options.logFile,
+      logFile: this.options.logFile === null ? null : withoutUserName(this.options.logFile),
     };
   }
 }
@@ -74,6 +85,11 @@ export function reportText(report: SupportReport): string {
     `app: ${report.app.version} (${report.app.host}); electron ${report.versions.electron ?? '-'}, chromium ${report.versions.chromium ?? '-'}, node ${report.versions.node}; os ${report.versions.os}`,
     `environment: ${report.environment}; login: ${report.login}; logged in: ${report.loggedIn ? 'yes' : 'no'}`,
     `policy: ${report.policy.file || '-'} (${report.policy.status}${report.policy.problem ? `: ${report.policy.problem.problem} at ${report.policy.problem.key ?? 'the whole file'}` : ''})`,
+    ...report.policy.ignored.map((entry) => `policy ignored: ${entry.key} (${entry.problem}, ${entry.level}) in ${entry.origin}`),
+    `proxy: ${report.proxy.mode} (${report.proxy.source === 'policy' ? 'policy' : 'system'})`,
+    report.updates
+      ? `updates: ${report.updates.mode} (${report.updates.modeSource}); installer ${report.updates.installer}; channel ${report.updates.channel}${report.updates.targetVersion ? `; target ${report.updates.targetVersion}` : ''}; last check ${report.updates.lastCheck ? `${report.updates.lastCheck.at} ${report.updates.lastCheck.outcome}` : 'none'}`
+      : 'updates: -',
     `settings: ${Object.entries(report.sources)
       .map(([key, source]) => `${key}=${source}`)
       .join(', ')}`,

@@ -54,7 +54,8 @@ export class SupportLog {
   }
 
   private async append(line: string): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
+    // The user's own log folder is private to the user (mkdir's mode applies only to folders it creates).
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     const size = await stat(this.file).then(
       (info) => info.size,
       () => 0,

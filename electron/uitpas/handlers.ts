@@ -80,8 +80,8 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
       const verified = evidence.vouchesFor(eidReadId, fields);
       // The five opt-ins go along as the API documents them, and again in their own call, which is what stores them.
       const optIns = allowedOptIns(fields, fields.dateOfBirth, today);
-      // Only a photo main read itself, of this same person, and only when staff left "store the photo" ticked.
-      const photo = storePhoto === true ? evidence.photoFor(eidReadId, fields.inszNumber) : undefined;
+      // Only a photo main read itself, of this same person, only when staff left "store the photo" ticked and the policy allows it.
+      const photo = storePhoto === true && session.photosAllowed() ? evidence.photoFor(eidReadId, fields.inszNumber) : undefined;
       return withClient(async (client) => {
         const registered = await client.registerPassholder({
           ...fields,
@@ -111,7 +111,7 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
         const samePerson = eidInsz !== undefined && normaliseInsz(holder.inszNumber ?? '') === eidInsz;
         // `verified` only ever goes up: an update without a genuine eID read of this very pass holder leaves it as it was.
         const verified = vouches && samePerson ? true : undefined;
-        const photo = samePerson && storePhoto === true ? evidence.photoFor(eidReadId, eidInsz) : undefined;
+        const photo = samePerson && storePhoto === true && session.photosAllowed() ? evidence.photoFor(eidReadId, eidInsz) : undefined;
         const { code } = await client.updatePassholder(uitpasNumber, { ...fields, verified });
         evidence.forget(eidReadId);
         // SX update() sends the opt-ins again after every update, those of the update form. Ours has none (they

@@ -62,7 +62,7 @@ export class UitpasSession {
 
   async view(): Promise<SessionView> {
     const user = await this.loadUserSettings();
-    const settings = withPolicy(user, this.policy.policy);
+    const settings = withPolicy(user, this.policy.policy, this.policy.recommended);
     const policyState = this.policy.current;
     const storedSecret = (await this.options.secrets.read('consumerSecret').catch(() => null)) !== null;
     return {
@@ -77,16 +77,16 @@ export class UitpasSession {
       account: this.login?.account ?? null,
       balies: this.allowedBalies().map(({ id, name }) => ({ id, name })),
       balie: this.allowedBalies().find((balie) => balie.id === settings.balie?.id) ?? null,
-      sources: settingSources(user, this.policy.policy, storedSecret),
+      sources: settingSources(user, this.policy.policy, storedSecret, this.policy.recommended),
       uitidV2: settings.uitidV2,
       readerRoles: settings.readerRoles,
-      ...(policyState.status === 'broken' ? { policyProblem: { file: policyState.file, key: policyState.key, problem: policyState.problem } } : {}),
+      ...(policyState.status === 'broken' ? { policyProblem: { file: policyState.file, key: policyState.key, problem: policyState.problem, ...(policyState.language ? { language: policyState.language } : {}) } } : {}),
     };
   }
 
   /** The settings in force: the user's with the policy on top. */
   async effectiveSettings(): Promise<Settings> {
-    return withPolicy(await this.loadUserSettings(), this.policy.policy);
+    return withPolicy(await this.loadUserSettings(), this.policy.policy, this.policy.recommended);
   }
 
   /** The policy changed on disk: a login for another environment or balie does not carry over. */
@@ -161,7 +161,8 @@ export class UitpasSession {
       (policy.environment !== undefined && change.environment !== policy.environment) ||
       (policy.language !== undefined && change.language !== undefined && change.language !== policy.language) ||
       (policy.consumerKey !== undefined && change.consumerKey !== undefined && change.consumerKey !== policy.consumerKey) ||
-      (policy.consumerSecret !== undefined && change.consumerSecret !== undefined);
+      (policy.consumerSecret !== undefined && change.consumerSecret !== undefined) ||
+      (policy.storeEidPhoto !== undefined && change.storeEidPhoto !== undefined && change.storeEidPhoto !== policy.storeEidPhoto);
     if (locked) throw new BalieFailure(contractError('setting-locked'));
     const environmentChanged = change.environment !== settings.environment;
     if (change.consumerSecret !== undefined) {
@@ -180,6 +181,11 @@ export class UitpasSession {
     // Another environment means other accounts: the login does not carry over.
     if (environmentChanged) await this.logOut();
     return this.view();
+  }
+
+  /** Whether an eID photo may go to UiTPAS at all: not when the policy says no (a data-protection decision of the municipality). */
+  photosAllowed(): boolean {
+    return this.policy.policy.storeEidPhoto !== false;
   }
 
   /** A signed client for the chosen balie; refuses when not logged in or no balie is chosen. */

@@ -3,7 +3,27 @@
  * from the policy's `updates` value, whether the PC is managed (has a policy
  * file), this build's version and what the release feed says.
  */
-import type { UpdateMode } from '../settings/policy';
+import type { UpdateChannel, UpdateMode } from '../settings/policy';
+
+/**
+ * How this copy was installed, which decides who may update it: electron-updater updates the NSIS
+ * install, the AppImage, the deb and the macOS app (from the zip); an MSI belongs to IT's software
+ * distribution (electron-builder's docs: electron-updater does not update MSI installs), and a
+ * per-machine NSIS install needs an administrator at the moment it installs.
+ */
+export const installerKinds = ['msi', 'nsis-per-machine', 'nsis-per-user', 'dmg', 'appimage', 'deb', 'unpacked'] as const;
+export type InstallerKind = (typeof installerKinds)[number];
+
+/** What the support screen and report say about updates. */
+export interface UpdateStatus {
+  installer: InstallerKind;
+  mode: UpdateMode;
+  /** Why the mode is what it is: the policy's, the default, or lowered because this copy cannot update itself. */
+  modeSource: 'policy' | 'default' | 'msi' | 'needs-administrator';
+  channel: UpdateChannel;
+  targetVersion: string | null;
+  lastCheck: { at: string; outcome: string } | null;
+}
 
 /** What the release feed (electron-builder's latest.yml) says about the newest release. */
 export interface FeedRelease {
@@ -35,6 +55,25 @@ export interface UpdatePlan {
  */
 export function updateModeFor(policyValue: UpdateMode | undefined, managed: boolean): UpdateMode {
   return policyValue ?? (managed ? 'notify' : 'auto');
+}
+
+/**
+ * The mode this copy can follow: never `auto` for an MSI (IT deploys the next MSI; electron-updater would
+ * lay an NSIS copy beside it) nor for a per-machine install when this user is no administrator (the
+ * install at quit would fail on the elevation prompt). Staff are then told, as in `notify`.
+ */
+export function effectiveUpdateMode(
+  policyValue: UpdateMode | undefined,
+  managed: boolean,
+  installer: InstallerKind,
+  userIsAdministrator: boolean,
+): { mode: UpdateMode; modeSource: UpdateStatus['modeSource'] } {
+  const mode = updateModeFor(policyValue, managed);
+  if (mode !== 'auto') return { mode, modeSource: policyValue === undefined ? 'default' : 'policy' };
+  if (installer === 'msi') return { mode: 'notify', modeSource: 'msi' };
+  if (installer === 'nsis-per-machine' && !userIsAdministrator) return { mode: 'notify', modeSource: 'needs-administrator' };
+  if (installer === 'unpacked') return { mode: 'notify', modeSource: 'default' };
+  return { mode, modeSource: policyValue === undefined ? 'default' : 'policy' };
 }
 
 const versionPattern = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -77,8 +116,10 @@ function comparePreRelease(a: string | undefined, b: string | undefined): number
 }
 
 /** What to do with what the feed said, in a mode that reads it. */
-export function planUpdate(mode: Exclude<UpdateMode, 'off'>, currentVersion: string, feed: FeedRelease): UpdatePlan {
-  const newer = compareVersions(feed.version, currentVersion) > 0;
+export function planUpdate(mode: Exclude<UpdateMode, 'off'>, currentVersion: string, feed: FeedRelease, targetVersion: string | null = null): UpdatePlan {
+  // IT's pin: a release past the target version is not for this PC (electron-updater installs only the feed's newest).
+  const pinnedAway = targetVersion !== null && compareVersions(feed.version, targetVersion) > 0;
+  const newer = !pinnedAway && compareVersions(feed.version, currentVersion) > 0;
   const tooOld = feed.minimumVersion !== null && compareVersions(currentVersion, feed.minimumVersion) < 0;
   const install = mode === 'auto' && newer;
   if (install) return { install, notice: tooOld ? 'too-old' : null, noticeWhenDownloaded: tooOld ? 'too-old-on-quit' : 'on-quit' };

@@ -11,6 +11,9 @@ import { isLoginPageUrl } from './navigation';
 import { devToolsAllowed, keepDevToolsClosed } from './production-lock';
 import { denyAllPermissions } from './window';
 
+/** The login window's own in-memory session (its proxy is the app's: network.ts applyProxyEverywhere). */
+export const loginPartition = 'uitid-login';
+
 export function showAuthorizeWindow(parent: BrowserWindow | null) {
   return (authorizeUrl: string, callbackUrl: string): Promise<string> =>
     new Promise((resolve, reject) => {
@@ -27,7 +30,7 @@ export function showAuthorizeWindow(parent: BrowserWindow | null) {
           contextIsolation: true,
           nodeIntegration: false,
           webSecurity: true,
-          partition: 'uitid-login',
+          partition: loginPartition,
           disableBlinkFeatures: 'Auxclick',
           devTools: devToolsAllowed(),
         },

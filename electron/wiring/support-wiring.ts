@@ -14,6 +14,7 @@ import { SupportLog } from '../support/support-log';
 import type { HttpTransport } from '../uitpas/transport';
 import type { UitpasSession } from '../uitpas/session';
 import type { CardServices } from './card-wiring';
+import type { UpdateStatus } from '../update/update-plan';
 
 export interface SupportServicesOptions {
   appInfo: AppInfo;
@@ -21,6 +22,8 @@ export interface SupportServicesOptions {
   proxyFor?: (url: string) => Promise<string>;
   copyText?: (text: string) => Promise<void>;
   logFile?: string;
+  /** The updater's state for the support report (the app's; the browser host never updates). */
+  updateStatus?: () => UpdateStatus | null;
 }
 
 export interface SupportServices {
@@ -52,6 +55,7 @@ export function supportServices(options: SupportServicesOptions, policy: PolicyS
     transport: options.fetch ?? fetch,
     proxyFor: options.proxyFor,
     logFile: options.logFile ?? null,
+    updateStatus: options.updateStatus,
   });
   return { desk, failures, journal };
 }

@@ -1,6 +1,16 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 
 const focusable = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab go round the dialog's own controls, never to the inert page behind. */
+export function keepTabInside(event: KeyboardEvent, dialog: HTMLDialogElement | null): void {
+  if (event.key !== 'Tab') return;
+  const items = [...(dialog?.querySelectorAll<HTMLElement>(focusable) ?? [])];
+  const index = items.indexOf(document.activeElement as HTMLElement);
+  const next = event.shiftKey ? (index <= 0 ? items.length - 1 : index - 1) : index === items.length - 1 ? 0 : index + 1;
+  event.preventDefault();
+  items[next]?.focus();
+}
 
 /**
  * The app's own question with two answers (never the browser's OK/Cancel):
@@ -35,14 +45,7 @@ export function Dialog({ title, text, yes, no, onAnswer }: { title: string; text
         event.preventDefault();
         onAnswer(false);
       }}
-      onKeyDown={(event) => {
-        if (event.key !== 'Tab') return;
-        const items = [...(dialog.current?.querySelectorAll<HTMLElement>(focusable) ?? [])];
-        const index = items.indexOf(document.activeElement as HTMLElement);
-        const next = event.shiftKey ? (index <= 0 ? items.length - 1 : index - 1) : index === items.length - 1 ? 0 : index + 1;
-        event.preventDefault();
-        items[next]?.focus();
-      }}
+      onKeyDown={(event) => keepTabInside(event, dialog.current)}
     >
       <h2 id="dialog-title">{title}</h2>
       <p id="dialog-text">{text}</p>

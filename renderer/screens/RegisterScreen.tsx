@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent, type SubmitEvent } from 'react';
 import type { OptInPreferences, Passholder } from '../../electron/ipc/contract';
 import { optInNames, registrationErrors, registrationRequired } from '../../electron/rules/passholder-rules';
 import { CardCheckStatus } from '../components/CardCheckStatus';
+import { LockedNote, lockedByPolicy } from '../components/LockedNote';
 import { Dialog } from '../components/Dialog';
 import { EidNotes } from '../components/EidNotes';
 import { EidPanel } from '../components/EidPanel';
@@ -190,8 +191,11 @@ export function RegisterScreen() {
           <EidNotes form={form} />
           {form.eidReadId && (
             <div className="field checkbox">
-              <input id="field-storePhoto" type="checkbox" checked={storePhoto} onChange={(event) => actions.storePhotoSet(event.target.checked)} />
-              <label htmlFor="field-storePhoto">{texts.record.storePhoto}</label>
+              <input id="field-storePhoto" type="checkbox" checked={storePhoto} disabled={lockedByPolicy(session, 'storeEidPhoto')} onChange={(event) => actions.storePhotoSet(event.target.checked)} />
+              <label htmlFor="field-storePhoto">
+                {texts.record.storePhoto}
+                <LockedNote session={session} setting="storeEidPhoto" />
+              </label>
             </div>
           )}
           <div className="row person">

@@ -88,7 +88,7 @@ export function SettingsScreen() {
     const result = await api.saveSettings({
       environment,
       ...(locked('language') ? {} : { language }),
-      storeEidPhoto,
+      ...(locked('storeEidPhoto') ? {} : { storeEidPhoto }),
       ...(environment === 'demo' || locked('consumerKey') ? {} : { consumerKey }),
       ...(consumerSecret && !locked('consumerSecret') ? { consumerSecret } : {}),
     });
@@ -126,8 +126,11 @@ export function SettingsScreen() {
           ))}
         </select>
         <div className="field checkbox">
-          <input id="storeEidPhoto" type="checkbox" checked={storeEidPhoto} onChange={(event) => setStoreEidPhoto(event.target.checked)} />
-          <label htmlFor="storeEidPhoto">{texts.record.storePhotoDefault}</label>
+          <input id="storeEidPhoto" type="checkbox" checked={storeEidPhoto} disabled={locked('storeEidPhoto')} onChange={(event) => setStoreEidPhoto(event.target.checked)} />
+          <label htmlFor="storeEidPhoto">
+            {texts.record.storePhotoDefault}
+            {lockNote('storeEidPhoto')}
+          </label>
         </div>
         {environment === 'demo' ? (
           <p className="muted">{texts.settings.demoNeedsNothing}</p>

@@ -83,6 +83,42 @@ export function SupportScreen() {
                 <code>{report.policy.file || '–'}</code> ({texts.support.policyStatus[report.policy.status]})
               </dd>
             </dl>
+            {report.policy.ignored.length > 0 && (
+              <>
+                <h3>{texts.support.ignoredKeys}</h3>
+                <ul className="plain" data-testid="support-ignored">
+                  {report.policy.ignored.map((entry) => (
+                    <li key={`${entry.origin}-${entry.level}-${entry.key}`}>
+                      <code>{entry.key}</code>: {texts.support.ignoredProblems[entry.problem]}
+                      {entry.level === 'recommended' && ` (${texts.support.recommendedLevel})`}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <dl className="facts">
+              <dt>{texts.support.proxyInForce}</dt>
+              <dd data-testid="support-proxy">
+                <code>{report.proxy.mode}</code> ({texts.support.proxySources[report.proxy.source]})
+              </dd>
+              {!report.updates && (
+                <>
+                  <dt>{texts.support.updates}</dt>
+                  <dd data-testid="support-updates">{texts.support.noUpdater}</dd>
+                </>
+              )}
+              {report.updates && (
+                <>
+                  <dt>{texts.support.updates}</dt>
+                  <dd data-testid="support-updates">
+                    {texts.support.updateModes[report.updates.mode]}; {texts.support.installers[report.updates.installer]}; {report.updates.channel}
+                    {report.updates.targetVersion && ` ≤ ${report.updates.targetVersion}`}
+                  </dd>
+                  <dt>{texts.support.lastCheck}</dt>
+                  <dd>{report.updates.lastCheck ? `${report.updates.lastCheck.at.slice(0, 16).replace('T', ' ')} ${report.updates.lastCheck.outcome}` : texts.support.neverChecked}</dd>
+                </>
+              )}
+            </dl>
             <h3>{texts.support.settings}</h3>
             <ul className="plain" data-testid="support-sources">
               {Object.entries(report.sources).map(([key, source]) => (

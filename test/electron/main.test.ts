@@ -37,6 +37,10 @@ describe('main process start-up', async () => {
     expect(network.setProxy).toHaveBeenCalledWith({ mode: 'system' });
   });
 
+  it("answers a proxy's question for credentials through the app's dialog (window/network.ts), not Chromium's default cancel", () => {
+    expect(app.listenerCount('login')).toBe(1);
+  });
+
   it('packaged: no DevTools in the window, the minimal menu', () => {
     expect(window.options.webPreferences).toMatchObject({ devTools: false });
     expect(Menu.setApplicationMenu).toHaveBeenCalled();

@@ -26,6 +26,7 @@ vi.mock('electron', async () => (await import('./electron-mock')).electronMock()
 vi.mock('electron-updater', () => ({ autoUpdater: updater }));
 
 const { checkForUpdates } = await import('../../electron/update/updater');
+type UpdaterOptions = import('../../electron/update/updater').UpdaterOptions;
 
 let feed = { version: '1.3.0', minimumVersion: null as string | null };
 let server: Server;
@@ -52,7 +53,7 @@ beforeEach(() => {
 });
 
 /** A run of the updater on a PC with this policy text (undefined: no policy file) and this build's resources. */
-async function run(policyText: string | undefined, options: { currentVersion?: string; appUpdate?: string | null } = {}) {
+async function run(policyText: string | undefined, options: { currentVersion?: string; appUpdate?: string | null; proxyLogin?: UpdaterOptions['proxyLogin'] } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'balie-updater-'));
   const policyPath = join(folder, 'policy.json');
   if (policyText !== undefined) writeFileSync(policyPath, policyText);
@@ -71,6 +72,8 @@ async function run(policyText: string | undefined, options: { currentVersion?: s
     transport: fetch,
     show: (notice) => notices.push(notice),
     log,
+    allowLoopbackHttp: true,
+    proxyLogin: options.proxyLogin,
   });
   policy.close();
   return { outcome, notices, log };
@@ -86,6 +89,18 @@ describe('updates', () => {
     expect(notices).toEqual([]);
     updater.emit('update-downloaded', { version: '1.3.0' });
     expect(notices).toEqual([{ notice: 'on-quit', version: '1.3.0', minimumVersion: null }]);
+  });
+
+  it("a proxy asking the download for credentials gets staff's answer from the app's dialog, or nothing on cancel", async () => {
+    const proxyLogin = vi.fn((authInfo: { isProxy: boolean }, callback: (username?: string, password?: string) => void) => (authInfo.isProxy ? callback('balie1', 'verzonnen') : callback()));
+    await run(undefined, { proxyLogin });
+    const answered = await new Promise<unknown[]>((resolve) => updater.emit('login', { isProxy: true, host: 'proxy.gemeente.test', port: 8080, realm: 'r', scheme: 'basic' }, (...args: unknown[]) => resolve(args)));
+    expect(answered).toEqual(['balie1', 'verzonnen']);
+    const refused = await new Promise<unknown[]>((resolve) => updater.emit('login', { isProxy: false, host: 'feed.example.org', port: 443, realm: 'r', scheme: 'basic' }, (...args: unknown[]) => resolve(args)));
+    expect(refused).toEqual([]);
+    // A second check does not answer twice.
+    await run(undefined, { proxyLogin });
+    expect(updater.listenerCount('login')).toBe(1);
   });
 
   it("with the policy's updates: off, sends nothing anywhere", async () => {
@@ -123,7 +138,7 @@ describe('updates', () => {
   });
 
   it('with a broken policy, or a build without a feed, sends nothing', async () => {
-    expect((await run('{ "updates": "sometimes" }')).outcome).toBe('policy-broken');
+    expect((await run('{ "environment": "prod" }')).outcome).toBe('policy-broken');
     expect((await run(undefined, { appUpdate: null })).outcome).toBe('no-feed');
     expect((await run(undefined, { appUpdate: 'provider: github\nowner: x\nrepo: y\n' })).outcome).toBe('no-feed');
     expect(asked).toEqual([]);

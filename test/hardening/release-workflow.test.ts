@@ -114,32 +114,98 @@ describe('release workflow', () => {
 
   it('signs the Windows installer only after checking that the app inside is the app that was signed', () => {
     const appJob = workflow.jobs['sign-windows-app'];
-    const hashStep = appJob?.steps.find((step) => /Get-FileHash/.test(step.run ?? ''));
-    expect(hashStep).toBeDefined();
+    const hashStep = appJob?.steps.find((step) => step.name === 'SHA-256 of every file of the signed app');
+    expect(hashStep?.run).toContain('tools/release/app-manifest.ps1 win-unpacked');
     expect(appJob?.outputs?.['app-hashes']).toBe('${{ steps.hashes.outputs.sha256 }}');
+    expect(appJob?.outputs?.['app-manifest-sha256']).toBe('${{ steps.hashes.outputs.manifest-sha256 }}');
     const signInstaller = workflow.jobs['sign-windows'];
-    expect([signInstaller?.needs ?? []].flat()).toContain('sign-windows-app');
+    expect([signInstaller?.needs ?? []].flat()).toEqual(expect.arrayContaining(['sign-windows-app', 'unpack-windows-installers']));
     const steps = signInstaller?.steps ?? [];
-    const check = steps.findIndex((step) => /Get-AuthenticodeSignature/.test(step.run ?? '') && /Compare-Object/.test(step.run ?? ''));
-    const sign = steps.findIndex((step) => step.uses === './.github/actions/signtool');
-    expect(check).toBeGreaterThanOrEqual(0);
-    expect(check).toBeLessThan(sign);
-    expect(steps[check]?.env?.APP_HASHES).toBe('${{ needs.sign-windows-app.outputs.app-hashes }}');
-  });
-
-  it('checks the app inside the MSI the same way, and signs and publishes the MSI only after that check', () => {
-    const steps = workflow.jobs['sign-windows']?.steps ?? [];
-    const check = steps.findIndex((step) => /Compare-Object/.test(step.run ?? ''));
-    const checkRun = steps[check]?.run ?? '';
-    expect(checkRun).toMatch(/Get-ChildItem signed\\\*\.msi/);
-    expect(checkRun).toMatch(/msiexec -ArgumentList '\/a'/);
-    // Both installer kinds go through the one hash-and-signature check.
-    expect(checkRun.match(/^\s*Assert-SignedApp \$/gm)).toHaveLength(2);
+    const check = steps.findIndex((step) => /is not the app that was signed/.test(step.run ?? ''));
     const signings = steps.flatMap((step, index) => (step.uses === './.github/actions/signtool' ? [{ index, files: step.with?.files }] : []));
+    expect(check).toBeGreaterThanOrEqual(0);
     expect(signings.map((signing) => signing.files).sort()).toEqual(['signed\\*.exe', 'signed\\*.msi']);
     for (const signing of signings) expect(signing.index).toBeGreaterThan(check);
+    expect(steps[check]?.env).toEqual({
+      APP_MANIFEST_SHA256: '${{ needs.sign-windows-app.outputs.app-manifest-sha256 }}',
+      INSTALLERS: '${{ needs.unpack-windows-installers.outputs.installers }}',
+    });
+    // Every installer it signs is one that was opened: the same SHA-256, and as many as were checked.
+    expect(steps[check]?.run).toMatch(/Get-FileHash -Algorithm SHA256 \$file\.FullName/);
+    expect(steps[check]?.run).toMatch(/is not an installer that was checked/);
     const upload = steps.find((step) => step.with?.name === 'signed-installers-Windows');
     expect(String(upload?.with?.path)).toContain('signed/*.msi');
+  });
+
+  it('(issue 25) compares every file of the app, recursively, not only the top-level executables', () => {
+    const script = readFileSync('tools/release/app-manifest.ps1', 'utf8');
+    expect(script).toMatch(/Get-ChildItem -LiteralPath \$root -Recurse -File -Force/);
+    expect(script).toMatch(/Get-FileHash -Algorithm SHA256/);
+    // Both sides use the one script: the signed app, and the app inside the NSIS installer and the MSI.
+    const unpack = workflow.jobs['unpack-windows-installers']?.steps.find((step) => step.name === 'Unpack each installer and list every file of the app inside')?.run ?? '';
+    expect(unpack).toContain('tools/release/app-manifest.ps1');
+    expect(unpack.match(/Manifest-Sha \$/g)).toHaveLength(2);
+    expect(text).not.toMatch(/Get-ChildItem[^\n]*\\\*\.exe \| Sort-Object Name/);
+  });
+
+  it('(issue 25) signs the native .node addons and the DLLs of the app too, in every folder', () => {
+    const signing = workflow.jobs['sign-windows-app']?.steps.find((step) => step.uses === './.github/actions/signtool');
+    expect(String(signing?.with?.files).trim().split('\n').sort()).toEqual(['win-unpacked\\*.dll', 'win-unpacked\\*.exe', 'win-unpacked\\*.node']);
+    expect(signing?.with?.recurse).toBe('true');
+    const action = readFileSync('.github/actions/signtool/action.yml', 'utf8');
+    expect(action).toMatch(/-Recurse:\$recurse/);
+  });
+
+  it('(issue 25) unpacks the installers with tools that run nothing (7-Zip, lessmsi), in a job without secrets', () => {
+    expect(text).not.toMatch(/msiexec[^\n]*'\/a'/);
+    const unpack = workflow.jobs['unpack-windows-installers'];
+    expect(unpack?.environment).toBeUndefined();
+    expect(secretsOf(unpack as Job)).toEqual([]);
+    expect(runsDependencies(unpack as Job)).toBe(false);
+    const run = unpack?.steps.map((step) => step.run ?? '').join('\n') ?? '';
+    expect(run).toMatch(/& 7z x -y/);
+    expect(run).toMatch(/& lessmsi x \$msi\.FullName/);
+    expect(unpack?.outputs?.installers).toBe('${{ steps.unpack.outputs.installers }}');
+  });
+
+  it('(issue 25) keeps the certificate in jobs that only sign and compare hashes', () => {
+    for (const name of ['sign-windows-app', 'sign-windows']) {
+      const job = workflow.jobs[name] as Job;
+      const runs = job.steps.map((step) => step.run ?? '').join('\n');
+      expect(runs, name).not.toMatch(/\b7z\b|lessmsi|msiexec|\bnpm\b|\bnpx\b|\bnode\b/);
+      const uses = job.steps.flatMap((step) => step.uses ?? []).map((use) => use.replace(/@.*/, ''));
+      expect(new Set(uses), name).toEqual(new Set(['actions/checkout', 'actions/download-artifact', './.github/actions/signtool', 'actions/upload-artifact']));
+      // Only the repository's signing action and manifest script are checked out.
+      const checkout = job.steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+      expect(String(checkout?.with?.['sparse-checkout']).trim().split('\n').every((path) => ['.github/actions/signtool', 'tools/release/app-manifest.ps1'].includes(path)), name).toBe(true);
+    }
+  });
+
+  it('(issue 25) downloads every artifact by its exact name, from a job it waits for', () => {
+    const madeBy = new Map<string, string[]>();
+    for (const [name, job] of jobs) {
+      for (const step of job.steps.filter((candidate) => candidate.uses?.startsWith('actions/upload-artifact@'))) {
+        const artifact = String(step.with?.name).replace('${{ runner.os }}', '');
+        madeBy.set(artifact, [...(madeBy.get(artifact) ?? []), name]);
+      }
+    }
+    for (const [name, job] of jobs) {
+      for (const step of job.steps.filter((candidate) => candidate.uses?.startsWith('actions/download-artifact@'))) {
+        expect(step.with?.pattern, name).toBeUndefined();
+        const artifact = String(step.with?.name);
+        expect(artifact, name).toMatch(/^[\w-]+$/);
+        const makers = madeBy.get(artifact) ?? madeBy.get(artifact.replace(/(Windows|macOS|Linux)$/, '')) ?? [];
+        expect(makers.length, `${name} downloads ${artifact}`).toBeGreaterThan(0);
+        for (const maker of makers) expect([job.needs ?? []].flat(), `${name} waits for ${maker}`).toContain(maker);
+      }
+    }
+  });
+
+  it('(issue 25) tries the MSI as IT runs it: silent install without a desktop shortcut, silent repair, silent removal', () => {
+    const step = workflow.jobs.build?.steps.find((candidate) => /msiexec -ArgumentList '\/i'/.test(candidate.run ?? ''))?.run ?? '';
+    expect(step).toMatch(/'\/fa'.*'\/qn'/);
+    expect(step).toMatch(/the MSI made a desktop shortcut/);
+    expect(step).toMatch(/'\/x'.*'\/qn'/);
   });
 
   it('says in the IT guide which repository settings the signing relies on', () => {
@@ -147,5 +213,28 @@ describe('release workflow', () => {
     expect(readme).toMatch(/release-signing/);
     expect(readme).toMatch(/Deployment branches and tags/);
     expect(readme).toMatch(/`v\*`/);
+  });
+
+  it('(issue 25) writes the update feed after signing, from the files it publishes, with the minimum version from the repository', () => {
+    const publish = workflow.jobs['checksums-and-provenance'];
+    const steps = publish?.steps ?? [];
+    const feed = steps.findIndex((step) => /write-feed\.mjs release/.test(step.run ?? ''));
+    expect(feed).toBeGreaterThanOrEqual(0);
+    const run = steps[feed]?.run ?? '';
+    // The feed is written from release/ once the signed installers are in it, and before the checksums.
+    expect(run.indexOf('cp "$from"/* release/')).toBeLessThan(run.indexOf('write-feed.mjs'));
+    expect(run.indexOf('write-feed.mjs')).toBeLessThan(run.indexOf('sha256sum'));
+    expect(run).toContain('build/minimum-version.txt');
+    for (const job of ['sign-macos', 'sign-windows']) expect([publish?.needs ?? []].flat()).toContain(job);
+    expect(runsDependencies(publish as Job)).toBe(false);
+  });
+
+  it('(issue 25) attests provenance only for a v* tag, and fails a v* tag without signing secrets', () => {
+    const attest = (workflow.jobs['checksums-and-provenance']?.steps ?? []).find((step) => step.uses?.startsWith('actions/attest-build-provenance@'));
+    expect((attest as Step & { if?: string }).if).toBe("startsWith(github.ref, 'refs/tags/v')");
+    for (const name of ['sign-macos', 'sign-windows-app']) {
+      const check = workflow.jobs[name]?.steps.find((step) => step.name === 'Signing secrets present?');
+      expect(check?.run, name).toMatch(/if \[ -z "\$(MAC|WIN)_CSC_LINK" \]; then .*exit 1; fi/);
+    }
   });
 });

@@ -27,7 +27,7 @@ async function withPolicy(policy: unknown, user?: unknown, fetchImpl: typeof fet
   const dataDirectory = join(root, 'data');
   mkdirSync(dataDirectory);
   if (user !== undefined) writeFileSync(join(dataDirectory, 'settings.json'), JSON.stringify(user));
-  const file = policyFile('linux', {}, root);
+  const file = policyFile('linux', root);
   if (policy !== undefined) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, typeof policy === 'string' ? policy : JSON.stringify(policy));
@@ -87,10 +87,10 @@ describe('a valid policy', () => {
 describe('a broken policy', () => {
   it('stops every request that could send anything, names the file and the key, and nothing goes out', async () => {
     const network = vi.fn(fetch);
-    const { services, dispatch, file } = await withPolicy({ environment: 'production', proxy: { mode: 'fixed_servers' } }, undefined, network);
+    const { services, dispatch, file } = await withPolicy({ environment: 'production', uitidV2: { clientId: 'c', issuer: 'http://account.example.org' } }, undefined, network);
     await services.session.restore();
     const session = await dispatch('session:get', undefined);
-    expect(session).toMatchObject({ ok: true, value: { policyProblem: { file, key: 'proxy.proxyRules', problem: 'wrong-value' } } });
+    expect(session).toMatchObject({ ok: true, value: { policyProblem: { file, key: 'uitidV2.issuer', problem: 'wrong-value' } } });
     for (const [channel, payload] of [
       ['session:login', undefined],
       ['settings:save', { environment: 'demo' }],
@@ -117,8 +117,8 @@ describe('a policy changed on disk', () => {
     services.events.subscribe((channel, payload) => {
       if (channel === 'session:changed') views.push(payload as SessionView);
     });
-    writeFileSync(file, JSON.stringify({ language: 'fr', logLevel: 'loud' }));
-    await expect.poll(() => views.at(-1)?.policyProblem?.key, { timeout: 15_000, interval: 200 }).toBe('logLevel');
+    writeFileSync(file, JSON.stringify({ language: 'fr', environment: 'prod' }));
+    await expect.poll(() => views.at(-1)?.policyProblem?.key, { timeout: 15_000, interval: 200 }).toBe('environment');
     writeFileSync(file, JSON.stringify({ language: 'nl', environment: 'acceptance' }));
     await expect.poll(() => views.at(-1)?.environment, { timeout: 15_000, interval: 200 }).toBe('acceptance');
     expect(views.at(-1)).toMatchObject({ language: 'nl', sources: { environment: 'policy' } });

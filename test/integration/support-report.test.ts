@@ -128,7 +128,7 @@ describe('the support report', () => {
 
   it('with a broken policy: still answers, names the problem, and tries no network', async () => {
     const root = mkdtempSync(join(tmpdir(), 'balie-support-'));
-    writeFileSync(join(root, 'policy.json'), '{"updates": "always"}');
+    writeFileSync(join(root, 'policy.json'), '{"environment": "always"}');
     const policy = new PolicySource(join(root, 'policy.json'));
     await policy.load();
     const services = createMainServices({
@@ -143,7 +143,7 @@ describe('the support report', () => {
       log: { warn: () => undefined },
     });
     const answer = await createDispatcher(services.handlers)('support:getReport', { probe: true });
-    expect(answer).toMatchObject({ ok: true, value: { report: { policy: { status: 'broken', problem: { key: 'updates', problem: 'wrong-value' } }, network: [] }, copied: false } });
+    expect(answer).toMatchObject({ ok: true, value: { report: { policy: { status: 'broken', problem: { key: 'environment', problem: 'wrong-value' } }, network: [] }, copied: false } });
     expect((answer as { value: { text: string } }).value.text).toContain('network: not tried');
     await services.close();
   });

@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { policyFile } from '../../electron/settings/policy-source';
+import { windowsAccessProblem } from '../../electron/settings/policy-access';
 
 const root = resolve(import.meta.dirname, '../..');
 const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown> & {
@@ -53,6 +55,44 @@ describe('electron-builder config', () => {
     const derived: string = UUID.v5(config.appId as string, namespace);
     expect(config.msi.upgradeCode).toBe(derived.toUpperCase());
     expect(validate({ ...config, msi: { ...config.msi, perMachien: true } })).toBe(false);
+  });
+
+  it('(issue 25) the MSI makes no desktop shortcut, only the Start menu entry', () => {
+    expect(config.msi).toMatchObject({ createDesktopShortcut: false, createStartMenuShortcut: true });
+  });
+
+  it('(issue 25) the NSIS installer makes the policy folder, owned by Administrators, writable by Administrators and SYSTEM only', () => {
+    const nsis = config.nsis as { include: string; perMachine: boolean };
+    expect(nsis.perMachine).toBe(true);
+    const script = readFileSync(join(root, nsis.include), 'utf8');
+    // Only where the installer runs elevated, in ProgramData (SetShellVarContext all), the folder the app reads.
+    expect(script).toMatch(/\$\{if\} \$installMode == "all"\s+SetShellVarContext all\s+CreateDirectory "\$APPDATA\\UiTPAS Balie"/);
+    expect(policyFile('win32')).toBe('C:\\ProgramData\\UiTPAS Balie\\policy.json');
+    // The rights the script sets, read back as the app reads a folder's security: the app obeys such a folder.
+    const owner = /\/setowner \*(S-[\d-]+)/.exec(script)?.[1] ?? '';
+    const grants = [...(/\/inheritance:r \/grant:r ([^']+)'/.exec(script)?.[1] ?? '').matchAll(/\*(S-[\d-]+):\(OI\)\(CI\)(F|RX)/g)];
+    expect(grants.map(([, sid, right]) => `${sid}:${right}`)).toEqual(['S-1-5-32-544:F', 'S-1-5-18:F', 'S-1-5-32-545:RX']);
+    // icacls F = FILE_ALL_ACCESS 0x1F01FF, RX = 0x1200A9; (OI)(CI) = OBJECT_INHERIT 0x1 | CONTAINER_INHERIT 0x2.
+    const entries = grants.map(([, sid, right]) => ({ type: 'allow' as const, sid: sid ?? '', mask: right === 'F' ? 0x1f01ff : 0x1200a9, flags: 0x3 }));
+    expect(windowsAccessProblem({ owner, entries })).toBeNull();
+    // …and the check bites: Users with Modify would not be obeyed.
+    expect(windowsAccessProblem({ owner, entries: [...entries, { type: 'allow', sid: 'S-1-5-32-545', mask: 0x1301bf, flags: 0x3 }] })).toBe('writable-by-others');
+    expect(script).toMatch(/\$\{GetOptions\} \$R0 "--policy=" \$R1/);
+    expect(script).toMatch(/CopyFiles \/SILENT "\$R1" "\$APPDATA\\UiTPAS Balie\\policy\.json"/);
+  });
+
+  it('(issue 25) publishing a feed implies the Windows publisher name electron-updater checks the installer against', () => {
+    // electron-updater verifies a downloaded installer's Authenticode signer against publisherName (written to
+    // app-update.yml); without it, it installs whatever the feed points at.
+    const publishRule = (candidate: Record<string, unknown>) => {
+      const win = candidate.win as { signtoolOptions?: { publisherName?: unknown } } | undefined;
+      return candidate.publish == null || (Array.isArray(win?.signtoolOptions?.publisherName) ? win.signtoolOptions.publisherName.length > 0 : typeof win?.signtoolOptions?.publisherName === 'string');
+    };
+    expect(publishRule(config)).toBe(true);
+    const feed = { provider: 'generic', url: 'https://releases.example.org/uitpas-balie' };
+    expect(publishRule({ ...config, publish: feed })).toBe(false);
+    expect(publishRule({ ...config, publish: feed, win: { ...config.win, signtoolOptions: { publisherName: 'publiq vzw' } } })).toBe(true);
+    expect(validate({ ...config, publish: feed, win: { ...config.win, signtoolOptions: { publisherName: 'publiq vzw' } } })).toBe(true);
   });
 
   it('flips the fuses', () => {

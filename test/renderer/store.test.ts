@@ -56,7 +56,7 @@ describe('app store', () => {
       account: null,
       balies: [],
       balie: null,
-      sources: { environment: 'default', consumerKey: 'default', consumerSecret: 'default', uitidV2: 'default', balie: 'default', language: 'user', readerRoles: 'default', proxy: 'default', updates: 'default', logLevel: 'default' },
+      sources: { environment: 'default', consumerKey: 'default', consumerSecret: 'default', uitidV2: 'default', balie: 'default', language: 'user', readerRoles: 'default', proxy: 'default', updates: 'default', logLevel: 'default', storeEidPhoto: 'default', channel: 'default', targetVersion: 'default', logFolder: 'default' },
       uitidV2: null,
       readerRoles: { eidreader: [], nfcreader: [] },
     };

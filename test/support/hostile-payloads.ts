@@ -80,6 +80,7 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
   'visit:getCoupons': { uitpasNumber: card },
   'visit:getPointsHistory': { uitpasNumber: card },
   'visit:getTicketSales': { uitpasNumber: card },
+  'proxy:answerCredentials': { requestId: '5d0c2f4e-8a61-4b7e-9f3a-0c1d2e3f4a5b', credentials: { username: 'GEMEENTE\\balie1', password: 'verzonnen-wachtwoord' } },
 };
 
 /** Where strings sit in a payload: a path of keys to each string leaf. */

@@ -3,7 +3,7 @@
  *
  * Every request channel (invoke/handle) and every main→page event is declared
  * once, in the file of its subject (app.ts, cards.ts, session.ts, passholders.ts,
- * support.ts, visit.ts), with its payload guard (payload-guards.ts) and answer type; this
+ * support.ts, visit.ts, network.ts), with its payload guard (payload-guards.ts) and answer type; this
  * file joins the subject tables. Electron's ipc-main.ts, the browser host and the
  * preload API are all derived from these tables, so a channel cannot exist on one
  * side only. The page imports this file (and electron/rules/) from main, never native/.
@@ -11,6 +11,7 @@
 import { appEvents, appRequests, type AppApi } from './app';
 import { cardEvents, cardRequests, type CardsApi } from './cards';
 import type { EventSpec, RequestSpec } from './channel-spec';
+import { networkEvents, networkRequests, type NetworkApi } from './network';
 import { passholderRequests, type PassholdersApi } from './passholders';
 import { sessionEvents, sessionRequests, type SessionApi } from './session';
 import { supportRequests, type SupportApi } from './support';
@@ -19,6 +20,7 @@ import { visitRequests, type VisitApi } from './visit';
 export * from './app';
 export * from './cards';
 export * from './errors';
+export * from './network';
 export * from './passholders';
 export * from './session';
 export * from './support';
@@ -31,7 +33,8 @@ export type { CardKind } from '../../../native/contactless/card-kind';
 export type { ReaderStatus } from '../../../native/pcsc/types';
 export type { EnvironmentName } from '../../settings/environments';
 export type { Language } from '../../settings/languages';
-export type { PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting } from '../../settings/policy';
+export type { IgnoredPolicyKey, PolicyKey, PolicyProblem, ReaderRoles, SettingSource, UitidV2ClientSetting, UpdateMode } from '../../settings/policy';
+export type { InstallerKind, UpdateStatus } from '../../update/update-plan';
 export type { UitpasErrorCode } from '../../uitpas/error-codes';
 export type { UpdateNotice, UpdateNoticeView } from '../../update/update-plan';
 export type { Balie, CardInfo, GroupPass, Identification, Passholder, UitpasPrice } from '../../uitpas/model';
@@ -44,12 +47,14 @@ export const requestChannels = {
   ...passholderRequests,
   ...supportRequests,
   ...visitRequests,
+  ...networkRequests,
 } as const;
 
 export const eventChannels = {
   ...appEvents,
   ...cardEvents,
   ...sessionEvents,
+  ...networkEvents,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;
@@ -76,4 +81,4 @@ export type HandlerTable = {
 };
 
 /** The API the page sees as `window.balie`: each subject's part, made in bridge-api.ts from the channels. */
-export interface BalieApi extends AppApi, CardsApi, SessionApi, PassholdersApi, SupportApi, VisitApi {}
+export interface BalieApi extends AppApi, CardsApi, SessionApi, PassholdersApi, SupportApi, VisitApi, NetworkApi {}

@@ -3,7 +3,8 @@ import type { EidReadCause } from '../../../native/beid/types';
 import type { CardKind } from '../../../native/contactless/card-kind';
 import type { ReaderStatus } from '../../../native/pcsc/types';
 import type { EnvironmentName } from '../../settings/environments';
-import type { PolicyKey, PolicyProblem, SettingSource } from '../../settings/policy';
+import type { IgnoredPolicyKey, PolicyKey, PolicyProblem, ProxyPolicy, SettingSource } from '../../settings/policy';
+import type { UpdateStatus } from '../../update/update-plan';
 import { isSupportRequest } from '../payload-guards';
 import { request, type Answer, type RequestIn } from './channel-spec';
 import type { BalieErrorCode } from './errors';
@@ -66,8 +67,12 @@ export interface SupportReport {
   environment: EnvironmentName;
   login: 'uitid-v1' | 'uitid-v2';
   loggedIn: boolean;
-  policy: { file: string; status: 'absent' | 'valid' | 'broken'; problem?: PolicyProblem };
+  policy: { file: string; status: 'absent' | 'valid' | 'broken'; problem?: PolicyProblem; ignored: IgnoredPolicyKey[] };
   sources: Record<PolicyKey, SettingSource>;
+  /** The proxy in force for every session (UiTPAS, UiTiD login, updater): the policy's, or the system's. */
+  proxy: { mode: ProxyPolicy['mode']; source: 'policy' | 'default' };
+  /** null in the browser host, which never updates. */
+  updates: UpdateStatus | null;
   readerService: ReaderStatus['service'];
   readers: SupportReader[];
   reads: SupportRead[];

@@ -3,6 +3,7 @@ import type { Passholder, ResponseOf } from '../../../electron/ipc/contract';
 import { passholderErrors } from '../../../electron/rules/passholder-rules';
 import { EidChangeList, ownEid } from '../../components/EidChanges';
 import { Field } from '../../components/Field';
+import { LockedNote, lockedByPolicy } from '../../components/LockedNote';
 import { useApp } from '../../context';
 import { focusField } from '../../flows/focus';
 import { findHolders } from '../../flows/look-up';
@@ -81,8 +82,11 @@ export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: (ou
       {eidChanges && <EidChangeList changes={eidChanges} />}
       {form.eidReadId && (
         <div className="field checkbox">
-          <input id="field-storePhoto" type="checkbox" checked={storePhoto} onChange={(event) => setStorePhoto(event.target.checked)} />
-          <label htmlFor="field-storePhoto">{texts.record.storePhoto}</label>
+          <input id="field-storePhoto" type="checkbox" checked={storePhoto} disabled={lockedByPolicy(session, 'storeEidPhoto')} onChange={(event) => setStorePhoto(event.target.checked)} />
+          <label htmlFor="field-storePhoto">
+            {texts.record.storePhoto}
+            <LockedNote session={session} setting="storeEidPhoto" />
+          </label>
         </div>
       )}
       {rows.map(([kind, names]) => (

@@ -86,6 +86,8 @@ describe('secrets stay in main', () => {
       ['visit:getCoupons', { uitpasNumber: noor }],
       ['visit:getPointsHistory', { uitpasNumber: noor }],
       ['visit:getTicketSales', { uitpasNumber: noor }],
+      // A cancel for a question no proxy asked: answered, and nothing happens.
+      ['proxy:answerCredentials', { requestId: '5d0c2f4e-8a61-4b7e-9f3a-0c1d2e3f4a5b' }],
     ];
     const results = [];
     for (const [channel, payload] of calls) results.push(await ask(channel, payload));

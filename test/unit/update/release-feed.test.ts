@@ -45,22 +45,22 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('the release feed over HTTP', () => {
   it("reads the newest version and our minimumVersion from Windows' latest.yml (1.10.0 stays a string)", async () => {
-    await expect(readReleaseFeed(`${base}/feed`, 'win32', fetch)).resolves.toEqual({ version: '1.10.0', minimumVersion: '1.9.2' });
+    await expect(readReleaseFeed(`${base}/feed`, 'win32', fetch, { allowLoopbackHttp: true })).resolves.toEqual({ version: '1.10.0', minimumVersion: '1.9.2' });
     expect(asked.at(-1)).toBe('/feed/latest.yml');
   });
 
   it("reads each OS's own file, and a feed without minimumVersion has none", async () => {
-    await expect(readReleaseFeed(`${base}/feed/`, 'linux', fetch)).resolves.toEqual({ version: '1.10.0', minimumVersion: null });
+    await expect(readReleaseFeed(`${base}/feed/`, 'linux', fetch, { allowLoopbackHttp: true })).resolves.toEqual({ version: '1.10.0', minimumVersion: null });
     expect(asked.at(-1)).toBe('/feed/latest-linux.yml');
     expect(feedFileName('darwin')).toBe('latest-mac.yml');
   });
 
   it('fails typed on a missing file, a redirect, a file that is not YAML, one far too large, and no server', async () => {
-    await expect(readReleaseFeed(`${base}/feed`, 'darwin', fetch)).rejects.toMatchObject({ reason: 'http-status', message: /404/ });
-    await expect(readReleaseFeed(`${base}/moved`, 'win32', fetch)).rejects.toMatchObject({ reason: 'http-status' });
-    await expect(readReleaseFeed(`${base}/broken`, 'win32', fetch)).rejects.toMatchObject({ reason: 'not-a-feed' });
-    await expect(readReleaseFeed(`${base}/huge`, 'win32', fetch)).rejects.toMatchObject({ reason: 'too-large' });
-    await expect(readReleaseFeed('http://127.0.0.1:9/feed', 'win32', fetch)).rejects.toMatchObject({ reason: 'unreachable' });
+    await expect(readReleaseFeed(`${base}/feed`, 'darwin', fetch, { allowLoopbackHttp: true })).rejects.toMatchObject({ reason: 'http-status', message: /404/ });
+    await expect(readReleaseFeed(`${base}/moved`, 'win32', fetch, { allowLoopbackHttp: true })).rejects.toMatchObject({ reason: 'http-status' });
+    await expect(readReleaseFeed(`${base}/broken`, 'win32', fetch, { allowLoopbackHttp: true })).rejects.toMatchObject({ reason: 'not-a-feed' });
+    await expect(readReleaseFeed(`${base}/huge`, 'win32', fetch, { allowLoopbackHttp: true })).rejects.toMatchObject({ reason: 'too-large' });
+    await expect(readReleaseFeed('http://127.0.0.1:9/feed', 'win32', fetch, { allowLoopbackHttp: true })).rejects.toMatchObject({ reason: 'unreachable' });
   });
 });
 
