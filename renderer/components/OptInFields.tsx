@@ -48,14 +48,13 @@ export function Check({
           aria-keyshortcuts={shortcut}
           onChange={(event) => onChange(event.target.checked)}
         />
-        <label htmlFor={id}>
-          {shortcut && (
-            <kbd className="answer-key" aria-hidden="true">
-              {shortcut}
-            </kbd>
-          )}
-          {texts.fields[name] ?? name}
-        </label>
+        {/* Beside the label, not in it: the box's name stays its words. */}
+        {shortcut && (
+          <kbd className="answer-key" aria-hidden="true">
+            {shortcut}
+          </kbd>
+        )}
+        <label htmlFor={id}>{texts.fields[name] ?? name}</label>
       </div>
       {error && (
         <p id={`${id}-error`} className="field-error">
