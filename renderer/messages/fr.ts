@@ -376,6 +376,8 @@ export const fr: Messages = {
   },
   gender: { '': '—', MALE: 'Homme', FEMALE: 'Femme' },
   passholder: {
+    /** The side panel with the pass holder's record (NG sidebar-passholder-details.html: "Gegevens"). */
+    record: 'Données',
     cards: 'Cartes',
     kansenStatuutUntil: (date: string) => `statut d'opportunités jusqu'au ${date}`,
     contact: 'Contact',

@@ -400,6 +400,8 @@ export const nl = {
   } as Readonly<Record<string, string>>,
   gender: { '': '—', MALE: 'Man', FEMALE: 'Vrouw' } as Readonly<Record<string, string>>,
   passholder: {
+    /** The side panel with the pass holder's record (NG sidebar-passholder-details.html: "Gegevens"). */
+    record: 'Gegevens',
     cards: 'Kaarten',
     kansenStatuutUntil: (date: string) => `kansenstatuut tot ${date}`,
     contact: 'Contact',

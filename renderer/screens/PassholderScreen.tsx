@@ -125,15 +125,16 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
     ['updateCardSystem', texts.passholder.updateCardSystem, extendable.length > 0],
     ['optIns', texts.record.changeOptIns, may('registratie')],
   ];
+  // As the real counter's pass holder page (NG passholder/ubr.passholder.module.js): the record in the side column,
+  // the visit (activities, advantages) in the main one, so a tapped card shows the activities without scrolling at 1024×640.
   return (
-    <main className="columns">
+    <main className="columns passholder">
       <div>
-        <section className="panel" aria-labelledby="holder-title">
+        <section className="panel holder-head" aria-labelledby="holder-title">
           <h2 id="holder-title" ref={heading} data-testid="passholder-name">
             {[holder.firstName, holder.secondName, holder.name].filter(Boolean).join(' ')}
           </h2>
           <EidAddressNotice holder={holder} card={card} />
-          <PassholderFacts holder={holder} formerCards={formerCards} onBlock={{ may: (systemId) => may('registratie', systemId), block: (number) => void block(number) }} />
           <div aria-live="polite">
             {done && (
               <p ref={doneNotice} key={done.id} className="notice ok" data-testid="done">
@@ -142,6 +143,27 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
             )}
             {optInsRetry && <OptInsRetry key={done?.id} retry={optInsRetry} after="update" />}
           </div>
+        </section>
+        {action === 'newCard' && <NewCardForm key={newCardReason ?? 'new'} holder={holder} initialReason={newCardReason} onDone={(card) => void newCardDone(card)} />}
+        {action === 'block' && blocking && <BlockForm key={blocking} uitpasNumber={blocking} onDone={blocked(blocking)} />}
+        {action === 'optIns' && <OptInsForm holder={holder} onDone={() => void finish(texts.record.optInsSaved)} />}
+        {action === 'update' && (
+          <UpdateForm
+            holder={holder}
+            onDone={({ picture, retry }) => {
+              void finish(`${texts.passholder.saved}${picture === 'stored' ? ` ${texts.record.photoStored}` : picture === 'failed' ? ` ${texts.record.photoFailed}` : ''}`);
+              setOptInsRetry(retry ?? null);
+            }}
+          />
+        )}
+        {action === 'registerInSystem' && <RegisterInSystemForm holder={holder} systems={otherSystems} onDone={inSystemDone} />}
+        {action === 'updateCardSystem' && <KansenStatuutForm holder={holder} systems={extendable} onDone={(endDate) => void finish(texts.passholder.extended(formatDate(endDate)))} />}
+        <VisitPanels />
+      </div>
+      <div>
+        <section className="panel record" aria-labelledby="record-title">
+          <h3 id="record-title">{texts.passholder.record}</h3>
+          <PassholderFacts holder={holder} formerCards={formerCards} onBlock={{ may: (systemId) => may('registratie', systemId), block: (number) => void block(number) }} />
           <div className="actions">
             {actions
               .filter(([, , offered]) => offered)
@@ -166,23 +188,6 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
             </p>
           )}
         </section>
-        {action === 'newCard' && <NewCardForm key={newCardReason ?? 'new'} holder={holder} initialReason={newCardReason} onDone={(card) => void newCardDone(card)} />}
-        {action === 'block' && blocking && <BlockForm key={blocking} uitpasNumber={blocking} onDone={blocked(blocking)} />}
-        {action === 'optIns' && <OptInsForm holder={holder} onDone={() => void finish(texts.record.optInsSaved)} />}
-        {action === 'update' && (
-          <UpdateForm
-            holder={holder}
-            onDone={({ picture, retry }) => {
-              void finish(`${texts.passholder.saved}${picture === 'stored' ? ` ${texts.record.photoStored}` : picture === 'failed' ? ` ${texts.record.photoFailed}` : ''}`);
-              setOptInsRetry(retry ?? null);
-            }}
-          />
-        )}
-        {action === 'registerInSystem' && <RegisterInSystemForm holder={holder} systems={otherSystems} onDone={inSystemDone} />}
-        {action === 'updateCardSystem' && <KansenStatuutForm holder={holder} systems={extendable} onDone={(endDate) => void finish(texts.passholder.extended(formatDate(endDate)))} />}
-        <VisitPanels />
-      </div>
-      <div>
         <VisitSidePanel />
         <EidPanel showRegister={false} />
       </div>
