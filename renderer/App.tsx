@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { Dialog } from './components/Dialog';
 import { ProxyCredentialsDialog } from './components/ProxyCredentialsDialog';
 import { useApp } from './context';
+import { keepFocusForScans } from './flows/focus';
+import { hasUnsavedWork } from './store';
 import { GroupPassScreen } from './screens/GroupPassScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { PassholderScreen } from './screens/PassholderScreen';
@@ -27,6 +29,30 @@ export function App() {
       }),
     [api, store],
   );
+  // The next scan always has somewhere to go, whatever disappeared from the page.
+  useEffect(() => keepFocusForScans(document), []);
+  // In a browser (the browser host) a reload would throw a half-filled form away: asked first in our own dialog for
+  // the reload keys, and by the browser's own question for its reload button (the page cannot word that one).
+  useEffect(() => {
+    if (info?.host !== 'browser') return;
+    const keys = (event: KeyboardEvent) => {
+      const reload = event.key === 'F5' || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'r');
+      if (!reload || !hasUnsavedWork(store.getState())) return;
+      event.preventDefault();
+      void store.mayLeave(texts.leave.reloadTitle).then((yes) => {
+        if (yes) location.reload();
+      });
+    };
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (hasUnsavedWork(store.getState())) event.preventDefault();
+    };
+    window.addEventListener('keydown', keys);
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      window.removeEventListener('keydown', keys);
+      window.removeEventListener('beforeunload', beforeUnload);
+    };
+  }, [info?.host, store]);
   const logOut = async () => {
     // Half-filled work is not thrown away without asking.
     if (!(await store.mayLeave(texts.leave.logOutTitle))) return;
@@ -130,7 +156,7 @@ function Screen() {
   if (!session.balie || screen.name === 'balie') return <BalieScreen />;
   switch (screen.name) {
     case 'register':
-      return <RegisterScreen key={screen.uitpasNumber} insz={screen.insz} uitpasNumber={screen.uitpasNumber} />;
+      return <RegisterScreen key={screen.uitpasNumber} />;
     case 'passholder':
       // Keyed by when a scan opened it too: the same card scanned again opens it afresh, with fresh data.
       return <PassholderScreen key={`${screen.passholder.uid}-${screen.opened ?? 0}`} passholder={screen.passholder} initialAction={screen.action} />;

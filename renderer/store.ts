@@ -1,8 +1,9 @@
 /**
  * The app's state, fed from main over `window.balie`: app info, readers, the
  * eID in the reader, the staff session, and which screen is open. Created with
- * the API as a parameter so tests can hand it a fake bridge. Form contents live
- * in the screens (see form/passholder-form.ts).
+ * the API as a parameter so tests can hand it a fake bridge. The register
+ * form is a slice with named transitions (flows/registration.ts); the other
+ * forms keep their contents in their screens (see form/passholder-form.ts).
  */
 import { create } from 'zustand';
 import type {
@@ -23,10 +24,13 @@ import type {
   SessionView,
   UpdateNoticeView,
 } from '../electron/ipc/contract';
+import type { CardAfter } from './flows/cards-after';
+import * as registrationFlow from './flows/registration';
+import type { Registration } from './flows/registration';
 import { looksLikeChip, scanRoute, type ScanRoute } from './flows/scan-route';
 import { createVisitSlice, visitCard, type VisitState } from './flows/visit/visit-slice';
 import { visitQuestions } from './flows/visit/visit-words';
-import { language, setLanguage, texts } from './texts';
+import { language, pcLocales, sessionLanguage, setLanguage, texts } from './texts';
 
 export type Screen =
   | { name: 'home' }
@@ -72,8 +76,10 @@ export interface AppState {
   session?: SessionView;
   error?: BalieError;
   reading?: EidReading;
-  /** The last card read, until it is removed (its data is then kept only in forms it filled). */
+  /** The last card read, until it is removed (its data is then kept only in forms it filled); then the other reader's, if any. */
   card?: EidCard;
+  /** Every eID in a reader now, the last read last (two readers can each hold one). */
+  eids: EidCard[];
   readFailure?: EidReadFailure;
   /** The reader whose card was read only in part (a file cut off): nothing of it is shown or filled in. */
   halfRead?: string;
@@ -91,6 +97,10 @@ export interface AppState {
   /** Requests to UiTPAS that have not answered yet. */
   inFlight: number;
   question?: Question;
+  /** The register form (flows/registration.ts); started afresh each time the register screen opens. */
+  registration: Registration;
+  /** Per pass holder (uid), the cards replaced at this counter since the app started: listed with their status when reopened. */
+  formerCards: Record<string, CardAfter[]>;
   /** The visit of the pass holder or group pass on screen (flows/visit/visit-slice.ts). */
   visit?: VisitState;
   /** Proxies asking staff for a user name and password, oldest first (the dialog shows the first). */
@@ -113,29 +123,69 @@ export function hasUnsavedWork(state: AppState): boolean {
 }
 
 export function createAppStore(api: BalieApi) {
-  const store = create<AppState>()(() => ({ screen: { name: 'home' }, unsavedWork: false, inFlight: 0, scan: { busy: false, id: 0 }, proxyQuestions: [] }));
+  const store = create<AppState>()(() => ({
+    screen: { name: 'home' },
+    unsavedWork: false,
+    inFlight: 0,
+    scan: { busy: false, id: 0 },
+    eids: [],
+    formerCards: {},
+    registration: registrationFlow.startRegistration({ storePhoto: true }),
+    proxyQuestions: [],
+  }));
+  const defaultStorePhoto = () => store.getState().session?.storeEidPhoto ?? true;
+  /** Runs a transition of the register form's slice (the pure functions of flows/registration.ts). */
+  const update =
+    <A extends unknown[]>(transition: (state: Registration, ...args: A) => Registration) =>
+    (...args: A) =>
+      store.setState((state) => ({ registration: transition(state.registration, ...args) }));
+  const registration = {
+    eidArrived: update(registrationFlow.eidArrived),
+    pendingAnswered: (replace: boolean) => update(registrationFlow.pendingAnswered)(replace, defaultStorePhoto()),
+    fieldTyped: update(registrationFlow.fieldTyped),
+    cardScanned: update(registrationFlow.cardScanned),
+    choicesChanged: update(registrationFlow.choicesChanged),
+    kansenStatuutSet: update(registrationFlow.kansenStatuutSet),
+    storePhotoSet: update(registrationFlow.storePhotoSet),
+    answerQuestion: update(registrationFlow.answerQuestion),
+    sendTried: update(registrationFlow.sendTried),
+    sendStarted: update(registrationFlow.sendStarted),
+    sendFailed: update(registrationFlow.sendFailed),
+    lookUpSettled: update(registrationFlow.lookUpSettled),
+    reset: () => store.setState({ registration: registrationFlow.startRegistration({ storePhoto: defaultStorePhoto() }) }),
+  };
   // The session says which language this workstation uses; the catalogue switches before the app re-renders.
   store.subscribe(({ session }) => {
-    if (session && session.language !== language) setLanguage(session.language);
+    const wanted = session ? sessionLanguage(session, pcLocales()) : language;
+    if (wanted !== language) setLanguage(wanted);
   });
   const stops = [
     // IT changed the machine's policy: locked settings, or the stop screen, without a restart.
     api.onSessionChanged((session) => store.setState({ session })),
     api.onReaders((readers) => store.setState({ readers })),
     api.onReading((reading) => store.setState({ reading, readFailure: undefined, halfRead: undefined, cardRemoved: undefined })),
-    api.onCard((card) =>
+    api.onCard((card) => {
+      const others = store.getState().eids.filter((present) => present.reader !== card.reader);
       store.setState({
-        ...(isHalfRead(card) ? { card: undefined, halfRead: card.reader } : { card, halfRead: undefined }),
+        ...(isHalfRead(card) ? { card: others.at(-1), halfRead: card.reader, eids: others } : { card, halfRead: undefined, eids: [...others, card] }),
         reading: card.complete ? undefined : store.getState().reading,
         readFailure: undefined,
         cardRemoved: undefined,
-      }),
-    ),
-    api.onCardRemoved(({ reader }) => {
-      if (store.getState().card?.reader === reader) store.setState({ card: undefined, reading: undefined, cardRemoved: true });
-      if (store.getState().halfRead === reader) store.setState({ halfRead: undefined });
+      });
+      // A new read reaches the open register form as one transition (its own rules: same citizen, first citizen, another one).
+      if (!isHalfRead(card) && store.getState().screen.name === 'register') registration.eidArrived(card);
     }),
-    api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined })),
+    api.onCardRemoved(({ reader }) => {
+      const state = store.getState();
+      const eids = state.eids.filter((present) => present.reader !== reader);
+      // Pulling one of two eIDs shows the other; the form keeps what it was given.
+      if (state.card?.reader === reader) store.setState({ card: eids.at(-1), eids, reading: undefined, cardRemoved: true });
+      else store.setState({ eids });
+      if (state.halfRead === reader) store.setState({ halfRead: undefined });
+      // What a failed read said of a card goes with it; "pulled while reading" is itself about the pull, and stays.
+      if (state.readFailure?.reader === reader && state.readFailure.cause !== 'card-removed') store.setState({ readFailure: undefined });
+    }),
+    api.onReadFailed((readFailure) => store.setState({ readFailure, reading: undefined, cardRemoved: undefined })),
     api.onCardTapped(({ chipNumber }) => void routeScan(chipNumber)),
     api.onUpdateNotice((updateNotice) => store.setState({ updateNotice })),
     // Open: asked; closed: answered (here or on another page) or timed out in main.
@@ -173,6 +223,8 @@ export function createAppStore(api: BalieApi) {
       await go({ name: 'passholder', passholder: route.passholder, opened, ...(route.uitpasNumber ? { uitpasNumber: route.uitpasNumber } : {}), ...chip });
     }
     else if (route?.to === 'groupPass') await go({ name: 'groupPass', groupPass: route.groupPass, card: route.card, opened });
+    // A card scanned or tapped into an open register form goes into its card field, checked (and refused) like a typed one.
+    else if ((route?.to === 'register' || route?.to === 'refused') && store.getState().screen.name === 'register') registration.cardScanned(route.uitpasNumber);
     else if (route?.to === 'register') await go({ name: 'register', uitpasNumber: route.uitpasNumber });
     else if (await go({ name: 'home' })) store.setState({ scan: { busy: false, id, outcome: route, error } });
   };
@@ -189,6 +241,7 @@ export function createAppStore(api: BalieApi) {
       readers: state.readers ?? (readers.ok ? readers.value : undefined),
       session: session.ok ? session.value : undefined,
       card: state.card ?? (cards.ok ? cards.value.filter((card) => !isHalfRead(card)).at(-1) : undefined),
+      eids: state.eids.length > 0 || !cards.ok ? state.eids : cards.value.filter((card) => !isHalfRead(card)),
       error: failure,
     }));
   });
@@ -221,8 +274,21 @@ export function createAppStore(api: BalieApi) {
   /** Opens a screen unless the open one has unsaved work and the staff member chooses to stay; `title` names the action in the question. */
   async function go(screen: Screen, title?: string): Promise<boolean> {
     if (!(await mayLeave(title))) return false;
-    store.setState({ screen, unsavedWork: false });
+    enter(screen);
     return true;
+  }
+
+  /** Shows a screen; the register form starts afresh with it, in the same update, so its first render has it. */
+  function enter(screen: Screen): void {
+    store.setState((state) => ({
+      screen,
+      unsavedWork: false,
+      // "The eID was pulled" spoke of the screen it was pulled on.
+      cardRemoved: undefined,
+      ...(screen.name === 'register'
+        ? { registration: registrationFlow.startRegistration({ insz: screen.insz, uitpasNumber: screen.uitpasNumber, card: state.card, storePhoto: defaultStorePhoto() }) }
+        : {}),
+    }));
   }
 
   const visit = createVisitSlice(
@@ -271,6 +337,7 @@ export function createAppStore(api: BalieApi) {
     mayLeave,
     go,
     routeScan,
+    registration,
     /** Staff's answer to a proxy's question (credentials, or null to cancel): passed to main, kept nowhere here. */
     answerProxy(requestId: string, credentials: ProxyAnswer['credentials'] | null): void {
       store.setState(({ proxyQuestions }) => ({ proxyQuestions: proxyQuestions.filter((question) => question.requestId !== requestId) }));
@@ -278,7 +345,7 @@ export function createAppStore(api: BalieApi) {
     },
     /** Opens a screen without asking: the work on the open one is done (sent, or settled by a look-up). */
     show(screen: Screen): void {
-      store.setState({ screen, unsavedWork: false });
+      enter(screen);
     },
     track,
   });

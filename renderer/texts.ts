@@ -8,7 +8,7 @@
  * which language this workstation uses, before the app re-renders; main.tsx
  * keeps `<html lang>` in step.
  */
-import type { BalieError, EidReadCause, Language, UitpasErrorCode, UpdateNoticeView } from '../electron/ipc/contract';
+import type { BalieError, EidReadCause, Language, SessionView, UitpasErrorCode, UpdateNoticeView } from '../electron/ipc/contract';
 import { latestKansenStatuutEndDate } from '../electron/rules/fields';
 import type { FieldProblem } from '../electron/rules/passholder-rules';
 import { fr } from './messages/fr';
@@ -18,6 +18,23 @@ export const catalogues: Readonly<Record<Language, Messages>> = { nl, fr };
 
 export let texts: Messages = nl;
 export let language: Language = 'nl';
+
+/**
+ * The page's language: the one staff or the policy chose; until then the PC's
+ * own (a French PC in French, a Dutch one in Dutch), Dutch for any other.
+ */
+export function sessionLanguage(session: Pick<SessionView, 'language' | 'sources'>, pcLocales: readonly string[]): Language {
+  // A session view that does not say where its language came from (a test's stand-in) counts as chosen.
+  const sources = session.sources as Partial<SessionView['sources']> | undefined;
+  if (sources?.language !== 'default') return session.language;
+  return pcLocales[0]?.toLowerCase().startsWith('fr') ? 'fr' : 'nl';
+}
+
+/** The PC's languages, first the one it is set to (none where there is no browser: the store's tests in Node). */
+export function pcLocales(): readonly string[] {
+  // Through globalThis: this module is type-checked for main too, which has no DOM.
+  return (globalThis as { navigator?: { languages: readonly string[] } }).navigator?.languages ?? [];
+}
 
 export function setLanguage(next: Language): void {
   texts = catalogues[next];

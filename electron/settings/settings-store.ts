@@ -7,7 +7,7 @@
  */
 import { readFile, rename } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-file';
-import { defaultLanguage, isLanguage, type Language } from './languages';
+import { isLanguage, type Language } from './languages';
 import { environmentNames, type EnvironmentName } from './environments';
 import { noReaderRoles, type ReaderRoles } from '../cards/reader-roles';
 import { validatePolicy, type UitidV2ClientSetting } from './policy';
@@ -20,8 +20,8 @@ export interface ChosenBalie {
 
 export interface Settings {
   environment: EnvironmentName;
-  /** The language of this workstation's page. */
-  language: Language;
+  /** The language of this workstation's page, once staff (or the policy) chose it; absent, the page follows the PC's language. */
+  language?: Language;
   /** The Service Consumer key of the app for the environment (not needed for demo). */
   consumerKey: string;
   balie: ChosenBalie | null;
@@ -35,7 +35,6 @@ export interface Settings {
 
 export const defaultSettings: Settings = {
   environment: 'demo',
-  language: defaultLanguage,
   consumerKey: '',
   balie: null,
   readerRoles: noReaderRoles,
@@ -91,7 +90,7 @@ function parseSettings(text: string): Settings | null {
   const client = validatePolicy({ uitidV2 });
   return {
     environment: environment as EnvironmentName,
-    language: isLanguage(language) ? language : defaultLanguage,
+    ...(isLanguage(language) ? { language } : {}),
     consumerKey: typeof consumerKey === 'string' ? consumerKey : '',
     balie: isChosenBalie(balie) ? balie : null,
     readerRoles: asReaderRoles(readerRoles),

@@ -7,6 +7,7 @@
 import { demoConsumerKey } from '../simulator/seed';
 import { demoNativeClientId } from '../simulator/uitid-v2';
 import { environmentNames, environments, type EnvironmentName } from '../settings/environments';
+import { defaultLanguage } from '../settings/languages';
 import type { SecretStore } from '../settings/secret-store';
 import type { Settings, SettingsStore } from '../settings/settings-store';
 import { settingSources, withPolicy } from '../settings/effective-settings';
@@ -70,7 +71,7 @@ export class UitpasSession {
       consumerKey: settings.environment === 'demo' ? demoConsumerKey : settings.consumerKey,
       hasConsumerSecret: settings.environment === 'demo' || this.policy.policy.consumerSecret !== undefined || storedSecret,
       secretStoreProblem: await this.options.secrets.unavailableReason(),
-      language: settings.language,
+      language: settings.language ?? defaultLanguage,
       storeEidPhoto: settings.storeEidPhoto ?? true,
       loggedIn: this.login !== null,
       account: this.login?.account ?? null,

@@ -4,6 +4,7 @@ import { normaliseInsz } from '../../electron/rules/insz';
 import { useApp } from '../context';
 import { formatDate } from '../format/date';
 import { documentTypeText, eidFailureText, texts } from '../texts';
+import { Photo } from './Photo';
 
 /** Why a complete card is not verified, in words the counter employee can pass on. */
 export function notVerifiedReason(card: EidCard): string | null {
@@ -33,7 +34,7 @@ let focusedForRead: string | undefined;
 /** The eID side of a screen: read progress, errors, the card, and whether its holder already has a UiTPAS. */
 export function EidPanel({ showRegister }: { showRegister: boolean }) {
   const { api, store } = useApp();
-  const { reading, card, readFailure, halfRead, cardRemoved, session, screen } = store();
+  const { reading, card, eids, readFailure, halfRead, cardRemoved, session, screen, registration } = store();
   const [existing, setExisting] = useState<{ readId: string; holders: Passholder[] } | null>(null);
   const insz = card?.prefill.inszNumber;
   const readId = card?.readId;
@@ -65,7 +66,8 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
   const firstHolder = holders?.[0];
   const offersRegister = card && holders && holders.length === 0 && showRegister && existing?.holders.length === 0;
   // On the home screen, the panel's main action (open the pass holder, or register) takes the focus once it is
-  // known, unless the staff are already typing elsewhere: the next Enter does it.
+  // known, from the search field (whatever old digits it holds) or from nowhere, never from the search by
+  // name the staff are typing in: the next Enter does it.
   const mainAction = useRef<HTMLButtonElement>(null);
   const onHome = screen.name === 'home';
   const mainActionFor = onHome && (firstHolder || offersRegister) ? readId : undefined;
@@ -74,7 +76,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
   }, [onHome, readId]);
   useEffect(() => {
     const active = document.activeElement;
-    const idle = !active || active === document.body || (active instanceof HTMLInputElement && active.id === 'search' && active.value === '');
+    const idle = !active || active === document.body || (active instanceof HTMLElement && (active.id === 'search' || active.closest('.eid-panel') !== null));
     if (!mainActionFor || mainActionFor === focusedForRead || !idle) return;
     focusedForRead = mainActionFor;
     mainAction.current?.focus();
@@ -101,9 +103,21 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
             {texts.eid.halfRead}
           </p>
         )}
+        {/* On a register form, "the form keeps it" only when the form holds what that eID gave. */}
         {cardRemoved && !card && !reading && (
           <p className="notice info" data-testid="eid-removed">
-            {screen.name === 'register' ? texts.eid.removedKeepForm : texts.eid.removed}
+            {screen.name === 'register' && registration.form.eidReadId ? texts.eid.removedKeepForm : texts.eid.removed}
+          </p>
+        )}
+        {card && eids.length > 1 && (
+          <p className="notice warn" data-testid="eid-two-cards">
+            {texts.eid.twoCards(
+              cardName,
+              eids
+                .filter((other) => other.readId !== card.readId)
+                .map((other) => `${other.prefill.firstName} ${other.prefill.name}`)
+                .join(', '),
+            )}
           </p>
         )}
         {!card && !reading && !readFailure && !halfRead && <p className="muted">{texts.eid.insert}</p>}
@@ -116,7 +130,7 @@ export function EidPanel({ showRegister }: { showRegister: boolean }) {
       {card && (
         <div className="eid-card" data-testid="eid-card" data-verified={card.prefill.verified ? 'yes' : card.complete ? 'no' : 'pending'}>
           {card.photo ? (
-            <img src={`data:image/jpeg;base64,${card.photo.jpegBase64}`} alt={texts.eid.photoAlt(card.prefill.firstName)} width={70} height={100} />
+            <Photo jpegBase64={card.photo.jpegBase64} alt={texts.eid.photoAlt(card.prefill.firstName)} />
           ) : (
             <div className="photo-placeholder" aria-hidden="true" />
           )}

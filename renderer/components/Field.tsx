@@ -1,4 +1,4 @@
-import type { ChangeEvent, KeyboardEvent } from 'react';
+import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { maxLengthOf } from '../../electron/rules/limits';
 import { problemText, texts, type Problem } from '../texts';
 import type { EidMark } from '../form/passholder-form';
@@ -26,10 +26,12 @@ export interface FieldProps {
 /** One labelled form field, with its error and, when the value is as the eID said, a mark saying how far to trust it. */
 export function Field({ name, value, onChange, error, eidMark, required, type = 'text', options, inputMode, hint, label, onEnter, digitsOnly }: FieldProps) {
   const id = `field-${name}`;
+  const [refusedScan, setRefusedScan] = useState(false);
+  const shownError: Problem | undefined = refusedScan ? { text: texts.format.scanNotDate } : error;
   // A date says its format to screen readers; on screen the placeholder and the value show it.
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : '', type === 'date' ? `${id}-format` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [shownError ? `${id}-error` : '', hint ? `${id}-hint` : '', type === 'date' ? `${id}-format` : ''].filter(Boolean).join(' ') || undefined;
   const change = (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(name, digitsOnly ? event.target.value.replace(/\D/g, '') : event.target.value);
-  const common = { id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, required };
+  const common = { id, name, 'aria-invalid': shownError ? true : undefined, 'aria-describedby': describedBy, required };
   const keyDown = onEnter
     ? (event: KeyboardEvent<HTMLInputElement>) => {
         if (event.key !== 'Enter') return;
@@ -38,10 +40,12 @@ export function Field({ name, value, onChange, error, eidMark, required, type = 
       }
     : undefined;
   return (
-    <div className={`field${error ? ' has-error' : ''}${eidMark ? ` from-eid eid-${eidMark}` : ''}`} data-field={name}>
+    <div className={`field${shownError ? ' has-error' : ''}${eidMark ? ` from-eid eid-${eidMark}` : ''}`} data-field={name}>
       <label htmlFor={id}>
         {label ?? texts.fields[name] ?? name}
         {required && <span aria-hidden="true"> *</span>}
+        {/* A space before the mark: a long one-word label (Rijksregisternummer) lets the mark wrap under it instead of spilling over. */}
+        {eidMark && ' '}
         {eidMark && (
           <span className={`eid-mark eid-mark-${eidMark}`}>
             <span aria-hidden="true">{texts.eid.shortMark[eidMark]}</span>
@@ -58,7 +62,7 @@ export function Field({ name, value, onChange, error, eidMark, required, type = 
           ))}
         </select>
       ) : type === 'date' ? (
-        <DateInput {...common} value={value} onValue={(next) => onChange(name, next)} onKeyDown={keyDown} />
+        <DateInput {...common} value={value} onValue={(next) => onChange(name, next)} onKeyDown={keyDown} onRefused={setRefusedScan} />
       ) : (
         <input
           {...common}
@@ -84,9 +88,9 @@ export function Field({ name, value, onChange, error, eidMark, required, type = 
             {hint}
           </p>
         )}
-        {error && (
-          <p className="field-error" id={`${id}-error`}>
-            {problemText(error)}
+        {shownError && (
+          <p className="field-error" id={`${id}-error`} role={refusedScan ? 'alert' : undefined}>
+            {problemText(shownError)}
           </p>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { isMinor, optInNames, optInReachable, optInsAllowed, type Reach } from '../../electron/rules/passholder-rules';
+import { keyOf, type Answer } from '../flows/registration';
 import type { FormValues, RegistrationChoices, RegistrationQuestion } from '../form/passholder-form';
 import { problemText, texts, type Problem } from '../texts';
 import { Field } from './Field';
@@ -11,10 +12,26 @@ interface OptInFieldsProps {
   errors: Partial<Record<string, Problem>>;
   /** Questions to mark as not answered yet (after sending was tried). */
   unanswered: readonly RegistrationQuestion[];
+  /** Each answer shows the key that picks it (the register form's keyboard answers, flows/registration.ts). */
+  withKeys?: boolean;
 }
 
-/** One labelled checkbox with its error under it. */
-export function Check({ name, checked, disabled, error, onChange }: { name: string; checked: boolean; disabled?: boolean; error?: Problem; onChange: (checked: boolean) => void }) {
+/** One labelled checkbox with its error under it, and the key that picks it when it has one. */
+export function Check({
+  name,
+  checked,
+  disabled,
+  error,
+  shortcut,
+  onChange,
+}: {
+  name: string;
+  checked: boolean;
+  disabled?: boolean;
+  error?: Problem;
+  shortcut?: string;
+  onChange: (checked: boolean) => void;
+}) {
   const id = `field-${name}`;
   // The error goes under the box and its label, not beside them in the checkbox row.
   return (
@@ -28,8 +45,15 @@ export function Check({ name, checked, disabled, error, onChange }: { name: stri
           disabled={disabled}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
+          aria-keyshortcuts={shortcut}
           onChange={(event) => onChange(event.target.checked)}
         />
+        {/* Beside the label, not in it: the box's name stays its words. */}
+        {shortcut && (
+          <kbd className="answer-key" aria-hidden="true">
+            {shortcut}
+          </kbd>
+        )}
         <label htmlFor={id}>{texts.fields[name] ?? name}</label>
       </div>
       {error && (
@@ -55,14 +79,15 @@ export function OptInReach({ reach }: { reach: Reach }) {
  * The register form's choices the eID does not fill: the five opt-ins (never under 16), the terms of use,
  * a parent's consent for a minor, and registering a foreign resident or without INSZ. Rules: electron/rules/passholder-rules.ts.
  */
-export function OptInFields({ choices, onChange, values, onField, errors, unanswered }: OptInFieldsProps) {
+export function OptInFields({ choices, onChange, values, onField, errors, unanswered, withKeys = false }: OptInFieldsProps) {
   const today = new Date();
   const mayOptIn = optInsAllowed(values.dateOfBirth, today);
   const set = (change: Partial<RegistrationChoices>) => onChange({ ...choices, ...change });
   const ask = (question: RegistrationQuestion) => (unanswered.includes(question) ? { text: texts.register.questions[question] } : undefined);
+  const key = (answer: Answer) => (withKeys ? keyOf(answer) : undefined);
   return (
     <>
-      <fieldset data-testid="opt-ins">
+      <fieldset data-testid="opt-ins" data-question="noOptIns">
         <legend>{texts.register.optIns}</legend>
         <p className="hint">{mayOptIn ? texts.register.optInsHint : values.dateOfBirth ? texts.register.optInsUnder16 : texts.register.optInsNoAge}</p>
         {mayOptIn && <OptInReach reach={values} />}
@@ -74,6 +99,7 @@ export function OptInFields({ choices, onChange, values, onField, errors, unansw
               checked={mayOptIn && optInReachable(name, values) && choices.optIns[name]}
               disabled={!mayOptIn || !optInReachable(name, values)}
               error={errors[name]}
+              shortcut={key(name)}
               onChange={(checked) => set({ optIns: { ...choices.optIns, [name]: checked }, ...(checked ? { noOptIns: false } : {}) })}
             />
           ))}
@@ -81,20 +107,22 @@ export function OptInFields({ choices, onChange, values, onField, errors, unansw
             <Check
               name="noOptIns"
               checked={choices.noOptIns}
+              shortcut={key('noOptIns')}
               error={ask('noOptIns')}
               onChange={(checked) => set({ noOptIns: checked, ...(checked ? { optIns: Object.fromEntries(optInNames.map((name) => [name, false])) as RegistrationChoices['optIns'] } : {}) })}
             />
           )}
         </div>
       </fieldset>
-      <fieldset>
+      <fieldset data-question="noLegalTerms">
         <legend>{texts.register.legalTerms}</legend>
         <div className="row">
-          <Check name="legalTermsPaper" checked={choices.legalTermsPaper} error={errors.legalTermsPaper} onChange={(checked) => set({ legalTermsPaper: checked, ...(checked ? { noLegalTerms: false } : {}) })} />
-          <Check name="legalTermsDigital" checked={choices.legalTermsDigital} error={errors.legalTermsDigital} onChange={(checked) => set({ legalTermsDigital: checked, ...(checked ? { noLegalTerms: false } : {}) })} />
+          <Check name="legalTermsPaper" checked={choices.legalTermsPaper} shortcut={key('legalTermsPaper')} error={errors.legalTermsPaper} onChange={(checked) => set({ legalTermsPaper: checked, ...(checked ? { noLegalTerms: false } : {}) })} />
+          <Check name="legalTermsDigital" checked={choices.legalTermsDigital} shortcut={key('legalTermsDigital')} error={errors.legalTermsDigital} onChange={(checked) => set({ legalTermsDigital: checked, ...(checked ? { noLegalTerms: false } : {}) })} />
           <Check
             name="noLegalTerms"
             checked={choices.noLegalTerms}
+            shortcut={key('noLegalTerms')}
             error={ask('noLegalTerms')}
             onChange={(checked) => set({ noLegalTerms: checked, ...(checked ? { legalTermsPaper: false, legalTermsDigital: false } : {}) })}
           />

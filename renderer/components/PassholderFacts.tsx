@@ -5,6 +5,7 @@ import type { CardAfter } from '../flows/cards-after';
 import { formatDate } from '../format/date';
 import { formatInsz, formatPoints, formatUitpasNumber } from '../format/numbers';
 import { texts } from '../texts';
+import { Photo } from './Photo';
 
 /**
  * What the counter needs to see of a pass holder: the stored photo, identity, contact, opt-ins, remarks, points,
@@ -28,7 +29,7 @@ export function PassholderFacts({
   return (
     <>
       {holder.picture && (
-        <img className="holder-photo" src={`data:image/jpeg;base64,${holder.picture}`} alt={texts.record.photoAlt(holder.firstName)} width={70} height={100} data-testid="holder-photo" />
+        <Photo className="holder-photo" jpegBase64={holder.picture} alt={texts.record.photoAlt(holder.firstName)} testId="holder-photo" />
       )}
       {holder.blocked && (
         <p className="notice error" data-testid="holder-blocked">

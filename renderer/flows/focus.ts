@@ -42,3 +42,35 @@ export function useFocusAfterRender(container: RefObject<HTMLElement | null>): (
     pending.current = name;
   };
 }
+
+/** Where a scan is taken on each screen: the home search, the card number of the register form or of an open action. */
+const scanTargets = ['#search', 'form.register [name="uitpasNumber"]', '.action-form [name="uitpasNumber"]'];
+
+/**
+ * Focus never stays lost: when the focused element leaves the page (the eID
+ * panel's button as its card is pulled, a notice that went), the focus goes
+ * where a scan is taken, its text selected so a scan replaces it. A click on
+ * empty space is the staff's choice and left alone. Returns the stop function.
+ */
+export function keepFocusForScans(document: Document): () => void {
+  let last: Element | null = null;
+  const remember = (event: FocusEvent) => {
+    last = event.target instanceof Element ? event.target : null;
+  };
+  const rescue = () => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    if (!last || last.isConnected || document.querySelector('[role="alertdialog"]')) return;
+    const target = scanTargets.map((selector) => document.querySelector<HTMLElement>(selector)).find((element) => element !== null);
+    last = null;
+    if (!target) return;
+    target.focus();
+    if (target instanceof HTMLInputElement) target.select();
+  };
+  const observer = new MutationObserver(rescue);
+  observer.observe(document.body, { childList: true, subtree: true });
+  document.addEventListener('focusin', remember);
+  return () => {
+    observer.disconnect();
+    document.removeEventListener('focusin', remember);
+  };
+}

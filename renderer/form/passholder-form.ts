@@ -79,11 +79,6 @@ export function editField(form: PassholderForm, field: string, value: string): P
   return { ...form, values: { ...form.values, [field]: value }, fromEid, errors, dirty: true };
 }
 
-/** Whether a new card would overwrite something the staff typed themselves. */
-export function hasOwnInput(form: PassholderForm): boolean {
-  return form.dirty && eidFields.some((field) => (form.values[field] ?? '') !== '' && !form.fromEid.has(field));
-}
-
 /** Trimmed values in NFC (the field rule main applies), empty ones left out: what goes to main. */
 export function filledValues(values: FormValues): Record<string, string> {
   const filled: Record<string, string> = {};

@@ -89,6 +89,8 @@ export function HomeScreen() {
       return;
     }
     const problem = numberProblem(query);
+    // What an earlier scan or tap found is old news beside this number.
+    store.setState((state) => ({ scan: { ...state.scan, outcome: undefined, error: undefined } }));
     setFound(null);
     setFailure(null);
     setBadNumber(problem ?? null);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { OptInRetry, Passholder } from '../../electron/ipc/contract';
 import { OptInsRetry } from '../components/OptInsRetry';
+import { EidAddressNotice } from '../components/EidChanges';
 import { EidPanel } from '../components/EidPanel';
 import { PassholderFacts } from '../components/PassholderFacts';
 import { VisitPanels, VisitSidePanel } from '../components/visit/VisitPanels';
@@ -19,6 +20,8 @@ import { RegisterInSystemForm, type RegisteredInSystem } from './actions/Registe
 import { UpdateForm } from './actions/UpdateForm';
 
 
+const noCards: CardAfter[] = [];
+
 type Action = 'newCard' | 'update' | 'registerInSystem' | 'updateCardSystem' | 'optIns' | 'block';
 
 /** "Vraag € 5,00." when there is something to collect. */
@@ -36,13 +39,16 @@ function cardAfterText({ number, systemName, status }: CardAfter): string {
 /** A pass holder found by number, INSZ, name or eID, and what this balie may do for them. */
 export function PassholderScreen({ passholder, initialAction }: { passholder: Passholder; initialAction?: Action }) {
   const { api, store } = useApp();
-  const { session } = store();
+  const { session, card } = store();
   const [holder, setHolder] = useState(passholder);
   const [action, setAction] = useState<Action | null>(initialAction ?? null);
   const [done, setDone] = useState<{ message: string; id: number } | null>(null);
   /** Opt-ins the update's follow-up could not store (SX PassHolderService::update), offered once more. */
   const [optInsRetry, setOptInsRetry] = useState<OptInRetry | null>(null);
-  const [formerCards, setFormerCards] = useState<CardAfter[]>([]);
+  // Cards replaced at this counter stay listed when the pass holder is opened again, their status asked anew (uitpas/card).
+  const formerCards = store((state) => state.formerCards[holder.uid]) ?? noCards;
+  const setFormerCards = (change: (current: CardAfter[]) => CardAfter[]) =>
+    store.setState((state) => ({ formerCards: { ...state.formerCards, [holder.uid]: change(state.formerCards[holder.uid] ?? []) } }));
   /** The card being blocked, and after a block the reason the new card is offered with. */
   const [blocking, setBlocking] = useState<string | null>(null);
   const [newCardReason, setNewCardReason] = useState<BlockReason | undefined>(undefined);
@@ -57,6 +63,12 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
   const latest = latestKansenStatuutEndDate(new Date());
   const extendable = kansenSystems.filter((system) => (system.kansenStatuutEndDate?.slice(0, 10) ?? '') < latest);
 
+  useEffect(() => {
+    const known = store.getState().formerCards[holder.uid] ?? [];
+    if (known.length === 0) return;
+    void cardsAfter(api, known, '').then((now) => setFormerCards(() => now.map((card, index) => ({ ...card, status: card.status ?? known[index]?.status ?? null }))));
+    // Once per opening: the statuses of the cards it already listed.
+  }, []);
   // Opening a pass holder puts the focus on their name (not the page body), unless an action opens with them.
   useEffect(() => {
     if (!initialAction) focusElement(heading.current);
@@ -121,6 +133,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
           <h2 id="holder-title" ref={heading} data-testid="passholder-name">
             {[holder.firstName, holder.secondName, holder.name].filter(Boolean).join(' ')}
           </h2>
+          <EidAddressNotice holder={holder} card={card} />
           <div aria-live="polite">
             {done && (
               <p ref={doneNotice} key={done.id} className="notice ok" data-testid="done">

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
-import type { BalieError, OptInPreferences, Passholder } from '../../electron/ipc/contract';
-import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
+import { useEffect, useRef, type KeyboardEvent, type SubmitEvent } from 'react';
+import type { OptInPreferences, Passholder } from '../../electron/ipc/contract';
 import { optInNames, registrationErrors, registrationRequired } from '../../electron/rules/passholder-rules';
 import { CardCheckStatus } from '../components/CardCheckStatus';
 import { LockedNote, lockedByPolicy } from '../components/LockedNote';
@@ -17,43 +16,18 @@ import { focusField, focusNextField, useFocusAfterRender } from '../flows/focus'
 import { useExistingHolders } from '../flows/use-existing-holders';
 import { formatDate } from '../format/date';
 import { useCardCheck } from '../flows/use-card-check';
-import {
-  applyEid,
-  choiceFields,
-  editField,
-  eidMarkOf,
-  emptyChoices,
-  emptyForm,
-  filledValues,
-  hasOwnInput,
-  noteEidCheck,
-  unansweredQuestions,
-  type PassholderForm,
-} from '../form/passholder-form';
-import { texts, type Problem } from '../texts';
+import { answerCloses, answerKeys, keyOf, nextStop, staffGaveSomething } from '../flows/registration';
+import { choiceFields, eidMarkOf, filledValues, unansweredQuestions, type RegistrationQuestion } from '../form/passholder-form';
+import { texts } from '../texts';
 
 const requiredFields = new Set<string>(registrationRequired);
 
 /** Register a pass holder: the card first (in stock here? kansenpas? price), the eID does the typing. */
-export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNumber?: string }) {
+export function RegisterScreen() {
   const { api, store } = useApp();
-  const { card, session } = store();
-  const [form, setForm] = useState<PassholderForm>(() => {
-    // A card from this balie's stock that was scanned or tapped is already in its field.
-    const start = emptyForm({ ...(insz ? { inszNumber: insz } : {}), ...(uitpasNumber ? { uitpasNumber } : {}) });
-    return card ? applyEid(start, card) : start;
-  });
-  const [kansenStatuut, setKansenStatuut] = useState(false);
-  // Main stores the eID photo it read itself, unless staff untick it for this citizen; the balie setting decides the default.
-  const [storePhoto, setStorePhoto] = useState(session?.storeEidPhoto ?? true);
-  const [choices, setChoices] = useState(emptyChoices);
-  const [failure, setFailure] = useState<{ error: BalieError; id: number } | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [waitForLookUp, setWaitForLookUp] = useState(false);
-  const [pendingCard, setPendingCard] = useState<typeof card | null>(null);
-  /** Sending was tried: from then on the questions still unanswered are marked. */
-  const [tried, setTried] = useState(false);
-  const submittingRef = useRef(false);
+  const { session, registration: state } = store();
+  const actions = store.registration;
+  const { form, choices, kansenStatuut, storePhoto, pendingCard, failure, sending: submitting, waitForLookUp, tried } = state;
   const formRef = useRef<HTMLFormElement>(null);
   const focusAfterRender = useFocusAfterRender(formRef);
   const values = form.values;
@@ -67,39 +41,32 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
   };
 
   // Typed input makes leaving (another screen, logging out, closing) ask first.
-  useEffect(() => store.setState({ unsavedWork: form.dirty }), [form.dirty, store]);
+  useEffect(() => store.setState({ unsavedWork: staffGaveSomething(state) }), [state, store]);
 
-  // A card read while the form is open fills it; over the staff's own typing, only after asking.
+  // After an eID read the next scan belongs in the card field (never a birth date the card left empty); without
+  // one, the first required field still empty.
   useEffect(() => {
-    if (!card) return;
-    if (card.readId === form.eidReadId) {
-      setForm((current) => noteEidCheck(current, card));
-      return;
-    }
-    if (hasOwnInput(form)) setPendingCard(card);
-    else setForm((current) => applyEid(current, card));
-    // Only a new read, or its completion, matters here; not every keystroke.
-  }, [card?.readId, card?.complete]);
-
-  // Focus goes to the first required field still empty: with an eID read, the card number.
-  useEffect(() => {
-    const firstEmpty = registrationRequired.find((field) => !form.values[field]);
-    focusField(formRef.current, firstEmpty ?? 'email');
+    if (form.eidReadId) focusField(formRef.current, 'uitpasNumber', { select: true });
+    else focusField(formRef.current, registrationRequired.find((field) => !form.values[field]) ?? 'email');
   }, [form.eidReadId]);
 
-  const set = (name: string, value: string) => setForm((current) => editField(current, name, value));
-  const setErrors = (errors: Partial<Record<string, Problem>>) => setForm((current) => ({ ...current, errors: { ...current.errors, ...errors } }));
+  const set = (name: string, value: string) => actions.fieldTyped(name, value);
   const kansenRight = (systemId: string) =>
     session?.balie?.cardSystems.find((system) => system.id === systemId)?.permissions.includes('kansenstatuut toekennen') ?? false;
+  /** The next stop from the slice as it is now (a transition just ran): a field, a question, or the send button. */
+  const focusNext = () => focusField(formRef.current, nextStop(store.getState().registration, new Date()));
 
   // Enter in the card number (a scanner ends with it) or the voucher checks the card, shows the price and moves on.
   const { check, checking, run: runCheck, refusal } = useCardCheck(cardInput, (result) => {
     // The staff's kansenstatuut choice stays; a card that does not fit it is said (kansenMismatch), and the next scan replaces it.
     if (result.info.kansenpas !== kansenStatuut) return focusField(formRef.current, 'uitpasNumber', { select: true });
-    // On to the first required field still empty, so the next keystroke lands there.
-    const next = registrationRequired.find((name) => name !== 'uitpasNumber' && !values[name]);
-    focusField(formRef.current, next ?? 'email');
+    // On to what is still to give or ask, so the next keystroke lands there (or Enter registers).
+    focusNext();
   });
+  // A card scanned or tapped into the open form is checked as if typed and Entered.
+  useEffect(() => {
+    if (state.scans > 0) void runCheck(formRef.current);
+  }, [state.scans]);
   const holds = checkHolds(check, cardInput);
   const kansenMismatch = holds && check.info.kansenpas !== kansenStatuut ? (kansenStatuut ? texts.register.notKansenpas : texts.register.isKansenpas) : null;
   const questions = tried ? unansweredQuestions(choices, values, new Date()) : [];
@@ -112,22 +79,19 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     // A double click, or Enter held down, sends once.
-    if (submittingRef.current || waitForLookUp || checking) return;
+    if (store.getState().registration.sending || waitForLookUp || checking) return;
     // The price and the card's status are seen before anything is registered.
     if (!checkHolds(check, cardInput)) return void runCheck(formRef.current);
     const extra = choiceFields(choices, values, new Date());
     const fields = { ...filledValues(values), kansenStatuut, ...extra };
     const errors = registrationErrors(fields, new Date());
     const unanswered = unansweredQuestions(choices, values, new Date());
-    setTried(true);
     if (Object.keys(errors).length > 0 || unanswered.length > 0) {
-      setForm((current) => ({ ...current, errors }));
+      actions.sendTried(errors);
       focusField(formRef.current, Object.keys(errors)[0] ?? unanswered[0] ?? '');
       return;
     }
-    submittingRef.current = true;
-    setSubmitting(true);
-    setFailure(null);
+    actions.sendStarted();
     const { name = '', firstName = '', dateOfBirth = '', postalCode = '', city = '', gender, ...rest } = filledValues(values);
     const result = await store.track(
       api.registerPassholder({
@@ -145,8 +109,6 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
         ...(form.eidReadId ? { eidReadId: form.eidReadId, storePhoto } : {}),
       }),
     );
-    submittingRef.current = false;
-    setSubmitting(false);
     const who = `${firstName} ${name}`;
     const price = check.price?.price;
     if (result.ok) {
@@ -156,14 +118,8 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
       store.show({ name: 'registered', uitpasNumber: result.value.uitpasNumber, verified: result.value.verified, who, price, followUps, ...kansenDone });
       return;
     }
-    const field = result.error.field;
-    if (field) {
-      setErrors({ [field]: result.error });
-      focusField(formRef.current, field);
-      return;
-    }
-    setFailure({ error: result.error, id: Date.now() });
-    if (result.error.outcomeUnknown) setWaitForLookUp(true);
+    actions.sendFailed(result.error, Date.now());
+    if (result.error.field) focusField(formRef.current, result.error.field);
   };
 
   const field = (name: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
@@ -171,21 +127,41 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
   );
   const price = check?.state === 'ok' ? check.price?.price : undefined;
   const kansenDone = kansenStatuut && values.kansenStatuutEndDate ? { kansenStatuutEndDate: values.kansenStatuutEndDate } : {};
-  /** Enter in a field moves on, like Tab; it never sends (the card number's Enter checks the card first). */
-  const moveOn = (event: KeyboardEvent<HTMLFormElement>) => {
+  /**
+   * The form's keys. Enter in a field moves on, like Tab, and never sends; in a contact field once the
+   * contact is given, or on a question's box, it goes to the next question still open (then the send
+   * button); in an empty contact field to "no contact". A digit on a question's box picks that answer
+   * (answerKeys); a "none" or a term then moves on by itself.
+   */
+  const keys = (event: KeyboardEvent<HTMLFormElement>) => {
     const target = event.target;
-    if (event.key !== 'Enter' || event.defaultPrevented || !(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || !(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
+    const question = target.closest<HTMLElement>('[data-question]')?.dataset.question as RegistrationQuestion | undefined;
+    const box = target instanceof HTMLInputElement && target.type === 'checkbox';
+    const answer = question && box ? answerKeys[question][event.key] : undefined;
+    if (answer) {
+      event.preventDefault();
+      actions.answerQuestion(answer);
+      if (answerCloses(answer)) focusNext();
+      return;
+    }
+    if (event.key !== 'Enter') return;
     event.preventDefault();
-    focusNextField(target);
+    const contactOpen = question === 'noContact' && unansweredQuestions(choices, values, new Date()).includes('noContact');
+    const contactEmpty = !['email', 'telephone', 'gsm'].some((name) => values[name]?.trim());
+    if ((question && box) || (question === 'noContact' && !contactOpen)) focusNext();
+    else if (contactOpen && contactEmpty) focusField(formRef.current, 'noContact');
+    else focusNextField(target);
   };
-  // Nothing scanned yet: Enter moves on too; the hint says what goes in.
-  const enterCard = (input: HTMLInputElement) => (!cardInput.number.trim() || (holds && !kansenMismatch) ? focusNextField(input) : void runCheck(input.form));
+  // Nothing scanned yet: Enter moves on too; the hint says what goes in. A card that holds: on to what is still open.
+  const enterCard = (input: HTMLInputElement) =>
+    !cardInput.number.trim() ? focusNextField(input) : holds && !kansenMismatch ? focusField(formRef.current, nextStop(state, new Date())) : void runCheck(input.form);
 
   if (existing && existing.length > 0) return <AlreadyPassholder holders={existing} />;
 
   return (
     <main className="columns">
-      <form ref={formRef} className="panel register" onSubmit={(event) => void submit(event)} onKeyDown={moveOn} noValidate aria-labelledby="register-title">
+      <form ref={formRef} className="panel register" onSubmit={(event) => void submit(event)} onKeyDown={keys} noValidate aria-labelledby="register-title">
         <h2 id="register-title" tabIndex={-1}>
           {texts.register.title}
         </h2>
@@ -202,10 +178,7 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
                 type="checkbox"
                 checked={kansenStatuut}
                 disabled={check?.state === 'ok' ? !kansenRight(check.info.cardSystem.id) && !kansenStatuut : false}
-                onChange={(event) => {
-                  setKansenStatuut(event.target.checked);
-                  if (event.target.checked && !values.kansenStatuutEndDate) set('kansenStatuutEndDate', defaultKansenStatuutEndDate(new Date()));
-                }}
+                onChange={(event) => actions.kansenStatuutSet(event.target.checked, new Date())}
               />
               <label htmlFor="field-kansenStatuut">{texts.fields.kansenStatuut}</label>
             </div>
@@ -218,7 +191,7 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
           <EidNotes form={form} />
           {form.eidReadId && (
             <div className="field checkbox">
-              <input id="field-storePhoto" type="checkbox" checked={storePhoto} disabled={lockedByPolicy(session, 'storeEidPhoto')} onChange={(event) => setStorePhoto(event.target.checked)} />
+              <input id="field-storePhoto" type="checkbox" checked={storePhoto} disabled={lockedByPolicy(session, 'storeEidPhoto')} onChange={(event) => actions.storePhotoSet(event.target.checked)} />
               <label htmlFor="field-storePhoto">
                 {texts.record.storePhoto}
                 <LockedNote session={session} setting="storeEidPhoto" />
@@ -249,7 +222,10 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
             {field('placeOfBirth')}
           </div>
         </fieldset>
-        <fieldset>
+        <p className="hint" data-testid="answer-keys">
+          {texts.register.answerKeys}
+        </p>
+        <fieldset data-question="noContact">
           <legend>{texts.register.contact}</legend>
           <div className="row contact">
             {field('email', { type: 'email', inputMode: 'email' })}
@@ -259,11 +235,12 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
           <Check
             name="noContact"
             checked={choices.noContact}
+            shortcut={keyOf('noContact')}
             error={questions.includes('noContact') ? { text: texts.register.questions.noContact } : undefined}
-            onChange={(checked) => setChoices((current) => ({ ...current, noContact: checked }))}
+            onChange={(checked) => actions.choicesChanged({ ...choices, noContact: checked })}
           />
         </fieldset>
-        <OptInFields choices={choices} onChange={setChoices} values={values} onField={set} errors={form.errors} unanswered={questions} />
+        <OptInFields choices={choices} onChange={actions.choicesChanged} values={values} onField={set} errors={form.errors} unanswered={questions} withKeys />
         <fieldset>
           <legend>{texts.register.other}</legend>
           <div className="row">
@@ -289,7 +266,7 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
                   store.show({ name: 'registered', uitpasNumber: cardInput.number, verified: arrived.verified, who: `${arrived.firstName} ${arrived.name}`, price, settled: true, ...kansenDone });
                   return;
                 }
-                setWaitForLookUp(false);
+                actions.lookUpSettled();
                 focusAfterRender('submit');
               }}
             />
@@ -327,10 +304,7 @@ export function RegisterScreen({ insz, uitpasNumber }: { insz?: string; uitpasNu
           text={texts.eid.replaceQuestion(`${pendingCard.prefill.firstName} ${pendingCard.prefill.name}`)}
           yes={texts.eid.replace}
           no={texts.eid.keep}
-          onAnswer={(replace) => {
-            if (replace) setForm((current) => applyEid(current, pendingCard));
-            setPendingCard(null);
-          }}
+          onAnswer={(replace) => actions.pendingAnswered(replace)}
         />
       )}
     </main>

@@ -3,7 +3,7 @@ import type { BalieError, EnvironmentName, Language, PolicyKey } from '../../ele
 import { ErrorNotice } from '../components/ErrorNotice';
 import { usesUitidV1 } from '../flows/login-kind';
 import { useApp } from '../context';
-import { texts } from '../texts';
+import { pcLocales, sessionLanguage, texts } from '../texts';
 
 export function LoginScreen() {
   const { api, store } = useApp();
@@ -73,7 +73,8 @@ export function SettingsScreen() {
   const { api, store } = useApp();
   const { session } = store();
   const [environment, setEnvironment] = useState<EnvironmentName>(session?.environment ?? 'demo');
-  const [language, setLanguage] = useState<Language>(session?.language ?? 'nl');
+  // The language the page shows now (the PC's until one is chosen); saving the settings chooses it.
+  const [language, setLanguage] = useState<Language>(session ? sessionLanguage(session, pcLocales()) : 'nl');
   const [consumerKey, setConsumerKey] = useState(session?.environment === 'demo' ? '' : (session?.consumerKey ?? ''));
   const [consumerSecret, setConsumerSecret] = useState('');
   const [storeEidPhoto, setStoreEidPhoto] = useState(session?.storeEidPhoto ?? true);

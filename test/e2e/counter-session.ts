@@ -95,12 +95,12 @@ function cardLeft(reader: string): Promise<void> {
   });
 }
 
-/** The virtual card in vpcd's first reader: a new insert takes the previous card out first, as a hand does. */
-export function cardSlot() {
+/** A virtual card in one of vpcd's readers (the first unless told): a new insert takes the previous card out first, as a hand does. */
+export function cardSlot(slot = 0) {
   let inserted: InsertedCard | undefined;
   const remove = async () => {
     if (!inserted) return;
-    const left = cardLeft('Virtual PCD 00 00');
+    const left = cardLeft(`Virtual PCD 00 0${slot}`);
     await inserted.remove();
     inserted = undefined;
     await left;
@@ -109,7 +109,7 @@ export function cardSlot() {
     remove,
     insert: async (card: VirtualCardBehaviour) => {
       await remove();
-      inserted = await insertVirtualCard(card, 0);
+      inserted = await insertVirtualCard(card, slot);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EidCard, Passholder } from '../../electron/ipc/contract';
-import { applyEid, editField, eidMarkOf, emptyChoices, emptyForm, filledValues, hasOwnInput, noteEidCheck, unansweredQuestions } from '../../renderer/form/passholder-form';
+import { applyEid, editField, eidMarkOf, emptyChoices, emptyForm, filledValues, noteEidCheck, unansweredQuestions } from '../../renderer/form/passholder-form';
 import { endDateFor, reasonChoice } from '../../renderer/flows/new-card';
 
 const card = (readId: string, name: string): EidCard => ({
@@ -27,12 +27,6 @@ describe('pass holder form', () => {
     const form = editField(applyEid(emptyForm(), card('r1', 'Kaya')), 'street', 'Turnhoutsebaan 232');
     expect(form.fromEid.has('street')).toBe(false);
     expect(form.fromEid.has('city')).toBe(true);
-  });
-
-  it('knows when a new card would overwrite the staff’s own identity input', () => {
-    expect(hasOwnInput(applyEid(emptyForm(), card('r1', 'Kaya')))).toBe(false);
-    expect(hasOwnInput(editField(emptyForm(), 'email', 'x@y.be'))).toBe(false);
-    expect(hasOwnInput(editField(emptyForm(), 'name', 'Handmatig'))).toBe(true);
   });
 
   it('sends trimmed values and leaves empty ones out', () => {

@@ -19,7 +19,7 @@ export interface SessionView {
   hasConsumerSecret: boolean;
   /** Why secrets cannot be stored on this computer, or null. */
   secretStoreProblem: SecretStoreProblem | null;
-  /** The language of the page on this workstation. */
+  /** The language of the page on this workstation: chosen by staff or the policy, else Dutch (see `sources.language`: 'default' means not chosen, the page follows the PC). */
   language: Language;
   /** Whether the register and update forms tick "store the eID photo" by default (absent: yes). */
   storeEidPhoto?: boolean;

@@ -26,7 +26,8 @@ export function KansenStatuutForm({ holder, systems, onDone }: { holder: Passhol
   const shown = problem === 'end-date-not-later' && currentEnd ? { text: texts.passholder.notLaterThan(formatDate(currentEnd)) } : problem;
   // The proposal says what it is: a year later, or the latest date UiTPAS allows when a year later would be past it.
   const latest = latestKansenStatuutEndDate(today);
-  const proposal = endDate === latest ? texts.passholder.proposedLatest(formatDate(latest)) : texts.passholder.proposedYearLater;
+  // Counted from the current end, or from today once that has passed (proposedKansenStatuutEndDate): the words name which.
+  const proposal = endDate === latest ? texts.passholder.proposedLatest(formatDate(latest)) : expired || !currentEnd ? texts.passholder.proposedYearFromToday(formatDate(endDate)) : texts.passholder.proposedYearLater(formatDate(endDate));
   return (
     <ActionForm
       title={texts.passholder.updateCardSystem}

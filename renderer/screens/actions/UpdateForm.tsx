@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { Passholder, ResponseOf } from '../../../electron/ipc/contract';
 import { passholderErrors } from '../../../electron/rules/passholder-rules';
+import { EidChangeList, ownEid } from '../../components/EidChanges';
 import { Field } from '../../components/Field';
 import { LockedNote, lockedByPolicy } from '../../components/LockedNote';
 import { useApp } from '../../context';
 import { focusField } from '../../flows/focus';
 import { findHolders } from '../../flows/look-up';
 import { applyEid, editField, eidMarkOf, emptyForm, filledValues, type PassholderForm } from '../../form/passholder-form';
+import { eidDifferences, type EidDifference } from '../../form/eid-differences';
 import { texts } from '../../texts';
 import { ActionForm, useAction } from './ActionForm';
 
@@ -29,6 +31,9 @@ export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: (ou
   const { busy, failure, run, fieldError } = useAction();
   const initial = Object.fromEntries(editable.map((name) => [name, holder[name] ?? ''])) as Record<string, string>;
   const [form, setForm] = useState<PassholderForm>(() => emptyForm(initial));
+  /** What the eID's data changed when taken over: shown old → new. */
+  const [eidChanges, setEidChanges] = useState<EidDifference[] | null>(null);
+  const own = ownEid(holder, card);
   const set = (name: string, value: string) => setForm((current) => editField(current, name, value));
   const changed = Object.fromEntries(Object.entries(form.values).filter(([name, value]) => value !== (initial[name] ?? '')));
   return (
@@ -61,13 +66,20 @@ export function UpdateForm({ holder, onDone }: { holder: Passholder; onDone: (ou
         );
       }}
     >
-      {card && card.prefill.inszNumber === holder.inszNumber && (
+      {own && (
         <div className="actions">
-          <button type="button" onClick={() => setForm((current) => ({ ...applyEid(current, card), dirty: true }))}>
+          <button
+            type="button"
+            onClick={() => {
+              setEidChanges(eidDifferences(holder, own));
+              setForm((current) => ({ ...applyEid(current, own), dirty: true }));
+            }}
+          >
             {texts.passholder.takeFromEid}
           </button>
         </div>
       )}
+      {eidChanges && <EidChangeList changes={eidChanges} />}
       {form.eidReadId && (
         <div className="field checkbox">
           <input id="field-storePhoto" type="checkbox" checked={storePhoto} disabled={lockedByPolicy(session, 'storeEidPhoto')} onChange={(event) => setStorePhoto(event.target.checked)} />

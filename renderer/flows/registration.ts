@@ -1,0 +1,215 @@
+/**
+ * The register form as a store slice: what the staff typed and chose, which
+ * eID it came from, and the named transitions between those states. Pure
+ * functions of the slice, so "a change of citizen drops everything the
+ * previous one gave" is one transition, tested without a browser; the store
+ * binds them (store.ts) and the screen renders and dispatches.
+ */
+import type { BalieError, EidCard } from '../../electron/ipc/contract';
+import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
+import { normaliseInsz } from '../../electron/rules/insz';
+import { optInNames, optInsAllowed, registrationRequired } from '../../electron/rules/passholder-rules';
+import {
+  applyEid,
+  editField,
+  emptyChoices,
+  emptyForm,
+  noteEidCheck,
+  unansweredQuestions,
+  type OptInName,
+  type PassholderForm,
+  type RegistrationChoices,
+  type RegistrationQuestion,
+} from '../form/passholder-form';
+
+export interface Registration {
+  form: PassholderForm;
+  choices: RegistrationChoices;
+  kansenStatuut: boolean;
+  /** Main stores the eID photo it read itself, unless staff untick it for this citizen; the balie setting is the default. */
+  storePhoto: boolean;
+  /** Sending was tried: from then on the questions still unanswered are marked. */
+  tried: boolean;
+  /** Another citizen's eID, read over what the staff gave for the one in the form: it waits for their answer. */
+  pendingCard: EidCard | null;
+  /** Counts card numbers scanned or tapped into the form; the screen checks the card on each. */
+  scans: number;
+  sending: boolean;
+  /** The last failure of a send; `outcomeUnknown` ones wait for the look-up. */
+  failure: { error: BalieError; id: number } | null;
+  waitForLookUp: boolean;
+}
+
+export interface RegistrationStart {
+  insz?: string;
+  uitpasNumber?: string;
+  card?: EidCard;
+  storePhoto: boolean;
+}
+
+/** A fresh form: a scanned card from this balie's stock and an eID already read go in at once. */
+export function startRegistration({ insz, uitpasNumber, card, storePhoto }: RegistrationStart): Registration {
+  const start = emptyForm({ ...(insz ? { inszNumber: insz } : {}), ...(uitpasNumber ? { uitpasNumber } : {}) });
+  return {
+    form: card ? applyEid(start, card) : start,
+    choices: emptyChoices(),
+    kansenStatuut: false,
+    storePhoto,
+    tried: false,
+    pendingCard: null,
+    scans: 0,
+    sending: false,
+    failure: null,
+    waitForLookUp: false,
+  };
+}
+
+/** The citizen the form is about, by INSZ, or null while it holds nobody's identity yet. */
+function personOf(form: PassholderForm): string | null {
+  const insz = normaliseInsz(form.values.inszNumber ?? '');
+  if (insz) return insz;
+  return form.values.name?.trim() || form.values.firstName?.trim() ? `${form.values.firstName ?? ''} ${form.values.name ?? ''}` : null;
+}
+
+/** Whether the staff gave anything themselves: typing, a tick, the kansenstatuut. */
+export function staffGaveSomething(state: Registration): boolean {
+  const choices = emptyChoices();
+  const ticked = JSON.stringify(state.choices) !== JSON.stringify(choices);
+  return state.form.dirty || ticked || state.kansenStatuut;
+}
+
+/**
+ * A new eID read while the form is open. The same read completing only says
+ * how far to trust it; the same citizen read again refreshes the identity; a
+ * first citizen fills the form and keeps what was given before (a card
+ * scanned first). Another citizen is a change of person: done at once when
+ * the staff gave nothing, asked first otherwise.
+ */
+export function eidArrived(state: Registration, card: EidCard): Registration {
+  if (card.readId === state.form.eidReadId) return { ...state, form: noteEidCheck(state.form, card) };
+  const before = personOf(state.form);
+  const incoming = normaliseInsz(card.prefill.inszNumber);
+  if (before === null || (incoming !== '' && before === incoming)) return { ...state, form: applyEid(state.form, card), pendingCard: null };
+  if (staffGaveSomething(state)) return { ...state, pendingCard: card };
+  return personChanged(state, card);
+}
+
+/**
+ * Another citizen: nothing of the previous one stays (contact, opt-ins, terms,
+ * card number, kansenstatuut, remarks); the new eID fills the form. The photo
+ * choice goes back to the balie's default.
+ */
+export function personChanged(state: Registration, card: EidCard, defaultStorePhoto = state.storePhoto): Registration {
+  // The scan count runs on: the screen checks a card on each new scan, never again for an old one.
+  return { ...startRegistration({ card, storePhoto: defaultStorePhoto }), scans: state.scans };
+}
+
+/** The staff's answer to "another citizen's eID": replace (a change of person) or keep the form as it is. */
+export function pendingAnswered(state: Registration, replace: boolean, defaultStorePhoto: boolean): Registration {
+  if (!state.pendingCard) return state;
+  return replace ? personChanged(state, state.pendingCard, defaultStorePhoto) : { ...state, pendingCard: null };
+}
+
+export function fieldTyped(state: Registration, name: string, value: string): Registration {
+  return { ...state, form: editField(state.form, name, value) };
+}
+
+/** A card number scanned or tapped into the open form: it replaces what was there and is checked like a typed one. */
+export function cardScanned(state: Registration, uitpasNumber: string): Registration {
+  const form = editField(state.form, 'uitpasNumber', uitpasNumber);
+  return { ...state, form, scans: state.scans + 1 };
+}
+
+export function choicesChanged(state: Registration, choices: RegistrationChoices): Registration {
+  return { ...state, choices };
+}
+
+/** The kansenstatuut on or off; on, it proposes the default end date when none was given. */
+export function kansenStatuutSet(state: Registration, on: boolean, today: Date): Registration {
+  const form = on && !state.form.values.kansenStatuutEndDate ? editField(state.form, 'kansenStatuutEndDate', defaultKansenStatuutEndDate(today)) : state.form;
+  return { ...state, kansenStatuut: on, form };
+}
+
+export function storePhotoSet(state: Registration, storePhoto: boolean): Registration {
+  return { ...state, storePhoto };
+}
+
+/** One of the question groups' answers, as its key picks it (see answerKeys). */
+export type Answer = 'noContact' | 'noOptIns' | 'noLegalTerms' | 'legalTermsPaper' | 'legalTermsDigital' | OptInName;
+
+const noOptIns = () => Object.fromEntries(optInNames.map((name) => [name, false])) as Record<OptInName, boolean>;
+
+/**
+ * An answer picked with its key: a "none" clears the group's other answers and
+ * a positive answer clears its "none" (as ticking the boxes does); a message
+ * opt-in toggles, so several can be chosen.
+ */
+export function answerQuestion(state: Registration, answer: Answer): Registration {
+  const choices = { ...state.choices };
+  if (answer === 'noContact') choices.noContact = !choices.noContact;
+  else if (answer === 'noOptIns') Object.assign(choices, { noOptIns: !choices.noOptIns, ...(choices.noOptIns ? {} : { optIns: noOptIns() }) });
+  else if (answer === 'noLegalTerms') Object.assign(choices, { noLegalTerms: !choices.noLegalTerms, ...(choices.noLegalTerms ? {} : { legalTermsPaper: false, legalTermsDigital: false }) });
+  else if (answer === 'legalTermsPaper' || answer === 'legalTermsDigital') Object.assign(choices, { [answer]: !choices[answer], noLegalTerms: false });
+  else {
+    const on = !choices.optIns[answer];
+    Object.assign(choices, { optIns: { ...choices.optIns, [answer]: on }, ...(on ? { noOptIns: false } : {}) });
+  }
+  return { ...state, choices };
+}
+
+/**
+ * The keys of each question group (shown beside its answers): 0 is always
+ * "none"; the message opt-ins are 1–5 in their order, the terms 1 (paper) and
+ * 2 (e-mail). Digits, so they are the same in Dutch and French.
+ */
+export const answerKeys: Record<RegistrationQuestion, Record<string, Answer>> = {
+  noContact: { '0': 'noContact' },
+  noOptIns: { '0': 'noOptIns', ...Object.fromEntries(optInNames.map((name, index) => [String(index + 1), name])) },
+  noLegalTerms: { '0': 'noLegalTerms', '1': 'legalTermsPaper', '2': 'legalTermsDigital' },
+};
+
+/** The key that picks an answer, for its visible shortcut. */
+export function keyOf(answer: Answer): string | undefined {
+  for (const keys of Object.values(answerKeys)) for (const [key, picked] of Object.entries(keys)) if (picked === answer) return key;
+  return undefined;
+}
+
+/** Whether an answer settles its question by itself (a "none" or a term): then the focus moves on to the next. */
+export function answerCloses(answer: Answer): boolean {
+  return !(optInNames as readonly string[]).includes(answer);
+}
+
+/**
+ * Where the focus goes next: the first required field still empty (the card
+ * number first), then the first question not answered yet, then the send
+ * button. Field names, as the form's controls carry them.
+ */
+export function nextStop(state: Registration, today: Date): string {
+  const values = state.form.values;
+  const empty = registrationRequired.find((field) => !(values[field] ?? '').trim() && !(field === 'inszNumber' && (state.choices.withoutInsz || state.choices.foreignResident)));
+  if (empty) return empty;
+  const [question] = unansweredQuestions(state.choices, values, today);
+  if (question === 'noContact') return 'email';
+  if (question === 'noOptIns') return optInsAllowed(values.dateOfBirth, today) ? optInNames[0] : 'noOptIns';
+  if (question === 'noLegalTerms') return 'legalTermsPaper';
+  return 'submit';
+}
+
+export function sendTried(state: Registration, errors: PassholderForm['errors']): Registration {
+  return { ...state, tried: true, form: { ...state.form, errors } };
+}
+
+export function sendStarted(state: Registration): Registration {
+  return { ...state, tried: true, sending: true, failure: null };
+}
+
+/** The send ended without a registration: a field's error goes to its field, anything else to the action bar. */
+export function sendFailed(state: Registration, error: BalieError, id: number): Registration {
+  if (error.field) return { ...state, sending: false, form: { ...state.form, errors: { ...state.form.errors, [error.field]: error } } };
+  return { ...state, sending: false, failure: { error, id }, waitForLookUp: error.outcomeUnknown === true };
+}
+
+/** The look-up found the registration had not arrived: sending is offered again. */
+export function lookUpSettled(state: Registration): Registration {
+  return { ...state, waitForLookUp: false };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createBalieApi } from '../../electron/ipc/bridge-api';
+import type { EidCard } from '../../electron/ipc/contract';
+import {
+  answerQuestion,
+  cardScanned,
+  choicesChanged,
+  eidArrived,
+  fieldTyped,
+  kansenStatuutSet,
+  nextStop,
+  pendingAnswered,
+  personChanged,
+  staffGaveSomething,
+  startRegistration,
+  type Registration,
+} from '../../renderer/flows/registration';
+import { createAppStore } from '../../renderer/store';
+
+const today = new Date('2026-06-01T12:00:00Z');
+
+/** Two made-up citizens (valid INSZ check digits, nobody's). */
+const card = (readId: string, who: 'benoit' | 'anneliese', reader = 'R0'): EidCard => ({
+  reader,
+  readId,
+  complete: true,
+  card: { appletVersion: '1.8', cardNumber: '1', documentType: 1, validityBegin: '', validityEnd: '' },
+  prefill:
+    who === 'benoit'
+      ? { name: 'Dubois', firstName: 'Benoît', secondName: '', inszNumber: '85073003328', dateOfBirth: '1985-07-30', gender: 'MALE', nationality: 'Belg', placeOfBirth: 'Namur', street: 'Rue Haute 3', postalCode: '1000', city: 'Brussel', verified: true }
+      : { name: 'Van den Broeck', firstName: 'Anneliese', secondName: '', inszNumber: '92021514689', dateOfBirth: '1992-02-15', gender: 'FEMALE', nationality: 'Belg', placeOfBirth: 'Gent', street: 'Veldstraat 1', postalCode: '9000', city: 'Gent', verified: true },
+  dateOfBirthRaw: '',
+  photo: null,
+  integrity: null,
+});
+
+/** Benoît's form as the issue tells it: his e-mail typed, service e-mails and the terms by e-mail ticked, a card, the kansenstatuut. */
+function benoitsForm(): Registration {
+  let state = startRegistration({ card: card('b1', 'benoit'), storePhoto: true });
+  state = fieldTyped(state, 'email', 'benoit@example.org');
+  state = answerQuestion(state, 'optInServiceMails');
+  state = answerQuestion(state, 'legalTermsDigital');
+  state = cardScanned(state, '0900000000100');
+  return kansenStatuutSet(state, true, today);
+}
+
+describe('the register form slice', () => {
+  it('a change of citizen drops everything the previous one gave, in one transition', () => {
+    const next = personChanged(benoitsForm(), card('a1', 'anneliese'));
+    expect(next.form.values).toMatchObject({ name: 'Van den Broeck', firstName: 'Anneliese', inszNumber: '92021514689' });
+    for (const gone of ['email', 'uitpasNumber', 'kansenStatuutEndDate']) expect(next.form.values[gone], gone).toBeUndefined();
+    expect(next.choices.optIns.optInServiceMails).toBe(false);
+    expect(next.choices.legalTermsDigital).toBe(false);
+    expect(next.kansenStatuut).toBe(false);
+    expect(next.form.eidReadId).toBe('a1');
+    expect(next.form.dirty).toBe(false);
+    expect(staffGaveSomething(next)).toBe(false);
+  });
+
+  it("asks before another citizen's eID replaces what the staff gave, and keeps the form on no", () => {
+    const waiting = eidArrived(benoitsForm(), card('a1', 'anneliese'));
+    expect(waiting.pendingCard?.readId).toBe('a1');
+    expect(waiting.form.values.email).toBe('benoit@example.org');
+    const kept = pendingAnswered(waiting, false, true);
+    expect(kept.pendingCard).toBeNull();
+    expect(kept.form.values).toMatchObject({ name: 'Dubois', email: 'benoit@example.org' });
+    const replaced = pendingAnswered(waiting, true, true);
+    expect(replaced.form.values.name).toBe('Van den Broeck');
+    expect(replaced.form.values.email).toBeUndefined();
+  });
+
+  it('changes person at once when the staff gave nothing, and drops nothing for the same citizen read again', () => {
+    const untouched = startRegistration({ card: card('b1', 'benoit'), storePhoto: true });
+    const changed = eidArrived(untouched, card('a1', 'anneliese'));
+    expect(changed.pendingCard).toBeNull();
+    expect(changed.form.values.name).toBe('Van den Broeck');
+    const again = eidArrived(benoitsForm(), card('b2', 'benoit'));
+    expect(again.pendingCard).toBeNull();
+    expect(again.form.values.email).toBe('benoit@example.org');
+    expect(again.form.eidReadId).toBe('b2');
+  });
+
+  it('a first citizen fills the form and keeps a card scanned before', () => {
+    const scannedFirst = startRegistration({ uitpasNumber: '0900000000100', storePhoto: true });
+    const filled = eidArrived(scannedFirst, card('a1', 'anneliese'));
+    expect(filled.form.values).toMatchObject({ uitpasNumber: '0900000000100', name: 'Van den Broeck' });
+  });
+
+  it('the same read completing only says how far to trust it', () => {
+    const pending = startRegistration({ card: { ...card('b1', 'benoit'), complete: false }, storePhoto: true });
+    expect(pending.form.eidTrust).toBe('pending');
+    expect(eidArrived(pending, card('b1', 'benoit')).form.eidTrust).toBe('verified');
+  });
+
+  it('picks answers by key: a "none" clears its group, an answer clears its "none", opt-ins toggle', () => {
+    let state = answerQuestion(startRegistration({ storePhoto: true }), 'optInSms');
+    state = answerQuestion(state, 'optInPost');
+    expect(state.choices.optIns).toMatchObject({ optInSms: true, optInPost: true });
+    state = answerQuestion(state, 'noOptIns');
+    expect(state.choices.noOptIns).toBe(true);
+    expect(Object.values(state.choices.optIns).some(Boolean)).toBe(false);
+    state = answerQuestion(state, 'optInSms');
+    expect(state.choices.noOptIns).toBe(false);
+    state = answerQuestion(answerQuestion(state, 'legalTermsPaper'), 'noLegalTerms');
+    expect(state.choices).toMatchObject({ legalTermsPaper: false, noLegalTerms: true });
+  });
+
+  it('the next stop: the card, then each open question in turn, then the send button', () => {
+    let state = startRegistration({ card: card('b1', 'benoit'), storePhoto: true });
+    expect(nextStop(state, today)).toBe('uitpasNumber');
+    state = cardScanned(state, '0900000000100');
+    expect(state.scans).toBe(1);
+    expect(nextStop(state, today)).toBe('email');
+    state = answerQuestion(state, 'noContact');
+    expect(nextStop(state, today)).toBe('optInServiceMails');
+    state = answerQuestion(state, 'noOptIns');
+    expect(nextStop(state, today)).toBe('legalTermsPaper');
+    state = answerQuestion(state, 'legalTermsPaper');
+    expect(nextStop(state, today)).toBe('submit');
+  });
+
+  it('a birth date the card left empty is asked before the questions', () => {
+    const yearOnly = { ...card('b1', 'benoit'), prefill: { ...card('b1', 'benoit').prefill, dateOfBirth: null }, dateOfBirthRaw: '1985' };
+    const state = cardScanned(startRegistration({ card: yearOnly, storePhoto: true }), '0900000000100');
+    expect(nextStop(state, today)).toBe('dateOfBirth');
+  });
+
+  it('choices changed by ticking count as something the staff gave', () => {
+    const start = startRegistration({ storePhoto: true });
+    expect(staffGaveSomething(choicesChanged(start, { ...start.choices, noContact: true }))).toBe(true);
+  });
+});
+
+describe('the store binds the slice to eID events and scans', () => {
+  function fakeBridge() {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const api = createBalieApi({
+      invoke: () => Promise.resolve({ ok: false, error: { code: 'internal' } }),
+      subscribe: (channel, listener) => {
+        listeners.set(channel, listener);
+        return () => undefined;
+      },
+    });
+    return { api, emit: (channel: string, payload: unknown) => listeners.get(channel)?.(payload) };
+  }
+
+  it('a second eID in the other reader reaches the open form as a change of person; pulling it shows the first again', async () => {
+    const { api, emit } = fakeBridge();
+    const store = createAppStore(api);
+    emit('eid:card', card('b1', 'benoit', 'R0'));
+    store.show({ name: 'register' });
+    expect(store.getState().registration.form.values.name).toBe('Dubois');
+    emit('eid:card', card('a1', 'anneliese', 'R1'));
+    expect(store.getState().registration.form.values.name).toBe('Van den Broeck');
+    expect(store.getState().eids.map((present) => present.readId)).toEqual(['b1', 'a1']);
+    emit('eid:removed', { reader: 'R1' });
+    expect(store.getState().card?.readId).toBe('b1');
+    // The form is not switched back by a card that was already read: only a new read is an arrival.
+    expect(store.getState().registration.form.values.name).toBe('Van den Broeck');
+    await vi.waitFor(() => expect(store.getState().registration.pendingCard).toBeNull());
+  });
+});
