@@ -6,8 +6,9 @@
  * carry), free of invisible characters and NFC (isFieldText), and identifiers
  * have their format, so nothing the page sends can reach a URL path as "/" or "..".
  */
+import { newCardReasons } from '../rules/new-card';
 import { identifierFormats, isUitpasNumberShape, maxLength, maxWildcards, wildcardCount, type LimitedField } from '../rules/limits';
-import type { NewCardReason, PriceReason, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
+import type { PriceReason, RegisterPassholderFields, UpdatePassholderFields } from '../uitpas/types';
 import { languages } from '../settings/languages';
 import { activityDateTypes } from '../uitpas/visit-model';
 import { isBoolean, isObject, isOneOf, listOf, multiLine, optional, shaped, singleLine, type Guard } from './validation';
@@ -23,7 +24,6 @@ const uitpasNumber = shaped(maxLength.uitpasNumber, isUitpasNumberShape);
 const isReadId = singleLine(36, /^[0-9a-f-]+$/);
 
 const priceReasons = ['FIRST_CARD', 'CARD_UPGRADE', 'EXTRA_CARD', 'LOSS_THEFT', 'DEFECT', 'LOSS_KANSENSTATUUT', 'OBTAIN_KANSENSTATUUT'] as const satisfies readonly PriceReason[];
-const newCardReasons = ['LOSS_THEFT', 'DEFECT', 'REMOVAL', 'LOSS_KANSENSTATUUT', 'OBTAIN_KANSENSTATUUT', 'CARD_UPGRADE', 'EXTRA_CARD'] as const satisfies readonly NewCardReason[];
 
 const personFieldGuards = {
   name: field('name'),
@@ -124,7 +124,7 @@ export const isPriceQuery = isObject({
 export const isFindPassholdersQuery = isObject({ query: field('query') });
 
 /** A name with `*` wildcards: bounded like any name, and at most maxWildcards of them. */
-const wildcardName = (name: 'name' | 'firstName'): Guard<string> => {
+const wildcardName = (name: 'name' | 'firstName' | 'street' | 'city'): Guard<string> => {
   const text = field(name);
   return (value): value is string => text(value) && wildcardCount(value) <= maxWildcards;
 };
@@ -134,11 +134,15 @@ export const isPassholderSearch = isObject({
   firstName: optional(wildcardName('firstName')),
   dateOfBirth: optional(field('dateOfBirth')),
   postalCode: optional(field('postalCode')),
+  street: optional(wildcardName('street')),
+  city: optional(wildcardName('city')),
+  email: optional(field('email')),
   uitpasNumbers: optional(isUitpasNumberList),
   start: optional(isCount(10_000)),
   max: optional(isCount(100)),
 });
 
+/** Only the reasons *Nieuwe kaart* offers (electron/rules/new-card.ts); the API's CARD_UPGRADE and EXTRA_CARD are not the page's to send here. */
 export const isNewCardRequest = isObject({
   uid: field('uid'),
   reason: isOneOf(newCardReasons),

@@ -36,7 +36,12 @@ export function latestKansenStatuutEndDate(today: Date): string {
   return `${today.getFullYear() + 1}-12-31`;
 }
 
-/** What the form proposes when the kansenstatuut is set: 30 April of next year. */
+/**
+ * What the forms propose when a kansenstatuut is given: 30 April of next year, where the real counter's date
+ * picker starts when registering and when joining another card system (NG registration/passholder-register.controller.js
+ * and passholder/card-upgrade/card-upgrade-modal.controller.js: 30/04 of the current year + 1; its
+ * edit-kansenstatuut-modal.controller.js proposes the same for an expired one). Staff may change it.
+ */
 export function defaultKansenStatuutEndDate(today: Date): string {
   return `${today.getFullYear() + 1}-04-30`;
 }

@@ -94,6 +94,35 @@ export const adultAge = 18;
 /** The five opt-ins' API names (DOC uitpas_api/latest/pashouders/registreren-van-een-pashouder.md), declared once. */
 export const optInNames = ['optInServiceMails', 'optInMilestoneMails', 'optInInfoMails', 'optInSms', 'optInPost'] as const;
 
+export type OptInName = (typeof optInNames)[number];
+export type OptInChoices = Record<OptInName, boolean>;
+
+/** Where a pass holder can be reached: the e-mail address and the mobile number (the API's gsm). */
+export interface Reach {
+  email?: string;
+  gsm?: string;
+}
+
+const mailOptIns: readonly OptInName[] = ['optInServiceMails', 'optInMilestoneMails', 'optInInfoMails'];
+
+/**
+ * Whether an opt-in can reach anyone: the three mail opt-ins need an e-mail address, SMS a mobile number. The real
+ * counter switches them off otherwise (NG app/scripts/passholder/edit.controller.js mailChange and
+ * mobileNumberChange; the boxes are disabled in app/views/passholder/modal-passholder-edit-contact.html, and in
+ * app/views/registration/opt-ins-data-step.html for e-mail left out and for SMS without a mobile number).
+ */
+export function optInReachable(name: OptInName, reach: Reach): boolean {
+  if (mailOptIns.includes(name)) return (reach.email ?? '').trim() !== '';
+  if (name === 'optInSms') return (reach.gsm ?? '').trim() !== '';
+  return true;
+}
+
+/** The five opt-ins as they may go: each false under 16 (or at an unknown age), and each that cannot reach anyone. */
+export function allowedOptIns(chosen: Partial<OptInChoices>, dateOfBirth: string | undefined, reach: Reach, today: Date): OptInChoices {
+  const mayOptIn = optInsAllowed(dateOfBirth, today);
+  return Object.fromEntries(optInNames.map((name) => [name, mayOptIn && optInReachable(name, reach) && chosen[name] === true])) as OptInChoices;
+}
+
 /** Whether opt-ins may be offered: not under 16; unknown age (no date yet) may not either. */
 export function optInsAllowed(dateOfBirth: string | undefined, today: Date): boolean {
   const age = dateOfBirth ? ageOn(dateOfBirth, today) : null;

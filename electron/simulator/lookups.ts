@@ -82,7 +82,7 @@ export function retrieve(context: OperationContext): Reply {
  * parameters CF sends; the `*` wildcard is the docs', invalidUitpasNumbers is read by CF Uitpas/Default.php::searchPassholders).
  * A consumer request searches the balie's card systems (all of them when searching only by UiTPAS number);
  * signed with a user's token it runs in owner mode and finds only that user's own pass holder record,
- * which a staff member does not have. name and firstName take `*` as wildcard; uitpasNumber repeats.
+ * which a staff member does not have. name, firstName, street and city take `*` as wildcard; uitpasNumber repeats.
  */
 export function searchPassholders(context: OperationContext): Reply {
   const { state, params, all } = context;
@@ -95,7 +95,7 @@ export function searchPassholders(context: OperationContext): Reply {
   if (insz && inszProblem(insz) !== null && inszProblem(insz) !== 'date-of-birth' && inszProblem(insz) !== 'gender') refuse('PARSE_INVALID_INSZ', 'invalid INSZ');
   const balieKey = params.get('balieConsumerKey');
   const balie = balieKey ? state.balies.get(balieKey) : undefined;
-  const onlyNumbers = numbers.length > 0 && ['name', 'firstName', 'dob', 'postalCode', 'inszNumber'].every((name) => !params.get(name));
+  const onlyNumbers = numbers.length > 0 && ['name', 'firstName', 'dob', 'postalCode', 'street', 'city', 'email', 'inszNumber'].every((name) => !params.get(name));
 
   // Blocked pass holders only with includeBlocked=true (DOC zoeken-van-pashouders.md: "default = false").
   const includeBlocked = params.get('includeBlocked') === 'true';
@@ -108,6 +108,11 @@ export function searchPassholders(context: OperationContext): Reply {
     if (params.get('firstName') && !matchesWildcard(param(params, 'firstName'), f.firstName ?? '')) return false;
     if (dob && f.dateOfBirth !== dob) return false;
     if (params.get('postalCode') && f.postalCode !== param(params, 'postalCode').trim()) return false;
+    // Street and city take `*` as the names do; the e-mail is the whole address (DOC zoeken-van-pashouders.md).
+    // That the address is compared without regard to case is inferred (e-mail addresses are in practice).
+    if (params.get('street') && !matchesWildcard(param(params, 'street'), f.street ?? '')) return false;
+    if (params.get('city') && !matchesWildcard(param(params, 'city'), f.city ?? '')) return false;
+    if (params.get('email') && (f.email ?? '').toLowerCase() !== param(params, 'email').trim().toLowerCase()) return false;
     if (insz && f.inszNumber !== normaliseInsz(insz)) return false;
     if (numbers.length && ![...holder.memberships.values()].some((m) => m.uitpasNumber !== undefined && numbers.includes(m.uitpasNumber))) return false;
     return true;

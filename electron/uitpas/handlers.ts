@@ -6,9 +6,8 @@ import { normaliseUitpasNumber } from '../rules/uitpas-number';
 import { calling } from './failures';
 import { UitpasFailure } from './errors';
 import type { EidEvidence } from '../cards/eid-evidence';
-import { isIsoDate } from '../rules/fields';
-import { optInsAllowed, passholderErrors, registrationErrors, type FieldErrors } from '../rules/passholder-rules';
-import { optInNames, type OptInPreferences } from './types';
+import { isEmailAddress, isIsoDate } from '../rules/fields';
+import { allowedOptIns, passholderErrors, registrationErrors, type FieldErrors } from '../rules/passholder-rules';
 import type { UitpasSession } from './session';
 
 type UitpasChannel = Extract<keyof HandlerTable, `session:${string}` | `settings:${string}` | `uitpas:${string}`>;
@@ -17,12 +16,6 @@ type UitpasChannel = Extract<keyof HandlerTable, `session:${string}` | `settings
 function refuseInvalid(errors: FieldErrors): void {
   const [first] = Object.entries(errors);
   if (first) throw new BalieFailure({ code: 'invalid-field', field: first[0], problem: first[1] });
-}
-
-/** The five opt-ins as sent: each false under 16, whatever was chosen (DOC registreren-van-een-pashouder.md). */
-function allowedOptIns(chosen: Partial<OptInPreferences>, dateOfBirth: string | undefined, today: Date): OptInPreferences {
-  const mayOptIn = optInsAllowed(dateOfBirth, today);
-  return Object.fromEntries(optInNames.map((name) => [name, mayOptIn && chosen[name] === true])) as unknown as OptInPreferences;
 }
 
 /** A call after the main write: its failure leaves the main write standing, so it is reported, never thrown. */
@@ -62,12 +55,17 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
     'uitpas:identify': ({ query }) => withClient((client) => client.retrieve(lookUpKey(query))),
     'uitpas:searchPassholders': (search) => {
       const uitpasNumbers = (search.uitpasNumbers ?? []).map(normaliseUitpasNumber).filter((number) => number !== '');
-      const criteria = { ...search, uitpasNumbers: uitpasNumbers.length ? uitpasNumbers : undefined };
-      if (!criteria.name?.trim() && !criteria.firstName?.trim() && !criteria.dateOfBirth && !criteria.postalCode?.trim() && !criteria.uitpasNumbers) {
+      const criteria = { ...search, uitpasNumbers: uitpasNumbers.length ? uitpasNumbers : undefined, email: search.email?.trim() || undefined };
+      const given = [criteria.name, criteria.firstName, criteria.postalCode, criteria.street, criteria.city, criteria.email];
+      if (!given.some((text) => text?.trim()) && !criteria.dateOfBirth && !criteria.uitpasNumbers) {
         throw new BalieFailure({ code: 'invalid-field', field: 'name', problem: 'search-criteria' });
       }
       if (criteria.dateOfBirth && !isIsoDate(criteria.dateOfBirth)) {
         throw new BalieFailure({ code: 'invalid-field', field: 'dateOfBirth', problem: 'date-of-birth-invalid' });
+      }
+      // A whole address, as the real counter's back end wants it (SX PassHolderController.php: IncorrectParameterValueException('email')).
+      if (criteria.email && !isEmailAddress(criteria.email)) {
+        throw new BalieFailure({ code: 'invalid-field', field: 'email', problem: 'email-invalid' });
       }
       return withClient(async (client) => {
         const { total, passholders } = await client.searchPassholders({ ...criteria, max: criteria.max ?? searchPageSize });
@@ -79,7 +77,7 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
       refuseInvalid(registrationErrors({ ...fields, withoutInsz }, today));
       const verified = evidence.vouchesFor(eidReadId, fields);
       // The five opt-ins go along as the API documents them, and again in their own call, which is what stores them.
-      const optIns = allowedOptIns(fields, fields.dateOfBirth, today);
+      const optIns = allowedOptIns(fields, fields.dateOfBirth, fields, today);
       // Only a photo main read itself, of this same person, only when staff left "store the photo" ticked and the policy allows it.
       const photo = storePhoto === true && session.photosAllowed() ? evidence.photoFor(eidReadId, fields.inszNumber) : undefined;
       return withClient(async (client) => {
@@ -116,8 +114,10 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
         evidence.forget(eidReadId);
         // SX update() sends the opt-ins again after every update, those of the update form. Ours has none (they
         // change in their own form), so they are the record's own as just read, false under 16 with the birth date
-        // as it now stands; a record that shows none gets none, rather than invented ones.
-        const optIns = holder.optInPreferences ? allowedOptIns(holder.optInPreferences, fields.dateOfBirth ?? holder.dateOfBirth, new Date()) : undefined;
+        // as it now stands, and off when the update took away the e-mail address or the mobile number they need;
+        // a record that shows none gets none, rather than invented ones.
+        const reach = { email: fields.email ?? holder.email, gsm: fields.gsm ?? holder.gsm };
+        const optIns = holder.optInPreferences ? allowedOptIns(holder.optInPreferences, fields.dateOfBirth ?? holder.dateOfBirth, reach, new Date()) : undefined;
         const optInsRetry = optIns && { uid: holder.uid, uitpasNumber, preferences: optIns };
         const optInsOutcome = optInsRetry ? await followUp(() => client.setOptInPreferences(optInsRetry.uid, optInsRetry.preferences)) : 'not-sent';
         // Then the re-read eID's photo, as SX update() does.
@@ -131,7 +131,7 @@ export function createUitpasHandlers(session: UitpasSession, evidence: EidEviden
       withClient(async (client) => {
         const holder = await client.getPassholder(normaliseUitpasNumber(uitpasNumber));
         if (holder.uid !== uid) throw new BalieFailure({ code: 'invalid-request' });
-        return client.setOptInPreferences(uid, allowedOptIns(preferences, holder.dateOfBirth, new Date()));
+        return client.setOptInPreferences(uid, allowedOptIns(preferences, holder.dateOfBirth, holder, new Date()));
       }),
     'uitpas:blockCard': ({ uitpasNumber }) => withClient((client) => client.blockCard(normaliseUitpasNumber(uitpasNumber))),
     'uitpas:registerInCardSystem': ({ uid, cardSystemId, uitpasNumber, ...options }) =>

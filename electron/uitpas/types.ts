@@ -62,6 +62,10 @@ export interface PassholderSearch {
   /** YYYY-MM-DD */
   dateOfBirth?: string;
   postalCode?: string;
+  /** Street and city take `*` as the names do; the e-mail address is whole (DOC zoeken-van-pashouders.md; SX PassHolderController.php refuses a search e-mail that is no address). */
+  street?: string;
+  city?: string;
+  email?: string;
   uitpasNumbers?: string[];
   /** Paging: the index of the first result, and how many at most (SX Search/Query.php). */
   start?: number;

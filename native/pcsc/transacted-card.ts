@@ -6,8 +6,8 @@ export const timeoutCode = 0x8010000a;
 
 /**
  * How long one reader call may take. An eID file's SELECT and READ BINARYs take well under a second; another
- * program's transaction may hold the card a while (pcsc-lite's SCardBeginTransaction polls until it ends), a
- * stuck reader forever. After this the call is cancelled and the handle let go, so the read ends in words.
+ * program's transaction may hold the card a while (pcsc-lite's SCardBeginTransaction polls until it ends, and its
+ * daemon lets SCardConnect wait meanwhile: test/integration/pcsc-transactions-addon.test.ts), a stuck reader forever. After this the call is cancelled and the handle let go, so the read ends in words.
  */
 export const readerCallTimeoutMs = 10_000;
 
@@ -20,7 +20,12 @@ type Addon = Pick<typeof addon, 'connect' | 'transmit' | 'beginTransaction' | 'e
  */
 export function transactedCards(timeoutMs = readerCallTimeoutMs, calls: Addon = addon): ConnectCard {
   return async (readerName, shareMode, protocols) => {
-    const card = await bounded(() => calls.connect(readerName, shareMode, protocols), timeoutMs, 'SCardConnect', () => undefined);
+    // A connect that answers after its bound (pcsc-lite lets it wait while another program holds a transaction) is let go at once.
+    const card = await bounded(() => calls.connect(readerName, shareMode, protocols), timeoutMs, 'SCardConnect', () => undefined, (late) => {
+      void Promise.resolve()
+        .then(() => calls.disconnect(late, 0))
+        .catch(() => undefined);
+    });
     const giveUp = () => {
       // Both may find the handle closed already; that is what they were for.
       void Promise.resolve()
@@ -42,10 +47,12 @@ export function transactedCards(timeoutMs = readerCallTimeoutMs, calls: Addon = 
 export const connectTransacted: ConnectCard = transactedCards();
 
 /** The call as a promise (a closed handle throws at once: that becomes a rejection), rejected with SCARD_E_TIMEOUT past `timeoutMs`. */
-function bounded<T>(start: () => Promise<T>, timeoutMs: number, name: string, onTimeout: () => void): Promise<T> {
+function bounded<T>(start: () => Promise<T>, timeoutMs: number, name: string, onTimeout: () => void, onLate?: (value: T) => void): Promise<T> {
   const call = Promise.resolve().then(start);
+  let timedOut = false;
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
+      timedOut = true;
       onTimeout();
       // pcsclite's message form, so the same parser reads it.
       reject(Object.assign(new Error(`${name} error: Command timeout. (0x${timeoutCode.toString(16).toUpperCase()})`), { pcscCode: timeoutCode }));
@@ -53,7 +60,8 @@ function bounded<T>(start: () => Promise<T>, timeoutMs: number, name: string, on
     call.then(
       (value) => {
         clearTimeout(timer);
-        resolve(value);
+        if (timedOut) onLate?.(value);
+        else resolve(value);
       },
       (error: unknown) => {
         clearTimeout(timer);

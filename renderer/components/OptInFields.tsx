@@ -1,4 +1,4 @@
-import { isMinor, optInNames, optInsAllowed } from '../../electron/rules/passholder-rules';
+import { isMinor, optInNames, optInReachable, optInsAllowed, type Reach } from '../../electron/rules/passholder-rules';
 import { keyOf, type Answer } from '../flows/registration';
 import type { FormValues, RegistrationChoices, RegistrationQuestion } from '../form/passholder-form';
 import { problemText, texts, type Problem } from '../texts';
@@ -65,6 +65,16 @@ export function Check({
   );
 }
 
+/** Says which opt-ins are off because the pass holder cannot be reached that way (rule: optInReachable). */
+export function OptInReach({ reach }: { reach: Reach }) {
+  const missing = [optInReachable('optInServiceMails', reach) ? '' : texts.register.optInsNoEmail, optInReachable('optInSms', reach) ? '' : texts.register.optInsNoGsm].filter(Boolean);
+  return missing.length > 0 ? (
+    <p className="hint" data-testid="opt-ins-reach">
+      {missing.join(' ')}
+    </p>
+  ) : null;
+}
+
 /**
  * The register form's choices the eID does not fill: the five opt-ins (never under 16), the terms of use,
  * a parent's consent for a minor, and registering a foreign resident or without INSZ. Rules: electron/rules/passholder-rules.ts.
@@ -80,13 +90,14 @@ export function OptInFields({ choices, onChange, values, onField, errors, unansw
       <fieldset data-testid="opt-ins" data-question="noOptIns">
         <legend>{texts.register.optIns}</legend>
         <p className="hint">{mayOptIn ? texts.register.optInsHint : values.dateOfBirth ? texts.register.optInsUnder16 : texts.register.optInsNoAge}</p>
+        {mayOptIn && <OptInReach reach={values} />}
         <div className="row">
           {optInNames.map((name) => (
             <Check
               key={name}
               name={name}
-              checked={mayOptIn && choices.optIns[name]}
-              disabled={!mayOptIn}
+              checked={mayOptIn && optInReachable(name, values) && choices.optIns[name]}
+              disabled={!mayOptIn || !optInReachable(name, values)}
               error={errors[name]}
               shortcut={key(name)}
               onChange={(checked) => set({ optIns: { ...choices.optIns, [name]: checked }, ...(checked ? { noOptIns: false } : {}) })}

@@ -5,7 +5,7 @@
  */
 import type { EidCard } from '../../electron/ipc/contract';
 import { normaliseText } from '../../electron/rules/limits';
-import { foreignResidentCity, isMinor, optInNames, optInsAllowed } from '../../electron/rules/passholder-rules';
+import { allowedOptIns, foreignResidentCity, isMinor, optInNames, optInsAllowed, type OptInName } from '../../electron/rules/passholder-rules';
 import type { Problem } from '../texts';
 
 /** Where a value came from: an eID whose signatures checked out, one that did not, or one still being checked. */
@@ -105,7 +105,7 @@ export interface RegistrationChoices {
   noLegalTerms: boolean;
 }
 
-export type OptInName = (typeof optInNames)[number];
+export type { OptInName };
 
 export function emptyChoices(): RegistrationChoices {
   return {
@@ -138,18 +138,18 @@ export function unansweredQuestions(choices: RegistrationChoices, values: FormVa
   const filled = (name: string) => (values[name] ?? '').trim() !== '';
   const answered: Record<RegistrationQuestion, boolean> = {
     noContact: choices.noContact || filled('email') || filled('telephone') || filled('gsm'),
-    noOptIns: choices.noOptIns || !optInsAllowed(values.dateOfBirth, today) || optInNames.some((name) => choices.optIns[name]),
+    // Answered when none may go (under 16) or one that can reach the pass holder is ticked.
+    noOptIns: choices.noOptIns || !optInsAllowed(values.dateOfBirth, today) || Object.values(allowedOptIns(choices.optIns, values.dateOfBirth, values, today)).some(Boolean),
     noLegalTerms: choices.noLegalTerms || choices.legalTermsPaper || choices.legalTermsDigital,
   };
   return registrationQuestions.filter((question) => !answered[question]);
 }
 
-/** What the choices add to the register request: opt-ins only when allowed for this age, city BUITENLAND for a foreign resident. */
+/** What the choices add to the register request: opt-ins only when allowed for this age and able to reach the pass holder, city BUITENLAND for a foreign resident. */
 export function choiceFields(choices: RegistrationChoices, values: FormValues, today: Date) {
-  const mayOptIn = optInsAllowed(values.dateOfBirth, today);
   const foreignCity = values.foreignCity?.trim() ?? '';
   return {
-    ...(Object.fromEntries(optInNames.map((name) => [name, mayOptIn && choices.optIns[name]])) as Record<OptInName, boolean>),
+    ...allowedOptIns(choices.optIns, values.dateOfBirth, values, today),
     legalTermsPaper: choices.legalTermsPaper,
     legalTermsDigital: choices.legalTermsDigital,
     ...(isMinor(values.dateOfBirth, today) ? { parentalConsent: choices.parentalConsent } : {}),

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { BalieError, Passholder, PassholderSearch } from '../../electron/ipc/contract';
-import { isIsoDate } from '../../electron/rules/fields';
+import { isEmailAddress, isIsoDate } from '../../electron/rules/fields';
 import { inszProblem, normaliseInsz } from '../../electron/rules/insz';
 import { hasInvisibleCharacter, normaliseText } from '../../electron/rules/limits';
 import { uitpasNumberError, type FieldProblem } from '../../electron/rules/passholder-rules';
@@ -42,7 +42,7 @@ export function HomeScreen() {
   // What the balie may not do is not offered.
   const mayRegister = session?.balie?.cardSystems.some((system) => system.permissions.includes('registratie')) ?? false;
   const [query, setQuery] = useState('');
-  const [person, setPerson] = useState<Record<string, string>>({ name: '', firstName: '', dateOfBirth: '', postalCode: '' });
+  const [person, setPerson] = useState<Record<string, string>>({ name: '', firstName: '', dateOfBirth: '', street: '', postalCode: '', city: '', email: '' });
   const [personErrors, setPersonErrors] = useState<Record<string, Worded>>({});
   const [found, setFound] = useState<Found | null>(null);
   const [failure, setFailure] = useState<{ error: BalieError; id: number } | null>(null);
@@ -102,7 +102,10 @@ export function HomeScreen() {
   const searchByName = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const errors: Record<string, Worded> = {};
-    if (!person.name?.trim()) errors.name = { text: texts.home.byNameNeeds };
+    const email = person.email?.trim() ?? '';
+    // An e-mail address finds one person on its own; otherwise the name (its start) is needed.
+    if (!person.name?.trim() && !email) errors.name = { text: texts.home.byNameNeeds };
+    if (email && !isEmailAddress(email)) errors.email = { text: texts.fieldProblems['email-invalid'] };
     for (const [field, value] of Object.entries(person)) if (hasInvisibleCharacter(value)) errors[field] = { text: texts.fieldProblems['invisible-character'] };
     if (person.dateOfBirth && !isIsoDate(person.dateOfBirth)) errors.dateOfBirth = { text: texts.home.badDate };
     setPersonErrors(errors);
@@ -111,11 +114,13 @@ export function HomeScreen() {
       focusField(byNameForm.current, firstError);
       return;
     }
+    // Name, first name, street and city from their start, as the real counter's search takes them (SX PassHolderController.php search).
+    const fromStart = (['name', 'firstName', 'street', 'city'] as const).filter((name) => person[name]?.trim());
     const criteria = {
-      name: startsWith(person.name ?? ''),
-      ...(person.firstName?.trim() ? { firstName: startsWith(person.firstName) } : {}),
+      ...Object.fromEntries(fromStart.map((name) => [name, startsWith(person[name] ?? '')])),
       ...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth } : {}),
       ...(person.postalCode?.trim() ? { postalCode: person.postalCode.trim() } : {}),
+      ...(email ? { email } : {}),
     };
     const result = await api.searchPassholders(criteria);
     if (result.ok) show({ holders: result.value.passholders, total: result.value.total, criteria }, null);
@@ -159,14 +164,15 @@ export function HomeScreen() {
             <h3 id="by-name-title">{texts.home.byName}</h3>
             <p className="hint">{texts.home.byNameHint}</p>
             <div className="row compact">
-              {(['name', 'firstName', 'dateOfBirth', 'postalCode'] as const).map((name) => (
+              {(['name', 'firstName', 'dateOfBirth', 'street', 'postalCode', 'city', 'email'] as const).map((name) => (
                 <Field
                   key={name}
                   name={name}
                   value={person[name] ?? ''}
                   onChange={(field, value) => setPerson((current) => ({ ...current, [field]: value }))}
-                  type={name === 'dateOfBirth' ? 'date' : 'text'}
+                  type={name === 'dateOfBirth' ? 'date' : name === 'email' ? 'email' : 'text'}
                   inputMode={name === 'postalCode' ? 'numeric' : undefined}
+                  {...(name === 'street' ? { label: texts.home.street } : {})}
                   error={personErrors[name]}
                 />
               ))}

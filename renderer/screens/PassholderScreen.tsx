@@ -19,7 +19,6 @@ import { OptInsForm } from './actions/OptInsForm';
 import { RegisterInSystemForm, type RegisteredInSystem } from './actions/RegisterInSystemForm';
 import { UpdateForm } from './actions/UpdateForm';
 
-export { suggestReason } from './actions/NewCardForm';
 
 const noCards: CardAfter[] = [];
 

@@ -457,6 +457,35 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     await home();
   });
 
+  it('searches by e-mail address alone, and by name with the city, as the real counter offers (issue 27 item 6)', async () => {
+    const byName = page.getByRole('search', { name: 'Zoeken op naam' });
+    await byName.getByLabel('Naam', { exact: true }).fill('');
+    await byName.getByLabel('Geboortedatum').fill('');
+    await byName.getByLabel('E-mail').fill('lukas.schmitz@');
+    await page.getByRole('button', { name: 'Zoeken op naam' }).click();
+    await expect.poll(() => fieldError('email').textContent()).toBe('Dit e-mailadres is ongeldig.');
+    await expectFocus({ name: 'email' });
+    await byName.getByLabel('E-mail').fill('Lukas.Schmitz@example.org');
+    await page.getByRole('button', { name: 'Zoeken op naam' }).click();
+    const results = page.getByRole('list', { name: 'Gevonden pashouders' });
+    await expect.poll(() => results.getByRole('button', { name: /Lukas Schmitz · 12\/03\/2005/ }).count()).toBe(1);
+    expect(await results.getByRole('button').count()).toBe(1);
+    await expectFocus({ tag: 'button' });
+    await shot('25b-search-by-email');
+    await byName.getByLabel('E-mail').fill('');
+    await byName.getByLabel('Naam', { exact: true }).fill('Schm');
+    await byName.getByLabel('Gemeente').fill('Gent');
+    await page.getByRole('button', { name: 'Zoeken op naam' }).click();
+    await page.getByText('Niemand gevonden. Kijk de spelling na of zoek met minder gegevens.').waitFor();
+    await byName.getByLabel('Gemeente').fill('');
+    await byName.getByLabel('Straat').fill('Kirch');
+    await page.getByRole('button', { name: 'Zoeken op naam' }).click();
+    await expect.poll(() => results.getByRole('button', { name: /Lukas Schmitz · 12\/03\/2005/ }).count()).toBe(1);
+    expect(await results.getByRole('button').count()).toBe(1);
+    await byName.getByLabel('Straat').fill('');
+    await byName.getByLabel('Naam', { exact: true }).fill('');
+  });
+
   it(`fits ${pc.viewport.width}×${pc.viewport.height}: the register form's essentials above the fold, nothing cut off, every field labelled`, async () => {
     await page.getByRole('button', { name: 'Nieuwe pashouder registreren' }).first().click();
     await expectFocus({ name: 'name' });

@@ -30,8 +30,9 @@ describe.skipIf(skip).each(counterPcs)('the pass holder record in Chromium on $n
   };
   const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
   const field = (name: string) => page.locator(`[name="${name}"]`);
+  const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
   /** The pass holder's own panel (the eID panel beside it may offer actions of the same name). */
-  const holderPanel = () => page.locator('section[aria-labelledby="holder-title"]');
+  const holderPanel = () => page.locator('section[aria-labelledby="record-title"]');
   const dialog = () => page.getByRole('alertdialog');
   const home = async () => {
     await page.getByRole('button', { name: 'Terug' }).last().click();
@@ -73,11 +74,12 @@ describe.skipIf(skip).each(counterPcs)('the pass holder record in Chromium on $n
     await page.keyboard.type(gent(5));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 5,00');
+    // Mails only with an e-mail address (issue 27 item 5).
+    expect(await page.getByLabel('Service-e-mails').isDisabled()).toBe(true);
+    await field('email').fill('jonas.vermeulen@example.org');
     await page.getByLabel('Service-e-mails').check();
     await page.getByLabel('Post', { exact: true }).check();
     await page.getByLabel('Voorwaarden op papier meegegeven').check();
-    // No e-mail or phone number: said so, as the counter's questions want before sending (issue 20).
-    await page.getByLabel('Geen e-mail of telefoon').check();
     await shot('01-register-opt-ins-photo');
     await page.getByRole('button', { name: 'Registreren' }).click();
     await page.getByTestId('registered').waitFor();
@@ -123,7 +125,21 @@ describe.skipIf(skip).each(counterPcs)('the pass holder record in Chromium on $n
     // The new card is offered at once, with the reason the block gave, and the focus waits in its number.
     await expectFocus({ name: 'uitpasNumber' });
     expect(await field('reason').inputValue()).toBe('DEFECT');
+    // Loss/theft or defect, as the real counter offers them (NG replace-pass-controller.js): no upgrade or extra card here.
+    const offered = () => field('reason').locator('option').evaluateAll((options: HTMLOptionElement[]) => options.map((option) => option.value));
+    expect(await offered()).toEqual(['LOSS_THEFT', 'DEFECT']);
     await shot('05-blocked-new-card');
+    // A kansenpas for a holder without one: the kansenstatuut is obtained, the only reason, with its end date to choose.
+    await page.keyboard.type(gent(506, true));
+    await expect.poll(offered).toEqual(['OBTAIN_KANSENSTATUUT']);
+    expect(await page.locator('#field-reason-hint').textContent()).toBe('De enige reden: maar één van beide kaarten is een kansenpas.');
+    expect(await field('kansenStatuutEndDate').isVisible()).toBe(true);
+    await shot('05b-new-card-obtain-kansenstatuut');
+    // Another number: the staff's own reason is back, and the end date goes.
+    await field('uitpasNumber').fill('');
+    await expect.poll(offered).toEqual(['LOSS_THEFT', 'DEFECT']);
+    expect(await field('reason').inputValue()).toBe('DEFECT');
+    expect(await field('kansenStatuutEndDate').count()).toBe(0);
     await page.keyboard.type(gent(6));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 3,00');
@@ -148,6 +164,41 @@ describe.skipIf(skip).each(counterPcs)('the pass holder record in Chromium on $n
     await page.getByLabel('Zonder nieuwe kaart').check();
     await page.getByRole('button', { name: 'Registreren', exact: true }).click();
     await expect.poll(() => page.getByTestId('done').textContent()).toBe('Geregistreerd in UiTPAS Regio Aalst. Vraag € 2,00.');
+    await home();
+  });
+
+  it('joins another card system with a kansenpas, with the kansenstatuut end date the staff chose (issue 27 item 4)', async () => {
+    const nextYear = new Date().getFullYear() + 1;
+    // Zoë joins UiTPAS Regio Aalst first, with one of its cards in this balie's stock.
+    await page.locator('#demo-person').selectOption('zoe');
+    await page.getByRole('button', { name: 'Oefenkaart insteken', exact: true }).click();
+    await page.getByTestId('eid-panel').getByRole('button', { name: 'Nieuwe pashouder registreren' }).click({ timeout: 15_000 });
+    await expectFocus({ name: 'uitpasNumber' });
+    await page.keyboard.type(cardNumber('09300', 2, false));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('price').waitFor();
+    for (const question of ['noContact', 'noOptIns', 'noLegalTerms']) await field(question).check();
+    await page.getByRole('button', { name: 'Registreren' }).click();
+    await page.getByTestId('registered').waitFor();
+    await page.getByRole('button', { name: 'Volgende klant' }).click();
+    await page.getByRole('button', { name: 'Oefenkaart uitnemen' }).click();
+    await page.getByTestId('eid-card').waitFor({ state: 'detached' });
+
+    // Then Gent with a kansenpas: the end date is proposed as the real counter does (30 April next year), and hers to choose.
+    await open(cardNumber('09300', 2, false), 'Zoë Anaïs Lambrecht');
+    await holderPanel().getByRole('button', { name: 'Registreren in ander kaartsysteem' }).click();
+    await page.getByLabel('Met nieuwe kaart').check();
+    await field('uitpasNumber').fill(gent(505, true));
+    await field('uitpasNumber').press('Enter');
+    await page.getByTestId('price').waitFor();
+    expect(await field('kansenStatuutEndDate').inputValue()).toBe(`30/04/${nextYear}`);
+    await field('kansenStatuutEndDate').fill(`31/01/${nextYear + 2}`);
+    await expect.poll(() => fieldError('kansenStatuutEndDate').textContent()).toBe(`De einddatum mag niet na 31/12/${nextYear} liggen.`);
+    await field('kansenStatuutEndDate').fill(`30/09/${nextYear}`);
+    await shot('08-join-with-kansenpas');
+    await page.getByRole('button', { name: 'Registreren', exact: true }).click();
+    await expect.poll(() => page.getByTestId('done').textContent()).toMatch(/^Geregistreerd in UiTPAS Gent\./);
+    await expect.poll(() => page.getByTestId('kansenstatuut').textContent()).toBe(`kansenstatuut tot 30/09/${nextYear}`);
     await home();
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EidCard } from '../../electron/ipc/contract';
+import type { EidCard, Passholder } from '../../electron/ipc/contract';
 import { applyEid, editField, eidMarkOf, emptyChoices, emptyForm, filledValues, noteEidCheck, unansweredQuestions } from '../../renderer/form/passholder-form';
-import { suggestReason } from '../../renderer/screens/PassholderScreen';
+import { endDateFor, reasonChoice } from '../../renderer/flows/new-card';
 
 const card = (readId: string, name: string): EidCard => ({
   reader: 'R',
@@ -34,16 +34,51 @@ describe('pass holder form', () => {
   });
 });
 
-describe('suggested reason for a new card', () => {
+describe('the reasons Nieuwe kaart offers, as the real counter (NG replace-pass-controller.js)', () => {
   const regular = '0900000000100';
   const kansenpas = '0900000050113';
+  const holderWith = (current: string): Passholder => ({
+    uid: 'u1',
+    name: 'Claes',
+    firstName: 'Marie',
+    points: '0',
+    verified: true,
+    blocked: false,
+    cardSystems: [
+      {
+        id: '1',
+        name: 'UiTPAS Gent',
+        kansenStatuut: current === kansenpas,
+        ...(current === kansenpas ? { kansenStatuutEndDate: '2031-04-30' } : {}),
+        kansenStatuutExpired: false,
+        kansenStatuutInGracePeriod: false,
+        currentCard: { uitpasNumber: current, kansenpas: current === kansenpas, status: 'ACTIVE' },
+      },
+    ],
+  });
+
   it.each([
-    [regular, regular, 'LOSS_THEFT'],
-    [regular, kansenpas, 'OBTAIN_KANSENSTATUUT'],
-    [kansenpas, regular, 'LOSS_KANSENSTATUUT'],
-    [undefined, regular, 'LOSS_THEFT'],
-  ])('%s → %s: %s', (oldNumber, newNumber, reason) => {
-    expect(suggestReason(oldNumber, newNumber)).toBe(reason);
+    [regular, regular, ['LOSS_THEFT', 'DEFECT']],
+    [kansenpas, kansenpas, ['LOSS_THEFT', 'DEFECT']],
+    [regular, kansenpas, ['OBTAIN_KANSENSTATUUT']],
+    [kansenpas, regular, ['LOSS_KANSENSTATUUT']],
+    // Still being typed: loss/theft or defect, nothing forced yet.
+    [regular, '09000000501', ['LOSS_THEFT', 'DEFECT']],
+  ])('old %s, new %s: %j, never CARD_UPGRADE or EXTRA_CARD', (oldNumber, newNumber, reasons) => {
+    expect(reasonChoice(holderWith(oldNumber), newNumber, 'LOSS_THEFT').reasons).toEqual(reasons);
+  });
+
+  it('forces the change of kansenstatuut over the staff’s pick, and gives the pick back when the cards match again', () => {
+    const holder = holderWith(regular);
+    expect(reasonChoice(holder, kansenpas, 'DEFECT')).toEqual({ reasons: ['OBTAIN_KANSENSTATUUT'], reason: 'OBTAIN_KANSENSTATUUT', forced: true });
+    expect(reasonChoice(holder, regular, 'DEFECT')).toEqual({ reasons: ['LOSS_THEFT', 'DEFECT'], reason: 'DEFECT', forced: false });
+  });
+
+  it('sends the chosen end date when obtaining, copies the current one when both are kansenpassen, none otherwise', () => {
+    expect(endDateFor(holderWith(regular), kansenpas, 'OBTAIN_KANSENSTATUUT', '2030-04-30')).toBe('2030-04-30');
+    expect(endDateFor(holderWith(kansenpas), kansenpas, 'LOSS_THEFT', '2030-04-30')).toBe('2031-04-30');
+    expect(endDateFor(holderWith(kansenpas), regular, 'LOSS_KANSENSTATUUT', '2030-04-30')).toBeUndefined();
+    expect(endDateFor(holderWith(regular), regular, 'DEFECT', '2030-04-30')).toBeUndefined();
   });
 });
 
@@ -82,7 +117,10 @@ describe("the counter's questions before registering", () => {
   it('are answered by a value, or by the explicit "none"', () => {
     const choices = { ...emptyChoices(), noOptIns: true, legalTermsPaper: true };
     expect(unansweredQuestions(choices, { ...adult, gsm: '0470 11 22 33' }, today)).toEqual([]);
-    expect(unansweredQuestions({ ...emptyChoices(), noContact: true, optIns: { ...emptyChoices().optIns, optInSms: true }, noLegalTerms: true }, adult, today)).toEqual([]);
+    expect(unansweredQuestions({ ...emptyChoices(), noContact: true, optIns: { ...emptyChoices().optIns, optInPost: true }, noLegalTerms: true }, adult, today)).toEqual([]);
+    // An opt-in that cannot reach anyone answers nothing: SMS without a mobile number, mails without an e-mail address.
+    const unreachable = { ...emptyChoices(), noContact: true, optIns: { ...emptyChoices().optIns, optInSms: true, optInInfoMails: true }, noLegalTerms: true };
+    expect(unansweredQuestions(unreachable, adult, today)).toEqual(['noOptIns']);
   });
 
   it('do not ask for messages under 16, where none are allowed', () => {

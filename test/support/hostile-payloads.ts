@@ -49,7 +49,7 @@ export const validPayloads: { [C in RequestChannel]: unknown } = {
   'uitpas:getPrice': { reason: 'FIRST_CARD', uitpasNumber: card, cardSystemId: '1', dateOfBirth: '1985-07-30', postalCode: '9000', voucherNumber: 'GENT-2026-0001' },
   'uitpas:findPassholders': { query: '85.07.30-033.28' },
   'uitpas:identify': { query: '04A1B2C3D4E580' },
-  'uitpas:searchPassholders': { name: 'Peet*', firstName: 'Jonas', dateOfBirth: '1985-07-30', postalCode: '9000', uitpasNumbers: [card, cardNumber('09000', 3, false)], start: 20, max: 20 },
+  'uitpas:searchPassholders': { name: 'Peet*', firstName: 'Jonas', dateOfBirth: '1985-07-30', postalCode: '9000', street: 'Kerk*', city: 'Gent', email: 'jonas@example.org', uitpasNumbers: [card, cardNumber('09000', 3, false)], start: 20, max: 20 },
   'uitpas:registerPassholder': {
     ...person,
     uitpasNumber: card,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ageOn, defaultKansenStatuutEndDate, isEmailAddress, isKansenStatuutExpired, kansenStatuutEndDateProblem, kansenStatuutExtensionProblem, proposedKansenStatuutEndDate } from '../../electron/rules/fields';
 import { inszFacts, inszProblem } from '../../electron/rules/insz';
 import {
+  allowedOptIns,
   foreignResidentCity,
   isForeignResident,
   isMinor,
@@ -159,8 +160,24 @@ describe('registration rules (form and main alike)', () => {
       city: 'BUITENLAND',
       foreignCity: 'Lille',
     });
-    expect(choiceFields({ ...choices, foreignResident: false, withoutInsz: true }, { dateOfBirth: '1985-07-30' }, today)).toMatchObject({ optInSms: true, withoutInsz: true });
+    expect(choiceFields({ ...choices, foreignResident: false, withoutInsz: true }, { dateOfBirth: '1985-07-30', gsm: '0470 11 22 33' }, today)).toMatchObject({ optInSms: true, withoutInsz: true });
     expect(choiceFields(choices, { dateOfBirth: '1985-07-30' }, today)).not.toHaveProperty('parentalConsent');
+  });
+});
+
+describe('opt-ins that cannot reach anyone (issue 27 item 5)', () => {
+  const today = new Date(2026, 5, 1);
+  const all = { optInServiceMails: true, optInMilestoneMails: true, optInInfoMails: true, optInSms: true, optInPost: true };
+  it('mails need an e-mail address, SMS a mobile number; post needs neither', () => {
+    expect(allowedOptIns(all, '1985-07-30', {}, today)).toEqual({ optInServiceMails: false, optInMilestoneMails: false, optInInfoMails: false, optInSms: false, optInPost: true });
+    expect(allowedOptIns(all, '1985-07-30', { email: 'jonas@example.org', gsm: ' ' }, today)).toEqual({ ...all, optInSms: false });
+    expect(allowedOptIns(all, '1985-07-30', { email: 'jonas@example.org', gsm: '0470 11 22 33' }, today)).toEqual(all);
+    // Under 16 none, whatever the contact data.
+    expect(Object.values(allowedOptIns(all, '2015-01-01', { email: 'a@b.be', gsm: '0470 11 22 33' }, today)).some(Boolean)).toBe(false);
+  });
+  it('the register form sends them by the same rule', () => {
+    const choices = { ...emptyChoices(), optIns: all };
+    expect(choiceFields(choices, { dateOfBirth: '1985-07-30', gsm: '0470 11 22 33' }, today)).toMatchObject({ optInServiceMails: false, optInInfoMails: false, optInSms: true, optInPost: true });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSettingsChange } from '../../electron/ipc/payload-guards';
+import { isNewCardRequest, isSettingsChange } from '../../electron/ipc/payload-guards';
 import { hasInvisibleCharacter } from '../../electron/rules/limits';
 import { isBoolean, isNothing, isObject, isOneOf, isString, multiLine, optional, singleLine } from '../../electron/ipc/validation';
 
@@ -37,6 +37,13 @@ describe('validation guards', () => {
 
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses an own %s key (JSON.parse makes one), which `in` would have let through', (key) => {
     expect(isRequest(JSON.parse(`{"name": "x", "kind": "a", "${key}": {}}`))).toBe(false);
+  });
+
+  it('a new card takes only the reasons Nieuwe kaart offers (issue 27 item 3)', () => {
+    const request = (reason: string) => ({ uid: 'pashouder-demo-0001', reason, uitpasNumber: '0900000000100' });
+    for (const reason of ['LOSS_THEFT', 'DEFECT', 'LOSS_KANSENSTATUUT', 'OBTAIN_KANSENSTATUUT']) expect(isNewCardRequest(request(reason))).toBe(true);
+    // The API takes these too, but for joining another card system; REMOVAL is the old name main itself sends for DEFECT.
+    for (const reason of ['CARD_UPGRADE', 'EXTRA_CARD', 'REMOVAL', 'FIRST_CARD']) expect(isNewCardRequest(request(reason))).toBe(false);
   });
 
   it('refuses getters and symbol keys', () => {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Passholder, UitpasPrice } from '../../../electron/ipc/contract';
 import { defaultKansenStatuutEndDate, isBelgianPostalCode } from '../../../electron/rules/fields';
+import { kansenStatuutEndDateError } from '../../../electron/rules/passholder-rules';
+import { isKansenpas, uitpasNumberProblem } from '../../../electron/rules/uitpas-number';
 import { CardNumberField } from '../../components/CardNumberField';
 import { Field } from '../../components/Field';
 import { useApp } from '../../context';
@@ -27,13 +29,16 @@ export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Pass
   const { busy, failure, run, fieldError } = useAction();
   const [systemId, setSystemId] = useState(systems[0]?.id ?? '');
   const [withCard, setWithCard] = useState(false);
-  const [values, setValues] = useState({ uitpasNumber: '', voucherNumber: '' });
+  // A kansenpas brings the kansenstatuut: staff choose its end date, proposed as the real counter does.
+  const [values, setValues] = useState({ uitpasNumber: '', voucherNumber: '', kansenStatuutEndDate: defaultKansenStatuutEndDate(new Date()) });
   const set = (name: string, value: string) => setValues((current) => ({ ...current, [name]: value }));
   const input = { number: values.uitpasNumber, voucher: values.voucherNumber, reason: 'EXTRA_CARD' as const, dateOfBirth: holder.dateOfBirth, postalCode: holder.postalCode };
   const upgrade = useUpgradePrice(withCard ? undefined : systemId, holder);
   const { check, checking, ok, run: runCheck, enter, refusal } = useCardCheck(input);
   // With a card, the card decides the card system.
   const system = withCard ? ok?.info.cardSystem : systems.find((candidate) => candidate.id === systemId);
+  const kansen = withCard && (ok ? ok.info.kansenpas : uitpasNumberProblem(values.uitpasNumber) === null && isKansenpas(values.uitpasNumber));
+  const endDateError = kansen ? kansenStatuutEndDateError(values.kansenStatuutEndDate, new Date()) : undefined;
   const done = (): RegisteredInSystem => ({
     systemName: system?.name ?? '',
     ...(withCard && ok ? { number: ok.number, price: ok.price?.price } : { price: upgrade?.price }),
@@ -55,13 +60,13 @@ export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Pass
       onArrived={() => onDone(done())}
       onSubmit={(form) => {
         if (withCard && !ok) return void runCheck(form);
-        const kansen = withCard && ok?.info.kansenpas === true;
+        if (endDateError) return;
         void run(
           () =>
             api.registerInCardSystem({
               uid: holder.uid,
               ...(withCard && ok ? { uitpasNumber: ok.number } : { cardSystemId: systemId }),
-              ...(kansen ? { kansenStatuut: true, kansenStatuutEndDate: defaultKansenStatuutEndDate(new Date()) } : {}),
+              ...(kansen ? { kansenStatuut: true, kansenStatuutEndDate: values.kansenStatuutEndDate } : {}),
               ...(withCard && ok?.voucher ? { voucherNumber: ok.voucher } : {}),
             }),
           () => onDone(done()),
@@ -85,9 +90,12 @@ export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Pass
           </p>
         )}
         {withCard && (
-<CardNumberField value={values.uitpasNumber} onChange={set} onEnter={enter} error={fieldError('uitpasNumber') ?? refusal('uitpasNumber')} />
+          <CardNumberField value={values.uitpasNumber} onChange={set} onEnter={enter} error={fieldError('uitpasNumber') ?? refusal('uitpasNumber')} />
         )}
         {withCard && <Field name="voucherNumber" value={values.voucherNumber} onChange={set} onEnter={enter} error={fieldError('voucherNumber') ?? refusal('voucherNumber')} />}
+        {kansen && (
+          <Field name="kansenStatuutEndDate" value={values.kansenStatuutEndDate} onChange={set} type="date" required error={fieldError('kansenStatuutEndDate') ?? endDateError} />
+        )}
       </div>
     </ActionForm>
   );

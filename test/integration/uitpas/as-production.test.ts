@@ -253,6 +253,20 @@ describe('the main-process handlers', () => {
     expect(error).toBeInstanceOf(BalieFailure);
   });
 
+  it('uitpas:searchPassholders by street, city and e-mail, as the real counter offers them (issue 27 item 6)', async () => {
+    const uids = async (search: Parameters<(typeof handlers)['uitpas:searchPassholders']>[0]) => (await handlers['uitpas:searchPassholders'](search)).passholders.map((holder) => holder.uid);
+    expect(await uids({ street: 'sleepstr*' })).toEqual([seedPassholder.uid]);
+    expect(await uids({ name: 'Cla*', city: 'Gen*' })).toEqual([seedPassholder.uid]);
+    expect(await uids({ email: ' Marie.Claes@example.org ' })).toEqual([seedPassholder.uid]);
+    expect(await uids({ name: 'Cla*', city: 'Aalst' })).toEqual([]);
+    expect(await uids({ email: 'iemand.anders@example.org' })).toEqual([]);
+    // Not a whole address: said on the e-mail field before anything is sent.
+    const error: unknown = await Promise.resolve()
+      .then(() => handlers['uitpas:searchPassholders']({ email: 'marie.claes@' }))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ error: { code: 'invalid-field', field: 'email', problem: 'email-invalid' } });
+  });
+
   it('uitpas:registerPassholder sends the opt-ins (false under 16), the terms, and a foreign resident without INSZ', async () => {
     const teen = await handlers['uitpas:registerPassholder']({
       name: 'Janssens',

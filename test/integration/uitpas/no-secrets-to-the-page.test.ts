@@ -50,12 +50,13 @@ describe('secrets stay in main', () => {
     expect(await ask('session:login')).toMatchObject({ ok: true, value: { loggedIn: true } });
     expect(await ask('session:chooseBalie', { balieId: '101' })).toMatchObject({ ok: true });
     const card = cardNumber('09000', 2, false);
+    // Marie's own card from the new card below on: the update, the opt-ins and the block use it as hers.
+    const marieKansenpas = cardNumber('09000', 501, true);
     // Noor Jacobs (seed.ts): Marie's card is replaced and blocked above.
     const noor = cardNumber('09000', 521, true);
     // The demo's permanent walk and film evening (simulator/visit-seed.ts).
     const walk = '7f3d2a10-4c5e-4b8a-9e21-6a0c1d2e3f41';
     const film = 'e5b7f9d1-4a6c-4d8e-9f0a-2b3c4d5e6f85';
-    const kansenpas = cardNumber('09000', 501, true);
     const nextYear = new Date().getFullYear() + 1;
     const calls: [string, unknown][] = [
       ['app:getInfo', undefined],
@@ -69,12 +70,12 @@ describe('secrets stay in main', () => {
       ['uitpas:identify', { query: seedPassholder.inszNumber }],
       ['uitpas:searchPassholders', { name: 'Cla*' }],
       ['uitpas:registerPassholder', { name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', uitpasNumber: card }],
-      ['uitpas:registerNewCard', { uid: seedPassholder.uid, reason: 'OBTAIN_KANSENSTATUUT', uitpasNumber: kansenpas, kansenStatuutEndDate: `${nextYear}-04-30` }],
-      ['uitpas:updatePassholder', { uitpasNumber: kansenpas, fields: { gsm: '0470 00 00 00' } }],
+      ['uitpas:registerNewCard', { uid: seedPassholder.uid, reason: 'OBTAIN_KANSENSTATUUT', uitpasNumber: marieKansenpas, kansenStatuutEndDate: `${nextYear}-04-30` }],
+      ['uitpas:updatePassholder', { uitpasNumber: marieKansenpas, fields: { gsm: '0470 00 00 00' } }],
       ['uitpas:registerInCardSystem', { uid: seedPassholder.uid, uitpasNumber: cardNumber('09300', 1, false) }],
       ['uitpas:updateCardSystemData', { uid: seedPassholder.uid, cardSystemId: '1', kansenStatuutEndDate: `${nextYear}-12-31` }],
-      ['uitpas:setOptInPreferences', { uid: seedPassholder.uid, uitpasNumber: kansenpas, preferences: { optInServiceMails: true, optInMilestoneMails: true, optInInfoMails: false, optInSms: false, optInPost: false } }],
-      ['uitpas:blockCard', { uitpasNumber: kansenpas }],
+      ['uitpas:setOptInPreferences', { uid: seedPassholder.uid, uitpasNumber: marieKansenpas, preferences: { optInServiceMails: true, optInMilestoneMails: true, optInInfoMails: false, optInSms: false, optInPost: false } }],
+      ['uitpas:blockCard', { uitpasNumber: marieKansenpas }],
       ['demo:practiseLostAnswers', { on: false }],
       ['support:getReport', { probe: true, copy: true }],
       ['update:getNotice', undefined],

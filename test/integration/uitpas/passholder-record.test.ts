@@ -87,7 +87,7 @@ describe('opt-ins after register', () => {
     const { value, find } = await counter();
     const registered = await value<{ optIns: string; uid: string }>('uitpas:registerPassholder', {
       name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen',
-      uitpasNumber: gent(2), legalTermsPaper: true, optInInfoMails: true, optInPost: true,
+      uitpasNumber: gent(2), legalTermsPaper: true, email: 'aylin.kaya@example.org', optInInfoMails: true, optInPost: true,
     });
     expect(registered.optIns).toBe('stored');
     expect((await find(gent(2)))?.optInPreferences).toEqual({ ...noOptIns, optInInfoMails: true, optInPost: true });
@@ -105,7 +105,7 @@ describe('opt-ins after register', () => {
     const { value, find } = await counter({ network });
     const chosen = { ...noOptIns, optInServiceMails: true, optInSms: true };
     const registered = await value<{ optIns: string; uid: string; uitpasNumber: string }>('uitpas:registerPassholder', {
-      name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', uitpasNumber: gent(3), legalTermsPaper: true, ...chosen,
+      name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', uitpasNumber: gent(3), legalTermsPaper: true, email: 'aylin.kaya@example.org', gsm: '0470123456', ...chosen,
     });
     expect(registered.optIns).toBe('failed');
     expect((await find(gent(3)))?.optInPreferences).toEqual(noOptIns);
@@ -124,7 +124,7 @@ describe('opt-ins after register', () => {
     expect(await ask('uitpas:setOptInPreferences', { uid: child.uid, dateOfBirth: '1962-06-01', preferences: { ...noOptIns, optInSms: true } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await value('uitpas:setOptInPreferences', { uid: child.uid, uitpasNumber: child.uitpasNumber, preferences: { ...noOptIns, optInSms: true } })).toEqual(noOptIns);
     // The adult's own opt-ins still go through, and a card of somebody else is no key to this record.
-    expect(await value('uitpas:setOptInPreferences', { uid: seedPassholder.uid, uitpasNumber: gent(seedPassholder.cardSequence), preferences: { ...noOptIns, optInSms: true } })).toEqual({ ...noOptIns, optInSms: true });
+    expect(await value('uitpas:setOptInPreferences', { uid: seedPassholder.uid, uitpasNumber: gent(seedPassholder.cardSequence), preferences: { ...noOptIns, optInServiceMails: true } })).toEqual({ ...noOptIns, optInServiceMails: true });
     expect(await ask('uitpas:setOptInPreferences', { uid: seedPassholder.uid, uitpasNumber: child.uitpasNumber, preferences: noOptIns })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 });
@@ -143,7 +143,8 @@ describe('opt-ins again after an update (SX PassHolderService::update)', () => {
     return { posts, state, network };
   }
   const optInForm = (preferences: typeof noOptIns) => Object.fromEntries(Object.entries(preferences).map(([name, on]) => [name, String(on)]));
-  const aylin = { name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', legalTermsPaper: true };
+  // With an e-mail address and a mobile number: the mail and SMS opt-ins can reach her.
+  const aylin = { name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', email: 'aylin.kaya@example.org', gsm: '0470123400', legalTermsPaper: true };
 
   it('after the update, the record\'s own opt-ins go to optinpreferences of its uid, and stay as they were', async () => {
     const { posts, network } = watched();
@@ -156,6 +157,27 @@ describe('opt-ins again after an update (SX PassHolderService::update)', () => {
     expect(posts[1]?.form).toMatchObject(optInForm(chosen));
     const record = await find(gent(2));
     expect(record).toMatchObject({ gsm: '0470123456', optInPreferences: chosen });
+  });
+
+  it('an update that takes away the e-mail address or the mobile number sends their opt-ins off (issue 27 item 5)', async () => {
+    const { posts, network } = watched();
+    const { value, find } = await counter({ network });
+    await value('uitpas:registerPassholder', { ...aylin, uitpasNumber: gent(6), optInInfoMails: true, optInSms: true, optInPost: true });
+    expect((await find(gent(6)))?.optInPreferences).toEqual({ ...noOptIns, optInInfoMails: true, optInSms: true, optInPost: true });
+    posts.splice(0);
+    expect(await value('uitpas:updatePassholder', { uitpasNumber: gent(6), fields: { email: '', gsm: '' } })).toMatchObject({ optIns: 'stored' });
+    expect(posts[1]?.form).toMatchObject(optInForm({ ...noOptIns, optInPost: true }));
+    expect((await find(gent(6)))?.optInPreferences).toEqual({ ...noOptIns, optInPost: true });
+  });
+
+  it('a page that sends mail or SMS opt-ins for someone who cannot get them gets them off, by the record (issue 27 item 5)', async () => {
+    const { value } = await counter();
+    const registered = await value<{ uid: string; uitpasNumber: string }>('uitpas:registerPassholder', {
+      name: 'Kaya', firstName: 'Aylin', inszNumber: '62000001229', dateOfBirth: '1962-06-01', postalCode: '2140', city: 'Antwerpen', uitpasNumber: gent(7), legalTermsPaper: true,
+      optInServiceMails: true, optInSms: true, optInPost: true,
+    });
+    const all = { optInServiceMails: true, optInMilestoneMails: true, optInInfoMails: true, optInSms: true, optInPost: true };
+    expect(await value('uitpas:setOptInPreferences', { uid: registered.uid, uitpasNumber: registered.uitpasNumber, preferences: all })).toEqual({ ...noOptIns, optInPost: true });
   });
 
   it('a birth date changed to under 16 sends every opt-in false', async () => {

@@ -190,6 +190,14 @@ describe('transport safety', () => {
     expect(request?.signatureOk).toBe(true);
   });
 
+  it('sends street, city and e-mail under the API’s own names (DOC zoeken-van-pashouders.md; CF SearchPassholdersOptions.php)', async () => {
+    answer = () => ({ status: 200, body: '<response><passholders/><total>0</total></response>' });
+    await client().searchPassholders({ street: 'Sleep*', city: 'Gent', email: 'marie.claes@example.org' });
+    const query = new URL(seen[0]?.url ?? '', 'http://x').searchParams;
+    expect([query.get('street'), query.get('city'), query.get('email')]).toEqual(['Sleep*', 'Gent', 'marie.claes@example.org']);
+    expect(seen[0]?.signatureOk).toBe(true);
+  });
+
   it('sends several UiTPAS numbers as a repeated key, signed', async () => {
     answer = () => ({ status: 200, body: '<response><passholders/><total>0</total></response>' });
     await client().searchPassholders({ uitpasNumbers: ['0900000000010', '0930000000107'] });
