@@ -8,7 +8,7 @@
 import type { BalieError, EidCard } from '../../electron/ipc/contract';
 import { defaultKansenStatuutEndDate } from '../../electron/rules/fields';
 import { normaliseInsz } from '../../electron/rules/insz';
-import { optInNames, optInsAllowed, registrationRequired } from '../../electron/rules/passholder-rules';
+import { optInNames, optInReachable, optInsAllowed, registrationRequired } from '../../electron/rules/passholder-rules';
 import {
   applyEid,
   editField,
@@ -190,7 +190,8 @@ export function nextStop(state: Registration, today: Date): string {
   if (empty) return empty;
   const [question] = unansweredQuestions(state.choices, values, today);
   if (question === 'noContact') return 'email';
-  if (question === 'noOptIns') return optInsAllowed(values.dateOfBirth, today) ? optInNames[0] : 'noOptIns';
+  // The first message that can reach the citizen (an e-mail opt-in needs an e-mail address), else "no messages".
+  if (question === 'noOptIns') return (optInsAllowed(values.dateOfBirth, today) && optInNames.find((name) => optInReachable(name, values))) || 'noOptIns';
   if (question === 'noLegalTerms') return 'legalTermsPaper';
   return 'submit';
 }

@@ -138,7 +138,9 @@ export function RegisterScreen() {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || !(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
     const question = target.closest<HTMLElement>('[data-question]')?.dataset.question as RegistrationQuestion | undefined;
     const box = target instanceof HTMLInputElement && target.type === 'checkbox';
-    const answer = question && box ? answerKeys[question][event.key] : undefined;
+    const picked = question && box ? answerKeys[question][event.key] : undefined;
+    // An answer whose box is off (a message that cannot reach the citizen) is not picked by its key either.
+    const answer = picked && !formRef.current?.querySelector<HTMLInputElement>(`[name="${picked}"]`)?.disabled ? picked : undefined;
     if (answer) {
       event.preventDefault();
       actions.answerQuestion(answer);
