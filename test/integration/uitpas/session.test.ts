@@ -69,10 +69,12 @@ describe('UitpasSession', () => {
     expect((await session.changeSettings({ environment: 'demo' })).language).toBe('fr');
   });
 
-  it('falls back to Dutch for a language it does not have', async () => {
+  it("takes a language it does not have as not chosen: the page then speaks the PC's language, or Dutch (issue 26 item 15)", async () => {
     const directory = mkdtempSync(join(tmpdir(), 'balie-settings-'));
     writeFileSync(join(directory, 'settings.json'), JSON.stringify({ environment: 'demo', language: 'de' }));
-    expect(await new SettingsStore(join(directory, 'settings.json')).load()).toMatchObject({ language: 'nl' });
+    const loaded = await new SettingsStore(join(directory, 'settings.json')).load();
+    expect(loaded).toMatchObject({ environment: 'demo' });
+    expect(loaded.language).toBeUndefined();
   });
 
   it('logs out and forgets the token', async () => {
