@@ -24,6 +24,7 @@ import type {
   SessionView,
   UpdateNoticeView,
 } from '../electron/ipc/contract';
+import { normaliseInsz } from '../electron/rules/insz';
 import type { CardAfter } from './flows/cards-after';
 import * as registrationFlow from './flows/registration';
 import type { Registration } from './flows/registration';
@@ -141,6 +142,7 @@ export function createAppStore(api: BalieApi) {
       store.setState((state) => ({ registration: transition(state.registration, ...args) }));
   const registration = {
     eidArrived: update(registrationFlow.eidArrived),
+    eidReread: update(registrationFlow.eidReread),
     pendingAnswered: (replace: boolean) => update(registrationFlow.pendingAnswered)(replace, defaultStorePhoto()),
     fieldTyped: update(registrationFlow.fieldTyped),
     cardScanned: update(registrationFlow.cardScanned),
@@ -159,13 +161,34 @@ export function createAppStore(api: BalieApi) {
     const wanted = session ? sessionLanguage(session, pcLocales()) : language;
     if (wanted !== language) setLanguage(wanted);
   });
+  /** Reads whose card left its reader: a late event of theirs brings nothing back. */
+  const pulledReads = new Set<string>();
   const stops = [
     // IT changed the machine's policy: locked settings, or the stop screen, without a restart.
     api.onSessionChanged((session) => store.setState({ session })),
     api.onReaders((readers) => store.setState({ readers })),
     api.onReading((reading) => store.setState({ reading, readFailure: undefined, halfRead: undefined, cardRemoved: undefined })),
     api.onCard((card) => {
-      const others = store.getState().eids.filter((present) => present.reader !== card.reader);
+      // The end of a read whose card was already pulled comes too late: that card is gone.
+      if (pulledReads.has(card.readId)) return;
+      const before = store.getState();
+      // The rest of a read already shown (its photo and signatures), or the same citizen's eID read again without
+      // leaving its reader, is no new arrival: it is updated where it is, and a newer eID in the other reader stays in front.
+      const known = before.eids.find(
+        (present) =>
+          present.reader === card.reader && (present.readId === card.readId || normaliseInsz(present.prefill.inszNumber) === normaliseInsz(card.prefill.inszNumber)),
+      );
+      if (known && !isHalfRead(card)) {
+        store.setState({
+          eids: before.eids.map((present) => (present === known ? card : present)),
+          ...(before.card?.readId === known.readId ? { card } : {}),
+          reading: card.complete ? undefined : before.reading,
+          readFailure: undefined,
+        });
+        if (before.screen.name === 'register') registration.eidReread(card);
+        return;
+      }
+      const others = before.eids.filter((present) => present.reader !== card.reader);
       store.setState({
         ...(isHalfRead(card) ? { card: others.at(-1), halfRead: card.reader, eids: others } : { card, halfRead: undefined, eids: [...others, card] }),
         reading: card.complete ? undefined : store.getState().reading,
@@ -177,6 +200,7 @@ export function createAppStore(api: BalieApi) {
     }),
     api.onCardRemoved(({ reader }) => {
       const state = store.getState();
+      for (const present of state.eids) if (present.reader === reader) pulledReads.add(present.readId);
       const eids = state.eids.filter((present) => present.reader !== reader);
       // Pulling one of two eIDs shows the other; the form keeps what it was given.
       if (state.card?.reader === reader) store.setState({ card: eids.at(-1), eids, reading: undefined, cardRemoved: true });

@@ -95,6 +95,18 @@ export function eidArrived(state: Registration, card: EidCard): Registration {
 }
 
 /**
+ * More of an eID already in its reader: the rest of a read (its signatures),
+ * or the same citizen read again without the card leaving. The form takes it
+ * only when it is about that read or that citizen; for anyone else it is no
+ * arrival at all.
+ */
+export function eidReread(state: Registration, card: EidCard): Registration {
+  if (card.readId === state.form.eidReadId) return { ...state, form: noteEidCheck(state.form, card) };
+  const incoming = normaliseInsz(card.prefill.inszNumber);
+  return incoming !== '' && personOf(state.form) === incoming ? { ...state, form: applyEid(state.form, card) } : state;
+}
+
+/**
  * Another citizen: nothing of the previous one stays (contact, opt-ins, terms,
  * card number, kansenstatuut, remarks); the new eID fills the form. The photo
  * choice goes back to the balie's default.

@@ -192,6 +192,8 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     expect(await field('legalTermsPaper').isChecked()).toBe(false);
     await expectFocus({ name: 'uitpasNumber' });
     await shot('03-two-eids');
+    // Pulled once it is read through, as a hand does after the panel says it is genuine.
+    await expect.poll(() => page.getByTestId('eid-card').getAttribute('data-verified'), { timeout: 15_000 }).toBe('yes');
     await removeSecond();
     await expect.poll(() => page.getByTestId('eid-card').locator('.eid-name').textContent()).toContain('Van den Broeck');
     expect(await page.getByTestId('eid-two-cards').count()).toBe(0);
@@ -276,6 +278,8 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     await first.insert(virtualCard({ person: virtualPeople.lukas, appletVersion: '1.8' }));
     await eidPanel().getByText(t.eid.notFound).waitFor({ timeout: 15_000 });
     await expectFocus({ text: t.home.register });
+    // A normal pull: once the read is through (a pull mid-read is said as such, see counter-flows).
+    await expect.poll(() => page.getByTestId('eid-card').getAttribute('data-verified'), { timeout: 15_000 }).toBe('yes');
     await first.remove();
     await expectFocus({ id: 'search' });
     await expect.poll(() => page.getByTestId('eid-removed').textContent()).toBe(t.eid.removed);

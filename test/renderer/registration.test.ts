@@ -6,6 +6,7 @@ import {
   cardScanned,
   choicesChanged,
   eidArrived,
+  eidReread,
   fieldTyped,
   kansenStatuutSet,
   nextStop,
@@ -127,6 +128,13 @@ describe('the register form slice', () => {
     expect(nextStop(state, today)).toBe('dateOfBirth');
   });
 
+  it("an eID read again in its reader refreshes the form of that citizen and leaves another citizen's form alone", () => {
+    const benoits = benoitsForm();
+    expect(eidReread(benoits, card('b2', 'benoit')).form.eidReadId).toBe('b2');
+    expect(eidReread(benoits, card('b2', 'benoit')).form.values.email).toBe('benoit@example.org');
+    expect(eidReread(benoits, card('a2', 'anneliese'))).toBe(benoits);
+  });
+
   it('choices changed by ticking count as something the staff gave', () => {
     const start = startRegistration({ storePhoto: true });
     expect(staffGaveSomething(choicesChanged(start, { ...start.choices, noContact: true }))).toBe(true);
@@ -160,5 +168,68 @@ describe('the store binds the slice to eID events and scans', () => {
     // The form is not switched back by a card that was already read: only a new read is an arrival.
     expect(store.getState().registration.form.values.name).toBe('Van den Broeck');
     await vi.waitFor(() => expect(store.getState().registration.pendingCard).toBeNull());
+  });
+});
+
+describe('a read that ends after its card was pulled', () => {
+  it('brings nothing back: the panel keeps the eID that is still in', () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const api = createBalieApi({
+      invoke: () => Promise.resolve({ ok: false, error: { code: 'internal' } }),
+      subscribe: (channel, listener) => {
+        listeners.set(channel, listener);
+        return () => undefined;
+      },
+    });
+    const emit = (channel: string, payload: unknown) => listeners.get(channel)?.(payload);
+    const store = createAppStore(api);
+    emit('eid:card', card('a1', 'anneliese', 'R0'));
+    emit('eid:card', { ...card('b1', 'benoit', 'R1'), complete: false });
+    emit('eid:removed', { reader: 'R1' });
+    emit('eid:card', card('b1', 'benoit', 'R1'));
+    expect(store.getState().card?.readId).toBe('a1');
+    expect(store.getState().eids.map((present) => present.readId)).toEqual(['a1']);
+  });
+
+  it('the end of an older read in the other reader neither takes the panel nor changes the citizen in the form', () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const api = createBalieApi({
+      invoke: () => Promise.resolve({ ok: false, error: { code: 'internal' } }),
+      subscribe: (channel, listener) => {
+        listeners.set(channel, listener);
+        return () => undefined;
+      },
+    });
+    const emit = (channel: string, payload: unknown) => listeners.get(channel)?.(payload);
+    const store = createAppStore(api);
+    emit('eid:card', { ...card('a1', 'anneliese', 'R0'), complete: false });
+    store.show({ name: 'register' });
+    emit('eid:card', { ...card('b1', 'benoit', 'R1'), complete: false });
+    expect(store.getState().registration.form.values.name).toBe('Dubois');
+    emit('eid:card', card('a1', 'anneliese', 'R0'));
+    expect(store.getState().card?.readId).toBe('b1');
+    expect(store.getState().registration.form.values.name).toBe('Dubois');
+    expect(store.getState().eids.find((present) => present.readId === 'a1')?.complete).toBe(true);
+  });
+
+  it("a card read again without leaving its reader is no new citizen: the open form keeps the other one", () => {
+    const listeners = new Map<string, (payload: unknown) => void>();
+    const api = createBalieApi({
+      invoke: () => Promise.resolve({ ok: false, error: { code: 'internal' } }),
+      subscribe: (channel, listener) => {
+        listeners.set(channel, listener);
+        return () => undefined;
+      },
+    });
+    const emit = (channel: string, payload: unknown) => listeners.get(channel)?.(payload);
+    const store = createAppStore(api);
+    emit('eid:card', card('a1', 'anneliese', 'R0'));
+    store.show({ name: 'register' });
+    emit('eid:card', card('b1', 'benoit', 'R1'));
+    expect(store.getState().registration.form.values.name).toBe('Dubois');
+    emit('eid:removed', { reader: 'R1' });
+    emit('eid:card', card('a2', 'anneliese', 'R0'));
+    expect(store.getState().registration.form.values.name).toBe('Dubois');
+    expect(store.getState().card?.readId).toBe('a2');
   });
 });
