@@ -344,7 +344,8 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
 
   it('keeps the eID panel in view while the form scrolls, and says when the card is pulled (item 19)', async () => {
     await field('noLegalTerms').focus();
-    expect(await inSight(page, '[data-testid="eid-card"] img')).toBe(true);
+    // The photo comes with the end of the read, which may still be under way.
+    await expect.poll(() => inSight(page, '[data-testid="eid-card"] img'), { timeout: 15_000 }).toBe(true);
     await remove();
     await expect.poll(() => page.getByTestId('eid-removed').textContent()).toBe(t.eid.removedKeepForm);
     expect(await inSight(page, '[data-testid="eid-removed"]')).toBe(true);

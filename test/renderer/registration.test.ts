@@ -20,6 +20,20 @@ import { createAppStore } from '../../renderer/store';
 
 const today = new Date('2026-06-01T12:00:00Z');
 
+/** The bridge as main drives it: events emitted by the test, every request refused. */
+function fakeBridge() {
+  const listeners = new Map<string, (payload: unknown) => void>();
+  const api = createBalieApi({
+    invoke: () => Promise.resolve({ ok: false, error: { code: 'internal' } }),
+    subscribe: (channel, listener) => {
+      listeners.set(channel, listener);
+      return () => undefined;
+    },
+  });
+  return { api, emit: (channel: string, payload: unknown) => listeners.get(channel)?.(payload) };
+}
+
+
 /** Two made-up citizens (valid INSZ check digits, nobody's). */
 const card = (readId: string, who: 'benoit' | 'anneliese', reader = 'R0'): EidCard => ({
   reader,
@@ -142,18 +156,6 @@ describe('the register form slice', () => {
 });
 
 describe('the store binds the slice to eID events and scans', () => {
-  function fakeBridge() {
-    const listeners = new Map<string, (payload: unknown) => void>();
-    const api = createBalieApi({
-      invoke: () => Promise.resolve({ ok: false, error: { code: 'internal' } }),
-      subscribe: (channel, listener) => {
-        listeners.set(channel, listener);
-        return () => undefined;
-      },
-    });
-    return { api, emit: (channel: string, payload: unknown) => listeners.get(channel)?.(payload) };
-  }
-
   it('a second eID in the other reader reaches the open form as a change of person; pulling it shows the first again', async () => {
     const { api, emit } = fakeBridge();
     const store = createAppStore(api);
@@ -173,15 +175,7 @@ describe('the store binds the slice to eID events and scans', () => {
 
 describe('a read that ends after its card was pulled', () => {
   it('brings nothing back: the panel keeps the eID that is still in', () => {
-    const listeners = new Map<string, (payload: unknown) => void>();
-    const api = createBalieApi({
-      invoke: () => Promise.resolve({ ok: false, error: { code: 'internal' } }),
-      subscribe: (channel, listener) => {
-        listeners.set(channel, listener);
-        return () => undefined;
-      },
-    });
-    const emit = (channel: string, payload: unknown) => listeners.get(channel)?.(payload);
+    const { api, emit } = fakeBridge();
     const store = createAppStore(api);
     emit('eid:card', card('a1', 'anneliese', 'R0'));
     emit('eid:card', { ...card('b1', 'benoit', 'R1'), complete: false });
@@ -192,15 +186,7 @@ describe('a read that ends after its card was pulled', () => {
   });
 
   it('the end of an older read in the other reader neither takes the panel nor changes the citizen in the form', () => {
-    const listeners = new Map<string, (payload: unknown) => void>();
-    const api = createBalieApi({
-      invoke: () => Promise.resolve({ ok: false, error: { code: 'internal' } }),
-      subscribe: (channel, listener) => {
-        listeners.set(channel, listener);
-        return () => undefined;
-      },
-    });
-    const emit = (channel: string, payload: unknown) => listeners.get(channel)?.(payload);
+    const { api, emit } = fakeBridge();
     const store = createAppStore(api);
     emit('eid:card', { ...card('a1', 'anneliese', 'R0'), complete: false });
     store.show({ name: 'register' });
@@ -213,15 +199,7 @@ describe('a read that ends after its card was pulled', () => {
   });
 
   it("a card read again without leaving its reader is no new citizen: the open form keeps the other one", () => {
-    const listeners = new Map<string, (payload: unknown) => void>();
-    const api = createBalieApi({
-      invoke: () => Promise.resolve({ ok: false, error: { code: 'internal' } }),
-      subscribe: (channel, listener) => {
-        listeners.set(channel, listener);
-        return () => undefined;
-      },
-    });
-    const emit = (channel: string, payload: unknown) => listeners.get(channel)?.(payload);
+    const { api, emit } = fakeBridge();
     const store = createAppStore(api);
     emit('eid:card', card('a1', 'anneliese', 'R0'));
     store.show({ name: 'register' });
