@@ -146,6 +146,7 @@ export function createAppStore(api: BalieApi) {
     pendingAnswered: (replace: boolean) => update(registrationFlow.pendingAnswered)(replace, defaultStorePhoto()),
     fieldTyped: update(registrationFlow.fieldTyped),
     cardScanned: update(registrationFlow.cardScanned),
+    tapUnresolved: update(registrationFlow.tapUnresolved),
     choicesChanged: update(registrationFlow.choicesChanged),
     kansenStatuutSet: update(registrationFlow.kansenStatuutSet),
     storePhotoSet: update(registrationFlow.storePhotoSet),
@@ -250,6 +251,8 @@ export function createAppStore(api: BalieApi) {
     // A card scanned or tapped into an open register form goes into its card field, checked (and refused) like a typed one.
     else if ((route?.to === 'register' || route?.to === 'refused') && store.getState().screen.name === 'register') registration.cardScanned(route.uitpasNumber);
     else if (route?.to === 'register') await go({ name: 'register', uitpasNumber: route.uitpasNumber });
+    // A card UiTPAS does not know, or a failed look-up, is no reason to leave a register form: it is said there.
+    else if (store.getState().screen.name === 'register') registration.tapUnresolved(route?.to === 'unknown' ? { id, unknown: route.identification, chip: route.chip } : { id, error: error ?? { code: 'internal' } });
     else if (await go({ name: 'home' })) store.setState({ scan: { busy: false, id, outcome: route, error } });
   };
 

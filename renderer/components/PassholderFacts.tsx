@@ -66,7 +66,9 @@ export function PassholderFacts({
               const end = formatDate(system.kansenStatuutEndDate);
               return (
                 <li key={system.id} data-card-system={system.id}>
-                  <strong>{system.name}</strong>: {card ? formatUitpasNumber(card.uitpasNumber) : texts.passholder.noCard}
+                  <strong>{system.name}</strong>
+                  {texts.colon}
+                  {card ? formatUitpasNumber(card.uitpasNumber) : texts.passholder.noCard}
                   {card?.kansenpas && <span className="tag">{texts.passholder.kansenpas}</span>}
                   {card && <span className={`tag status-${card.status.toLowerCase()}`}>{texts.passholder.cardState[card.status] ?? card.status.toLowerCase()}</span>}
                   {system.kansenStatuut && system.kansenStatuutEndDate && (
@@ -98,7 +100,9 @@ export function PassholderFacts({
             })}
             {formerCards.map((card) => (
               <li key={card.number} data-testid="former-card">
-                <strong>{card.systemName}</strong>: {formatUitpasNumber(card.number)}
+                <strong>{card.systemName}</strong>
+                {texts.colon}
+                {formatUitpasNumber(card.number)}
                 {card.status && <span className={`tag status-${card.status.toLowerCase()}`}>{texts.passholder.cardState[card.status] ?? card.status.toLowerCase()}</span>}
               </li>
             ))}

@@ -36,6 +36,8 @@ export interface CardInput {
   /** The holder's birth date (YYYY-MM-DD) and postal code where known: prices depend on age and place. */
   dateOfBirth?: string;
   postalCode?: string;
+  /** The cards the pass holder has now (a new card or another card system): one of these is not a new card. */
+  heldCards?: readonly string[];
 }
 
 export async function checkCard(api: BalieApi, input: CardInput): Promise<CardCheck> {
@@ -45,6 +47,8 @@ export async function checkCard(api: BalieApi, input: CardInput): Promise<CardCh
   const base: Checked = { number, voucher, reason: input.reason, dateOfBirth, postalCode };
   const problem = uitpasNumberError(number);
   if (problem) return { ...base, state: 'refused', message: problemText(problem), field: 'uitpasNumber' };
+  // UiTPAS would only call it ACTIVE, "in use by someone": staff typed the card the pass holder came to replace.
+  if (input.heldCards?.includes(number)) return { ...base, state: 'refused', message: texts.register.heldCard, field: 'uitpasNumber' };
   const card = await api.getCard({ uitpasNumber: number });
   if (!card.ok) return refusedBy(base, card.error, 'uitpasNumber');
   const notHere = cardStatusMessage(card.value);

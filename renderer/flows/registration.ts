@@ -34,11 +34,15 @@ export interface Registration {
   pendingCard: EidCard | null;
   /** Counts card numbers scanned or tapped into the form; the screen checks the card on each. */
   scans: number;
+  /** A card tapped on the form that UiTPAS does not know, or whose look-up failed: said beside the card field until the card field changes. */
+  unresolvedTap: UnresolvedTap | null;
   sending: boolean;
   /** The last failure of a send; `outcomeUnknown` ones wait for the look-up. */
   failure: { error: BalieError; id: number } | null;
   waitForLookUp: boolean;
 }
+
+export type UnresolvedTap = { id: number } & ({ unknown: string; chip: boolean } | { error: BalieError });
 
 export interface RegistrationStart {
   insz?: string;
@@ -58,6 +62,7 @@ export function startRegistration({ insz, uitpasNumber, card, storePhoto }: Regi
     tried: false,
     pendingCard: null,
     scans: 0,
+    unresolvedTap: null,
     sending: false,
     failure: null,
     waitForLookUp: false,
@@ -123,13 +128,23 @@ export function pendingAnswered(state: Registration, replace: boolean, defaultSt
 }
 
 export function fieldTyped(state: Registration, name: string, value: string): Registration {
-  return { ...state, form: editField(state.form, name, value) };
+  const next = { ...state, form: editField(state.form, name, value) };
+  // A tap notice speaks of what was (not) put in the card field: a new number there makes it old.
+  return name === 'uitpasNumber' ? { ...next, unresolvedTap: null } : next;
 }
 
 /** A card number scanned or tapped into the open form: it replaces what was there and is checked like a typed one. */
 export function cardScanned(state: Registration, uitpasNumber: string): Registration {
   const form = editField(state.form, 'uitpasNumber', uitpasNumber);
-  return { ...state, form, scans: state.scans + 1 };
+  return { ...state, form, scans: state.scans + 1, unresolvedTap: null };
+}
+
+/**
+ * A card tapped on the open form that leads nowhere: UiTPAS does not know it, or
+ * the look-up failed. The form stays as it is (nothing to leave it for), and says so beside the card field.
+ */
+export function tapUnresolved(state: Registration, tap: UnresolvedTap): Registration {
+  return { ...state, unresolvedTap: tap };
 }
 
 export function choicesChanged(state: Registration, choices: RegistrationChoices): Registration {

@@ -9,6 +9,9 @@
 import type { BalieError } from '../../electron/ipc/contract';
 import type { Messages } from './nl';
 
+/** "de" before a name, elided before a vowel: "membre d'UiTPAS Gent", "photo d'Anneliese" (not before h or y, which may be aspirated). */
+const de = (name: string) => (/^[aeiouàâäéèêëîïôöùûü]/i.test(name) ? `d'${name}` : `de ${name}`);
+
 export const fr: Messages = {
   // The product's name stays as it is in every language.
   appTitle: 'UiTPAS Balie',
@@ -25,6 +28,7 @@ export const fr: Messages = {
     },
   },
   loading: 'Un instant…',
+  colon: ' : ',
   labelled: (label: string, value: string) => `${label} : ${value}`,
   busy: 'En cours…',
   format: {
@@ -157,7 +161,7 @@ export const fr: Messages = {
       missing: 'manquant',
       'file-cut-off': 'incomplet',
     },
-    photoAlt: (name: string) => `Photo de ${name} sur l'eID`,
+    photoAlt: (name: string) => `Photo ${de(name)} sur l'eID`,
     mark: { verified: 'eID, vérifiée', unverified: 'eID, non vérifiée', pending: "de l'eID" },
     shortMark: { verified: 'eID ✓', unverified: 'eID ⚠', pending: 'eID' },
     unverifiedNext: "Non vérifiée : comparez les données avec la carte et la personne. UiTPAS les reçoit comme non vérifiées.",
@@ -171,7 +175,7 @@ export const fr: Messages = {
     notFound: 'Aucun titulaire avec ce numéro de registre national.',
     replaceTitle: 'Nouvelle eID lue',
     replaceQuestion: (name: string) =>
-      `Remplir les données de ${name} ? Tout ce qui concernait la personne précédente disparaît : contact, messages, conditions, carte et statut d'opportunités.`,
+      `Remplir les données ${de(name)} ? Tout ce qui concernait la personne précédente disparaît : contact, messages, conditions, carte et statut d'opportunités.`,
     twoCards: (shown: string, others: string) => `Il y a deux eID dans les lecteurs. Ici : ${shown} ; ${others} est encore dans un lecteur.`,
     photoUnreadable: 'Photo illisible',
     replace: 'Remplacer',
@@ -269,7 +273,7 @@ export const fr: Messages = {
     refused: {
       blocked: (number: string) => `La carte ${number} est bloquée (perdue, volée ou remplacée). Cherchez le titulaire par nom ou numéro de registre national et donnez une nouvelle carte si nécessaire.`,
       deleted: (number: string) => `La carte ${number} a été supprimée et n'est plus utilisable. Demandez au titulaire la carte qu'il utilise maintenant.`,
-      'other-balie': (number: string, balie: string) => `La carte ${number} fait partie du stock de ${balie}, pas de ce comptoir. Prenez une carte de votre propre stock.`,
+      'other-balie': (number: string, balie: string) => `La carte ${number} fait partie du stock ${de(balie)}, pas de ce comptoir. Prenez une carte de votre propre stock.`,
       'not-available': (number: string) => `La carte ${number} n'a pas de titulaire et ne fait pas partie du stock de ce comptoir.`,
     },
   },
@@ -296,11 +300,12 @@ export const fr: Messages = {
       SENT_TO_BALIE: "Cette carte est en route vers un comptoir et pas encore en stock. Prenez une carte du stock de ce comptoir.",
       STOCK: "Cette carte est encore dans le stock central et n'a pas été livrée à ce comptoir. Prenez une carte de votre stock.",
       PROVISIONED: "Cette carte n'a pas encore été livrée. Prenez une carte du stock de ce comptoir.",
-      ACTIVE: 'Cette carte est déjà utilisée par un titulaire. Recherchez ce titulaire avec ce numéro, ou prenez une autre carte.',
+      ACTIVE: "Cette carte est déjà utilisée, par un titulaire ou un groupe. Recherchez avec ce numéro qui l'a, ou prenez une autre carte.",
       BLOCKED: 'Cette carte est bloquée (perdue, volée ou remplacée). Prenez une autre carte.',
       DELETED: "Cette carte n'existe plus dans UiTPAS. Prenez une autre carte.",
     },
     cardNotHere: "Cette carte n'est pas disponible à ce comptoir. Prenez une autre carte.",
+    heldCard: "C'est la carte que le titulaire a maintenant. Scannez ou tapez la nouvelle carte.",
     otherBalie: "Cette carte appartient au stock d'un autre comptoir. Prenez une carte du stock de ce comptoir.",
     price: (amount: string) => `À payer : ${amount}`,
     cardHint: '13 chiffres : tapez ou scannez ; Entrée vérifie la carte.',
@@ -402,6 +407,7 @@ export const fr: Messages = {
     extended: (date: string) => `Statut d'opportunités prolongé jusqu'au ${date}.`,
     currentEnd: (date: string) => `Court actuellement jusqu'au ${date}.`,
     currentEndExpired: (date: string) => `Expiré le ${date}.`,
+    currentEndGrace: (date: string) => `Expiré le ${date} ; la carte à tarif social fonctionne encore pendant la période de grâce, mais UiTPAS ne dit pas jusqu'à quand. Prolongez maintenant.`,
     notLaterThan: (date: string) => `Le statut d'opportunités court déjà jusqu'au ${date}. Choisissez une date de fin plus tardive.`,
     proposedYearLater: (date: string) => `Proposition : ${date}, un an après la date de fin actuelle.`,
     proposedYearFromToday: (date: string) => `Proposition : ${date}, un an après aujourd'hui.`,
@@ -670,8 +676,8 @@ export const fr: Messages = {
     changeOptIns: 'Modifier les opt-ins',
     optInsSaved: 'Opt-ins enregistrés.',
     remarks: 'Remarques',
-    photoAlt: (name: string) => `Photo de ${name} dans UiTPAS`,
-    kansenStatuutGrace: (date: string) => `statut d'opportunités échu le ${date}, encore en période de grâce`,
+    photoAlt: (name: string) => `Photo ${de(name)} dans UiTPAS`,
+    kansenStatuutGrace: (date: string) => `statut d'opportunités échu le ${date}, encore en période de grâce (fin inconnue)`,
     suspendedUntil: (date: string) => `statut d'opportunités suspendu jusqu'au ${date}`,
     systemStatus: (state: string) => `dans le système de cartes : ${state}`,
     block: 'Bloquer',
@@ -682,8 +688,8 @@ export const fr: Messages = {
     blockYes: 'Oui, bloquer',
     blockNo: 'Non',
     blocked: (number: string) => `La carte ${number} est bloquée. Donnez tout de suite une nouvelle carte ci-dessous.`,
-    upgradePrice: (system: string, amount: string) => `Devenir membre de ${system} coûte ${amount}.`,
-    upgradeFree: (system: string) => `Devenir membre de ${system} est gratuit.`,
+    upgradePrice: (system: string, amount: string) => `Devenir membre ${de(system)} coûte ${amount}.`,
+    upgradeFree: (system: string) => `Devenir membre ${de(system)} est gratuit.`,
     storePhoto: "Enregistrer la photo de l'eID chez le titulaire",
     storePhotoDefault: "Enregistrer par défaut la photo de l'eID chez le titulaire",
     photoStored: "La photo de l'eID est enregistrée chez le titulaire.",
@@ -859,7 +865,7 @@ export const fr: Messages = {
     viaKansentarief: 'au tarif social',
     undo: 'Annuler la vente',
     undoTitle: 'Annuler la vente ?',
-    undoQuestion: (title, date, refund) => `Annuler la vente de ${title} (${date}) ?${refund ? ` Rendez ${refund}.` : ''}`,
+    undoQuestion: (title, date, refund) => `Annuler la vente ${de(title)} (${date}) ?${refund ? ` Rendez ${refund}.` : ''}`,
     undoYes: 'Annuler la vente',
     undoNo: 'Garder',
     undone: (refund) => `Vente annulée.${refund ? ` Rendez ${refund}.` : ''}`,

@@ -42,7 +42,8 @@ export const nl = {
     } satisfies Record<UpdateNotice, (view: UpdateNoticeView, current: string) => string>,
   },
   loading: 'Even geduld…',
-  /** A label and its value: French puts a space before the colon. */
+  /** What comes between a label and its value: French puts a space before the colon. */
+  colon: ': ',
   labelled: (label: string, value: string) => `${label}: ${value}`,
   busy: 'Bezig…',
   format: {
@@ -320,11 +321,12 @@ export const nl = {
       SENT_TO_BALIE: 'Deze kaart is onderweg naar een balie en nog niet in voorraad. Neem een kaart uit de voorraad van deze balie.',
       STOCK: 'Deze kaart zit nog in de centrale voorraad en is niet aan deze balie geleverd. Neem een kaart uit je eigen voorraad.',
       PROVISIONED: 'Deze kaart is nog niet uitgeleverd. Neem een kaart uit de voorraad van deze balie.',
-      ACTIVE: 'Deze kaart is al in gebruik door een pashouder. Zoek die pashouder op met dit nummer, of neem een andere kaart.',
+      ACTIVE: 'Deze kaart is al in gebruik, door een pashouder of een groep. Zoek met dit nummer op wie ze heeft, of neem een andere kaart.',
       BLOCKED: 'Deze kaart is geblokkeerd (verloren, gestolen of vervangen). Neem een andere kaart.',
       DELETED: 'Deze kaart bestaat niet meer in UiTPAS. Neem een andere kaart.',
     } as Readonly<Record<string, string>>,
     cardNotHere: 'Deze kaart is niet beschikbaar aan deze balie. Neem een andere kaart.',
+    heldCard: 'Dit is de kaart die de pashouder nu heeft. Scan of typ de nieuwe kaart.',
     otherBalie: 'Deze kaart hoort bij de voorraad van een andere balie. Neem een kaart uit de voorraad van deze balie.',
     price: (amount: string) => `Te betalen: ${amount}`,
     cardHint: '13 cijfers: typ of scan; Enter controleert de kaart.',
@@ -426,6 +428,7 @@ export const nl = {
     extended: (date: string) => `Kansenstatuut verlengd tot ${date}.`,
     currentEnd: (date: string) => `Loopt nu tot ${date}.`,
     currentEndExpired: (date: string) => `Verlopen op ${date}.`,
+    currentEndGrace: (date: string) => `Verlopen op ${date}; de kansenpas werkt nog tijdens de overgangsperiode, maar UiTPAS zegt niet tot wanneer. Verleng nu.`,
     notLaterThan: (date: string) => `Het kansenstatuut loopt al tot ${date}. Kies een latere einddatum.`,
     proposedYearLater: (date: string) => `Voorstel: ${date}, een jaar na de huidige einddatum.`,
     proposedYearFromToday: (date: string) => `Voorstel: ${date}, een jaar na vandaag.`,
@@ -701,7 +704,8 @@ export const nl = {
     optInsSaved: 'Opt-ins bewaard.',
     remarks: 'Opmerkingen',
     photoAlt: (name: string) => `Foto van ${name} in UiTPAS`,
-    kansenStatuutGrace: (date: string) => `kansenstatuut verlopen op ${date}, nog in de overgangsperiode`,
+    /** UiTPAS says only that the grace period runs, not until when (DOC entiteiten/passholdercardsystemlink-entiteit.md): no end is shown that the API did not give. */
+    kansenStatuutGrace: (date: string) => `kansenstatuut verlopen op ${date}, nog in de overgangsperiode (einde niet gekend)`,
     suspendedUntil: (date: string) => `kansenstatuut geschorst tot ${date}`,
     systemStatus: (state: string) => `in het kaartsysteem: ${state}`,
     block: 'Blokkeren',

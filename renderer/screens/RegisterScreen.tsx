@@ -8,6 +8,7 @@ import { EidNotes } from '../components/EidNotes';
 import { EidPanel } from '../components/EidPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { ScanNotice } from '../components/ScanNotice';
 import { Check, OptInFields } from '../components/OptInFields';
 import { useApp } from '../context';
 import { checkHolds } from '../flows/card-check';
@@ -27,7 +28,7 @@ export function RegisterScreen() {
   const { api, store } = useApp();
   const { session, registration: state } = store();
   const actions = store.registration;
-  const { form, choices, kansenStatuut, storePhoto, pendingCard, failure, sending: submitting, waitForLookUp, tried } = state;
+  const { form, choices, kansenStatuut, storePhoto, pendingCard, failure, sending: submitting, waitForLookUp, tried, unresolvedTap } = state;
   const formRef = useRef<HTMLFormElement>(null);
   const focusAfterRender = useFocusAfterRender(formRef);
   const values = form.values;
@@ -187,6 +188,14 @@ export function RegisterScreen() {
             {kansenStatuut && field('kansenStatuutEndDate', { type: 'date', required: true })}
           </div>
           {check?.state === 'ok' && check.info.kansenpas && !kansenRight(check.info.cardSystem.id) && <p className="notice warn">{texts.register.noKansenRight}</p>}
+          <div aria-live="polite">
+            {unresolvedTap &&
+              ('error' in unresolvedTap ? (
+                <ErrorNotice key={unresolvedTap.id} error={unresolvedTap.error} takeFocus={false} />
+              ) : (
+                <ScanNotice key={unresolvedTap.id} outcome={{ to: 'unknown', identification: unresolvedTap.unknown, chip: unresolvedTap.chip }} />
+              ))}
+          </div>
         </fieldset>
         <fieldset>
           <legend>{texts.register.person}</legend>

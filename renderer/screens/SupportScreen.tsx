@@ -142,7 +142,9 @@ export function SupportScreen() {
             <ul className="plain" data-testid="support-reads">
               {report.reads.map((read) => (
                 <li key={`${read.reader}-${read.at}`}>
-                  {read.reader}: {texts.support.cardKinds[read.cardKind]}, {read.apdus === null ? texts.support.noApdus : texts.support.apdus(read.apdus)}, {read.ms} ms,{' '}
+                  {read.reader}
+                  {texts.colon}
+                  {texts.support.cardKinds[read.cardKind]}, {read.apdus === null ? texts.support.noApdus : texts.support.apdus(read.apdus)}, {read.ms} ms,{' '}
                   {read.outcome === 'read' ? texts.support.readOk : read.outcome === 'ignored' ? texts.support.ignored : texts.eidCauses[read.outcome]}
                 </li>
               ))}

@@ -440,7 +440,7 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
     await page.getByTestId('price').waitFor();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('done').textContent()).toContain(t.passholder.oldCardBlocked(formatUitpasNumber(marieCard)));
-    await expect.poll(() => page.getByTestId('former-card').textContent()).toBe(`UiTPAS Gent: ${formatUitpasNumber(marieCard)}${t.passholder.cardState.BLOCKED}`);
+    await expect.poll(() => page.getByTestId('former-card').textContent()).toBe(`UiTPAS Gent${t.colon}${formatUitpasNumber(marieCard)}${t.passholder.cardState.BLOCKED}`);
     expect(await page.locator('[data-card-system="1"]').textContent()).toContain(formatUitpasNumber(gent(4)));
     await shot('18-replaced-card-blocked');
     await home();

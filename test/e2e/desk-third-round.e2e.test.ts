@@ -312,6 +312,18 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     // The birth date is still to ask: the focus goes there, then on to the questions.
     await expectFocus({ name: 'dateOfBirth' });
     await removeSecond();
+    // A card UiTPAS does not know, tapped on the open form: said beside the card field; nothing asked, nothing lost.
+    await insertSecond(new VirtualUitpasCard('04DEADBEEF0002'));
+    await expect.poll(() => page.locator('form.register [data-testid="scan-outcome"]').textContent(), { timeout: 15_000 }).toBe(t.scan.unknownChip('04DEADBEEF0002'));
+    expect(await dialog().count()).toBe(0);
+    expect(await field('uitpasNumber').inputValue()).toBe(gent(4));
+    expect(await field('name').inputValue()).toBe('Kaya');
+    await expectFocus({ name: 'dateOfBirth' });
+    await shot('07b-unknown-card-on-form');
+    await removeSecond();
+    // Another number in the card field makes that notice old.
+    await field('uitpasNumber').fill(gent(6));
+    await expect.poll(() => page.locator('form.register [data-testid="scan-outcome"]').count()).toBe(0);
   });
 
   it('says a check-digit error in sight, and asks before a reload throws the form away (items 7 and 16)', async () => {
@@ -380,7 +392,7 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     await expect.poll(() => page.getByTestId('done').textContent()).toContain(t.passholder.oldCardBlocked(formatUitpasNumber(marieCard)));
     await home();
     await openByNumber(seedPassholder.inszNumber, 'Marie Claes');
-    await expect.poll(() => page.getByTestId('former-card').textContent()).toBe(`UiTPAS Gent: ${formatUitpasNumber(marieCard)}${t.passholder.cardState.BLOCKED}`);
+    await expect.poll(() => page.getByTestId('former-card').textContent()).toBe(`UiTPAS Gent${t.colon}${formatUitpasNumber(marieCard)}${t.passholder.cardState.BLOCKED}`);
     await shot('10-replaced-card-reopened');
     await home();
   });

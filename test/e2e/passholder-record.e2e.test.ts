@@ -205,7 +205,10 @@ describe.skipIf(skip).each(counterPcs)('the pass holder record in Chromium on $n
   it('shows a kansenstatuut in its grace period, a suspension and the remarks', async () => {
     const [grace, , suspended] = seedRecordPassholders;
     await open(grace?.inszNumber ?? '', `${grace?.firstName} ${grace?.name}`);
-    await expect.poll(() => page.getByTestId('kansenstatuut').textContent()).toMatch(/^kansenstatuut verlopen op \d\d\/\d\d\/\d{4}, nog in de overgangsperiode$/);
+    await expect.poll(() => page.getByTestId('kansenstatuut').textContent()).toMatch(/^kansenstatuut verlopen op \d\d\/\d\d\/\d{4}, nog in de overgangsperiode \(einde niet gekend\)$/);
+    // UiTPAS gives no end of the grace period: the extension says so instead of inventing one (issue 26 item 12).
+    await page.getByRole('button', { name: 'Kansenstatuut verlengen' }).click();
+    await expect.poll(() => page.locator('#field-kansenStatuutEndDate-hint').textContent()).toMatch(/^Verlopen op \d\d\/\d\d\/\d{4}; de kansenpas werkt nog tijdens de overgangsperiode, maar UiTPAS zegt niet tot wanneer\. Verleng nu\. /);
     expect(await page.getByTestId('remarks').textContent()).toBe(grace?.moreInfo);
     await shot('07-grace-period');
     await home();

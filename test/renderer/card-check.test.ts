@@ -71,6 +71,18 @@ describe('the card check before anything is registered', () => {
     expect(asked).toEqual(['uitpas:getCard']);
   });
 
+  it("the pass holder's own current card, typed into a new-card form, is named as theirs before UiTPAS is asked (issue 26 item 14)", async () => {
+    const { api: balie, asked } = api({ 'uitpas:getCard': { ok: true, value: card('ACTIVE') } });
+    const check = await checkCard(balie, { ...input, reason: 'LOSS_THEFT', heldCards: [number] });
+    expect(check).toMatchObject({ state: 'refused', field: 'uitpasNumber', message: 'Dit is de kaart die de pashouder nu heeft. Scan of typ de nieuwe kaart.' });
+    expect(asked).toEqual([]);
+    // Someone else's card in use is not called the pass holder's own, and may be a group's.
+    expect(await checkCard(balie, { ...input, reason: 'LOSS_THEFT', heldCards: [withLuhnDigit('090000000012')] })).toMatchObject({
+      state: 'refused',
+      message: expect.stringContaining('door een pashouder of een groep'),
+    });
+  });
+
   it('a mistyped number is refused on the spot, with the check digit named, before asking UiTPAS', async () => {
     const { api: balie, asked } = api({});
     expect(await checkCard(balie, { ...input, number: '0900000099991' })).toMatchObject({ state: 'refused', field: 'uitpasNumber', message: expect.stringContaining('controlecijfer') });

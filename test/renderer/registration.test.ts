@@ -14,6 +14,7 @@ import {
   personChanged,
   staffGaveSomething,
   startRegistration,
+  tapUnresolved,
   type Registration,
 } from '../../renderer/flows/registration';
 import { createAppStore } from '../../renderer/store';
@@ -99,6 +100,16 @@ describe('the register form slice', () => {
     const scannedFirst = startRegistration({ uitpasNumber: '0900000000100', storePhoto: true });
     const filled = eidArrived(scannedFirst, card('a1', 'anneliese'));
     expect(filled.form.values).toMatchObject({ uitpasNumber: '0900000000100', name: 'Van den Broeck' });
+  });
+
+  it('says an unknown tap beside the card field until another number is there (the form is never left for it)', () => {
+    const open = startRegistration({ card: card('a1', 'anneliese'), storePhoto: true });
+    const tapped = tapUnresolved(open, { id: 3, unknown: '04DEADBEEF0002', chip: true });
+    expect(tapped.unresolvedTap).toEqual({ id: 3, unknown: '04DEADBEEF0002', chip: true });
+    expect(tapped.form).toBe(open.form);
+    expect(fieldTyped(tapped, 'email', 'a@example.be').unresolvedTap).not.toBeNull();
+    expect(fieldTyped(tapped, 'uitpasNumber', '0900000000100').unresolvedTap).toBeNull();
+    expect(cardScanned(tapped, '0900000000100').unresolvedTap).toBeNull();
   });
 
   it('the same read completing only says how far to trust it', () => {

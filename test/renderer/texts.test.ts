@@ -41,6 +41,17 @@ describe('texts', () => {
     expect(problemText('end-date-too-late')).toBe(`La date de fin ne peut pas dépasser le 31/12/${new Date().getFullYear() + 1}.`);
   });
 
+  it("writes French as French: de elided before a vowel, a space before the colon (issue 26 item 14)", () => {
+    setLanguage('fr');
+    expect(texts.record.upgradePrice('UiTPAS Gent', '€ 5,00')).toBe("Devenir membre d'UiTPAS Gent coûte € 5,00.");
+    expect(texts.record.upgradeFree('Paspartoe')).toBe('Devenir membre de Paspartoe est gratuit.');
+    expect(texts.eid.photoAlt('Anneliese')).toBe("Photo d'Anneliese sur l'eID");
+    expect(texts.eid.photoAlt('Hélène')).toBe("Photo de Hélène sur l'eID");
+    expect(`${texts.visit.balance}${texts.colon}12`).toBe('Solde de points : 12');
+    setLanguage('nl');
+    expect(`${texts.visit.balance}${texts.colon}12`).toBe('Puntensaldo: 12');
+  });
+
   it('words an eID cause', () => {
     expect(eidFailureText('card-removed')).toMatch(/uitgenomen/);
     setLanguage('fr');

@@ -12,7 +12,9 @@ export function VisitSide({ visit }: { visit: VisitState }) {
       {subject.kind === 'passholder' && (
         <>
           <h2 id="balance-title" className="balance">
-            {texts.visit.balance}: <span data-testid="balance">{subject.points ?? '—'}</span>
+            {texts.visit.balance}
+            {texts.colon}
+            <span data-testid="balance">{subject.points ?? '—'}</span>
           </h2>
           <button type="button" aria-expanded={visit.history !== undefined} onClick={() => (visit.history ? store.visit.historyClosed() : store.visit.historyOpened())}>
             {visit.history ? texts.visit.closeHistory : texts.visit.history}

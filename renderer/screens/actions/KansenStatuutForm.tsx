@@ -22,6 +22,7 @@ export function KansenStatuutForm({ holder, systems, onDone }: { holder: Passhol
   const problem = kansenStatuutExtensionError(endDate, current?.kansenStatuutEndDate, today);
   const currentEnd = current?.kansenStatuutEndDate;
   const expired = current ? current.kansenStatuutExpired || isKansenStatuutExpired(currentEnd, today) : false;
+  const inGracePeriod = current ? current.kansenStatuutInGracePeriod : false;
   // Not later than the current end: say which end, so the staff see what to beat.
   const shown = problem === 'end-date-not-later' && currentEnd ? { text: texts.passholder.notLaterThan(formatDate(currentEnd)) } : problem;
   // The proposal says what it is: a year later, or the latest date UiTPAS allows when a year later would be past it.
@@ -67,10 +68,17 @@ export function KansenStatuutForm({ holder, systems, onDone }: { holder: Passhol
           }}
           type="date"
           required
-          hint={[currentEnd ? (expired ? texts.passholder.currentEndExpired(formatDate(currentEnd)) : texts.passholder.currentEnd(formatDate(currentEnd))) : '', touched ? '' : proposal].filter(Boolean).join(' ')}
+          hint={[currentEnd ? currentEndText(currentEnd, expired, inGracePeriod) : '', touched ? '' : proposal].filter(Boolean).join(' ')}
           error={fieldError('kansenStatuutEndDate') ?? (tried || isIsoDate(endDate) ? shown : undefined)}
         />
       </div>
     </ActionForm>
   );
+}
+
+/** Where the current kansenstatuut stands: running, ended, or ended but still honoured for a grace period whose end UiTPAS does not give. */
+function currentEndText(currentEnd: string, expired: boolean, inGracePeriod: boolean): string {
+  const date = formatDate(currentEnd);
+  if (inGracePeriod) return texts.passholder.currentEndGrace(date);
+  return expired ? texts.passholder.currentEndExpired(date) : texts.passholder.currentEnd(date);
 }

@@ -6,6 +6,7 @@ import { kansenStatuutEndDateError } from '../../../electron/rules/passholder-ru
 import { CardNumberField } from '../../components/CardNumberField';
 import { Field } from '../../components/Field';
 import { useApp } from '../../context';
+import { currentCards } from '../../flows/cards-after';
 import { findHolders, holderWithCard } from '../../flows/look-up';
 import { endDateFor, reasonChoice } from '../../flows/new-card';
 import { useCardCheck } from '../../flows/use-card-check';
@@ -27,7 +28,7 @@ export function NewCardForm({ holder, initialReason, onDone }: { holder: Passhol
   const set = (name: string, value: string) => setValues((current) => ({ ...current, [name === 'reason' ? 'picked' : name]: value }));
   const choice = reasonChoice(holder, values.uitpasNumber, values.picked as ReplacementReason);
   const obtaining = choice.reason === 'OBTAIN_KANSENSTATUUT';
-  const input = { number: values.uitpasNumber, voucher: values.voucherNumber, reason: choice.reason };
+  const input = { number: values.uitpasNumber, voucher: values.voucherNumber, reason: choice.reason, heldCards: currentCards(holder).map((card) => card.number) };
   const endDateError = obtaining ? kansenStatuutEndDateError(values.kansenStatuutEndDate, new Date()) : undefined;
   // Enter in the number or voucher shows status, reason and price; once checked, Enter registers.
   const { check, checking, ok, run: runCheck, enter, refusal } = useCardCheck(input);

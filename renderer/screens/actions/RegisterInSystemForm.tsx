@@ -6,6 +6,7 @@ import { isKansenpas, uitpasNumberProblem } from '../../../electron/rules/uitpas
 import { CardNumberField } from '../../components/CardNumberField';
 import { Field } from '../../components/Field';
 import { useApp } from '../../context';
+import { currentCards } from '../../flows/cards-after';
 import { findHolders } from '../../flows/look-up';
 import { useCardCheck } from '../../flows/use-card-check';
 import { formatAmount } from '../../format/numbers';
@@ -32,7 +33,7 @@ export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Pass
   // A kansenpas brings the kansenstatuut: staff choose its end date, proposed as the real counter does.
   const [values, setValues] = useState({ uitpasNumber: '', voucherNumber: '', kansenStatuutEndDate: defaultKansenStatuutEndDate(new Date()) });
   const set = (name: string, value: string) => setValues((current) => ({ ...current, [name]: value }));
-  const input = { number: values.uitpasNumber, voucher: values.voucherNumber, reason: 'EXTRA_CARD' as const, dateOfBirth: holder.dateOfBirth, postalCode: holder.postalCode };
+  const input = { number: values.uitpasNumber, voucher: values.voucherNumber, reason: 'EXTRA_CARD' as const, dateOfBirth: holder.dateOfBirth, postalCode: holder.postalCode, heldCards: currentCards(holder).map((card) => card.number) };
   const upgrade = useUpgradePrice(withCard ? undefined : systemId, holder);
   const { check, checking, ok, run: runCheck, enter, refusal } = useCardCheck(input);
   // With a card, the card decides the card system.
