@@ -6,16 +6,19 @@
  * answers with this tab's secret, kept in sessionStorage (this origin, this
  * tab). Every later socket, after a reload or when one closes, offers that
  * secret: the page reconnects by itself, and a call made meanwhile waits for
- * the socket a few seconds before it answers `internal`.
+ * the socket before it answers `internal`. After a reload the host refuses the
+ * new socket until it has seen the old page's socket close (one socket per
+ * tab), which a busy machine may take seconds to see: the page retries every
+ * second at most, and its first calls wait long enough to get through.
  */
 import { createBalieApi } from '../ipc/bridge-api';
 import { contractError, type Result } from '../ipc/contract';
 import { bridgeProtocol, bridgeSocketPath, tabProtocolPrefix, tabStorageKey, tokenProtocolPrefix, type WireMessage, type WireRequest } from './wire';
 
 /** How long a call waits for a socket before it answers `internal`. */
-const waitForSocketMs = 5000;
+const waitForSocketMs = 15_000;
 const firstRetryMs = 250;
-const longestRetryMs = 4000;
+const longestRetryMs = 1000;
 
 let startToken = new URLSearchParams(location.hash.slice(1)).get('token');
 if (startToken) history.replaceState(null, '', `${location.pathname}${location.search}`);

@@ -16,7 +16,7 @@ import type { EidCard } from '../../electron/ipc/contract';
 import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
-import { launchChromium } from '../support/chromium';
+import { launchChromium, openHostPage } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard } from '../support/vpcd-card';
 
@@ -33,7 +33,7 @@ it.skipIf(skipWithout('pcscd met vpcd', inject('pcscd')))('renderer: bundle size
   const host = await startBrowserHostApp({ projectRoot: root, createPcscContext: createPcscliteContext, trustAnchors: testTrustAnchors(), dataDirectory: mkdtempSync(join(tmpdir(), 'bench-ui-')), port: 0 });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(host.url);
+  await openHostPage(page, host.url);
   await page.getByRole('button', { name: 'Aanmelden bij UiTiD' }).click();
   await page.getByRole('button', { name: 'Demo-balie Gent Centrum' }).click();
   await page.getByRole('button', { name: 'Nieuwe pashouder registreren' }).first().click();

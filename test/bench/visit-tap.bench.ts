@@ -18,7 +18,7 @@ import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { VirtualUitpasCard } from '../../native/contactless/virtual-uitpas-card';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { testTrustAnchors, virtualCard } from '../support/card-fixtures';
-import { launchChromium } from '../support/chromium';
+import { launchChromium, openHostPage } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard } from '../support/vpcd-card';
 
@@ -60,7 +60,7 @@ it.skipIf(skipWithout('pcscd met vpcd', inject('pcscd')))('tap → pass holder w
   });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1024, height: 640 }, locale: 'en-US' });
-  await page.goto(host.url);
+  await openHostPage(page, host.url);
   await page.getByRole('button', { name: 'Aanmelden bij UiTiD' }).click();
   await page.getByRole('button', { name: 'Demo-balie Gent Centrum' }).click();
   const eid = await insertVirtualCard(virtualCard({ person: virtualPeople.lukas }), 0);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser-host/app';
 import { createBalieApi } from '../../electron/ipc/bridge-api';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
-import { chromiumAvailability, launchChromium } from '../support/chromium';
+import { chromiumAvailability, launchChromium, openHostPage } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard } from '../support/vpcd-card';
 
@@ -29,10 +29,19 @@ describe.skipIf(skip)('the app in Chromium through the browser host', () => {
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    host = await startBrowserHostApp({ projectRoot, createPcscContext: createPcscliteContext, dataDirectory: mkdtempSync(join(tmpdir(), 'balie-e2e-')), port: 0 });
+    host = await startBrowserHostApp({
+      projectRoot,
+      createPcscContext: createPcscliteContext,
+      dataDirectory: mkdtempSync(join(tmpdir(), 'balie-e2e-')),
+      // A policy root of this run, never the machine's own.
+      policyRoot: mkdtempSync(join(tmpdir(), 'balie-e2e-policy-')),
+      port: 0,
+    });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(host.url);
+    // Playwright waits 30 s for an element by default, longer than a test may take: a step that waits names itself.
+    page.setDefaultTimeout(8000);
+    await openHostPage(page, host.url);
   });
 
   afterAll(async () => {

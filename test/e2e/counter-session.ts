@@ -13,7 +13,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startBrowserHostApp, type BrowserHostApp } from '../../electron/browser-host/app';
 import { createPcscliteContext } from '../../native/pcsc/pcsclite-context';
 import { testTrustAnchors } from '../support/card-fixtures';
-import { launchChromium } from '../support/chromium';
+import { launchChromium, openHostPage } from '../support/chromium';
 import { VirtualUitpasCard } from '../../native/contactless/virtual-uitpas-card';
 import { insertVirtualCard, type InsertedCard, type VirtualCardBehaviour } from '../support/vpcd-card';
 
@@ -50,7 +50,7 @@ export async function openCounter(options: { name: string; page: BrowserContextO
     browserDialogs.push(question.message());
     void question.dismiss();
   });
-  await page.goto(host.url);
+  await openHostPage(page, host.url);
   openEvents = host.events;
   return {
     host,

@@ -1,6 +1,7 @@
 /** Debian's Chromium driven by playwright-core, with the flags this closed network needs. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { tabStorageKey } from '../../electron/browser-host/wire';
 import type { PartAvailability } from './pcscd';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,4 +44,14 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * Opens the browser host's one-time link and waits until the page holds its tab
+ * secret. The link's token opens one socket only (electron/browser-host/server.ts):
+ * a reload before the secret arrived would leave the page with nothing to connect with.
+ */
+export async function openHostPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(`sessionStorage.getItem(${JSON.stringify(tabStorageKey)}) !== null`);
 }
