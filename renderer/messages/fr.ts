@@ -12,6 +12,8 @@ import type { Messages } from './nl';
 /** "de" before a name, elided before a vowel: "membre d'UiTPAS Gent", "photo d'Anneliese" (not before h or y, which may be aspirated). */
 const de = (name: string) => (/^[aeiouàâäéèêëîïôöùûü]/i.test(name) ? `d'${name}` : `de ${name}`);
 
+const colon = ' : ';
+
 export const fr: Messages = {
   // The product's name stays as it is in every language.
   appTitle: 'UiTPAS Balie',
@@ -28,8 +30,8 @@ export const fr: Messages = {
     },
   },
   loading: 'Un instant…',
-  colon: ' : ',
-  labelled: (label: string, value: string) => `${label} : ${value}`,
+  colon,
+  labelled: (label: string, value: string) => `${label}${colon}${value}`,
   busy: 'En cours…',
   format: {
     datePattern: 'JJ/MM/AAAA',

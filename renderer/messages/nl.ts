@@ -26,6 +26,9 @@ import type {
 } from '../../electron/ipc/contract';
 import type { FieldProblem } from '../../electron/rules/passholder-rules';
 
+/** What comes between a label and its value: French puts a space before the colon. */
+const colon = ': ';
+
 export const nl = {
   appTitle: 'UiTPAS Balie',
   version: (version: string) => `versie ${version}`,
@@ -42,9 +45,8 @@ export const nl = {
     } satisfies Record<UpdateNotice, (view: UpdateNoticeView, current: string) => string>,
   },
   loading: 'Even geduld…',
-  /** What comes between a label and its value: French puts a space before the colon. */
-  colon: ': ',
-  labelled: (label: string, value: string) => `${label}: ${value}`,
+  colon,
+  labelled: (label: string, value: string) => `${label}${colon}${value}`,
   busy: 'Bezig…',
   format: {
     datePattern: 'DD/MM/JJJJ',

@@ -385,6 +385,11 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     await openByNumber(marieCard, 'Marie Claes');
     await page.getByRole('button', { name: t.passholder.newCard }).click();
     await expectFocus({ name: 'uitpasNumber' });
+    // Her own card, typed by mistake, is named as hers (item 14), and the next scan replaces it.
+    await page.keyboard.type(marieCard);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fieldError('uitpasNumber').textContent()).toBe(t.register.heldCard);
+    await expectFocus({ name: 'uitpasNumber' });
     await page.keyboard.type(gent(6));
     await page.keyboard.press('Enter');
     await page.getByTestId('price').waitFor();
