@@ -419,6 +419,9 @@ describe('Omruilen', () => {
     await cashing;
     expect(store.getState().visit?.outcomes.cashIn['points:7']).toMatchObject({ step: 'unknown' });
     // Nothing is asked or sent again while it is unknown.
+    await store.visit.cashInAsked('points:7');
+    expect(store.getState().question).toBeUndefined();
+    expect(calls('visit:cashInPointsPromotion')).toHaveLength(1);
     await store.visit.cashInLookedUp('points:7');
     expect(store.getState().visit?.outcomes.cashIn['points:7']).toEqual({ step: 'settled', arrived: true });
     expect(calls('visit:cashInPointsPromotion')).toHaveLength(1);

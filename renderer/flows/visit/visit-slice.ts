@@ -219,15 +219,18 @@ export function createVisitSlice(api: VisitCalls, host: VisitHost, questions: Vi
   };
 
   /** Runs a write: `sending`, then its answer, a refusal, or an unknown outcome (never sent again by itself). */
+  /** A write on its way or whose outcome is unknown is not sent again, nor asked again (a double click, or a lost answer). */
+  const awaitingOutcome = (visit: VisitState, kind: keyof VisitOutcomes, key: string): boolean => {
+    const outcome = visit.outcomes[kind][key];
+    return outcome?.step === 'sending' || outcome?.step === 'unknown';
+  };
   const writing = async <T>(
     visit: VisitState,
     kind: keyof VisitOutcomes,
     key: string,
     send: () => Promise<Result<T>>,
   ): Promise<{ ok: true; value: T } | { ok: false }> => {
-    const outcome = visit.outcomes[kind][key];
-    // A write on its way or whose outcome is unknown is not sent again (a double click, or a lost answer).
-    if (outcome?.step === 'sending' || outcome?.step === 'unknown') return { ok: false };
+    if (awaitingOutcome(visit, kind, key)) return { ok: false };
     const sentAt = Date.now();
     const balanceBefore = visit.subject.kind === 'passholder' ? visit.subject.points : null;
     setOutcome(visit.id, kind, key, { step: 'sending' });
@@ -440,7 +443,7 @@ const cancelConfirmed = async (sale: TicketSale): Promise<void> => {
     async cancelAsked(ticketSaleId: string): Promise<void> {
       const visit = host.get();
       const sale = visit?.history?.sales.status === 'ready' ? visit.history.sales.value.find((one) => one.id === ticketSaleId) : undefined;
-      if (!visit || !sale || !(await host.ask(questions.cancel(sale)))) return;
+      if (!visit || !sale || awaitingOutcome(visit, 'cancel', ticketSaleId) || !(await host.ask(questions.cancel(sale)))) return;
       await cancelConfirmed(sale);
     },
     cancelConfirmed,
@@ -458,7 +461,7 @@ const cancelConfirmed = async (sale: TicketSale): Promise<void> => {
     async cashInAsked(key: string): Promise<void> {
       const visit = host.get();
       const advantage = visit?.advantages?.status === 'ready' ? visit.advantages.value.find((one) => advantageKey(one) === key) : undefined;
-      if (!visit || !advantage || !advantage.exchangeable || !(await host.ask(questions.cashIn(advantage)))) return;
+      if (!visit || !advantage || !advantage.exchangeable || awaitingOutcome(visit, 'cashIn', key) || !(await host.ask(questions.cashIn(advantage)))) return;
       const now = host.get();
       if (!now || now.id !== visit.id) return;
       const { uitpasNumber } = now.subject;
