@@ -370,6 +370,21 @@ describe('Ongedaan maken', () => {
     expect(store.getState().visit?.outcomes.cancel.s1).toEqual({ step: 'done', done: { refundCents: 150 } });
     expect(store.getState().visit?.history?.sales).toEqual({ status: 'ready', value: [] });
   });
+
+  it("never cancels with the next citizen's card: a sale confirmed after another pass holder opened is not sent", async () => {
+    const { api, calls } = everyday({ 'visit:getTicketSales': () => ok([sale('s1', 'a1')]), 'visit:cancelTicketSale': () => ok({ code: 'ACTION_SUCCEEDED' }) });
+    const store = openHolder(api);
+    await ready(store);
+    store.visit.historyOpened();
+    await vi.waitFor(() => expect(store.getState().visit?.history?.sales.status).toBe('ready'));
+    const confirmed = store.visit.cancelAsked('s1');
+    // The next citizen's card, tapped while the question is open.
+    store.show({ name: 'passholder', passholder: { ...holder('3'), uid: 'u-2' }, opened: 2, uitpasNumber: '0900000012415' });
+    store.getState().question?.answer(true);
+    await confirmed;
+    expect(calls('visit:cancelTicketSale')).toHaveLength(0);
+    expect(store.getState().visit?.outcomes.cancel).toEqual({});
+  });
 });
 
 describe('Omruilen', () => {
@@ -426,5 +441,20 @@ describe('Omruilen', () => {
     expect(store.getState().visit?.outcomes.cashIn['points:7']).toEqual({ step: 'settled', arrived: true });
     expect(calls('visit:cashInPointsPromotion')).toHaveLength(1);
     expect(calls('visit:getAdvantages')).toHaveLength(2);
+  });
+
+  it('keeps a cash-in unknown when the balance cannot be read again: no "not exchanged" without evidence', async () => {
+    const { api, calls } = everyday({
+      'visit:cashInPointsPromotion': () => failed({ code: 'uitpas-unreachable', outcomeUnknown: true }),
+      'uitpas:identify': () => failed({ code: 'uitpas-unreachable' }),
+    });
+    const store = openHolder(api);
+    await ready(store);
+    const cashing = store.visit.cashInAsked('points:7');
+    store.getState().question?.answer(true);
+    await cashing;
+    await store.visit.cashInLookedUp('points:7');
+    expect(store.getState().visit?.outcomes.cashIn['points:7']).toMatchObject({ step: 'unknown', checkFailed: true });
+    expect(calls('visit:cashInPointsPromotion')).toHaveLength(1);
   });
 });

@@ -282,7 +282,8 @@ export function createVisitSlice(api: VisitCalls, host: VisitHost, questions: Vi
   /** The cancellation itself, once staff said yes: the sale cancelled (A4), then the history, activities and coupons read again. */
 const cancelConfirmed = async (sale: TicketSale): Promise<void> => {
     const visit = host.get();
-    if (!visit) return;
+    // Only a sale of the visit on screen: the next citizen's card may have opened another while staff were asked.
+    if (!visit || !(visit.history?.sales.status === 'ready' && visit.history.sales.value.some((one) => one.id === sale.id))) return;
     const { id, subject } = visit;
     const result = await writing(visit, 'cancel', sale.id, () => api.cancelTicketSale({ ticketSaleId: sale.id, uitpasNumber: subject.uitpasNumber }));
     if (!result.ok) return;
@@ -492,11 +493,10 @@ const cancelConfirmed = async (sale: TicketSale): Promise<void> => {
       const [advantages, balance] = await Promise.all([loadAdvantages(visit.id, visit.subject.uitpasNumber), reReadCard(visit.id, visit.subject.uitpasNumber)]);
       if (!advantages.ok) { setOutcome(visit.id, 'cashIn', key, { ...unknown, checking: false, checkFailed: true }); return; }
       const after = advantages.value.find((one) => advantageKey(one) === key);
-      const arrived =
-        before.kind === 'welcome'
-          ? !after?.exchangeable
-          : balance !== null && unknown.balanceBefore !== null && before.points > 0 && balance <= unknown.balanceBefore - before.points;
-      setOutcome(visit.id, 'cashIn', key, { step: 'settled', arrived });
+      if (before.kind === 'welcome') { setOutcome(visit.id, 'cashIn', key, { step: 'settled', arrived: !after?.exchangeable }); return; }
+      // Without both balances, or for a promotion that costs nothing, the balance proves nothing either way: still unknown.
+      if (balance === null || unknown.balanceBefore === null || before.points <= 0) { setOutcome(visit.id, 'cashIn', key, { ...unknown, checking: false, checkFailed: true }); return; }
+      setOutcome(visit.id, 'cashIn', key, { step: 'settled', arrived: balance <= unknown.balanceBefore - before.points });
     },
   };
 }
