@@ -29,7 +29,7 @@ import type { CardAfter } from './flows/cards-after';
 import * as registrationFlow from './flows/registration';
 import type { Registration } from './flows/registration';
 import { looksLikeChip, scanRoute, type ScanRoute } from './flows/scan-route';
-import { createVisitSlice, visitCard, type VisitState } from './flows/visit/visit-slice';
+import { createVisitSlice, visitAwaitsOutcome, visitCard, type VisitState } from './flows/visit/visit-slice';
 import { visitQuestions } from './flows/visit/visit-words';
 import { language, pcLocales, sessionLanguage, setLanguage, texts } from './texts';
 
@@ -120,7 +120,8 @@ export function isHalfRead(card: EidCard): boolean {
 
 /** Whether leaving now (another screen, logging out, another balie or environment, closing the window) loses something. */
 export function hasUnsavedWork(state: AppState): boolean {
-  return state.unsavedWork || state.inFlight > 0;
+  // A visit write whose answer was lost is checked only on that visit's screen: leaving it unasked would drop the check.
+  return state.unsavedWork || state.inFlight > 0 || visitAwaitsOutcome(state.visit);
 }
 
 export function createAppStore(api: BalieApi) {
@@ -289,10 +290,12 @@ export function createAppStore(api: BalieApi) {
     });
 
   /** True when nothing would be lost, or the staff member chose to let it go; the question's title names what they asked to do. */
-  const mayLeave = async (title: string = texts.leave.title): Promise<boolean> => {
+  const mayLeave = async (asked?: string): Promise<boolean> => {
     const state = store.getState();
     if (!hasUnsavedWork(state)) return true;
-    const text = state.inFlight > 0 ? texts.leave.inFlight : texts.leave.unsaved;
+    const unchecked = state.inFlight === 0 && visitAwaitsOutcome(state.visit);
+    const title = asked ?? (unchecked ? texts.leave.uncheckedTitle : texts.leave.title);
+    const text = state.inFlight > 0 ? texts.leave.inFlight : unchecked ? texts.leave.unchecked : texts.leave.unsaved;
     const yes = await ask({ title, text, yes: texts.dialog.yes, no: texts.dialog.no });
     if (yes) store.setState({ unsavedWork: false });
     return yes;

@@ -44,6 +44,8 @@ export const fr: Messages = {
     balieTitle: 'Changer de comptoir ?',
     unsaved: 'Vous êtes en train de remplir un formulaire. Quitter sans envoyer ?',
     inFlight: "UiTPAS n'a pas encore répondu. Quitter quand même ?",
+    uncheckedTitle: 'Quitter le titulaire ?',
+    unchecked: "Une action pour ce titulaire n'a pas reçu de réponse d'UiTPAS et n'a pas encore été vérifiée. Si vous quittez, elle ne sera plus vérifiée. Quitter quand même ?",
   },
   dialog: { yes: 'Oui', no: 'Non' },
   readers: {

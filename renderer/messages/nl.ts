@@ -59,6 +59,8 @@ export const nl = {
     balieTitle: 'Andere balie kiezen?',
     unsaved: 'Je bent een formulier aan het invullen. Weggaan zonder te versturen?',
     inFlight: 'UiTPAS heeft nog niet geantwoord. Toch weggaan?',
+    uncheckedTitle: 'Pashouder verlaten?',
+    unchecked: 'Een actie voor deze pashouder kreeg geen antwoord van UiTPAS en is nog niet nagekeken. Als je weggaat, wordt ze niet meer nagekeken. Toch weggaan?',
   },
   dialog: { yes: 'Ja', no: 'Nee' },
   readers: {

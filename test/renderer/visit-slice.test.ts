@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBalieApi } from '../../electron/ipc/bridge-api';
 import type { Activity, Advantage, BalieError, Passholder, Result, TicketSale } from '../../electron/ipc/contract';
-import { createAppStore } from '../../renderer/store';
+import { createAppStore, hasUnsavedWork } from '../../renderer/store';
 import { texts } from '../../renderer/texts';
 
 type Answer = Result<unknown> | Promise<Result<unknown>>;
@@ -228,10 +228,18 @@ describe('Punten sparen', () => {
     expect(store.getState().visit?.outcomes.checkin.a1).toMatchObject({ step: 'unknown', error: lost, balanceBefore: 12 });
     await store.visit.checkinRequested('a1');
     expect(calls('visit:checkin')).toHaveLength(1);
+    // The next citizen's card (or any other screen) asks first: leaving would drop the check.
+    const leaving = store.go({ name: 'home' });
+    expect(store.getState().question).toMatchObject({ title: texts.leave.uncheckedTitle, text: texts.leave.unchecked });
+    store.getState().question?.answer(false);
+    expect(await leaving).toBe(false);
+    expect(store.getState().screen.name).toBe('passholder');
     await store.visit.checkinLookedUp('a1');
     expect(store.getState().visit?.outcomes.checkin.a1).toEqual({ step: 'settled', arrived: true });
     expect(store.getState().visit?.subject).toMatchObject({ points: 13 });
     expect(calls('visit:checkin')).toHaveLength(1);
+    // Settled: nothing is left to lose.
+    expect(hasUnsavedWork(store.getState())).toBe(false);
   });
 
   it('counts a check-in as in flight until it answers, so leaving asks first', async () => {

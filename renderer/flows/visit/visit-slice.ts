@@ -88,6 +88,12 @@ export interface VisitState {
   outcomes: VisitOutcomes;
 }
 
+/** Whether a write of this visit is on its way or has an outcome nobody has checked yet (a lost answer). */
+export function visitAwaitsOutcome(visit: VisitState | undefined): boolean {
+  if (!visit) return false;
+  return Object.values(visit.outcomes).some((byKey: Record<string, { step: string }>) => Object.values(byKey).some((outcome) => outcome.step === 'sending' || outcome.step === 'unknown'));
+}
+
 /** What the slice needs from the app store: the state's `visit`, the app's dialog, and counting writes in flight. */
 export interface VisitHost {
   get(): VisitState | undefined;
