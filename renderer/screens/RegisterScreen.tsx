@@ -11,6 +11,7 @@ import { Field } from '../components/Field';
 import { ScanNotice } from '../components/ScanNotice';
 import { Check, OptInFields } from '../components/OptInFields';
 import { useApp } from '../context';
+import { normaliseUitpasNumber } from '../../electron/rules/uitpas-number';
 import { checkHolds } from '../flows/card-check';
 import { findHolders, holderWithCard } from '../flows/look-up';
 import { focusField, focusNextField, useFocusAfterRender } from '../flows/focus';
@@ -282,9 +283,9 @@ export function RegisterScreen() {
               }}
             />
           )}
-          {/* While UiTPAS may or may not have registered, there is nothing to collect yet. */}
+          {/* While UiTPAS may or may not have registered, there is nothing to collect yet; a check speaks only of the card now in the field (a change of citizen empties it). */}
           <CardCheckStatus
-            check={waitForLookUp ? null : check}
+            check={waitForLookUp || check?.number !== normaliseUitpasNumber(cardInput.number) ? null : check}
             pending={checking}
             note={
               // The kansenstatuut is named beside the price whenever it is in play: set, or a kansenpas scanned.

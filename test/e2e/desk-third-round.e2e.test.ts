@@ -163,6 +163,9 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     await eidPanel().getByText(t.eid.notFound).waitFor({ timeout: 15_000 });
     await eidPanel().getByRole('button', { name: t.home.register }).click();
     await expect.poll(() => field('name').inputValue()).toBe('Dubois');
+    await field('uitpasNumber').fill(gent(8));
+    await field('uitpasNumber').press('Enter');
+    await expect.poll(() => page.getByTestId('price').count()).toBe(1);
     await field('email').fill('benoit.dubois@example.org');
     await field('optInServiceMails').check();
     await field('legalTermsDigital').check();
@@ -174,6 +177,10 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     await dialog().getByRole('button', { name: t.eid.replace }).click();
     await expect.poll(() => field('name').inputValue()).toBe('Van den Broeck');
     expect(await field('email').inputValue()).toBe('');
+    // His card and its price went with him.
+    expect(await field('uitpasNumber').inputValue()).toBe('');
+    expect(await page.getByTestId('card-status').count()).toBe(0);
+    expect(await page.getByTestId('price').count()).toBe(0);
     expect(await field('optInServiceMails').isChecked()).toBe(false);
     expect(await field('legalTermsDigital').isChecked()).toBe(false);
     // After any eID read the focus is where the next scan belongs.
