@@ -20,6 +20,19 @@ export function focusNextField(from: HTMLInputElement | HTMLSelectElement): void
   controls[controls.indexOf(from) + 1]?.focus();
 }
 
+/**
+ * Enter on a tick-box or a radio button moves on, like Tab: in every form, a
+ * scanner's Enter or a hurried second Enter never sends a choice (consent, a
+ * tariff). True when it handled the key.
+ */
+export function enterOnChoiceMovesOn(event: { key: string; target: EventTarget | null; preventDefault(): void }): boolean {
+  const { target } = event;
+  if (event.key !== 'Enter' || !(target instanceof HTMLInputElement) || (target.type !== 'checkbox' && target.type !== 'radio')) return false;
+  event.preventDefault();
+  focusNextField(target);
+  return true;
+}
+
 /** Focuses an element that is not a control (a heading, a notice) so screen readers read it and Tab continues from it. */
 export function focusElement(element: HTMLElement | null): void {
   if (!element) return;

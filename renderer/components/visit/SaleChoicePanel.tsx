@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Activity } from '../../../electron/ipc/contract';
 import { useApp } from '../../context';
+import { enterOnChoiceMovesOn } from '../../flows/focus';
 import { choicePrice, type SaleChoice, type VisitState } from '../../flows/visit/visit-slice';
 import { formatCents } from '../../format/numbers';
 import { texts } from '../../texts';
@@ -25,6 +26,7 @@ export function SaleChoicePanel({ activity, choice, visit }: { activity: Activit
     <form
       className="sale-choice"
       aria-label={texts.visit.choiceTitle(activity.title)}
+      onKeyDown={(event) => void enterOnChoiceMovesOn(event)}
       onSubmit={(event) => {
         event.preventDefault();
         void store.visit.saleConfirmed();

@@ -4,7 +4,7 @@ import { CardCheckStatus } from '../../components/CardCheckStatus';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useApp } from '../../context';
 import type { CardCheck } from '../../flows/card-check';
-import { focusField, focusNextField, useFocusAfterRender } from '../../flows/focus';
+import { enterOnChoiceMovesOn, focusField, useFocusAfterRender } from '../../flows/focus';
 import { texts } from '../../texts';
 
 export interface Failure {
@@ -90,13 +90,7 @@ export function ActionForm({
       className="panel action-form"
       onSubmit={submit}
       onKeyDown={(event) => {
-        if (event.key !== 'Enter') return;
-        // Enter on a tick-box moves on, like Tab: it never sends a choice about consent (every form, one rule).
-        if (event.target instanceof HTMLInputElement && event.target.type === 'checkbox') {
-          event.preventDefault();
-          focusNextField(event.target);
-          return;
-        }
+        if (event.key !== 'Enter' || enterOnChoiceMovesOn(event)) return;
         // Enter on a choice (the card system) sends, as in a text field; it does not open the list.
         if (!(event.target instanceof HTMLSelectElement)) return;
         event.preventDefault();
