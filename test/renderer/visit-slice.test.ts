@@ -306,7 +306,7 @@ describe('Tarief toekennen', () => {
     });
     const { api, calls } = everyday({
       'visit:searchActivities': () => ok({ total: 1, activities: [several] }),
-      'visit:buyTicket': () => ok({ ticketSale: sale('s1', 'a1'), activity: null }),
+      'visit:buyTicket': () => ok({ ticketSale: { ...sale('s1', 'a1'), tariffCents: 500 }, activity: null }),
     });
     const store = openHolder(api);
     await ready(store);
@@ -318,6 +318,14 @@ describe('Tarief toekennen', () => {
     expect(calls('visit:buyTicket')).toEqual([{ cdbid: 'a1', uitpasNumber, priceClass: 'Rang 2', ticketSaleCouponId: '18' }]);
     expect(store.getState().visit?.outcomes.sale.a1).toMatchObject({ step: 'done', done: { collectCents: 500 } });
     expect(store.getState().visit?.choice).toBeUndefined();
+  });
+
+  it('asks what UiTPAS registered: a tariff other than the one listed is the amount to collect', async () => {
+    const { api } = everyday({ 'visit:buyTicket': () => ok({ ticketSale: { ...sale('s1', 'a1'), tariffCents: 120 }, activity: null }) });
+    const store = openHolder(api);
+    await ready(store);
+    await store.visit.saleRequested('a1');
+    expect(store.getState().visit?.outcomes.sale.a1).toMatchObject({ step: 'done', done: { collectCents: 120 } });
   });
 
   it('asks a group pass how many persons, sends amountOfTickets, and reads its tickets left again', async () => {

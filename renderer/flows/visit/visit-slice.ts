@@ -276,7 +276,10 @@ export function createVisitSlice(api: VisitCalls, host: VisitHost, questions: Vi
     );
     if (!result.ok) return;
     update(id, (now) => ({ ...now, choice: undefined }));
-    setOutcome(id, 'sale', activity.cdbid, { step: 'done', done: { ticketSale: result.value.ticketSale, collectCents: request.cents * persons, persons } });
+    // What UiTPAS registered is what to collect; for a group pass, whether its tariff is per person or for all is not
+    // documented, so there the offer's price per person counts.
+    const registered = subject.kind === 'passholder' ? result.value.ticketSale.tariffCents : undefined;
+    setOutcome(id, 'sale', activity.cdbid, { step: 'done', done: { ticketSale: result.value.ticketSale, collectCents: registered ?? request.cents * persons, persons } });
     // As NG: the activity re-read, the coupons reloaded, and a group's tickets left read again (reference §3.3).
     if (result.value.activity) replaceActivity(id, result.value.activity);
     const after: Promise<unknown>[] = [loadCoupons(id, subject.uitpasNumber)];
