@@ -123,7 +123,9 @@ export function SupportScreen() {
             <ul className="plain" data-testid="support-sources">
               {Object.entries(report.sources).map(([key, source]) => (
                 <li key={key}>
-                  <code>{key}</code>: {texts.support.sources[source]}
+                  <code>{key}</code>
+                  {texts.colon}
+                  {texts.support.sources[source]}
                 </li>
               ))}
             </ul>
