@@ -303,4 +303,6 @@ export interface PointsHistoryEntry {
   points: number;
   /** Where: the balie that checked in (createdVia) or cashed. */
   balie?: string;
+  /** A cashed entry's points promotion (its `promotion/id`): what settles a cash-in whose answer was lost. */
+  promotionId?: string;
 }

@@ -195,5 +195,14 @@ export function parseCashedEntry(node: XmlValue): PointsHistoryEntry | undefined
   const date = optional(node, 'cashingDate');
   if (!id || !date) return undefined;
   const promotion = child(node, 'promotion');
-  return { kind: 'cashed', id, date, title: optional(promotion, 'title') ?? '', points: -Math.abs(wholeNumber(text(promotion, 'points')) ?? 0), balie: optional(list(node, 'balie')[0], 'name') };
+  const promotionId = optional(promotion, 'id');
+  return {
+    kind: 'cashed',
+    id,
+    date,
+    title: optional(promotion, 'title') ?? '',
+    points: -Math.abs(wholeNumber(text(promotion, 'points')) ?? 0),
+    balie: optional(list(node, 'balie')[0], 'name'),
+    ...(promotionId ? { promotionId } : {}),
+  };
 }

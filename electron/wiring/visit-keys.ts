@@ -12,8 +12,13 @@ export const visitKeys = {
   checkin: (uitpasNumber: string, cdbid: string) => `checkin:${card(uitpasNumber)}:${cdbid}`,
   /** Sales and cancellations of a card: its sale history shows them (A14; for a group pass, its tickets left). */
   sales: (uitpasNumber: string) => `sales:${card(uitpasNumber)}`,
-  /** Cash-ins for a card: the advantages re-read show what is cashed. */
+  /** Welcome advantages cashed on a card: the advantages re-read show them cashed (a welcome advantage is cashed once). */
   advantages: (uitpasNumber: string) => `advantages:${card(uitpasNumber)}`,
+  /**
+   * Points promotions cashed on a card: only the cashed promotions (A12, each with its promotion and cashing date)
+   * show them; the advantages list cannot, a promotion that can be cashed again stays POSSIBLE.
+   */
+  promotions: (uitpasNumber: string) => `promotions:${card(uitpasNumber)}`,
   /** Every write on a card waits for the one before it (memory only). */
   card: (uitpasNumber: string) => `card:${card(uitpasNumber)}`,
 };

@@ -3,7 +3,7 @@
  * cancellation and a cash-in go through the write gate and the pending outcomes like every write (write-wiring.ts):
  * a lost or unreadable answer leaves the write pending, nothing sends it again by itself, and the look-up that
  * shows what UiTPAS did settles it: the activity re-read for a check-in, the sale history for a sale or its
- * cancellation, the advantages for a cash-in (issue 24 item 6).
+ * cancellation, the advantages for a welcome advantage, the cashed promotions (A12) for a points promotion (issue 24 item 6).
  */
 import type { HandlerTable, RequestOf, ResponseOf } from '../ipc/contract';
 import type { VisitChannel, createVisitHandlers } from '../uitpas/visit-handlers';
@@ -19,7 +19,7 @@ const settledBy: { [C in VisitWrite]: (request: RequestOf<C>) => string } = {
   'visit:buyTicket': ({ uitpasNumber }) => visitKeys.sales(uitpasNumber),
   'visit:cancelTicketSale': ({ uitpasNumber }) => visitKeys.sales(uitpasNumber),
   'visit:cashInWelcomeAdvantage': ({ uitpasNumber }) => visitKeys.advantages(uitpasNumber),
-  'visit:cashInPointsPromotion': ({ uitpasNumber }) => visitKeys.advantages(uitpasNumber),
+  'visit:cashInPointsPromotion': ({ uitpasNumber }) => visitKeys.promotions(uitpasNumber),
 };
 
 export function visitHandlers(visit: VisitHandlers, writes: WriteServices): Pick<HandlerTable, VisitChannel> {
@@ -37,7 +37,7 @@ export function visitHandlers(visit: VisitHandlers, writes: WriteServices): Pick
     'visit:getAdvantages': (request) => writes.lookingUp(async () => visit['visit:getAdvantages'](request), () => [visitKeys.advantages(request.uitpasNumber)]),
     'visit:getTicketSales': (request) => writes.lookingUp(async () => visit['visit:getTicketSales'](request), () => [visitKeys.sales(request.uitpasNumber)]),
     'visit:getCoupons': (request) => visit['visit:getCoupons'](request),
-    'visit:getPointsHistory': (request) => visit['visit:getPointsHistory'](request),
+    'visit:getPointsHistory': (request) => writes.lookingUp(async () => visit['visit:getPointsHistory'](request), () => [visitKeys.promotions(request.uitpasNumber)]),
     'visit:checkin': writing('visit:checkin'),
     'visit:buyTicket': writing('visit:buyTicket'),
     'visit:cancelTicketSale': writing('visit:cancelTicketSale'),

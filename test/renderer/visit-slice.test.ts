@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createBalieApi } from '../../electron/ipc/bridge-api';
-import type { Activity, Advantage, BalieError, Passholder, Result, TicketSale } from '../../electron/ipc/contract';
+import type { Activity, Advantage, BalieError, Passholder, PointsHistoryEntry, Result, TicketSale } from '../../electron/ipc/contract';
 import { createAppStore, hasUnsavedWork } from '../../renderer/store';
 import { texts } from '../../renderer/texts';
 
@@ -438,9 +438,11 @@ describe('Omruilen', () => {
     expect(store.getState().visit?.outcomes.cashIn['points:7']).toEqual({ step: 'refused', error: refusal });
   });
 
-  it('settles a cash-in whose answer was lost by the balance read again: down by the cost means cashed', async () => {
+  it('settles a cash-in whose answer was lost by the cashed promotions (A12): this promotion cashed since it was sent means cashed', async () => {
+    const cashedNow: PointsHistoryEntry = { kind: 'cashed', id: 'c1', date: new Date().toISOString(), title: 'Gratis koffie', points: -5, promotionId: '7' };
     const { api, calls } = everyday({
       'visit:cashInPointsPromotion': () => failed({ code: 'uitpas-bad-response', badResponse: 'incomplete', outcomeUnknown: true }),
+      'visit:getPointsHistory': () => ok([cashedNow]),
       'uitpas:identify': () => ok({ passholder: holder('7') }),
     });
     const store = openHolder(api);
@@ -459,10 +461,10 @@ describe('Omruilen', () => {
     expect(calls('visit:getAdvantages')).toHaveLength(2);
   });
 
-  it('keeps a cash-in unknown when the balance cannot be read again: no "not exchanged" without evidence', async () => {
+  it('keeps a cash-in unknown when the cashed promotions cannot be read: no "not exchanged" without evidence', async () => {
     const { api, calls } = everyday({
       'visit:cashInPointsPromotion': () => failed({ code: 'uitpas-unreachable', outcomeUnknown: true }),
-      'uitpas:identify': () => failed({ code: 'uitpas-unreachable' }),
+      'visit:getPointsHistory': () => failed({ code: 'uitpas-unreachable' }),
     });
     const store = openHolder(api);
     await ready(store);
@@ -472,5 +474,21 @@ describe('Omruilen', () => {
     await store.visit.cashInLookedUp('points:7');
     expect(store.getState().visit?.outcomes.cashIn['points:7']).toMatchObject({ step: 'unknown', checkFailed: true });
     expect(calls('visit:cashInPointsPromotion')).toHaveLength(1);
+  });
+
+  it('says "not cashed" only when the cashed promotions show none of this one since it was sent (an older one does not count)', async () => {
+    const lastMonth: PointsHistoryEntry = { kind: 'cashed', id: 'c0', date: new Date(Date.now() - 30 * 86_400_000).toISOString(), title: 'Gratis koffie', points: -5, promotionId: '7' };
+    const { api } = everyday({
+      'visit:cashInPointsPromotion': () => failed({ code: 'uitpas-unreachable', outcomeUnknown: true }),
+      'visit:getPointsHistory': () => ok([lastMonth]),
+      'uitpas:identify': () => ok({ passholder: holder('7') }),
+    });
+    const store = openHolder(api);
+    await ready(store);
+    const cashing = store.visit.cashInAsked('points:7');
+    store.getState().question?.answer(true);
+    await cashing;
+    await store.visit.cashInLookedUp('points:7');
+    expect(store.getState().visit?.outcomes.cashIn['points:7']).toEqual({ step: 'settled', arrived: false });
   });
 });

@@ -214,6 +214,7 @@ export function createVisitSlice(api: VisitCalls, host: VisitHost, questions: Vi
   const loadPointsHistory = async (id: number, uitpasNumber: string) => {
     const result = await api.getPointsHistory({ uitpasNumber });
     update(id, (visit) => ({ ...visit, history: visit.history ? { ...visit.history, points: unwrap(result) } : visit.history }));
+    return result;
   };
   /** A changed search: back to its first page, the list loading. */
   const searchChanged = (change: Partial<ActivitiesQuery>) => {
@@ -490,22 +491,34 @@ const cancelConfirmed = async (sale: TicketSale): Promise<void> => {
       );
     },
     /**
-     * Settles a cash-in without an answer: the advantages and the balance read again. A welcome advantage no longer
-     * open, or a balance down by the cost since the cash-in was sent, means it was cashed (inferred: neither answer
-     * nor list says "this one was cashed at that moment" for a promotion that can be cashed more than once).
+     * Settles a cash-in without an answer. A welcome advantage no longer open was cashed (it is cashed once). A
+     * points promotion can be cashed again, so the list cannot tell: the cashed promotions (A12, DOC
+     * pashouders/ophalen-verzilverde-omruilvoordelen.md) can, one of this promotion cashed since the cash-in was sent
+     * (clocks allowed to differ, as for a sale) means it was cashed. The balance is read again for the screen.
      */
     async cashInLookedUp(key: string): Promise<void> {
       const visit = host.get();
       const unknown = visit && startLookUp(visit, 'cashIn', key);
       const before = visit?.advantages?.status === 'ready' ? visit.advantages.value.find((one) => advantageKey(one) === key) : undefined;
       if (!visit || !unknown || !before) return;
-      const [advantages, balance] = await Promise.all([loadAdvantages(visit.id, visit.subject.uitpasNumber), reReadCard(visit.id, visit.subject.uitpasNumber)]);
-      if (!advantages.ok) { setOutcome(visit.id, 'cashIn', key, { ...unknown, checking: false, checkFailed: true }); return; }
-      const after = advantages.value.find((one) => advantageKey(one) === key);
-      if (before.kind === 'welcome') { setOutcome(visit.id, 'cashIn', key, { step: 'settled', arrived: !after?.exchangeable }); return; }
-      // Without both balances, or for a promotion that costs nothing, the balance proves nothing either way: still unknown.
-      if (balance === null || unknown.balanceBefore === null || before.points <= 0) { setOutcome(visit.id, 'cashIn', key, { ...unknown, checking: false, checkFailed: true }); return; }
-      setOutcome(visit.id, 'cashIn', key, { step: 'settled', arrived: balance <= unknown.balanceBefore - before.points });
+      const { id, subject } = visit;
+      const still = () => setOutcome(id, 'cashIn', key, { ...unknown, checking: false, checkFailed: true });
+      if (before.kind === 'welcome') {
+        const [advantages] = await Promise.all([loadAdvantages(id, subject.uitpasNumber), reReadCard(id, subject.uitpasNumber)]);
+        if (!advantages.ok) {
+          still();
+          return;
+        }
+        setOutcome(id, 'cashIn', key, { step: 'settled', arrived: !advantages.value.find((one) => advantageKey(one) === key)?.exchangeable });
+        return;
+      }
+      const [cashed] = await Promise.all([loadPointsHistory(id, subject.uitpasNumber), loadAdvantages(id, subject.uitpasNumber), reReadCard(id, subject.uitpasNumber)]);
+      if (!cashed.ok) {
+        still();
+        return;
+      }
+      const arrived = cashed.value.some((entry) => entry.kind === 'cashed' && entry.promotionId === before.id && Date.parse(entry.date) >= unknown.sentAt - saleClockSlackMs);
+      setOutcome(id, 'cashIn', key, { step: 'settled', arrived });
     },
   };
 }

@@ -171,7 +171,7 @@ describe('the visit as production answers it', () => {
     expect(await ask('visit:getPointsHistory', { uitpasNumber: card })).toEqual({
       ok: true,
       value: [
-        { kind: 'cashed', id: '18', date: '2026-11-29T14:18:49+01:00', title: 'Gratis stickers', points: -5, balie: 'Demo-museum' },
+        { kind: 'cashed', id: '18', date: '2026-11-29T14:18:49+01:00', title: 'Gratis stickers', points: -5, balie: 'Demo-museum', promotionId: '7' },
         { kind: 'checkin', id: '76faa534', date: '2026-11-12T14:48Z', title: 'Demo-cinema', points: 1, balie: 'Demo' },
       ],
     });

@@ -259,7 +259,8 @@ const writes = [
     channel: 'visit:cashInPointsPromotion',
     path: `uitpas/passholder/${lotte}/cashInPointsPromotion`,
     payload: { uitpasNumber: lotte, pointsPromotionId: '7' },
-    settle: ['visit:getAdvantages', { uitpasNumber: lotte }],
+    // A promotion can be cashed again: only the cashed promotions (A12) show it, the advantages list cannot.
+    settle: ['visit:getPointsHistory', { uitpasNumber: lotte }],
     done: (world: Simulator['state']) => world.visit.cashIns.length,
   },
 ] as const;
@@ -310,6 +311,23 @@ describe('no write counted twice', () => {
     expect((await value<Identification>('uitpas:identify', { query: group })).groupPass?.availableTickets).toBe(String(world().visit.groupTicketsLeft));
     expect(await ask('visit:buyTicket', sale)).toMatchObject({ ok: true });
     expect(world().visit.sales).toHaveLength(2);
+  });
+
+  it("a points promotion's lost cash-in is not settled by the advantages list, which still offers it; only the cashed promotions settle it", async () => {
+    const { ask, value, sent } = await counter();
+    const cashIn = { uitpasNumber: lotte, pointsPromotionId: '7' };
+    const posts = () => sent.filter((request) => request.method === 'POST' && request.url.pathname.endsWith('/cashInPointsPromotion')).length;
+    await value('demo:practiseLostAnswers', { on: true });
+    expect(await ask('visit:cashInPointsPromotion', cashIn)).toMatchObject({ ok: false, error: { outcomeUnknown: true } });
+    await value('demo:practiseLostAnswers', { on: false });
+    // The pass holder opened again: the list still offers the promotion, and the cash-in stays unsent.
+    expect((await value<Advantage[]>('visit:getAdvantages', { uitpasNumber: lotte })).find((advantage) => advantage.id === '7')).toMatchObject({ exchangeable: true });
+    expect(await ask('visit:cashInPointsPromotion', cashIn)).toEqual({ ok: false, error: { code: 'outcome-unknown', outcomeUnknown: true } });
+    expect(posts()).toBe(1);
+    const history = await value<PointsHistoryEntry[]>('visit:getPointsHistory', { uitpasNumber: lotte });
+    expect(history.filter((entry) => entry.kind === 'cashed' && entry.promotionId === '7')).toHaveLength(1);
+    expect(await ask('visit:cashInPointsPromotion', cashIn)).toMatchObject({ ok: true });
+    expect(posts()).toBe(2);
   });
 
   it('a double click on a write sends it once', async () => {
