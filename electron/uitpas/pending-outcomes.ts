@@ -74,10 +74,14 @@ export class PendingOutcomes {
     await this.store(entries);
   }
 
-  /** The outcome is known here (answered, refused, or looked up in this environment and balie): strike these keys. */
-  async settle(scope: OutcomeScope, keys: readonly string[]): Promise<void> {
+  /**
+   * The outcome is known here (answered, refused, or looked up in this environment and balie): strike these keys.
+   * A look-up passes when it was sent: a write noted after that is newer than what it could show, and stays.
+   */
+  async settle(scope: OutcomeScope, keys: readonly string[], lookUpSentAt?: Date): Promise<void> {
     const entries = await this.load();
-    const kept = entries.filter((entry) => !(sameScope(entry, scope) && keys.includes(entry.key)));
+    const shown = (entry: PendingOutcome) => lookUpSentAt === undefined || Date.parse(entry.since) <= lookUpSentAt.getTime();
+    const kept = entries.filter((entry) => !(sameScope(entry, scope) && keys.includes(entry.key) && shown(entry)));
     if (kept.length !== entries.length) await this.store(kept);
   }
 

@@ -119,11 +119,17 @@ export function writeServices(dataDirectory: string, session: UitpasSession, gat
         ),
     lookingUp: async (work, keys) => {
       const sentIn = generation();
-      const here = await scope();
-      const found = await work();
-      if (generation() !== sentIn) return found;
+      const sentAt = new Date();
+      // With nothing pending (the list is kept in memory once read), a look-up costs no scope: no settings or secret read per scan.
+      const anyPending = await pending.list().then(
+        (entries) => entries.length > 0,
+        () => false,
+      );
+      // The scope is taken as the look-up goes out, beside it rather than in front of it.
+      const [here, found] = await Promise.all([anyPending ? scope() : undefined, work()]);
+      if (!here || generation() !== sentIn) return found;
       // An unreadable list stays for the writes to refuse, not the look-up.
-      await pending.settle(here, keys(found)).catch((error: unknown) => {
+      await pending.settle(here, keys(found), sentAt).catch((error: unknown) => {
         if (!(error instanceof PendingOutcomesUnreadableError)) throw error;
       });
       return found;

@@ -199,6 +199,19 @@ describe('an unknown outcome survives a restart until it is looked up', () => {
     await second.close();
   });
 
+  it('a look-up settles only what was noted before it went out: a write noted while it was on its way stays', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'balie-outcome-')), 'pending-outcomes.json');
+    let clock = new Date('2026-12-07T10:00:00Z');
+    const pending = new PendingOutcomes(file, () => clock);
+    const here = { environment: 'demo', balie: 'key-101' };
+    await pending.note(here, ['card:0900000000100'], 'visit:checkin');
+    const lookUpSent = new Date('2026-12-07T10:00:05Z');
+    clock = new Date('2026-12-07T10:00:06Z');
+    await pending.note(here, ['card:0900000000201'], 'visit:buyTicket');
+    await pending.settle(here, ['card:0900000000100', 'card:0900000000201'], lookUpSent);
+    expect((await pending.list()).map((entry) => entry.key)).toEqual(['card:0900000000201']);
+  });
+
   it('a definite answer strikes the note: nothing is kept after a success or a refusal', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'balie-outcome-'));
     const services = servicesIn(dir);
