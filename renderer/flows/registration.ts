@@ -95,6 +95,9 @@ export function eidArrived(state: Registration, card: EidCard): Registration {
   const before = personOf(state.form);
   const incoming = normaliseInsz(card.prefill.inszNumber);
   if (before === null || (incoming !== '' && before === incoming)) return { ...state, form: applyEid(state.form, card), pendingCard: null };
+  // While a send is on its way or its lost answer waits for the look-up, the form stays this citizen's: the answer
+  // and the look-up speak of them. The other eID stays in the panel.
+  if (state.sending || state.waitForLookUp) return state;
   if (staffGaveSomething(state)) return { ...state, pendingCard: card };
   return personChanged(state, card);
 }

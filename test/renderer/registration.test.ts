@@ -13,6 +13,8 @@ import {
   pendingAnswered,
   personChanged,
   staffGaveSomething,
+  sendFailed,
+  sendStarted,
   startRegistration,
   tapUnresolved,
   type Registration,
@@ -100,6 +102,16 @@ describe('the register form slice', () => {
     const scannedFirst = startRegistration({ uitpasNumber: '0900000000100', storePhoto: true });
     const filled = eidArrived(scannedFirst, card('a1', 'anneliese'));
     expect(filled.form.values).toMatchObject({ uitpasNumber: '0900000000100', name: 'Van den Broeck' });
+  });
+
+  it("keeps the form this citizen's while a send is on its way or its lost answer waits for the look-up", () => {
+    const sending = sendStarted(startRegistration({ card: card('b1', 'benoit'), storePhoto: true }));
+    expect(eidArrived(sending, card('a1', 'anneliese'))).toBe(sending);
+    const lost = sendFailed(sending, { code: 'uitpas-unreachable', outcomeUnknown: true }, 1);
+    expect(lost.waitForLookUp).toBe(true);
+    const after = eidArrived(lost, card('a1', 'anneliese'));
+    expect(after).toBe(lost);
+    expect(after.form.values.name).toBe('Dubois');
   });
 
   it('says an unknown tap beside the card field until another number is there (the form is never left for it)', () => {
