@@ -153,6 +153,6 @@ it.skipIf(skipWithout('pcscd met vpcd', inject('pcscd')))('tap → pass holder w
   };
   console.table(result);
   mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/bench-visit.json', JSON.stringify(result, null, 2));
+  writeFileSync('test-results/bench-visit-tap.json', JSON.stringify(result, null, 2));
   expect(parts.total).toHaveLength(rounds);
 });
