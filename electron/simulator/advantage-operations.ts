@@ -5,7 +5,7 @@
  * promotion_checkin.xml; DOC samples where there is no fixture.
  */
 import { randomUUID } from 'node:crypto';
-import { w3cInBrussels } from '../uitpas/visit-time';
+import { dayBounds, w3cInBrussels } from '../uitpas/visit-time';
 import { balieOf, param, refuse, Refusal, required, type OperationContext, type Reply } from './operation-core';
 import type { SimulatorState } from './state';
 import { todayOf, visitCard, type VisitCard } from './visit-rules';
@@ -15,14 +15,16 @@ import { element, type XmlTree } from './xml-writer';
 const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 function baliesTree(state: SimulatorState, keys: readonly string[]): XmlTree {
-  // Balie ids: consumer keys as in the DOC samples (the CF fixture has small integers, reference §4.2).
+  // Balie ids: consumer keys as in the DOC samples (DOC pashouders/ophalen-verzilverde-omruilvoordelen.md; CF
+  // test/uitpas/data/passholder/promotion.xml has small integers).
   return { balie: keys.map((key) => ({ id: key, name: state.balies.get(key)?.name ?? key })) };
 }
 
 function cashingPeriod(state: SimulatorState): XmlTree {
   return {
-    cashingPeriodBegin: `${state.visit.day(advantagePeriod.fromInDays)}T00:00:00+01:00`,
-    cashingPeriodEnd: `${state.visit.day(advantagePeriod.toInDays)}T23:59:59+01:00`,
+    // Each bound with the Belgian offset of its own day (summer or winter time).
+    cashingPeriodBegin: dayBounds(state.visit.day(advantagePeriod.fromInDays)).start,
+    cashingPeriodEnd: dayBounds(state.visit.day(advantagePeriod.toInDays)).end,
   };
 }
 
@@ -154,6 +156,7 @@ export function cashInPointsPromotion(context: OperationContext, uitpasNumber: s
   if (!/^\d{1,18}$/.test(id)) refuse('PARSE_INVALID_LONG', 'ongeldig id');
   const card = visitCard(state, uitpasNumber);
   const holder = card.holder ?? refuse('PASSHOLDER_NO_ACTIVE_CARDSYSTEMS', 'Geen pashouder');
+  // UNKNOWN_POINTS_PROMOTION_ID: CF Uitpas/Error.php; DOC welkomstvoordelen-en-verzilveracties/ophalen-gegevens-van-een-verzilveractie.md.
   const promotion = seedPointsPromotions.find((candidate) => candidate.id === id) ?? refuse('UNKNOWN_POINTS_PROMOTION_ID', 'Onbekend omruilvoordeel');
   if (!forCardSystems(card)(promotion)) refuse('PASSHOLDER_NO_ACTIVE_CARDSYSTEMS', 'Geen actief kaartsysteem voor dit voordeel');
   const stateNow = atBalie(balie.consumerKey)(promotion) ? cashInState(context, promotion, card) : 'NOT_APPLICABLE_TO_PASSHOLDER';
@@ -177,6 +180,7 @@ export function readPromotion(context: OperationContext, kind: 'welcomeAdvantage
     const advantage = seedWelcomeAdvantages.find((candidate) => candidate.id === id) ?? refuse('UNKNOWN_WELCOME_ADVANTAGE_ID', 'Onbekend welkomstvoordeel');
     return { status: 200, body: `${declaration}${element('welcomeAdvantageTO', welcomeTree(state, advantage, card?.holder?.uid))}` };
   }
+  // UNKNOWN_POINTS_PROMOTION_ID: CF Uitpas/Error.php; DOC welkomstvoordelen-en-verzilveracties/ophalen-gegevens-van-een-verzilveractie.md.
   const promotion = seedPointsPromotions.find((candidate) => candidate.id === id) ?? refuse('UNKNOWN_POINTS_PROMOTION_ID', 'Onbekend omruilvoordeel');
   return { status: 200, body: `${declaration}${element('pointsPromotionTO', promotionTree(context, promotion, card))}` };
 }

@@ -33,6 +33,7 @@ const usesOf = (state: SimulatorState, buyer: string, filter: (sale: { couponId?
 
 /** What a card may buy for an event today, with the reasons CF lists (CF Uitpas/Event/BuyConstraintReason.php). */
 export function opportunities(state: SimulatorState, event: SeedEvent, card: VisitCard | undefined, now: Date): Opportunity[] {
+  // A free event offers no sale (DOC events/registratie-van-verkoop-van-ticket.md: TICKETSALE_NOT_ALLOWED_FREE_EVENT).
   if (Number(event.price) === 0) return [];
   const today = isoDayInBrussels(now);
   const days = eventDays(state, event);
@@ -196,6 +197,7 @@ export function searchActivities(context: OperationContext): Reply {
       return pastFirst ? spanB.last.localeCompare(spanA.last) : spanA.first.localeCompare(spanB.first);
     });
   const start = Math.max(0, Number(params.get('start') ?? 0) || 0);
+  // The cap of 100 is the simulator's own (inferred; the docs give only the default of 20).
   const max = Math.min(Math.max(1, Number(params.get('max') ?? 20) || 20), 100);
   const events = found.slice(start, start + max).map((event) => eventXml(state, event, card, context.today));
   return { status: 200, body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cultureEvents${cdbNamespace}><total>${found.length}</total>${events.join('')}</cultureEvents>` };
@@ -270,6 +272,9 @@ export function buyTicket(context: OperationContext, cdbid: string, uitpasNumber
   const couponId = params.get('ticketSaleCouponId');
   if (couponId !== undefined && !/^\d{1,18}$/.test(couponId)) refuse('PARSE_INVALID_LONG', 'ongeldig coupon-id');
   const offer = opportunities(state, event, card, context.today).find((candidate) => (couponId ? candidate.couponId === couponId : candidate.type === 'DEFAULT'));
+  // TICKET_SALE_COUPON_NOT_GRANTED is listed in DOC pashouders/acties-voor-een-pashouder-aan-een-balie-uitvoeren.md;
+  // that the buy call refuses with it, with INVALID_CARD or with the offer's buyConstraintReason (CF
+  // Uitpas/Event/BuyConstraintReason.php), is inferred: DOC events/registratie-van-verkoop-van-ticket.md lists none of them.
   if (!offer) return couponId ? refuse('TICKET_SALE_COUPON_NOT_GRANTED', 'Deze bon is niet toegekend aan deze pas') : refuse('INVALID_CARD', 'Geen kansentarief voor deze activiteit');
   if (offer.reason) refuse(offer.reason, `Verkoop niet mogelijk: ${offer.reason}`);
   // A group's tickets left (inferred: MAXIMUM_REACHED as for any limit, reference §3.4).
@@ -292,7 +297,8 @@ export function buyTicket(context: OperationContext, cdbid: string, uitpasNumber
     cancelled: false,
   };
   state.visit.sales.push(sale);
-  // NG lowers a group's tickets for kansentarief sales only, not coupon sales (reference §3.3, §8).
+  // A group's tickets go down for kansentarief sales only, not coupon sales, as NG counts them (NG
+  // app/scripts/activity/activity.service.js claimTariff).
   if (card.group && !couponId) state.visit.groupTicketsLeft -= amount;
   return { status: 200, body: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${saleXml(state, sale)}` };
 }
@@ -303,6 +309,7 @@ export function cancelTicketSale(context: OperationContext, ticketSaleId: string
   const balie = balieOf(context);
   const sale = state.visit.sales.find((candidate) => candidate.id === ticketSaleId && !candidate.cancelled) ?? refuse('UNKNOWN_TICKET_SALE', 'Onbekende verkoop');
   const event = state.visit.event(sale.cdbid);
+  // Inferred: another balie's sale only where this balie organises or hosts the event, as A14 lists them (DOC events/verkoop-tickets-doorzoeken.md).
   if (sale.balieConsumerKey !== balie.consumerKey && !(event && actsOn(event, balie.consumerKey))) refuse('ACCESS_DENIED', 'Verkoop van een andere balie');
   sale.cancelled = true;
   if (sale.buyer.startsWith('group:') && !sale.couponId) state.visit.groupTicketsLeft += sale.amountOfTickets;
