@@ -27,7 +27,10 @@ export function DateInput({ value, onValue, onBlur, onRefused, onKeyDown, ...res
   // A value set from outside (eID, proposal) replaces what is shown; our own echo does not.
   useEffect(() => {
     const shown = parseDateInput(text);
-    if ((shown.iso ?? text) !== value) setText(formatDate(value));
+    if ((shown.iso ?? text) === value) return;
+    setText(formatDate(value));
+    // What a refused scan gives back is this date (an eID's), not what the field held before it came.
+    beforeDigits.current = formatDate(value);
     // Only a new value from outside matters here, not every keystroke.
   }, [value]);
   return (
@@ -60,6 +63,8 @@ export function DateInput({ value, onValue, onBlur, onRefused, onKeyDown, ...res
         if (!/^\d+$/.test(typed.trim())) beforeDigits.current = typed;
         onRefused?.(false);
         const parsed = parseDateInput(typed);
+        // A complete date is what a scan landing after it gives back.
+        if (parsed.iso) beforeDigits.current = formatDate(parsed.iso);
         // Eight digits or a pasted ISO date are complete: shown as DD/MM/JJJJ at once (the caret is at the end anyway).
         setText(parsed.iso && !/^\d{1,2}[/.\-\s]/.test(typed.trim()) ? formatDate(parsed.iso) : typed);
         onValue(parsed.iso ?? typed.trim());

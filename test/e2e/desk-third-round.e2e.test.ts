@@ -187,6 +187,16 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     expect(await field('legalTermsDigital').isChecked()).toBe(false);
     // After any eID read the focus is where the next scan belongs.
     await expectFocus({ name: 'uitpasNumber' });
+    // A scan landing in her birth date is refused and gives her eID's date back, never the previous citizen's (item 2).
+    expect(await field('dateOfBirth').inputValue()).toBe('23/08/1990');
+    await field('dateOfBirth').focus();
+    await page.keyboard.type(gent(9));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fieldError('dateOfBirth').textContent()).toBe(t.format.scanNotDate);
+    expect(await field('dateOfBirth').inputValue()).toBe('23/08/1990');
+    await field('dateOfBirth').fill('');
+    await field('dateOfBirth').fill('23/08/1990');
+    await expect.poll(() => fieldError('dateOfBirth').count()).toBe(0);
   });
 
   it('does the same with the second eID in the other reader, says both are there, and shows the other when one is pulled (items 1, 8, 3)', async () => {
