@@ -101,6 +101,7 @@ export const isSettingsChange = isObject({
   storeEidPhoto: optional(isBoolean),
 });
 
+/** One card: a card look-up, and a card's advantages, coupons and histories. */
 export const isCardQuery = isObject({ uitpasNumber });
 
 export const isSupportRequest = isObject({ probe: optional(isBoolean), copy: optional(isBoolean) });
@@ -194,6 +195,7 @@ export const isActivitySearch = isObject({
   max: optional(isCount(50)),
 });
 
+/** Save points (A2): `chipNumber` when the card was tapped, else `uitpasNumber` goes out; never both (DOC pashouders/inchecken-pashouder.md). */
 export const isCheckinRequest = isObject({ cdbid, uitpasNumber, chipNumber: optional(field('chipNumber')) });
 
 /** A group pass buys for up to its tickets left; 100 is above any real group's yearly quota (inferred bound). */
@@ -207,10 +209,8 @@ export const isTicketSaleRequest = isObject({
   amountOfTickets: optional(isTicketCount),
 });
 
+/** Undo a sale (A4); the card is the one whose history listed it, for the look-up that settles an unknown outcome. */
 export const isCancelTicketSaleRequest = isObject({ ticketSaleId: field('ticketSaleId'), uitpasNumber });
-
-/** The advantages, coupons and histories of one card. */
-export const isPassholderVisitQuery = isObject({ uitpasNumber });
 
 export const isCashInWelcomeAdvantageRequest = isObject({ uitpasNumber, welcomeAdvantageId: field('welcomeAdvantageId') });
 

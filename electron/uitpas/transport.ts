@@ -17,7 +17,7 @@ import {
   type RefusalExtra,
 } from './errors';
 import { authorizationHeader, type Credentials } from './signing';
-import { child, list, maxXmlBytes, parseXml, text, type XmlNode, type XmlValue } from './xml';
+import { child, list, maxXmlBytes, parseXml, text, wholeNumber, type XmlNode, type XmlValue } from './xml';
 
 /**
  * The one network interface every UiTPAS and UiTiD call goes through: fetch's shape. The app's is
@@ -209,9 +209,9 @@ function rejection(response: XmlValue | undefined, code: string): UitpasError {
 
 /** <points> beside a check-in refusal, <cashInState> beside a cash-in refusal (reference counter-day.md §0.3). */
 function refusalExtra(response: XmlValue | undefined): RefusalExtra {
-  const points = text(response, 'points')?.trim() ?? '';
+  const points = wholeNumber(text(response, 'points'));
   const cashInState = text(response, 'cashInState');
-  return { ...(/^-?\d{1,9}(\.\d+)?$/.test(points) ? { points: Math.trunc(Number(points)) } : {}), ...(cashInState ? { cashInState } : {}) };
+  return { ...(points !== undefined ? { points } : {}), ...(cashInState ? { cashInState } : {}) };
 }
 
 function existingPassholder(response: XmlValue | undefined) {

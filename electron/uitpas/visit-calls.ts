@@ -9,9 +9,9 @@
 import { pathSegment as path, succeeded, type UitpasCore } from './client-core';
 import { refusalOnField, UitpasBadResponseError } from './errors';
 import { parsePassholder } from './model';
-import { wholeNumber, parseActivityPage, parseAdvantage, parseCashedEntry, parseCheckinEntry, parseCoupon, parseTicketSale } from './visit-parse';
+import { parseActivityPage, parseAdvantage, parseCashedEntry, parseCheckinEntry, parseCoupon, parseTicketSale } from './visit-parse';
 import type { ActivityPage, ActivitySearch, Advantage, Coupon, PointsHistoryEntry, TicketSale, TicketSaleRequest } from './visit-model';
-import { child, list, text, type XmlNode } from './xml';
+import { child, list, text, wholeNumber, type XmlNode } from './xml';
 import type { Params } from './transport';
 import { dayBounds, isoDayInBrussels, shiftDays, w3cInBrussels } from './visit-time';
 

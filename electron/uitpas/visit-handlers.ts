@@ -16,6 +16,7 @@ import { UitpasFailure } from './errors';
 import { calling } from './failures';
 import type { UitpasSession } from './session';
 import type { Advantage } from './visit-model';
+import { wholeNumber } from './xml';
 
 export type VisitChannel = Extract<keyof HandlerTable, `visit:${string}`>;
 type VisitClient = Awaited<ReturnType<UitpasSession['client']>>['visit'];
@@ -95,9 +96,8 @@ async function cashedIn(visit: VisitClient, uitpasNumber: string, cashed: Advant
   const reread = await afterWrite(() => visit.readAdvantage(cashed.kind, cashed.id, uitpasNumber));
   const advantage = reread ?? { ...cashed, cashedIn: true, exchangeable: false };
   const holder = await afterWrite(() => visit.passholder(uitpasNumber));
-  const points = holder ? Number.parseInt(holder.points, 10) : Number.NaN;
   return {
     advantage: advantage.kind === 'welcome' ? { ...advantage, cashedIn: true, exchangeable: false } : advantage,
-    points: Number.isFinite(points) ? points : null,
+    points: (holder && wholeNumber(holder.points)) ?? null,
   };
 }

@@ -158,13 +158,6 @@ export interface ActivityPage {
   activities: Activity[];
 }
 
-/** Save points (A2): `chipNumber` when the card was tapped, else `uitpasNumber` goes out; never both (DOC pashouders/inchecken-pashouder.md). */
-export interface CheckinRequest {
-  cdbid: string;
-  uitpasNumber: string;
-  chipNumber?: string;
-}
-
 /**
  * A check-in that UiTPAS accepted: `points` is the pass holder's total after it (DOC inchecken-pashouder.md; reference §2.2);
  * `activity` the event re-read as SX does (null when that re-read failed: the check-in stands).
@@ -210,12 +203,6 @@ export interface TicketSaleResult {
   activity: Activity | null;
 }
 
-/** Undo a sale (A4); the card is the one whose history listed it, for the look-up that settles an unknown outcome. */
-export interface CancelTicketSaleRequest {
-  ticketSaleId: string;
-  uitpasNumber: string;
-}
-
 /**
  * A welcome advantage (A6; DOC entiteiten/welcomeadvantage-entiteit.md) or a points promotion ("omruilvoordeel", A8;
  * DOC entiteiten/pointspromotion-entiteit.md), as the "Voordelen" panel shows it.
@@ -247,20 +234,6 @@ export interface Advantage {
   exchangeable: boolean;
 }
 
-export interface AdvantagesRequest {
-  uitpasNumber: string;
-}
-
-export interface CashInWelcomeAdvantageRequest {
-  uitpasNumber: string;
-  welcomeAdvantageId: string;
-}
-
-export interface CashInPointsPromotionRequest {
-  uitpasNumber: string;
-  pointsPromotionId: string;
-}
-
 /**
  * A cash-in UiTPAS accepted: the advantage re-read (A10/A11) as SX does, with a welcome advantage forced to not
  * exchangeable (SX AdvantageController::getAdvantageJsonResponse: the server sometimes still says not cashed), and
@@ -283,10 +256,6 @@ export interface Coupon {
   remainingTotal?: PeriodConstraint;
   buyConstraint?: PeriodConstraint;
   exchangeConstraint?: PeriodConstraint;
-}
-
-export interface PassholderHistoryRequest {
-  uitpasNumber: string;
 }
 
 /**

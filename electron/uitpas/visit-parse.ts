@@ -4,7 +4,7 @@
  * DOC samples it cites per section. Reading never throws on a missing element:
  * the calls decide what an answer must carry to count as a success.
  */
-import { attribute, bool, child, list, text, type XmlValue } from './xml';
+import { attribute, bool, child, list, text, wholeNumber, type XmlValue } from './xml';
 import { cents, checkinState, priceOffer, salesInformation, type TicketSaleOpportunity } from './visit-offer';
 import type { Activity, ActivityPage, ActivityTimestamp, ActivityWhen, Advantage, Coupon, PeriodConstraint, PointsHistoryEntry, TicketSale } from './visit-model';
 
@@ -13,11 +13,6 @@ const optional = (node: XmlValue | undefined, name: string) => {
   return value === undefined || value === '' ? undefined : value.trim();
 };
 
-/** "10.000", "1", "-5" → a whole number (CF casts points to int, reference §0.4); unreadable → undefined. */
-export function wholeNumber(value: string | undefined): number | undefined {
-  if (value === undefined || !/^-?\d{1,9}(\.\d+)?$/.test(value.trim())) return undefined;
-  return Math.trunc(Number(value.trim()));
-}
 
 export function periodConstraint(node: XmlValue | undefined): PeriodConstraint | undefined {
   const periodType = optional(node, 'periodType');

@@ -110,3 +110,9 @@ export function datePart(value: string | undefined): string | undefined {
 export function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
+
+/** "10.000", "1", "-5" → a whole number (CF casts points to int, reference §0.4); unreadable → undefined. */
+export function wholeNumber(value: string | undefined): number | undefined {
+  if (value === undefined || !/^-?\d{1,9}(\.\d+)?$/.test(value.trim())) return undefined;
+  return Math.trunc(Number(value.trim()));
+}

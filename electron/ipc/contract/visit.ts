@@ -17,10 +17,10 @@ import type {
 import {
   isActivitySearch,
   isCancelTicketSaleRequest,
+  isCardQuery,
   isCashInPointsPromotionRequest,
   isCashInWelcomeAdvantageRequest,
   isCheckinRequest,
-  isPassholderVisitQuery,
   isTicketSaleRequest,
 } from '../payload-guards';
 import { request, type Answer, type RequestIn } from './channel-spec';
@@ -38,17 +38,17 @@ export const visitRequests = {
   /** A4 "Ongedaan maken": undo a sale from the history. Settled by the sale history. */
   'visit:cancelTicketSale': request<{ code: 'ACTION_SUCCEEDED' }>()(isCancelTicketSaleRequest),
   /** A6 + A8: welcome advantages and points promotions cashable at this balie now, welcome ones first. */
-  'visit:getAdvantages': request<Advantage[]>()(isPassholderVisitQuery),
+  'visit:getAdvantages': request<Advantage[]>()(isCardQuery),
   /** A7 "Omruilen" of a welcome advantage, then A10 and the balance. Settled by the advantage's cashedIn. */
   'visit:cashInWelcomeAdvantage': request<CashInResult>()(isCashInWelcomeAdvantageRequest),
   /** A9 "Omruilen" of a points promotion, then A11 and the balance. Settled by the advantages' re-read. */
   'visit:cashInPointsPromotion': request<CashInResult>()(isCashInPointsPromotionRequest),
   /** A15 "Bonnen": the card's coupons with what is left. */
-  'visit:getCoupons': request<Coupon[]>()(isPassholderVisitQuery),
+  'visit:getCoupons': request<Coupon[]>()(isCardQuery),
   /** A13 + A12 "Historiek" of the points: check-ins at this balie and cashed promotions, a year back, newest first. */
-  'visit:getPointsHistory': request<PointsHistoryEntry[]>()(isPassholderVisitQuery),
+  'visit:getPointsHistory': request<PointsHistoryEntry[]>()(isCardQuery),
   /** A14 "Historiek korting & bonnen": this balie's ticket sales to the card, newest first. */
-  'visit:getTicketSales': request<TicketSale[]>()(isPassholderVisitQuery),
+  'visit:getTicketSales': request<TicketSale[]>()(isCardQuery),
 } as const;
 
 type R = typeof visitRequests;

@@ -12,7 +12,7 @@ export function VisitPanels() {
   return (
     <>
       {visit.history && <HistoryPanel visit={visit} />}
-      <ActivitiesPanel visit={visit} />
+      <ActivitiesPanel key={visit.id} visit={visit} />
       <AdvantagesPanel visit={visit} />
     </>
   );

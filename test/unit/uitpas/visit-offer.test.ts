@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cents, checkinState, priceOffer, salesInformation, type TicketSaleOpportunity } from '../../../electron/uitpas/visit-offer';
-import { wholeNumber } from '../../../electron/uitpas/visit-parse';
+import { wholeNumber } from '../../../electron/uitpas/xml';
 import { dayBounds, shiftDays, w3cInBrussels } from '../../../electron/uitpas/visit-time';
 
 const kansentarief = (classes: [string, number, number][], buyConstraintReason?: string): TicketSaleOpportunity => ({
