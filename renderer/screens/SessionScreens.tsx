@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import type { BalieError, EnvironmentName, Language, PolicyKey } from '../../electron/ipc/contract';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LockedNote, lockedByPolicy } from '../components/LockedNote';
 import { usesUitidV1 } from '../flows/login-kind';
 import { useApp } from '../context';
 import { pcLocales, sessionLanguage, texts } from '../texts';
@@ -81,8 +82,7 @@ export function SettingsScreen() {
   const [error, setError] = useState<BalieError>();
   const [saved, setSaved] = useState(false);
   /** What the machine's policy sets is shown as it is, and cannot be changed here. */
-  const locked = (key: PolicyKey) => session?.sources[key] === 'policy';
-  const lockNote = (key: PolicyKey) => locked(key) && <span className="locked-note">({texts.settings.locked})</span>;
+  const locked = (key: PolicyKey) => lockedByPolicy(session, key);
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
     const result = await api.saveSettings({
@@ -105,7 +105,7 @@ export function SettingsScreen() {
       <form onSubmit={(event) => void save(event)}>
         <label htmlFor="environment">
           {texts.session.environment}
-          {lockNote('environment')}
+          <LockedNote session={session} setting="environment" />
         </label>
         <select id="environment" value={environment} disabled={locked('environment')} autoFocus={!locked('environment')} onChange={(event) => setEnvironment(event.target.value as EnvironmentName)}>
           {session?.environments.map((env) => (
@@ -116,7 +116,7 @@ export function SettingsScreen() {
         </select>
         <label htmlFor="language">
           {texts.settings.language}
-          {lockNote('language')}
+          <LockedNote session={session} setting="language" />
         </label>
         <select id="language" value={language} disabled={locked('language')} autoFocus={locked('environment') && !locked('language')} onChange={(event) => setLanguage(event.target.value as Language)}>
           {Object.entries(texts.languageNames).map(([code, name]) => (
@@ -129,7 +129,7 @@ export function SettingsScreen() {
           <input id="storeEidPhoto" type="checkbox" checked={storeEidPhoto} disabled={locked('storeEidPhoto')} onChange={(event) => setStoreEidPhoto(event.target.checked)} />
           <label htmlFor="storeEidPhoto">
             {texts.record.storePhotoDefault}
-            {lockNote('storeEidPhoto')}
+            <LockedNote session={session} setting="storeEidPhoto" />
           </label>
         </div>
         {environment === 'demo' ? (
@@ -138,12 +138,12 @@ export function SettingsScreen() {
           <>
             <label htmlFor="consumerKey">
               {texts.settings.consumerKey}
-              {lockNote('consumerKey')}
+              <LockedNote session={session} setting="consumerKey" />
             </label>
             <input id="consumerKey" value={consumerKey} disabled={locked('consumerKey')} onChange={(event) => setConsumerKey(event.target.value)} autoComplete="off" />
             <label htmlFor="consumerSecret">
               {texts.settings.consumerSecret} ({session?.hasConsumerSecret && session.environment === environment ? texts.settings.secretStored : texts.settings.secretMissing})
-              {lockNote('consumerSecret')}
+              <LockedNote session={session} setting="consumerSecret" />
             </label>
             <input id="consumerSecret" type="password" value={consumerSecret} disabled={locked('consumerSecret')} onChange={(event) => setConsumerSecret(event.target.value)} autoComplete="off" />
             {session?.secretStoreProblem && <p className="notice warn">{texts.settings.secretStoreProblem[session.secretStoreProblem]}</p>}
@@ -151,7 +151,7 @@ export function SettingsScreen() {
         )}
         <p className="muted" data-testid="login-kind">
           {session?.uitidV2 ? texts.labelled(texts.settings.uitidV2, session.uitidV2.clientId) : texts.settings.uitidV1}
-          {lockNote('uitidV2')}
+          <LockedNote session={session} setting="uitidV2" />
         </p>
         {error && <ErrorNotice error={error} />}
         {saved && <p role="status">{texts.settings.saved}</p>}
