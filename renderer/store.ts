@@ -331,16 +331,20 @@ export function createAppStore(api: BalieApi) {
     },
     visitQuestions,
   );
+  /** The visit's subject for a pass holder: the card it goes by at this balie (the scanned one when it is theirs). */
+  const passholderSubject = (passholder: Passholder, scanned: { uitpasNumber?: string; chipNumber?: string }) => {
+    const balieSystems = (store.getState().session?.balie?.cardSystems ?? []).map((system) => system.id);
+    const uitpasNumber = visitCard(passholder.cardSystems, balieSystems, scanned.uitpasNumber);
+    const points = Number(passholder.points);
+    return uitpasNumber ? { kind: 'passholder' as const, uitpasNumber, ...(scanned.chipNumber ? { chipNumber: scanned.chipNumber } : {}), points: Number.isFinite(points) ? Math.trunc(points) : null } : undefined;
+  };
   // Opening a pass holder or a group pass starts their visit; any other screen (or another person) drops it.
   stops.push(
-    store.subscribe(({ screen, session }, previous) => {
+    store.subscribe(({ screen }, previous) => {
       if (screen === previous.screen) return;
       if (screen.name === 'passholder') {
-        const { passholder } = screen;
-        const balieSystems = (session?.balie?.cardSystems ?? []).map((system) => system.id);
-        const uitpasNumber = visitCard(passholder.cardSystems, balieSystems, screen.uitpasNumber);
-        const points = Number(passholder.points);
-        if (uitpasNumber) return visit.opened({ kind: 'passholder', uitpasNumber, ...(screen.chipNumber ? { chipNumber: screen.chipNumber } : {}), points: Number.isFinite(points) ? Math.trunc(points) : null });
+        const subject = passholderSubject(screen.passholder, screen);
+        if (subject) return visit.opened(subject);
       } else if (screen.name === 'groupPass') {
         const uitpasNumber = screen.card?.uitpasNumber;
         const left = Number(screen.groupPass.availableTickets);
@@ -372,6 +376,15 @@ export function createAppStore(api: BalieApi) {
     answerProxy(requestId: string, credentials: ProxyAnswer['credentials'] | null): void {
       store.setState(({ proxyQuestions }) => ({ proxyQuestions: proxyQuestions.filter((question) => question.requestId !== requestId) }));
       void api.answerProxyCredentials(credentials ? { requestId, credentials } : { requestId });
+    },
+    /**
+     * The open pass holder read again after an action: when the card the visit goes by changed (a new card, a block),
+     * the visit starts again with the card they have now, never the replaced one.
+     */
+    passholderReread(passholder: Passholder): void {
+      const subject = passholderSubject(passholder, {});
+      const current = store.getState().visit;
+      if (subject && current?.subject.kind === 'passholder' && current.subject.uitpasNumber !== subject.uitpasNumber) visit.opened(subject);
     },
     /** Opens a screen without asking: the work on the open one is done (sent, or settled by a look-up). */
     show(screen: Screen): void {

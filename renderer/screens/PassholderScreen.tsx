@@ -85,7 +85,9 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
     if (!current) return;
     const found = await api.findPassholders({ query: current });
     const fresh = found.ok ? found.value.find((candidate) => candidate.uid === holder.uid) : undefined;
-    if (fresh) setHolder(fresh);
+    if (!fresh) return;
+    setHolder(fresh);
+    store.passholderReread(fresh);
   };
   /** Another action throws away what was typed in the open one: ask first. */
   const open = async (name: Action) => {

@@ -146,6 +146,22 @@ describe('opening a visit', () => {
   });
 });
 
+describe('a new card during the visit', () => {
+  it('starts the visit again with the card the pass holder has now, never the replaced one', async () => {
+    const { api, calls } = everyday();
+    const store = openHolder(api);
+    await ready(store);
+    const replaced = { ...holder(), cardSystems: [{ ...holder().cardSystems[0]!, currentCard: { uitpasNumber: '0900000012415', kansenpas: true, status: 'ACTIVE' } }] };
+    store.passholderReread(replaced);
+    expect(store.getState().visit?.subject).toMatchObject({ kind: 'passholder', uitpasNumber: '0900000012415' });
+    await vi.waitFor(() => expect(calls('visit:searchActivities').at(-1)).toMatchObject({ uitpasNumber: '0900000012415' }));
+    // The same card read again changes nothing.
+    const searches = calls('visit:searchActivities').length;
+    store.passholderReread(replaced);
+    expect(calls('visit:searchActivities')).toHaveLength(searches);
+  });
+});
+
 describe('finding activities', () => {
   it('asks for a range, a chosen day, a text and a page, each from its first page on', async () => {
     const { api, calls } = everyday();
