@@ -367,9 +367,13 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     await page.getByRole('button', { name: t.record.changeOptIns }).click();
     await expectFocus({ name: 'optInServiceMails' });
     await page.keyboard.press('Space');
+    const ticked = await field('optInServiceMails').isChecked();
     await page.keyboard.press('Enter');
     await expectFocus({ name: 'optInMilestoneMails' });
+    // Time for a save to have answered, had Enter sent one.
+    await page.waitForTimeout(500);
     expect(await page.getByTestId('done').count()).toBe(0);
+    expect(await field('optInServiceMails').isChecked()).toBe(ticked);
     expect(await page.getByTestId('opt-ins-form').count()).toBe(1);
   });
 
