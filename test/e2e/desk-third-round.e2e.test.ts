@@ -366,8 +366,10 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
     await openByNumber(gent(seedPassholder.cardSequence), 'Marie Claes');
     await page.getByRole('button', { name: t.record.changeOptIns }).click();
     await expectFocus({ name: 'optInServiceMails' });
+    const before = await field('optInServiceMails').isChecked();
     await page.keyboard.press('Space');
     const ticked = await field('optInServiceMails').isChecked();
+    expect(ticked).toBe(!before);
     await page.keyboard.press('Enter');
     await expectFocus({ name: 'optInMilestoneMails' });
     // Time for a save to have answered, had Enter sent one.
