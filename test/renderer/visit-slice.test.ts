@@ -419,6 +419,21 @@ describe('Ongedaan maken', () => {
   });
 });
 
+/** Promotion 7 cashed in, its answer lost; the cashed promotions (A12) answer as given. */
+async function lostCashIn(cashedPromotions: () => Answer) {
+  const { api, calls } = everyday({
+    'visit:cashInPointsPromotion': () => failed({ code: 'uitpas-unreachable', outcomeUnknown: true }),
+    'visit:getPointsHistory': cashedPromotions,
+    'uitpas:identify': () => ok({ passholder: holder('7') }),
+  });
+  const store = openHolder(api);
+  await ready(store);
+  const cashing = store.visit.cashInAsked('points:7');
+  store.getState().question?.answer(true);
+  await cashing;
+  return { store, calls };
+}
+
 describe('Omruilen', () => {
   it('asks once, cashes in, and shows the advantage re-read and the balance after it', async () => {
     const { api, calls } = everyday({ 'visit:cashInPointsPromotion': () => ok({ advantage: advantage({ exchangeable: false, cashedIn: true }), points: 7 }) });
@@ -456,16 +471,7 @@ describe('Omruilen', () => {
 
   it('settles a cash-in whose answer was lost by the cashed promotions (A12): this promotion cashed since it was sent means cashed', async () => {
     const cashedNow: PointsHistoryEntry = { kind: 'cashed', id: 'c1', date: new Date().toISOString(), title: 'Gratis koffie', points: -5, promotionId: '7' };
-    const { api, calls } = everyday({
-      'visit:cashInPointsPromotion': () => failed({ code: 'uitpas-bad-response', badResponse: 'incomplete', outcomeUnknown: true }),
-      'visit:getPointsHistory': () => ok([cashedNow]),
-      'uitpas:identify': () => ok({ passholder: holder('7') }),
-    });
-    const store = openHolder(api);
-    await ready(store);
-    const cashing = store.visit.cashInAsked('points:7');
-    store.getState().question?.answer(true);
-    await cashing;
+    const { store, calls } = await lostCashIn(() => ok([cashedNow]));
     expect(store.getState().visit?.outcomes.cashIn['points:7']).toMatchObject({ step: 'unknown' });
     // Nothing is asked or sent again while it is unknown.
     await store.visit.cashInAsked('points:7');
@@ -478,15 +484,7 @@ describe('Omruilen', () => {
   });
 
   it('keeps a cash-in unknown when the cashed promotions cannot be read: no "not exchanged" without evidence', async () => {
-    const { api, calls } = everyday({
-      'visit:cashInPointsPromotion': () => failed({ code: 'uitpas-unreachable', outcomeUnknown: true }),
-      'visit:getPointsHistory': () => failed({ code: 'uitpas-unreachable' }),
-    });
-    const store = openHolder(api);
-    await ready(store);
-    const cashing = store.visit.cashInAsked('points:7');
-    store.getState().question?.answer(true);
-    await cashing;
+    const { store, calls } = await lostCashIn(() => failed({ code: 'uitpas-unreachable' }));
     await store.visit.cashInLookedUp('points:7');
     expect(store.getState().visit?.outcomes.cashIn['points:7']).toMatchObject({ step: 'unknown', checkFailed: true });
     expect(calls('visit:cashInPointsPromotion')).toHaveLength(1);
@@ -494,16 +492,7 @@ describe('Omruilen', () => {
 
   it('says "not cashed" only when the cashed promotions show none of this one since it was sent (an older one does not count)', async () => {
     const lastMonth: PointsHistoryEntry = { kind: 'cashed', id: 'c0', date: new Date(Date.now() - 30 * 86_400_000).toISOString(), title: 'Gratis koffie', points: -5, promotionId: '7' };
-    const { api } = everyday({
-      'visit:cashInPointsPromotion': () => failed({ code: 'uitpas-unreachable', outcomeUnknown: true }),
-      'visit:getPointsHistory': () => ok([lastMonth]),
-      'uitpas:identify': () => ok({ passholder: holder('7') }),
-    });
-    const store = openHolder(api);
-    await ready(store);
-    const cashing = store.visit.cashInAsked('points:7');
-    store.getState().question?.answer(true);
-    await cashing;
+    const { store } = await lostCashIn(() => ok([lastMonth]));
     await store.visit.cashInLookedUp('points:7');
     expect(store.getState().visit?.outcomes.cashIn['points:7']).toEqual({ step: 'settled', arrived: false });
   });
