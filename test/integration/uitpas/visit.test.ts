@@ -42,7 +42,8 @@ interface Sent {
   authorization: string;
 }
 
-async function counter() {
+/** The simulator's clock (its timestamps have whole seconds): a test moves it on to order two writes. */
+async function counter(clock: { skewMs: number } = { skewMs: 0 }) {
   const sent: Sent[] = [];
   let simulator: Simulator | undefined;
   const network: typeof fetch = async (input, init) => {
@@ -59,7 +60,7 @@ async function counter() {
     secretCipher: memoryCipher(),
     showAuthorizePage: authorizeAtSimulator,
     fetch: network,
-    startDemoSimulator: async () => (simulator = await startSimulator()),
+    startDemoSimulator: async () => (simulator = await startSimulator({ now: () => new Date(Date.now() + clock.skewMs) })),
     log: { warn: () => undefined },
   });
   open.push(services);
@@ -180,8 +181,11 @@ describe('the visit at the demo balie', () => {
   });
 
   it('the points history: the check-in here and the cashed promotion, newest first', async () => {
-    const { value } = await counter();
+    const clock = { skewMs: 0 };
+    const { value } = await counter(clock);
     await value('visit:checkin', { cdbid: walk, uitpasNumber: lotte });
+    // Both in the same second would leave their order to chance.
+    clock.skewMs = 60_000;
     await value('visit:cashInPointsPromotion', { uitpasNumber: lotte, pointsPromotionId: '7' });
     const history = await value<PointsHistoryEntry[]>('visit:getPointsHistory', { uitpasNumber: lotte });
     expect(history.map(({ kind, points, title }) => ({ kind, points, title }))).toEqual([
