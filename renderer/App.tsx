@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Dialog } from './components/Dialog';
 import { ProxyCredentialsDialog } from './components/ProxyCredentialsDialog';
 import { useApp } from './context';
+import { catchScansOnControls } from './flows/catch-scans';
 import { keepFocusForScans } from './flows/focus';
 import { hasUnsavedWork } from './store';
 import { GroupPassScreen } from './screens/GroupPassScreen';
@@ -31,6 +32,19 @@ export function App() {
   );
   // The next scan always has somewhere to go, whatever disappeared from the page.
   useEffect(() => keepFocusForScans(document), []);
+  // A scan that lands on a button or a question's box answers nothing and presses nothing: it goes where a tapped
+  // card goes. While the app asks something, the answer is the staff's to give: the scan is dropped.
+  useEffect(
+    () =>
+      catchScansOnControls(window, {
+        runStarted: (since) => store.registration.scanOverAnswer(since),
+        scanned: (text) => {
+          const { question, proxyQuestions } = store.getState();
+          if (!question && proxyQuestions.length === 0) void store.routeScan(text);
+        },
+      }),
+    [store],
+  );
   // In a browser (the browser host) a reload would throw a half-filled form away: asked first in our own dialog for
   // the reload keys, and by the browser's own question for its reload button (the page cannot word that one).
   useEffect(() => {

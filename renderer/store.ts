@@ -152,6 +152,7 @@ export function createAppStore(api: BalieApi) {
     kansenStatuutSet: update(registrationFlow.kansenStatuutSet),
     storePhotoSet: update(registrationFlow.storePhotoSet),
     answerQuestion: update(registrationFlow.answerQuestion),
+    scanOverAnswer: update(registrationFlow.scanOverAnswer),
     sendTried: update(registrationFlow.sendTried),
     sendStarted: update(registrationFlow.sendStarted),
     sendFailed: update(registrationFlow.sendFailed),

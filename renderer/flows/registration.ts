@@ -36,6 +36,8 @@ export interface Registration {
   scans: number;
   /** A card tapped on the form that UiTPAS does not know, or whose look-up failed: said beside the card field until the card field changes. */
   unresolvedTap: UnresolvedTap | null;
+  /** The choices before the last answer picked with a key, and when (the key's timeStamp): a scan that began with that key undoes it. */
+  lastAnswer: { at: number; choices: RegistrationChoices } | null;
   sending: boolean;
   /** The last failure of a send; `outcomeUnknown` ones wait for the look-up. */
   failure: { error: BalieError; id: number } | null;
@@ -63,6 +65,7 @@ export function startRegistration({ insz, uitpasNumber, card, storePhoto }: Regi
     pendingCard: null,
     scans: 0,
     unresolvedTap: null,
+    lastAnswer: null,
     sending: false,
     failure: null,
     waitForLookUp: false,
@@ -174,7 +177,7 @@ const noOptIns = () => Object.fromEntries(optInNames.map((name) => [name, false]
  * a positive answer clears its "none" (as ticking the boxes does); a message
  * opt-in toggles, so several can be chosen.
  */
-export function answerQuestion(state: Registration, answer: Answer): Registration {
+export function answerQuestion(state: Registration, answer: Answer, at: number): Registration {
   const choices = { ...state.choices };
   if (answer === 'noContact') choices.noContact = !choices.noContact;
   else if (answer === 'noOptIns') Object.assign(choices, { noOptIns: !choices.noOptIns, ...(choices.noOptIns ? {} : { optIns: noOptIns() }) });
@@ -184,7 +187,17 @@ export function answerQuestion(state: Registration, answer: Answer): Registratio
     const on = !choices.optIns[answer];
     Object.assign(choices, { optIns: { ...choices.optIns, [answer]: on }, ...(on ? { noOptIns: false } : {}) });
   }
-  return { ...state, choices };
+  return { ...state, choices, lastAnswer: { at, choices: state.choices } };
+}
+
+/**
+ * A scan began on a question's box (catch-scans.ts): its first digit, taken for
+ * an answer at `since`, was the card number's. The answer is undone; the citizen
+ * never gave it.
+ */
+export function scanOverAnswer(state: Registration, since: number): Registration {
+  if (!state.lastAnswer || state.lastAnswer.at < since) return state;
+  return { ...state, choices: state.lastAnswer.choices, lastAnswer: null };
 }
 
 /**

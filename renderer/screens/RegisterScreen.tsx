@@ -145,7 +145,7 @@ export function RegisterScreen() {
     const answer = picked && !formRef.current?.querySelector<HTMLInputElement>(`[name="${picked}"]`)?.disabled ? picked : undefined;
     if (answer) {
       event.preventDefault();
-      actions.answerQuestion(answer);
+      actions.answerQuestion(answer, event.timeStamp);
       if (answerCloses(answer)) focusNext();
       return;
     }

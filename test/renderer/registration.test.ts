@@ -12,6 +12,7 @@ import {
   nextStop,
   pendingAnswered,
   personChanged,
+  scanOverAnswer,
   staffGaveSomething,
   sendFailed,
   sendStarted,
@@ -22,6 +23,8 @@ import {
 import { createAppStore } from '../../renderer/store';
 
 const today = new Date('2026-06-01T12:00:00Z');
+/** When a key picked an answer (a KeyboardEvent's timeStamp). */
+const keyAt = 1000;
 
 /** The bridge as main drives it: events emitted by the test, every request refused. */
 function fakeBridge() {
@@ -56,8 +59,8 @@ const card = (readId: string, who: 'benoit' | 'anneliese', reader = 'R0'): EidCa
 function benoitsForm(): Registration {
   let state = startRegistration({ card: card('b1', 'benoit'), storePhoto: true });
   state = fieldTyped(state, 'email', 'benoit@example.org');
-  state = answerQuestion(state, 'optInServiceMails');
-  state = answerQuestion(state, 'legalTermsDigital');
+  state = answerQuestion(state, 'optInServiceMails', keyAt);
+  state = answerQuestion(state, 'legalTermsDigital', keyAt);
   state = cardScanned(state, '0900000000100');
   return kansenStatuutSet(state, true, today);
 }
@@ -131,16 +134,33 @@ describe('the register form slice', () => {
   });
 
   it('picks answers by key: a "none" clears its group, an answer clears its "none", opt-ins toggle', () => {
-    let state = answerQuestion(startRegistration({ storePhoto: true }), 'optInSms');
-    state = answerQuestion(state, 'optInPost');
+    let state = answerQuestion(startRegistration({ storePhoto: true }), 'optInSms', keyAt);
+    state = answerQuestion(state, 'optInPost', keyAt);
     expect(state.choices.optIns).toMatchObject({ optInSms: true, optInPost: true });
-    state = answerQuestion(state, 'noOptIns');
+    state = answerQuestion(state, 'noOptIns', keyAt);
     expect(state.choices.noOptIns).toBe(true);
     expect(Object.values(state.choices.optIns).some(Boolean)).toBe(false);
-    state = answerQuestion(state, 'optInSms');
+    state = answerQuestion(state, 'optInSms', keyAt);
     expect(state.choices.noOptIns).toBe(false);
-    state = answerQuestion(answerQuestion(state, 'legalTermsPaper'), 'noLegalTerms');
+    state = answerQuestion(answerQuestion(state, 'legalTermsPaper', keyAt), 'noLegalTerms', keyAt);
     expect(state.choices).toMatchObject({ legalTermsPaper: false, noLegalTerms: true });
+  });
+
+  it("a scan that began on a question's box undoes the answer its first digit picked, and only that one", () => {
+    let state = answerQuestion(cardScanned(startRegistration({ card: card('b1', 'benoit'), storePhoto: true }), '0900000000100'), 'noOptIns', 500);
+    const given = state.choices;
+    // The scan's first digit, 0, looked like "no contact" pressed by a person.
+    state = answerQuestion(state, 'noContact', 2000);
+    expect(state.choices.noContact).toBe(true);
+    state = scanOverAnswer(state, 2000);
+    expect(state.choices).toEqual(given);
+    expect(state.choices.noOptIns).toBe(true);
+    // Nothing left to undo, and an answer older than the scan is the staff's.
+    expect(scanOverAnswer(state, 2000)).toBe(state);
+    const older = answerQuestion(state, 'noContact', 1500);
+    expect(scanOverAnswer(older, 1600).choices.noContact).toBe(true);
+    // A change of citizen leaves nothing of the last one to bring back.
+    expect(personChanged(older, card('a1', 'anneliese')).lastAnswer).toBeNull();
   });
 
   it('the next stop: the card, then each open question in turn, then the send button', () => {
@@ -149,13 +169,13 @@ describe('the register form slice', () => {
     state = cardScanned(state, '0900000000100');
     expect(state.scans).toBe(1);
     expect(nextStop(state, today)).toBe('email');
-    state = answerQuestion(state, 'noContact');
+    state = answerQuestion(state, 'noContact', keyAt);
     // Without an e-mail address the e-mail messages cannot reach anyone: post is the first that can.
     expect(nextStop(state, today)).toBe('optInPost');
     expect(nextStop(fieldTyped(state, 'email', 'benoit@example.org'), today)).toBe('optInServiceMails');
-    state = answerQuestion(state, 'noOptIns');
+    state = answerQuestion(state, 'noOptIns', keyAt);
     expect(nextStop(state, today)).toBe('legalTermsPaper');
-    state = answerQuestion(state, 'legalTermsPaper');
+    state = answerQuestion(state, 'legalTermsPaper', keyAt);
     expect(nextStop(state, today)).toBe('submit');
   });
 
