@@ -8,8 +8,8 @@ import { texts } from '../texts';
 import { Photo } from './Photo';
 
 /**
- * What the counter needs to see of a pass holder: the stored photo, identity, contact, opt-ins, remarks, points,
- * cards with their status (and a way to block each), cards no longer in use after a new one (with what UiTPAS says
+ * What the counter needs to see of a pass holder: the stored photo, identity, contact, opt-ins, remarks, points (unless the visit
+ * shows the balance), cards with their status (and a way to block each), cards no longer in use after a new one (with what UiTPAS says
  * of them now), and per card system the kansenstatuut (ended, in its grace period, suspended) and the pass holder's
  * own status there.
  */
@@ -17,10 +17,13 @@ export function PassholderFacts({
   holder,
   onBlock,
   formerCards = [],
+  balanceInVisit = false,
 }: {
   holder: Passholder;
   onBlock?: { may: (systemId: string) => boolean; block: (uitpasNumber: string) => void };
   formerCards?: readonly CardAfter[];
+  /** The visit beside shows the balance and keeps it current after each check-in and cash-in: no second, stale count here. */
+  balanceInVisit?: boolean;
 }) {
   const today = new Date();
   const contact = [holder.email, holder.telephone, holder.gsm].filter(Boolean).join(' · ');
@@ -55,8 +58,12 @@ export function PassholderFacts({
             </dd>
           </>
         )}
-        <dt>{texts.passholder.points}</dt>
-        <dd data-testid="points">{formatPoints(holder.points)}</dd>
+        {!balanceInVisit && (
+          <>
+            <dt>{texts.passholder.points}</dt>
+            <dd data-testid="points">{formatPoints(holder.points)}</dd>
+          </>
+        )}
         <dt>{texts.passholder.cards}</dt>
         <dd>
           <ul className="plain cards" data-testid="cards">

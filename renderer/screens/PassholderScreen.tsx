@@ -47,6 +47,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
   const [optInsRetry, setOptInsRetry] = useState<OptInRetry | null>(null);
   // Cards replaced at this counter stay listed when the pass holder is opened again, their status asked anew (uitpas/card).
   const formerCards = store((state) => state.formerCards[holder.uid]) ?? noCards;
+  const balanceInVisit = store((state) => state.visit?.subject.kind === 'passholder');
   const setFormerCards = (change: (current: CardAfter[]) => CardAfter[]) =>
     store.setState((state) => ({ formerCards: { ...state.formerCards, [holder.uid]: change(state.formerCards[holder.uid] ?? []) } }));
   /** The card being blocked, and after a block the reason the new card is offered with. */
@@ -164,7 +165,7 @@ export function PassholderScreen({ passholder, initialAction }: { passholder: Pa
       <div>
         <section className="panel record" aria-labelledby="record-title">
           <h3 id="record-title">{texts.passholder.record}</h3>
-          <PassholderFacts holder={holder} formerCards={formerCards} onBlock={{ may: (systemId) => may('registratie', systemId), block: (number) => void block(number) }} />
+          <PassholderFacts holder={holder} formerCards={formerCards} balanceInVisit={balanceInVisit} onBlock={{ may: (systemId) => may('registratie', systemId), block: (number) => void block(number) }} />
           <div className="actions">
             {actions
               .filter(([, , offered]) => offered)
