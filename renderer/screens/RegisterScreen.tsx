@@ -42,8 +42,12 @@ export function RegisterScreen() {
     postalCode: choices.foreignResident ? '' : (values.postalCode ?? ''),
   };
 
-  // Typed input makes leaving (another screen, logging out, closing) ask first.
-  useEffect(() => store.setState({ unsavedWork: staffGaveSomething(state) }), [state, store]);
+  // Typed input makes leaving (another screen, logging out, closing) ask first. Set only when it changes: every
+  // setState wakes each subscriber, and this runs on each keystroke.
+  const gaveSomething = staffGaveSomething(state);
+  useEffect(() => {
+    if (store.getState().unsavedWork !== gaveSomething) store.setState({ unsavedWork: gaveSomething });
+  }, [gaveSomething, state, store]);
 
   // After an eID read the next scan belongs in the card field (never a birth date the card left empty); without
   // one, the first required field still empty.
