@@ -16,5 +16,6 @@ export type UitpasClient = ReturnType<typeof createUitpasClient>;
 
 export function createUitpasClient(options: UitpasClientOptions) {
   const core = createUitpasCore(options);
-  return { ...passholderCalls(core), ...cardCalls(core), ...balieCalls(core), visit: visitCalls(core) };
+  const passholders = passholderCalls(core);
+  return { ...passholders, ...cardCalls(core), ...balieCalls(core), visit: visitCalls(core, passholders.getPassholder) };
 }

@@ -8,7 +8,7 @@
  */
 import { pathSegment as path, succeeded, type UitpasCore } from './client-core';
 import { refusalOnField, UitpasBadResponseError } from './errors';
-import { parsePassholder } from './model';
+import type { Passholder } from './model';
 import { parseActivityPage, parseAdvantage, parseCashedEntry, parseCheckinEntry, parseCoupon, parseTicketSale } from './visit-parse';
 import type { ActivityPage, ActivitySearch, Advantage, Coupon, PointsHistoryEntry, TicketSale, TicketSaleRequest } from './visit-model';
 import { child, list, text, wholeNumber, type XmlNode } from './xml';
@@ -69,7 +69,7 @@ function answered(xml: XmlNode) {
 
 const newestFirst = <T extends { date: string }>(entries: T[]) => entries.sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
 
-export function visitCalls({ options, request }: UitpasCore) {
+export function visitCalls({ options, request }: UitpasCore, readRecord: (uitpasNumber: string) => Promise<Passholder>) {
   const get = (route: string, params: Params = {}, asConsumer = false) => request('GET', route, params, { asConsumer });
   const post = (route: string, params: Params) => request('POST', route, params);
 
@@ -96,13 +96,12 @@ export function visitCalls({ options, request }: UitpasCore) {
   const readActivity = async (uitpasNumber: string, cdbid: string, now: Date) =>
     (await searchActivities({ uitpasNumber, cdbid, datetype: 'unlimited' }, now)).activities.find((activity) => activity.cdbid === cdbid) ?? null;
 
-  /** The pass holder's record (GET uitpas/passholder/{nr}): uid for the history calls, points for the balance. */
+  /** The pass holder's record (the client's getPassholder): points for the balance, uid for the history calls. */
   const passholder = async (uitpasNumber: string) => {
-    const holder = parsePassholder(child(await get(`uitpas/passholder/${path(uitpasNumber)}`), 'passHolder') ?? {});
+    const holder = await readRecord(uitpasNumber);
     if (!holder.uid) throw new UitpasBadResponseError(200, false, 'incomplete');
     return holder;
   };
-
   return {
     searchActivities,
     readActivity,
@@ -205,15 +204,14 @@ export function visitCalls({ options, request }: UitpasCore) {
      * The points history (SX CombinedPointsTransactionService, reference §6.1): check-ins at this balie (A13, by the
      * holder's uid) and cashed points promotions anywhere (A12), one year back to tomorrow, newest first.
      */
-    pointsHistory: async (uitpasNumber: string, now: Date): Promise<PointsHistoryEntry[]> => {
-      const holder = await passholder(uitpasNumber);
+    pointsHistory: async ({ uid, uitpasNumber }: { uid: string; uitpasNumber: string }, now: Date): Promise<PointsHistoryEntry[]> => {
       const today = isoDayInBrussels(now);
       const from = dayBounds(shiftDays(today, -365)).start;
       const until = dayBounds(shiftDays(today, 1)).end;
       const totalOf = (node: XmlNode) => wholeNumber(text(answered(node), 'total')) ?? 0;
       const [checkins, cashed] = await Promise.all([
         allPages(async (start) => {
-          const xml = await get('uitpas/cultureevent/searchCheckins', { uid: holder.uid, checkinViaBalieConsumerKey: options.balieConsumerKey, startDate: from, endDate: until, start, max: historyPage });
+          const xml = await get('uitpas/cultureevent/searchCheckins', { uid, checkinViaBalieConsumerKey: options.balieConsumerKey, startDate: from, endDate: until, start, max: historyPage });
           const items = list(child(answered(xml), 'checkinActivities'), 'checkinActivity').flatMap((node) => parseCheckinEntry(node) ?? []);
           return { items, total: totalOf(xml) };
         }),
@@ -230,9 +228,8 @@ export function visitCalls({ options, request }: UitpasCore) {
      * A14 (DOC events/verkoop-tickets-doorzoeken.md; SX TicketSaleService::getByUiTPASNumber sends uid and balie only):
      * the sales this balie made, organised or hosted, newest first.
      */
-    ticketSales: async (uitpasNumber: string): Promise<TicketSale[]> => {
-      const holder = await passholder(uitpasNumber);
-      const xml = await get('uitpas/cultureevent/searchTicketsales', { uid: holder.uid });
+    ticketSales: async (uid: string): Promise<TicketSale[]> => {
+      const xml = await get('uitpas/cultureevent/searchTicketsales', { uid });
       const sales = list(child(answered(xml), 'ticketSales'), 'ticketSale').flatMap((node) => parseTicketSale(node) ?? []);
       return sales.sort((a, b) => Date.parse(b.creationDate ?? '') - Date.parse(a.creationDate ?? ''));
     },

@@ -34,6 +34,21 @@ async function afterWrite<T>(work: () => Promise<T>): Promise<T | null> {
 export function createVisitHandlers(session: Pick<UitpasSession, 'client'>, now: () => Date = () => new Date()): Pick<HandlerTable, VisitChannel> {
   // UiTPAS's own message travels with every refusal here (failures.ts toBalieError, ownWords).
   const withVisit = <T>(work: (visit: VisitClient) => Promise<T>) => calling(async () => work((await session.client()).visit), true);
+  /**
+   * The pass holder's uid, which both histories ask by (SX reads the record for it): "Historiek" asks them at once,
+   * and reads that overlap share one request. Only the uid is shared, which a card's pass holder keeps; a balance is
+   * always read afresh.
+   */
+  const uidReads = new Map<string, Promise<string>>();
+  const uidOf = (visit: VisitClient, uitpasNumber: string): Promise<string> => {
+    const pending = uidReads.get(uitpasNumber);
+    if (pending) return pending;
+    const read = visit.passholder(uitpasNumber).then((holder) => holder.uid);
+    uidReads.set(uitpasNumber, read);
+    const forget = () => void uidReads.delete(uitpasNumber);
+    read.then(forget, forget);
+    return read;
+  };
 
   return {
     'visit:searchActivities': (search) => {
@@ -82,8 +97,12 @@ export function createVisitHandlers(session: Pick<UitpasSession, 'client'>, now:
       }),
 
     'visit:getCoupons': ({ uitpasNumber }) => withVisit((visit) => visit.coupons(normaliseUitpasNumber(uitpasNumber))),
-    'visit:getPointsHistory': ({ uitpasNumber }) => withVisit((visit) => visit.pointsHistory(normaliseUitpasNumber(uitpasNumber), now())),
-    'visit:getTicketSales': ({ uitpasNumber }) => withVisit((visit) => visit.ticketSales(normaliseUitpasNumber(uitpasNumber))),
+    'visit:getPointsHistory': ({ uitpasNumber }) =>
+      withVisit(async (visit) => {
+        const number = normaliseUitpasNumber(uitpasNumber);
+        return visit.pointsHistory({ uid: await uidOf(visit, number), uitpasNumber: number }, now());
+      }),
+    'visit:getTicketSales': ({ uitpasNumber }) => withVisit(async (visit) => visit.ticketSales(await uidOf(visit, normaliseUitpasNumber(uitpasNumber)))),
   };
 }
 

@@ -194,6 +194,17 @@ describe('the visit at the demo balie', () => {
     ]);
   });
 
+  it('"Historiek" asks both histories at once and reads the record once for their uid', async () => {
+    const { value, sent } = await counter();
+    sent.length = 0;
+    await Promise.all([value('visit:getPointsHistory', { uitpasNumber: lotte }), value('visit:getTicketSales', { uitpasNumber: lotte })]);
+    const records = sent.filter((request) => request.url.pathname.endsWith(`/uitpas/passholder/${lotte}`));
+    expect(records).toHaveLength(1);
+    // A later look-up reads the record again: only reads that overlap share it.
+    await value('visit:getTicketSales', { uitpasNumber: lotte });
+    expect(sent.filter((request) => request.url.pathname.endsWith(`/uitpas/passholder/${lotte}`))).toHaveLength(2);
+  });
+
   it('every call carries the balie, except the promotion re-reads (SX CounterAwareUitpasService); the searches are consumer requests', async () => {
     const { value, sent } = await counter();
     sent.length = 0;
