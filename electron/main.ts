@@ -17,7 +17,7 @@ import { reportText } from './support/support-desk';
 import { machinePolicySource } from './settings/machine-policy';
 import { openInSystemBrowser, showAuthorizeWindow } from './window/login-window';
 import { guardClose } from './window/close-guard';
-import { answerProxyLogins, applyProxyEverywhere, chromiumTransport, networkSession, proxyFor, proxyLoginHandler } from './window/network';
+import { answerProxyLogins, applyProxyEverywhere, chromiumTransport, networkSession, proxyFor, proxyLoginHandler, type AskProxyCredentials } from './window/network';
 import { loginPartition } from './window/login-window';
 import { windowsMachine } from './settings/windows-natives';
 import { installerKind } from './update/installer-kind';
@@ -65,6 +65,8 @@ async function startServices(parent: () => BrowserWindow | null, checkUpdates = 
   const logFolder = policy.policy.logFolder ?? app.getPath('logs');
   const installer = process.platform === 'win32' ? windowsInstaller() : installerKind({ platform: process.platform, packaged: app.isPackaged, hasNsisUninstaller: false, folderAdminOnly: false, appImage: process.env.APPIMAGE });
   let updates: ReturnType<typeof startUpdateChecks> | null = null;
+  // A proxy asking for a password asks staff in the app's dialog, for the UiTPAS calls as for every other request.
+  const askProxy: AskProxyCredentials = (challenge) => services.proxyQuestions.ask(challenge);
   const services = createMainServices({
     policy,
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
@@ -77,7 +79,7 @@ async function startServices(parent: () => BrowserWindow | null, checkUpdates = 
     secretCipher: safeStorageCipher,
     showAuthorizePage: (authorizeUrl, callbackUrl) => showAuthorizeWindow(parent())(authorizeUrl, callbackUrl),
     openInSystemBrowser,
-    fetch: chromiumTransport(network),
+    fetch: chromiumTransport(network, askProxy),
     proxyFor: proxyFor(network),
     copyText: (text) => clipboard.writeText(text),
     logFile: join(logFolder, 'support.log'),
@@ -91,12 +93,12 @@ async function startServices(parent: () => BrowserWindow | null, checkUpdates = 
           currentVersion: app.getVersion(),
           platform: process.platform,
           appUpdateFile: join(process.resourcesPath, 'app-update.yml'),
-          transport: chromiumTransport(network),
+          transport: chromiumTransport(network, askProxy),
           show: (notice) => services.updateNotice.show(notice),
           log: console,
           installer,
           userIsAdministrator: process.platform === 'win32' ? windowsMachine().userIsAdministrator() : false,
-          proxyLogin: proxyLoginHandler(services.proxyQuestions.ask),
+          proxyLogin: proxyLoginHandler(askProxy),
         })
       : null;
   return services;

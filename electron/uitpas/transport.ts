@@ -21,7 +21,7 @@ import { child, list, maxXmlBytes, parseXml, text, wholeNumber, type XmlNode, ty
 
 /**
  * The one network interface every UiTPAS and UiTiD call goes through: fetch's shape. The app's is
- * Chromium's network stack (electron/window/network.ts: Electron net.fetch, so the system proxy and PAC,
+ * Chromium's network stack (electron/window/network.ts: Electron net.request, so the system proxy and PAC,
  * proxy authentication and the OS certificate store apply); tests and the browser host use Node's fetch.
  * Every rule here (no redirect followed, the size cap, the timeout, an outcome that may be unknown) is
  * applied to what the transport gives back, so it holds for both.
@@ -29,7 +29,7 @@ import { child, list, maxXmlBytes, parseXml, text, wholeNumber, type XmlNode, ty
 export type HttpTransport = typeof fetch;
 
 /**
- * Thrown by a transport that refuses a redirect without handing over the 3xx answer (Electron's net.fetch
+ * Thrown by a transport that refuses a redirect without handing over the 3xx answer (Electron's net.request
  * with redirect: 'manual' fails with "Redirect was cancelled", electron lib/common/api/net-client-request.ts).
  */
 export class RedirectRefusedError extends Error {
@@ -120,6 +120,11 @@ export async function callUitpas(call: SignedCall): Promise<XmlNode> {
     response = await call.fetch(url, { method: call.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(call.timeoutMs) });
   } catch (error) {
     throw transportFailure(error, mayHaveArrived);
+  }
+  // A proxy that wants a password staff did not give (RFC 9110 §15.5.8): the request never left the proxy.
+  if (response.status === 407) {
+    await response.body?.cancel();
+    throw new UitpasUnreachableError('ERR_PROXY_AUTH_REQUESTED');
   }
   // Never followed: the answer to a redirect is not UiTPAS's answer, and on a POST nobody knows what happened.
   if (response.status >= 300 && response.status < 400) {

@@ -1,12 +1,14 @@
 /**
  * The app's network as the PC sees it: every UiTPAS and UiTiD call from main goes through Chromium's
- * network stack (Electron's session.fetch, the same as net.fetch), so the system proxy and PAC, proxy
- * authentication (integrated Windows authentication included) and the OS certificate store apply (a
- * TLS-inspecting proxy whose root IT installed is trusted like in the browser). A session of its own, in
- * memory: the policy's proxy changes nothing for the login window, and no cookie or cache is kept on disk.
- * Thin on purpose: what an answer means is decided in electron/uitpas/transport.ts for every transport.
+ * network stack (Electron's net.request in a session of the app's), so the system proxy and PAC, proxy
+ * authentication (integrated Windows authentication included, and a proxy's password question put to staff)
+ * and the OS certificate store apply (a TLS-inspecting proxy whose root IT installed is trusted like in the
+ * browser). A session of its own, in memory: the policy's proxy changes nothing for the login window, and no
+ * cookie or cache is kept on disk. Thin on purpose: what an answer means is decided in
+ * electron/uitpas/transport.ts for every transport.
  */
-import { session as sessions, type App, type Session } from 'electron';
+import { Readable } from 'node:stream';
+import { net, session as sessions, type App, type IncomingMessage, type Session } from 'electron';
 import type { ProxyPolicy } from '../settings/policy';
 import { RedirectRefusedError, type HttpTransport } from '../uitpas/transport';
 
@@ -16,15 +18,49 @@ export function networkSession(): Session {
   return sessions.fromPartition(networkPartition);
 }
 
-export function chromiumTransport(ses: Session): HttpTransport {
+/** The answer as fetch gives it; the body streams (transport.ts reads it under its cap). */
+function asResponse(answer: IncomingMessage, method: string): Response {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(answer.headers)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  const bodyless = [101, 204, 205, 304].includes(answer.statusCode) || method === 'HEAD';
+  return new Response(bodyless ? null : (Readable.toWeb(answer as unknown as Readable) as ReadableStream<Uint8Array>), { status: answer.statusCode, headers });
+}
+
+/**
+ * fetch's shape over Electron's net.request, as net.fetch builds it (electron lib/browser/api/net-fetch.ts), with
+ * what net.fetch lacks: an authenticating proxy's question (ClientRequest's `login` event, which net.fetch answers
+ * with no credentials) goes to staff, and a signal that ends while the answer is read ends the read too.
+ * Failures stay Chromium's (`net::ERR_…`); redirect 'manual' fails with "Redirect was cancelled" (electron
+ * lib/common/api/net-client-request.ts), said here as a refused redirect.
+ */
+export function chromiumTransport(ses: Session, askProxy: AskProxyCredentials = () => Promise.resolve(null)): HttpTransport {
+  const onLogin = proxyLoginHandler(askProxy);
   return async (input, init) => {
-    try {
-      return await ses.fetch(input instanceof URL ? input.href : input, { ...init, bypassCustomProtocolHandlers: true });
-    } catch (error) {
-      // redirect: 'manual' fails the request instead of giving the 3xx (electron lib/common/api/net-client-request.ts);
-      // net::ERR_… failures go on as they are: transport.ts reads Chromium's names.
-      throw error instanceof Error && error.message === 'Redirect was cancelled' ? new RedirectRefusedError() : error;
-    }
+    const call = new Request(input, init);
+    const body = call.body ? Buffer.from(await call.arrayBuffer()) : undefined;
+    const { signal } = call;
+    if (signal.aborted) throw signal.reason;
+    return new Promise<Response>((resolve, reject) => {
+      const request = net.request({ session: ses, method: call.method, url: call.url, redirect: call.redirect, bypassCustomProtocolHandlers: true });
+      for (const [name, value] of call.headers) request.setHeader(name, value);
+      let answer: IncomingMessage | undefined;
+      signal.addEventListener(
+        'abort',
+        () => {
+          request.abort();
+          if (answer) (answer as unknown as Readable).destroy(signal.reason as Error);
+          else reject(signal.reason as Error);
+        },
+        { once: true },
+      );
+      request.on('login', onLogin);
+      request.on('response', (response) => {
+        answer = response;
+        resolve(asResponse(response, call.method));
+      });
+      request.on('error', (error) => reject(error.message === 'Redirect was cancelled' ? new RedirectRefusedError() : error));
+      request.end(body);
+    });
   };
 }
 
@@ -72,9 +108,7 @@ export function proxyLoginHandler(ask: AskProxyCredentials): (authInfo: { isProx
 /**
  * The app's web contents (the UiTiD login window, the page) ask for a login through `app`'s event;
  * Chromium cancels it unless a listener prevents the default. electron-updater's downloads ask through
- * its own event (update/updater.ts). The UiTPAS calls of main go through session.fetch, which answers a
- * proxy's question itself with "no credentials" (electron lib/browser/api/net-fetch.ts adds no `login`
- * listener): on those, only integrated Windows authentication or a proxy exception for UiTPAS works.
+ * its own event (update/updater.ts), the UiTPAS calls through their requests' (chromiumTransport).
  */
 export function answerProxyLogins(app: Pick<App, 'on'>, ask: AskProxyCredentials): void {
   const answer = proxyLoginHandler(ask);

@@ -551,7 +551,9 @@ export const fr: Messages = {
       'uitpas-unreachable': (error) =>
         error.outcomeUnknown
           ? "La connexion avec UiTPAS s'est interrompue pendant l'envoi."
-          : "UiTPAS n'est pas joignable. Vérifiez la connexion internet et réessayez.",
+          : error.network === 'ERR_PROXY_AUTH_REQUESTED'
+            ? "Le proxy du réseau demande un nom d'utilisateur et un mot de passe. Réessayez et remplissez-les ; le service informatique les connaît."
+            : "UiTPAS n'est pas joignable. Vérifiez la connexion internet et réessayez.",
       'uitpas-server': (error) => `UiTPAS a une panne (HTTP ${error.httpStatus ?? '?'}).${error.outcomeUnknown ? '' : ' Réessayez dans un instant.'}`,
       'uitpas-bad-response': (error: BalieError): string =>
         error.badResponse === 'redirect'

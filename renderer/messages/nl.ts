@@ -574,7 +574,9 @@ export const nl = {
       'uitpas-unreachable': (error: BalieError): string =>
         error.outcomeUnknown
           ? 'De verbinding met UiTPAS viel weg tijdens het versturen.'
-          : 'UiTPAS is niet bereikbaar. Controleer de internetverbinding en probeer opnieuw.',
+          : error.network === 'ERR_PROXY_AUTH_REQUESTED'
+            ? 'De proxy van het netwerk vraagt een gebruikersnaam en wachtwoord. Probeer opnieuw en vul ze in; de IT-dienst kent ze.'
+            : 'UiTPAS is niet bereikbaar. Controleer de internetverbinding en probeer opnieuw.',
       'uitpas-server': (error: BalieError) => `UiTPAS heeft een storing (HTTP ${error.httpStatus ?? '?'}).${error.outcomeUnknown ? '' : ' Probeer het zo opnieuw.'}`,
       'uitpas-bad-response': (error: BalieError): string =>
         error.badResponse === 'redirect'

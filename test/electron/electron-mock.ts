@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
+import { netRequestStandIn } from '../support/chromium-net-stand-in';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -60,7 +61,6 @@ export function createMockSession() {
     setProxy: vi.fn(() => Promise.resolve()),
     closeAllConnections: vi.fn(() => Promise.resolve()),
     resolveProxy: vi.fn(() => Promise.resolve('DIRECT')),
-    fetch: vi.fn(() => Promise.reject(new Error('net::ERR_INTERNET_DISCONNECTED'))),
   };
 }
 
@@ -107,6 +107,7 @@ export function electronMock() {
         return existing;
       }),
     },
+    net: { request: vi.fn(netRequestStandIn) },
     powerMonitor: new EventEmitter(),
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
     clipboard: { writeText: vi.fn(() => Promise.resolve()) },

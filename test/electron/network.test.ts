@@ -8,6 +8,8 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Session } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { UitpasUnreachableError } from '../../electron/uitpas/errors';
+import { callUitpas } from '../../electron/uitpas/transport';
 import { chromiumSessionStandIn } from '../support/chromium-net-stand-in';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock());
@@ -56,6 +58,55 @@ describe('one network', () => {
     // The policy takes its proxy away: every session is back on the system's.
     await applyProxyEverywhere(all, undefined);
     for (const ses of Object.values(sessions)) expect(ses.setProxy).toHaveBeenLastCalledWith({ mode: 'system' });
+  });
+
+  it('a UiTPAS call through a proxy that wants a password asks staff once; cancelled, it says the proxy asked', async () => {
+    // A municipality's proxy with Basic authentication (RFC 9110 §11.7.1): 407 until the right Proxy-Authorization comes.
+    const expected = `Basic ${Buffer.from('balie:made-up').toString('base64')}`;
+    const seen: (string | undefined)[] = [];
+    const guarded = createServer((request, response) => {
+      seen.push(request.headers['proxy-authorization']);
+      if (request.headers['proxy-authorization'] !== expected) {
+        request.resume();
+        return response.writeHead(407, { 'Proxy-Authenticate': 'Basic realm="Stadhuis"' }).end('proxy login');
+      }
+      const upstream = httpRequest(request.url ?? '', { method: request.method, headers: request.headers }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
+      request.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => guarded.listen(0, '127.0.0.1', resolve));
+    const guardedPort = (guarded.address() as AddressInfo).port;
+    try {
+      const ses = chromiumSessionStandIn();
+      await applyProxyEverywhere([ses as unknown as Session], { mode: 'fixed_servers', proxyRules: `http://127.0.0.1:${guardedPort}` });
+      const ask = vi.fn(() => Promise.resolve({ username: 'balie', password: 'made-up' }));
+      const transport = chromiumTransport(ses as unknown as Session, ask);
+      expect(await (await transport(targetUrl, {})).text()).toBe('target');
+      expect(ask).toHaveBeenCalledExactlyOnceWith({ host: '127.0.0.1', port: guardedPort, realm: 'Stadhuis', scheme: 'basic' });
+      expect(seen).toEqual([undefined, expected]);
+      // Chromium keeps the answer for the run: the next call is not asked again.
+      expect(await (await transport(targetUrl, {})).text()).toBe('target');
+      expect(ask).toHaveBeenCalledTimes(1);
+
+      // Staff cancel: the signed POST never got past the proxy, so its outcome is known (nothing arrived).
+      const cancelling = chromiumSessionStandIn();
+      await applyProxyEverywhere([cancelling as unknown as Session], { mode: 'fixed_servers', proxyRules: `http://127.0.0.1:${guardedPort}` });
+      const failure: unknown = await callUitpas({
+        method: 'POST',
+        url: targetUrl,
+        params: { uitpasNumber: '0900000000017' },
+        consumer: { key: 'c', secret: 's' },
+        token: { key: 't', secret: 'ts' },
+        fetch: chromiumTransport(cancelling as unknown as Session, () => Promise.resolve(null)),
+        timeoutMs: 2_000,
+      }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(UitpasUnreachableError);
+      expect(failure).toMatchObject({ reason: 'ERR_PROXY_AUTH_REQUESTED', outcomeUnknown: false });
+    } finally {
+      await new Promise((resolve) => guarded.close(resolve));
+    }
   });
 
   it('asks staff for a proxy’s credentials, and gives a server none', async () => {

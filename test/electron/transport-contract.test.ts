@@ -1,6 +1,6 @@
 /**
  * The transport contract, run against both transports: Node's fetch (tests, browser host) and the app's
- * Chromium transport (electron/window/network.ts over a stand-in of Electron's session.fetch). Whatever the
+ * Chromium transport (electron/window/network.ts over a stand-in of Electron's net.request). Whatever the
  * network stack, a redirect is never followed, an answer is capped, a timeout is a timeout, an outcome that
  * may be unknown says so, and a clock far off the server's Date is named. Then the proxy: a proxy on
  * 127.0.0.1 that Node's fetch must not use (even with HTTP_PROXY set) and the policy's proxy must.
@@ -69,7 +69,7 @@ const call = (transport: HttpTransport, method: 'GET' | 'POST', timeoutMs = 2_00
 
 const transports: [string, () => HttpTransport][] = [
   ['Node fetch', () => fetch],
-  ['Chromium (Electron session.fetch)', () => chromiumTransport(chromiumSessionStandIn() as unknown as Session)],
+  ['Chromium (Electron net.request)', () => chromiumTransport(chromiumSessionStandIn() as unknown as Session)],
 ];
 
 describe.each(transports)('the transport contract over %s', (_name, make) => {

@@ -33,6 +33,13 @@ describe('texts', () => {
     expect(errorText({ code: 'uitpas-server', httpStatus: 503 })).toBe('UiTPAS heeft een storing (HTTP 503). Probeer het zo opnieuw.');
   });
 
+  it('says a proxy password question left unanswered as the proxy’s, not as UiTPAS being away', () => {
+    expect(errorText({ code: 'uitpas-unreachable', network: 'ERR_PROXY_AUTH_REQUESTED' })).toBe(
+      'De proxy van het netwerk vraagt een gebruikersnaam en wachtwoord. Probeer opnieuw en vul ze in; de IT-dienst kent ze.',
+    );
+    expect(errorText({ code: 'uitpas-unreachable', network: 'ERR_CONNECTION_REFUSED' })).toMatch(/^UiTPAS is niet bereikbaar/);
+  });
+
   it('words a field rule the same whether the page or main found it', () => {
     expect(problemText('insz-check-digits')).toBe('Dit rijksregisternummer klopt niet (controlecijfers).');
     expect(problemText({ code: 'invalid-field', field: 'inszNumber', problem: 'insz-check-digits' })).toBe(problemText('insz-check-digits'));
