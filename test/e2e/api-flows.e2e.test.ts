@@ -12,8 +12,8 @@ import { virtualPeople } from '../../native/beid/virtual-card/people';
 import { virtualCard } from '../support/card-fixtures';
 import { chromiumAvailability } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
-import { expectFocusOn, type FocusReport } from './page-checks';
 import { cardSlot, openCounter, projectRoot, requestUrl, type CounterSession } from './counter-session';
+import { pageHelpers } from './page-helpers';
 
 const screenshots = join(projectRoot, 'test-results/screenshots');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
@@ -27,10 +27,7 @@ describe.skipIf(skip)('API flows in Chromium: look-up after an eID read, registe
   const sent: { method: string; url: string; body: string }[] = [];
 
   const shot = (name: string) => page.screenshot({ path: join(screenshots, `api-${name}.png`), fullPage: true });
-  /** The focus is where it should be, and the staff member can see it. */
-  const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
-  const field = (name: string) => page.locator(`[name="${name}"]`);
-  const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
+  const { expectFocus, field, fieldError } = pageHelpers(() => page, screenshots);
   const registerBody = () => new URLSearchParams(sent.filter((request) => request.url.includes('/uitpas/passholder/register')).at(-1)?.body ?? '');
 
   beforeAll(async () => {

@@ -17,7 +17,8 @@ import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard, type InsertedCard } from '../support/vpcd-card';
 import { cardSlot, openCounter, projectRoot, type CounterSession } from './counter-session';
-import { axeViolations, expectFocusOn } from './page-checks';
+import { expectFocusOn } from './page-checks';
+import { pageHelpers } from './page-helpers';
 
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
@@ -58,10 +59,7 @@ describe.skipIf(skip).each(counterPcs)('UiTPAS cards tapped beside an eID on $na
         resolve();
       });
     });
-  const shot = async (name: string) => {
-    await page.screenshot({ path: join(screenshots, `${name}.png`) });
-    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
-  };
+  const { shot } = pageHelpers(() => page, screenshots);
   const notice = () => page.getByTestId('scan-outcome');
 
   beforeAll(async () => {

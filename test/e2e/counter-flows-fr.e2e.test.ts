@@ -22,8 +22,9 @@ import { testPki, virtualCard } from '../support/card-fixtures';
 import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard, type InsertedCard } from '../support/vpcd-card';
-import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-checks';
-import { cardSlot, openCounter, projectRoot, requestUrl, type CounterSession } from './counter-session';
+import { inSight } from './page-checks';
+import { cardSlot, type CounterSession, openCounter, projectRoot, registerFaults } from './counter-session';
+import { pageHelpers } from './page-helpers';
 
 const screenshots = join(projectRoot, 'test-results/screenshots');
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
@@ -45,21 +46,16 @@ describe.skipIf(skip)('counter flows in French', () => {
   let page: Page;
   let dataDirectory: string;
   const { insert, remove } = cardSlot();
-  let loseNextRegisterAnswer = false;
-
-  const field = (name: string) => page.locator(`[name="${name}"]`);
-  const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
+  const faults = registerFaults();
+  const helpers = pageHelpers(() => page, screenshots, 'fr-');
+  const { field, fieldError, dialog, expectFocus } = helpers;
   const eidCard = () => page.getByTestId('eid-card');
-  const dialog = () => page.getByRole('alertdialog');
   /** Saves what the staff member sees, after checking that no Dutch sentence is on the page, and holds it to axe's rules. */
   const shot = async (name: string) => {
     const text = await page.evaluate(() => document.body.innerText);
     expect(dutch.filter((sentence) => text.includes(sentence)), name).toEqual([]);
-    await page.screenshot({ path: join(screenshots, `fr-${name}.png`) });
-    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+    await helpers.shot(name);
   };
-  /** The focus is where it should be, and the staff member can see it. */
-  const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
   const home = async () => {
     await page.getByRole('button', { name: fr.session.back }).last().click();
     if ((await dialog().count()) > 0) await dialog().getByRole('button', { name: fr.dialog.yes }).click();
@@ -72,14 +68,7 @@ describe.skipIf(skip)('counter flows in French', () => {
     counter = await openCounter({
       name: 'fr',
       page: { viewport, locale: 'fr-BE', timezoneId: 'Europe/Brussels' },
-      fetch: async (input, init) => {
-        const response = await fetch(input, init);
-        if (loseNextRegisterAnswer && requestUrl(input).endsWith('/uitpas/passholder/register')) {
-          loseNextRegisterAnswer = false;
-          throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
-        }
-        return response;
-      },
+      fetch: faults.fetch,
     });
     page = counter.page;
     dataDirectory = counter.dataDirectory;
@@ -231,7 +220,7 @@ describe.skipIf(skip)('counter flows in French', () => {
 
   it('after an unknown outcome, says to look up first, and the look-up settles it', async () => {
     await field('inszNumber').fill('96081315176');
-    loseNextRegisterAnswer = true;
+    faults.next = 'answer-lost';
     await page.getByRole('button', { name: fr.register.submit, exact: true }).click();
     const notice = page.getByTestId('error-notice');
     await expect.poll(() => notice.textContent()).toContain(fr.errors.outcomeUnknown);

@@ -18,8 +18,9 @@ import { testPki, virtualCard } from '../support/card-fixtures';
 import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { insertVirtualCard, type InsertedCard } from '../support/vpcd-card';
-import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-checks';
-import { cardSlot, openCounter, projectRoot, requestUrl, type CounterSession } from './counter-session';
+import { inSight } from './page-checks';
+import { cardSlot, type CounterSession, openCounter, projectRoot, registerFaults } from './counter-session';
+import { pageHelpers } from './page-helpers';
 
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
@@ -31,19 +32,9 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
   let page: Page;
   const { insert, remove } = cardSlot();
   /** How the next registration POST fails: its answer lost after UiTPAS got it, or the connection dropped before. */
-  let nextRegister: 'answer-lost' | 'never-arrived' | null = null;
-
-  /** Saves what the staff member sees (the viewport, not the whole page) and holds the page to axe's rules. */
-  const shot = async (name: string) => {
-    await page.screenshot({ path: join(screenshots, `${name}.png`) });
-    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
-  };
-  /** The focus is where it should be, and the staff member can see it. */
-  const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
+  const faults = registerFaults();
+  const { shot, expectFocus, field, fieldError, dialog } = pageHelpers(() => page, screenshots);
   const eidCard = () => page.getByTestId('eid-card');
-  const field = (name: string) => page.locator(`[name="${name}"]`);
-  const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
-  const dialog = () => page.getByRole('alertdialog');
   const home = async () => {
     await page.getByRole('button', { name: 'Terug' }).last().click();
     if ((await dialog().count()) > 0) await dialog().getByRole('button', { name: 'Ja' }).click();
@@ -56,14 +47,7 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     counter = await openCounter({
       name: pc.name,
       page: { viewport: pc.viewport, locale: pc.locale, timezoneId: pc.timezoneId },
-      fetch: async (input, init) => {
-        const failure = requestUrl(input).endsWith('/uitpas/passholder/register') ? nextRegister : null;
-        if (failure) nextRegister = null;
-        if (failure === 'never-arrived') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
-        const response = await fetch(input, init);
-        if (failure === 'answer-lost') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
-        return response;
-      },
+      fetch: faults.fetch,
     });
     page = counter.page;
   });
@@ -327,7 +311,7 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
 
   it('after an unknown outcome, twice in a row: no send button until the look-up settles it, one fresh notice each time, the result when it arrived', async () => {
     await field('inszNumber').fill('96081315176');
-    nextRegister = 'never-arrived';
+    faults.next = 'never-arrived';
     await page.getByRole('button', { name: 'Registreren' }).click();
     await page.getByText('Niet zeker of het gelukt is').waitFor();
     expect(await page.getByRole('button', { name: 'Registreren' }).count()).toBe(0);
@@ -337,7 +321,7 @@ describe.skipIf(skip).each(counterPcs)('counter flows in Chromium on $name, with
     await expect.poll(() => page.getByTestId('lookup-result').textContent()).toBe('Niet gevonden: het is niet gelukt. Je kan opnieuw versturen.');
     await expectFocus({ name: 'submit', text: 'Registreren' });
 
-    nextRegister = 'answer-lost';
+    faults.next = 'answer-lost';
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('button', { name: 'Pashouder opzoeken' }).count()).toBe(1);
     // A fresh notice: no line left over from the first look-up.

@@ -95,6 +95,29 @@ function cardLeft(reader: string): Promise<void> {
   });
 }
 
+/**
+ * A fetch for openCounter that breaks the next registration as a suite asks: the connection drops before it
+ * leaves (`never-arrived`), or UiTPAS carries it out and the answer is lost (`answer-lost`). It counts the
+ * register requests that reached UiTPAS.
+ */
+export function registerFaults() {
+  const faults = {
+    next: null as 'answer-lost' | 'never-arrived' | null,
+    arrived: 0,
+    fetch: (async (input, init) => {
+      const register = requestUrl(input).endsWith('/uitpas/passholder/register');
+      const failure = register ? faults.next : null;
+      if (failure) faults.next = null;
+      if (failure === 'never-arrived') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+      const response = await fetch(input, init);
+      if (register) faults.arrived += 1;
+      if (failure === 'answer-lost') throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
+      return response;
+    }) as typeof fetch,
+  };
+  return faults;
+}
+
 /** A virtual card in one of vpcd's readers (the first unless told): a new insert takes the previous card out first, as a hand does. */
 export function cardSlot(slot = 0) {
   let inserted: InsertedCard | undefined;

@@ -22,8 +22,9 @@ import { virtualCard } from '../support/card-fixtures';
 import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import type { VirtualCardBehaviour } from '../support/vpcd-card';
-import { cardSlot, openCounter, projectRoot, requestUrl, type CounterSession } from './counter-session';
-import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-checks';
+import { cardSlot, type CounterSession, openCounter, projectRoot, registerFaults } from './counter-session';
+import { inSight } from './page-checks';
+import { pageHelpers } from './page-helpers';
 
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
@@ -67,20 +68,9 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
   let counter: CounterSession | undefined;
   let page: Page;
   const { insert, remove } = cardSlot();
-  /** Register requests that reached the UiTPAS client's fetch. */
-  let registerCalls = 0;
-  /** The next register request reaches UiTPAS, and its answer is lost on the way back. */
-  let loseNextRegisterAnswer = false;
-
-  const shot = async (name: string) => {
-    await page.screenshot({ path: join(screenshots, `${name}.png`) });
-    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
-  };
-  const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
-  const field = (name: string) => page.locator(`[name="${name}"]`);
-  const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
-  const dialog = () => page.getByRole('alertdialog');
-  const eidPanel = () => page.getByTestId('eid-panel');
+  /** Counts the register requests that reached UiTPAS; loses the next one's answer when asked. */
+  const faults = registerFaults();
+  const { shot, expectFocus, field, fieldError, dialog, eidPanel } = pageHelpers(() => page, screenshots);
   const home = async () => {
     await page.getByRole('button', { name: t.session.back }).last().click();
     if ((await dialog().count()) > 0) await dialog().getByRole('button', { name: t.dialog.yes }).click();
@@ -94,16 +84,7 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
     counter = await openCounter({
       name: `desk-${pc.name}`,
       page: { viewport: pc.viewport, locale: pc.locale, timezoneId: pc.timezoneId },
-      fetch: async (input, init) => {
-        const register = requestUrl(input).endsWith('/uitpas/passholder/register');
-        if (register) registerCalls += 1;
-        const response = await fetch(input, init);
-        if (register && loseNextRegisterAnswer) {
-          loseNextRegisterAnswer = false;
-          throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
-        }
-        return response;
-      },
+      fetch: faults.fetch,
     });
     page = counter.page;
   });
@@ -177,7 +158,7 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
       expect(focus, `Enter in ${name}`).not.toBe(name);
       expect(focus, `Enter in ${name}`).not.toBe('BODY');
     }
-    expect(registerCalls).toBe(0);
+    expect(faults.arrived).toBe(0);
     expect(await page.getByTestId('registered').count()).toBe(0);
   });
 
@@ -189,7 +170,7 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
     }
     await expectFocus({ name: 'noContact' });
     expect(await page.getByTestId('action-bar').textContent()).toContain(t.register.askFirst);
-    expect(registerCalls).toBe(0);
+    expect(faults.arrived).toBe(0);
     await shot('05-questions-unanswered');
 
     await field('email').fill('jonas.vermeulen@example.org');
@@ -200,7 +181,7 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
     await field('submit').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('registered').waitFor();
-    expect(registerCalls).toBe(1);
+    expect(faults.arrived).toBe(1);
   });
 
   it('keeps the done screen through a double Enter, naming the price and the kansenstatuut (items 1 and 3)', async () => {
@@ -357,7 +338,7 @@ describe.skipIf(skip).each(pcs)('the counter desk, second round, on $name', (pc)
     await field('noContact').check();
     await field('noOptIns').check();
     await field('noLegalTerms').check();
-    loseNextRegisterAnswer = true;
+    faults.next = 'answer-lost';
     await field('submit').click();
     await page.getByRole('button', { name: t.errors.lookUp }).waitFor();
     expect(await page.getByTestId('price').count()).toBe(0);

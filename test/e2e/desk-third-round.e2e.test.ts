@@ -24,7 +24,8 @@ import { virtualCard } from '../support/card-fixtures';
 import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { cardSlot, openCounter, projectRoot, type CounterSession } from './counter-session';
-import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-checks';
+import { inSight } from './page-checks';
+import { pageHelpers } from './page-helpers';
 
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
@@ -103,15 +104,7 @@ describe.skipIf(skip).each(pcs)('the counter desk, third round, on $name', (pc) 
   const insertSecond = secondSlot.insert;
   const removeSecond = secondSlot.remove;
 
-  const shot = async (name: string) => {
-    await page.screenshot({ path: join(screenshots, `${name}.png`) });
-    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
-  };
-  const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
-  const field = (name: string) => page.locator(`[name="${name}"]`);
-  const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
-  const dialog = () => page.getByRole('alertdialog');
-  const eidPanel = () => page.getByTestId('eid-panel');
+  const { shot, expectFocus, field, fieldError, dialog, eidPanel } = pageHelpers(() => page, screenshots);
   const search = () => page.getByLabel(t.home.searchLabel);
   /** Counts the deliberate keys of a registration (the scan and free typing are not counted). */
   const keyCounter = () => {

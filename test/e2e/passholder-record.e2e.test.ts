@@ -13,8 +13,9 @@ import { cardNumber, seedPassholder, seedRecordPassholders } from '../../electro
 import { formatUitpasNumber } from '../../renderer/format/numbers';
 import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
-import { axeViolations, expectFocusOn, inSight, type FocusReport } from './page-checks';
+import { inSight } from './page-checks';
 import { openCounter, projectRoot, type CounterSession } from './counter-session';
+import { pageHelpers } from './page-helpers';
 
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
@@ -24,16 +25,9 @@ describe.skipIf(skip).each(counterPcs)('the pass holder record in Chromium on $n
   let counter: CounterSession | undefined;
   let page: Page;
 
-  const shot = async (name: string) => {
-    await page.screenshot({ path: join(screenshots, `record-${name}.png`) });
-    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
-  };
-  const expectFocus = (expected: Partial<FocusReport>) => expectFocusOn(page, expected);
-  const field = (name: string) => page.locator(`[name="${name}"]`);
-  const fieldError = (name: string) => page.locator(`[data-field="${name}"] .field-error`);
+  const { shot, expectFocus, field, fieldError, dialog } = pageHelpers(() => page, screenshots, 'record-');
   /** The pass holder's own panel (the eID panel beside it may offer actions of the same name). */
   const holderPanel = () => page.locator('section[aria-labelledby="record-title"]');
-  const dialog = () => page.getByRole('alertdialog');
   const home = async () => {
     await page.getByRole('button', { name: 'Terug' }).last().click();
     if ((await dialog().count()) > 0) await dialog().getByRole('button', { name: 'Ja' }).click();

@@ -16,7 +16,8 @@ import { virtualCard } from '../support/card-fixtures';
 import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { cardSlot, openCounter, projectRoot, type CounterSession } from './counter-session';
-import { axeViolations, expectFocusOn } from './page-checks';
+import { expectFocusOn } from './page-checks';
+import { pageHelpers } from './page-helpers';
 
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const policy = { environment: 'demo', language: 'nl', readerRoles: { eidreader: ['Virtual PCD 00 00'], nfcreader: ['Virtual PCD 00 01'] }, logLevel: 'info' };
@@ -27,10 +28,7 @@ describe.skipIf(skip).each(counterPcs)('IT: policy and support screen on $name',
   let page: Page;
   let file = '';
   const { insert, remove } = cardSlot();
-  const shot = async (name: string) => {
-    await page.screenshot({ path: join(screenshots, `${name}.png`) });
-    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
-  };
+  const { shot } = pageHelpers(() => page, screenshots);
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });

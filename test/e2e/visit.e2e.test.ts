@@ -15,7 +15,8 @@ import { cardNumber, chipNumberOf, seedGroupPass, seedRecordPassholders } from '
 import { chromiumAvailability, counterPcs } from '../support/chromium';
 import { skipWithout } from '../support/real-parts';
 import { openCounter, projectRoot, requestUrl, tapSlot, type CounterSession } from './counter-session';
-import { axeViolations, expectFocusOn, inSight } from './page-checks';
+import { expectFocusOn, inSight } from './page-checks';
+import { pageHelpers } from './page-helpers';
 
 const skip = skipWithout('pcscd met vpcd', inject('pcscd')) || skipWithout('Chromium', chromiumAvailability());
 const gent = (sequence: number, kansenpas = false) => cardNumber('09000', sequence, kansenpas);
@@ -30,10 +31,7 @@ describe.skipIf(skip).each(counterPcs)('the visit at the counter on $name', (pc)
   /** Every write the app sent to UiTPAS, by path: a lost answer must never be followed by a second send. */
   const writes: string[] = [];
 
-  const shot = async (name: string) => {
-    await page.screenshot({ path: join(screenshots, `visit-${name}.png`) });
-    expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
-  };
+  const { shot, dialog } = pageHelpers(() => page, screenshots, 'visit-');
   /**
    * Deliberate actions: the clicks staff make (trusted click events, counted in the page) since the last call.
    * The goals (issue 24): save points 1, a one-price sale 1, a cash-in 2, as the real counter or better.
@@ -47,7 +45,6 @@ describe.skipIf(skip).each(counterPcs)('the visit at the counter on $name', (pc)
       return counted;
     });
   const row = (title: string) => page.getByTestId('activity').filter({ hasText: title });
-  const dialog = () => page.getByRole('alertdialog');
   const balance = () => page.getByTestId('balance').textContent();
   const tapHolder = async () => {
     await nfc.tap(chipNumberOf(gent(lotte.card.sequence, lotte.card.kansenpas)));
