@@ -12,6 +12,9 @@ import { callUitpas, type Params, type SignedCall } from './transport';
 import type { Registered } from './types';
 import { child, text, type XmlNode } from './xml';
 
+/** How long a UiTPAS call may take, answer included, before it is a timeout. */
+export const callTimeoutMs = 15_000;
+
 export interface UitpasClientOptions {
   /** e.g. https://test.uitid.be/uitid/rest */
   prefix: string;
@@ -50,7 +53,7 @@ const removedParameters = ['emailPreference', 'smsPreference'] as const;
 export function createUitpasCore(options: UitpasClientOptions): UitpasCore {
   const { prefix, consumer, token } = options;
   const doFetch = options.fetch ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? callTimeoutMs;
   // balieConsumerKey= with nothing after it is UNKNOWN_BALIE_CONSUMERKEY in production: only a real key goes out.
   const balie = options.balieConsumerKey ? { balieConsumerKey: options.balieConsumerKey } : {};
 

@@ -103,6 +103,8 @@ export function visitCalls({ options, request }: UitpasCore, readRecord: (uitpas
     return holder;
   };
   return {
+    /** Where the calls go (the environment's prefix): a read shared between calls is kept apart by it. */
+    prefix: options.prefix,
     searchActivities,
     readActivity,
 

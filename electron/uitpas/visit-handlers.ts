@@ -36,16 +36,17 @@ export function createVisitHandlers(session: Pick<UitpasSession, 'client'>, now:
   const withVisit = <T>(work: (visit: VisitClient) => Promise<T>) => calling(async () => work((await session.client()).visit), true);
   /**
    * The pass holder's uid, which both histories ask by (SX reads the record for it): "Historiek" asks them at once,
-   * and reads that overlap share one request. Only the uid is shared, which a card's pass holder keeps; a balance is
-   * always read afresh.
+   * and reads that overlap share one request, in one environment. Only the uid is shared, which a card's pass holder
+   * keeps; a balance is always read afresh.
    */
   const uidReads = new Map<string, Promise<string>>();
   const uidOf = (visit: VisitClient, uitpasNumber: string): Promise<string> => {
-    const pending = uidReads.get(uitpasNumber);
+    const key = `${visit.prefix}\n${uitpasNumber}`;
+    const pending = uidReads.get(key);
     if (pending) return pending;
     const read = visit.passholder(uitpasNumber).then((holder) => holder.uid);
-    uidReads.set(uitpasNumber, read);
-    const forget = () => void uidReads.delete(uitpasNumber);
+    uidReads.set(key, read);
+    const forget = () => void uidReads.delete(key);
     read.then(forget, forget);
     return read;
   };

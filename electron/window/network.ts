@@ -10,6 +10,7 @@
 import { Readable } from 'node:stream';
 import { net, session as sessions, type App, type IncomingMessage, type Session } from 'electron';
 import type { ProxyPolicy } from '../settings/policy';
+import { callTimeoutMs } from '../uitpas/client-core';
 import { RedirectRefusedError, type HttpTransport } from '../uitpas/transport';
 
 export const networkPartition = 'uitpas-network';
@@ -29,8 +30,12 @@ function asResponse(answer: IncomingMessage, method: string): Response {
 /**
  * fetch's shape over Electron's net.request, as net.fetch builds it (electron lib/browser/api/net-fetch.ts), with
  * what net.fetch lacks: an authenticating proxy's question (ClientRequest's `login` event, which net.fetch answers
- * with no credentials) goes to staff, and a signal that ends while the answer is read ends the read too.
- * Failures stay Chromium's (`net::ERR_…`); redirect 'manual' fails with "Redirect was cancelled" (electron
+ * with no credentials) goes to staff. The time staff spend in that dialog does not count against the call: a
+ * signal that ends meanwhile waits for their answer; none (or the dialog's own time running out) fails as the
+ * proxy's question (nothing reached UiTPAS), credentials give the call its time again from then on. No
+ * `credentials` option: Electron's default sends the session's authentication data and no cookies.
+ * Failures stay Chromium's (`net::ERR_…`); an abort ends a body being read too (Electron's ClientRequest
+ * destroys its response); redirect 'manual' fails with "Redirect was cancelled" (electron
  * lib/common/api/net-client-request.ts), said here as a refused redirect.
  */
 export function chromiumTransport(ses: Session, askProxy: AskProxyCredentials = () => Promise.resolve(null)): HttpTransport {
@@ -43,19 +48,36 @@ export function chromiumTransport(ses: Session, askProxy: AskProxyCredentials = 
     return new Promise<Response>((resolve, reject) => {
       const request = net.request({ session: ses, method: call.method, url: call.url, redirect: call.redirect, bypassCustomProtocolHandlers: true });
       for (const [name, value] of call.headers) request.setHeader(name, value);
-      let answer: IncomingMessage | undefined;
+      let loginsOpen = 0;
+      let timedOutInLogin = false;
+      let afterLogin: ReturnType<typeof setTimeout> | undefined;
+      const abort = (reason: unknown) => {
+        request.abort();
+        reject(reason instanceof Error ? reason : new Error(String(reason)));
+      };
       signal.addEventListener(
         'abort',
         () => {
-          request.abort();
-          if (answer) (answer as unknown as Readable).destroy(signal.reason as Error);
-          else reject(signal.reason as Error);
+          if (loginsOpen > 0) timedOutInLogin = true;
+          else abort(signal.reason);
         },
         { once: true },
       );
-      request.on('login', onLogin);
+      request.on('login', (authInfo, callback) => {
+        loginsOpen += 1;
+        onLogin(authInfo, (username, password) => {
+          loginsOpen -= 1;
+          if (!timedOutInLogin) return callback(username, password);
+          if (username === undefined || password === undefined) {
+            callback();
+            return abort(new Error('net::ERR_PROXY_AUTH_REQUESTED'));
+          }
+          callback(username, password);
+          afterLogin = setTimeout(() => abort(new DOMException('The operation timed out after the proxy login.', 'TimeoutError')), callTimeoutMs);
+        });
+      });
       request.on('response', (response) => {
-        answer = response;
+        response.on('end', () => clearTimeout(afterLogin));
         resolve(asResponse(response, call.method));
       });
       request.on('error', (error) => reject(error.message === 'Redirect was cancelled' ? new RedirectRefusedError() : error));

@@ -90,22 +90,48 @@ describe('one network', () => {
       expect(await (await transport(targetUrl, {})).text()).toBe('target');
       expect(ask).toHaveBeenCalledTimes(1);
 
-      // Staff cancel: the signed POST never got past the proxy, so its outcome is known (nothing arrived).
-      const cancelling = chromiumSessionStandIn();
-      await applyProxyEverywhere([cancelling as unknown as Session], { mode: 'fixed_servers', proxyRules: `http://127.0.0.1:${guardedPort}` });
-      const failure: unknown = await callUitpas({
-        method: 'POST',
-        url: targetUrl,
-        params: { uitpasNumber: '0900000000017' },
-        consumer: { key: 'c', secret: 's' },
-        token: { key: 't', secret: 'ts' },
-        fetch: chromiumTransport(cancelling as unknown as Session, () => Promise.resolve(null)),
-        timeoutMs: 2_000,
-      }).catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(UitpasUnreachableError);
-      expect(failure).toMatchObject({ reason: 'ERR_PROXY_AUTH_REQUESTED', outcomeUnknown: false });
+      // Staff cancel, at once or after the call's own time ran out: the signed POST never got past the proxy, so
+      // its outcome is known (nothing arrived).
+      for (const answerAfterMs of [0, 300]) {
+        const cancelling = chromiumSessionStandIn();
+        await applyProxyEverywhere([cancelling as unknown as Session], { mode: 'fixed_servers', proxyRules: `http://127.0.0.1:${guardedPort}` });
+        const failure: unknown = await callUitpas({
+          method: 'POST',
+          url: targetUrl,
+          params: { uitpasNumber: '0900000000017' },
+          consumer: { key: 'c', secret: 's' },
+          token: { key: 't', secret: 'ts' },
+          fetch: chromiumTransport(cancelling as unknown as Session, () => new Promise((resolve) => setTimeout(() => resolve(null), answerAfterMs))),
+          timeoutMs: 100,
+        }).catch((error: unknown) => error);
+        expect(failure, `cancelled after ${answerAfterMs} ms`).toBeInstanceOf(UitpasUnreachableError);
+        expect(failure).toMatchObject({ reason: 'ERR_PROXY_AUTH_REQUESTED', outcomeUnknown: false });
+      }
+
+      // Staff who take longer to type than the call may take: the time in the dialog does not count.
+      const slow = chromiumSessionStandIn();
+      await applyProxyEverywhere([slow as unknown as Session], { mode: 'fixed_servers', proxyRules: `http://127.0.0.1:${guardedPort}` });
+      const typing = () => new Promise<{ username: string; password: string }>((resolve) => setTimeout(() => resolve({ username: 'balie', password: 'made-up' }), 300));
+      const answer = await chromiumTransport(slow as unknown as Session, typing)(targetUrl, { signal: AbortSignal.timeout(100) });
+      expect(await answer.text()).toBe('target');
     } finally {
       await new Promise((resolve) => guarded.close(resolve));
+    }
+  });
+
+  it('gives a server that asks for a password none, and staff are not asked', async () => {
+    const locked = createServer((request, response) => {
+      request.resume();
+      response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="server"' }).end();
+    });
+    await new Promise<void>((resolve) => locked.listen(0, '127.0.0.1', resolve));
+    try {
+      const ask = vi.fn(() => Promise.resolve({ username: 'balie', password: 'made-up' }));
+      const answer = await chromiumTransport(chromiumSessionStandIn() as unknown as Session, ask)(`http://127.0.0.1:${(locked.address() as AddressInfo).port}/`, {});
+      expect(answer.status).toBe(401);
+      expect(ask).not.toHaveBeenCalled();
+    } finally {
+      await new Promise((resolve) => locked.close(resolve));
     }
   });
 

@@ -6,8 +6,10 @@
  * with "Redirect was cancelled" unless followRedirect is called in it; a proxy's 407 emits `login` (isProxy), and
  * the credentials given are sent again and kept for the session's later requests (Chromium's auth cache), while
  * none given "cancel the request and report an authentication error on the response object" (the 407); a
- * fixed_servers proxy from setProxy is used for every request (absolute-form for http targets). Only what the app
- * uses: http targets. A session that is not a stand-in (the mocked app's default ones) is offline.
+ * server's 401 emits `login` too (not isProxy); an abort destroys the response being read (ClientRequest's _die); a
+ * fixed_servers proxy from setProxy is used for every request (absolute-form). http targets only: the app's are
+ * https, whose CONNECT tunnel and TLS are Chromium's and not modelled. A session that is not a stand-in (the mocked
+ * app's default ones) is offline.
  */
 import { EventEmitter } from 'node:events';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
@@ -60,6 +62,7 @@ export function netRequestStandIn(options: RequestOptions) {
   const url = new URL(options.url ?? '');
   const headers: Record<string, string> = {};
   let current: ReturnType<typeof httpRequest> | undefined;
+  let delivered: IncomingMessage | undefined;
   let aborted = false;
 
   const send = (client: EventEmitter, body: Buffer | undefined, proxyAuthorization: string | null) => {
@@ -86,15 +89,17 @@ export function netRequestStandIn(options: RequestOptions) {
     });
     request.on('response', (response) => {
       const status = response.statusCode ?? 0;
-      if (status === 407 && proxy && client.listenerCount('login') > 0) {
-        const challenge = /^(\w+)(?:\s+realm="([^"]*)")?/.exec(response.headers['proxy-authenticate'] ?? '');
+      const asksProxy = status === 407 && proxy;
+      if ((asksProxy || status === 401) && client.listenerCount('login') > 0) {
+        const challenge = /^(\w+)(?:\s+realm="([^"]*)")?/.exec(response.headers[asksProxy ? 'proxy-authenticate' : 'www-authenticate'] ?? '');
         const callback: LoginCallback = (username, password) => {
           if (username === undefined || password === undefined) return deliver(client, response, request);
+          if (!asksProxy) throw new Error('this stand-in answers no server login');
           response.resume();
-          const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-          send(client, body, authorization);
+          send(client, body, `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`);
         };
-        client.emit('login', { isProxy: true, scheme: (challenge?.[1] ?? 'basic').toLowerCase(), host: proxy.host, port: proxy.port, realm: challenge?.[2] ?? '' }, callback);
+        const where = asksProxy ? { host: asksProxy.host, port: asksProxy.port } : { host: url.hostname, port: Number(url.port || 80) };
+        client.emit('login', { isProxy: Boolean(asksProxy), scheme: (challenge?.[1] ?? 'basic').toLowerCase(), ...where, realm: challenge?.[2] ?? '' }, callback);
         return;
       }
       if (proxy && proxyAuthorization && status !== 407) network.proxyAuthorization = proxyAuthorization;
@@ -116,6 +121,7 @@ export function netRequestStandIn(options: RequestOptions) {
     request.socket?.on('close', () => {
       if (!response.complete) response.destroy(new Error('net::ERR_CONNECTION_CLOSED'));
     });
+    delivered = response;
     client.emit('response', response);
   };
 
@@ -132,6 +138,7 @@ export function netRequestStandIn(options: RequestOptions) {
     abort: () => {
       aborted = true;
       current?.destroy();
+      delivered?.destroy();
       client.emit('abort');
     },
   });
