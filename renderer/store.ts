@@ -28,7 +28,7 @@ import { normaliseInsz } from '../electron/rules/insz';
 import type { CardAfter } from './flows/cards-after';
 import * as registrationFlow from './flows/registration';
 import type { Registration } from './flows/registration';
-import { looksLikeChip, scanRoute, type ScanRoute } from './flows/scan-route';
+import { looksLikeChip, scanRoute, scannedCardNumber, type ScanRoute } from './flows/scan-route';
 import { createVisitSlice, visitAwaitsOutcome, visitCard, type VisitState } from './flows/visit/visit-slice';
 import { visitQuestions } from './flows/visit/visit-words';
 import { language, pcLocales, sessionLanguage, setLanguage, texts } from './texts';
@@ -98,6 +98,10 @@ export interface AppState {
   /** Requests to UiTPAS that have not answered yet. */
   inFlight: number;
   question?: Question;
+  /** A pass holder action with a card field is open (Nieuwe kaart, another card system with a card): a tapped or scanned card goes there. */
+  actionTakesCard: boolean;
+  /** The last card tapped or scanned into that field (flows/use-reader-card.ts). */
+  actionCard?: { uitpasNumber: string; id: number };
   /** The register form (flows/registration.ts); started afresh each time the register screen opens. */
   registration: Registration;
   /** Per pass holder (uid), the cards replaced at this counter since the app started: listed with their status when reopened. */
@@ -130,6 +134,7 @@ export function createAppStore(api: BalieApi) {
     unsavedWork: false,
     inFlight: 0,
     scan: { busy: false, id: 0 },
+    actionTakesCard: false,
     eids: [],
     formerCards: {},
     registration: registrationFlow.startRegistration({ storePhoto: true }),
@@ -245,7 +250,10 @@ export function createAppStore(api: BalieApi) {
     }
     if (!current() || !store.getState().session?.balie) return;
     const opened = Date.now();
-    if (route?.to === 'passholder') {
+    // A card for the open action's card field goes there, checked like a typed one; the pass holder stays open.
+    const forAction = route && store.getState().actionTakesCard && store.getState().screen.name === 'passholder' ? scannedCardNumber(route, identification) : undefined;
+    if (forAction) store.setState({ actionCard: { uitpasNumber: forAction, id } });
+    else if (route?.to === 'passholder') {
       const chip = looksLikeChip(identification) ? { chipNumber: identification } : {};
       await go({ name: 'passholder', passholder: route.passholder, opened, ...(route.uitpasNumber ? { uitpasNumber: route.uitpasNumber } : {}), ...chip });
     }

@@ -1,4 +1,4 @@
-import { keyboardScanDetector, scanKeyGapMs, type KeyboardScanDetector } from './keyboard-scan';
+import { keyboardScanDetector, scanPauseMs, type KeyboardScanDetector } from './keyboard-scan';
 
 export interface ScanCatcher {
   /** A scan began on a control without text, and its first key, which looked like a person's, acted at `since`: undo it. */
@@ -33,13 +33,15 @@ export function catchScansOnControls(window: Window, catcher: ScanCatcher, detec
       takesText: takesText(event.target),
     });
     clearTimeout(idleTimer);
-    // A scanner that ends with no Enter: the run is judged once the keys stop.
+    // A scanner that ends with no Enter: the run is judged once the keys stop (timers fire late, never early).
     idleTimer = setTimeout(() => {
       const ended = detector.idle(window.performance.now());
       if (ended.act === 'scan') catcher.scanned(ended.text);
-    }, scanKeyGapMs * 4);
+    }, scanPauseMs + 20);
+    if (verdict.ended !== undefined) catcher.scanned(verdict.ended);
     if (verdict.act === 'pass') {
-      firstTarget = event.target instanceof HTMLElement ? event.target : null;
+      // Where a scan would begin: a modifier before its first character (Shift on AZERTY) does not move it.
+      if (verdict.starts) firstTarget = event.target instanceof HTMLElement ? event.target : null;
       return;
     }
     event.preventDefault();

@@ -22,6 +22,17 @@ export type ScanRoute =
 /** A chip number is hex with at least one letter or 14 digits read off a chip (UiTPAS numbers have 13, INSZ 11). */
 export const looksLikeChip = (identification: string) => /^[0-9A-F]{8,20}$/i.test(identification) && !/^\d{11}$|^\d{13}$/.test(identification);
 
+/**
+ * The card number a scan or tap brought, for an open form's card field: a card in stock or refused, or a card
+ * UiTPAS knows as a pass holder's (their own current card, said so by the form's check). Not a group pass and not
+ * an INSZ, which name a person, not a card.
+ */
+export function scannedCardNumber(route: ScanRoute, identification: string): string | undefined {
+  if (route.to === 'register' || route.to === 'refused') return route.uitpasNumber;
+  if (route.to === 'passholder' && !/^\d{11}$/.test(identification.replace(/\D/g, ''))) return route.uitpasNumber;
+  return undefined;
+}
+
 export function scanRoute(found: Identification | null, identification: string, balieId: string | undefined): ScanRoute {
   if (found?.passholder) return { to: 'passholder', passholder: found.passholder, ...(found.uitpasNumber ? { uitpasNumber: found.uitpasNumber } : {}) };
   if (found?.groupPass) return { to: 'groupPass', groupPass: found.groupPass, card: found.card ?? found.groupPass.card };

@@ -134,9 +134,18 @@ describe.skipIf(skip).each(counterPcs)('the pass holder record in Chromium on $n
     await expect.poll(offered).toEqual(['LOSS_THEFT', 'DEFECT']);
     expect(await field('reason').inputValue()).toBe('DEFECT');
     expect(await field('kansenStatuutEndDate').count()).toBe(0);
+    // Scanned while the focus is on the reason: the card goes into the card field and is checked there, as
+    // typed; the reason stays, the form stays open, nothing asks to leave.
+    await field('reason').focus();
+    await page.waitForTimeout(100);
     await page.keyboard.type(gent(6));
     await page.keyboard.press('Enter');
+    await expect.poll(() => field('uitpasNumber').inputValue()).toBe(gent(6));
     await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 3,00');
+    expect(await field('reason').inputValue()).toBe('DEFECT');
+    expect(await dialog().count()).toBe(0);
+    await expectFocus({ name: 'submit' });
+    await page.waitForTimeout(100);
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByTestId('done').textContent())

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBalieApi } from '../../electron/ipc/bridge-api';
 import type { Identification, Passholder, SessionView } from '../../electron/ipc/contract';
-import { scanRoute } from '../../renderer/flows/scan-route';
+import { scanRoute, scannedCardNumber } from '../../renderer/flows/scan-route';
 import { createAppStore } from '../../renderer/store';
 
 const gentSystem = { id: '1', name: 'UiTPAS Gent' };
@@ -22,6 +22,19 @@ describe('one route for every scan (tap, barcode, typed number)', () => {
     ['an unknown UiTPAS number is no chip', null, '0900000000510', 'unknown', { chip: false }],
   ])('%s', (_case, found, identification, to, more = {}) => {
     expect(scanRoute(found, identification, here.id)).toMatchObject({ to, ...more });
+  });
+});
+
+describe("the card number a scan brings to an open form's card field", () => {
+  it.each<[string, Identification | null, string, string | undefined]>([
+    ['a stock card', { card: card('LOCAL_STOCK', here) }, '04ABCDEF012345', '0900000000510'],
+    ['a refused card, for the form to say why', { card: card('BLOCKED') }, '0900000000510', '0900000000510'],
+    ["a pass holder's card, for the form's check to name it", { passholder: holder, card: card('ACTIVE'), uitpasNumber: '0900000000510' }, '0900000000510', '0900000000510'],
+    ['not an INSZ: it names a person, not a card', { passholder: holder, uitpasNumber: '0900000000510' }, '90.02.01-997.04', undefined],
+    ['not a group pass', { groupPass: { uuid: 'g', name: 'Scouts' }, card: card('ACTIVE') }, '0900000000510', undefined],
+    ['not a card UiTPAS does not know', null, '0900000000510', undefined],
+  ])('%s', (_case, found, identification, expected) => {
+    expect(scannedCardNumber(scanRoute(found, identification, here.id), identification)).toBe(expected);
   });
 });
 

@@ -10,6 +10,7 @@ import { currentCards } from '../../flows/cards-after';
 import { findHolders, holderWithCard } from '../../flows/look-up';
 import { endDateFor, reasonChoice } from '../../flows/new-card';
 import { useCardCheck } from '../../flows/use-card-check';
+import { useReaderCard } from '../../flows/use-reader-card';
 import { texts } from '../../texts';
 import { ActionForm, useAction } from './ActionForm';
 
@@ -32,6 +33,7 @@ export function NewCardForm({ holder, initialReason, onDone }: { holder: Passhol
   const endDateError = obtaining ? kansenStatuutEndDateError(values.kansenStatuutEndDate, new Date()) : undefined;
   // Enter in the number or voucher shows status, reason and price; once checked, Enter registers.
   const { check, checking, ok, run: runCheck, enter, refusal } = useCardCheck(input);
+  useReaderCard(true, (number) => set('uitpasNumber', number), (form) => void runCheck(form));
   return (
     <ActionForm
       title={texts.passholder.newCard}

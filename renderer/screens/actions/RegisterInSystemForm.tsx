@@ -9,6 +9,7 @@ import { useApp } from '../../context';
 import { currentCards } from '../../flows/cards-after';
 import { findHolders } from '../../flows/look-up';
 import { useCardCheck } from '../../flows/use-card-check';
+import { useReaderCard } from '../../flows/use-reader-card';
 import { formatAmount } from '../../format/numbers';
 import { texts } from '../../texts';
 import { ActionForm, useAction } from './ActionForm';
@@ -36,6 +37,7 @@ export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Pass
   const input = { number: values.uitpasNumber, voucher: values.voucherNumber, reason: 'EXTRA_CARD' as const, dateOfBirth: holder.dateOfBirth, postalCode: holder.postalCode, heldCards: currentCards(holder).map((card) => card.number) };
   const upgrade = useUpgradePrice(withCard ? undefined : systemId, holder);
   const { check, checking, ok, run: runCheck, enter, refusal } = useCardCheck(input);
+  useReaderCard(withCard, (number) => set('uitpasNumber', number), (form) => void runCheck(form));
   // With a card, the card decides the card system.
   const system = withCard ? ok?.info.cardSystem : systems.find((candidate) => candidate.id === systemId);
   const kansen = withCard && (ok ? ok.info.kansenpas : uitpasNumberProblem(values.uitpasNumber) === null && isKansenpas(values.uitpasNumber));
