@@ -27,7 +27,7 @@ import type {
 import { normaliseInsz } from '../electron/rules/insz';
 import type { CardAfter } from './flows/cards-after';
 import * as registrationFlow from './flows/registration';
-import type { Registration } from './flows/registration';
+import type { Registration, UnresolvedTap } from './flows/registration';
 import { looksLikeChip, scanRoute, scannedCardNumber, type ScanRoute } from './flows/scan-route';
 import { createVisitSlice, visitAwaitsOutcome, visitCard, type VisitState } from './flows/visit/visit-slice';
 import { visitQuestions } from './flows/visit/visit-words';
@@ -100,8 +100,8 @@ export interface AppState {
   question?: Question;
   /** A pass holder action with a card field is open (Nieuwe kaart, another card system with a card): a tapped or scanned card goes there. */
   actionTakesCard: boolean;
-  /** The last card tapped or scanned into that field (flows/use-reader-card.ts). */
-  actionCard?: { uitpasNumber: string; id: number };
+  /** The last card tapped or scanned into that field, or one UiTPAS does not know (flows/use-reader-card.ts). */
+  actionCard?: { uitpasNumber: string; id: number } | UnresolvedTap;
   /** The register form (flows/registration.ts); started afresh each time the register screen opens. */
   registration: Registration;
   /** Per pass holder (uid), the cards replaced at this counter since the app started: listed with their status when reopened. */
@@ -251,8 +251,12 @@ export function createAppStore(api: BalieApi) {
     if (!current() || !store.getState().session?.balie) return;
     const opened = Date.now();
     // A card for the open action's card field goes there, checked like a typed one; the pass holder stays open.
-    const forAction = route && store.getState().actionTakesCard && store.getState().screen.name === 'passholder' ? scannedCardNumber(route, identification) : undefined;
+    // One UiTPAS does not know, or a failed look-up, is said there too: no reason to leave the form.
+    const actionOpen = store.getState().actionTakesCard && store.getState().screen.name === 'passholder';
+    const forAction = route && actionOpen ? scannedCardNumber(route, identification) : undefined;
     if (forAction) store.setState({ actionCard: { uitpasNumber: forAction, id } });
+    else if (actionOpen && (!route || route.to === 'unknown'))
+      store.setState({ actionCard: route?.to === 'unknown' ? { id, unknown: route.identification, chip: route.chip } : { id, error: error ?? { code: 'internal' } } });
     else if (route?.to === 'passholder') {
       const chip = looksLikeChip(identification) ? { chipNumber: identification } : {};
       await go({ name: 'passholder', passholder: route.passholder, opened, ...(route.uitpasNumber ? { uitpasNumber: route.uitpasNumber } : {}), ...chip });

@@ -8,7 +8,7 @@ import { EidNotes } from '../components/EidNotes';
 import { EidPanel } from '../components/EidPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
-import { ScanNotice } from '../components/ScanNotice';
+import { UnresolvedTapNotice } from '../components/UnresolvedTapNotice';
 import { Check, OptInFields } from '../components/OptInFields';
 import { useApp } from '../context';
 import { normaliseUitpasNumber } from '../../electron/rules/uitpas-number';
@@ -193,14 +193,7 @@ export function RegisterScreen() {
             {kansenStatuut && field('kansenStatuutEndDate', { type: 'date', required: true })}
           </div>
           {check?.state === 'ok' && check.info.kansenpas && !kansenRight(check.info.cardSystem.id) && <p className="notice warn">{texts.register.noKansenRight}</p>}
-          <div aria-live="polite">
-            {unresolvedTap &&
-              ('error' in unresolvedTap ? (
-                <ErrorNotice key={unresolvedTap.id} error={unresolvedTap.error} takeFocus={false} />
-              ) : (
-                <ScanNotice key={unresolvedTap.id} outcome={{ to: 'unknown', identification: unresolvedTap.unknown, chip: unresolvedTap.chip }} />
-              ))}
-          </div>
+          <UnresolvedTapNotice tap={unresolvedTap} />
         </fieldset>
         <fieldset>
           <legend>{texts.register.person}</legend>

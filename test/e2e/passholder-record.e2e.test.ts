@@ -137,6 +137,13 @@ describe.skipIf(skip).each(counterPcs)('the pass holder record in Chromium on $n
     // Scanned while the focus is on the reason: the card goes into the card field and is checked there, as
     // typed; the reason stays, the form stays open, nothing asks to leave.
     await field('reason').focus();
+    // First a card UiTPAS does not know: said beside the card field; the pass holder and the form stay.
+    await page.waitForTimeout(100);
+    await page.keyboard.type(gent(8999));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.action-form [data-testid="scan-outcome"]').textContent()).toBe('Niemand gevonden met dit nummer.');
+    expect(await dialog().count()).toBe(0);
+    await shot('05c-new-card-unknown-scan');
     await page.waitForTimeout(100);
     await page.keyboard.type(gent(6));
     await page.keyboard.press('Enter');
@@ -144,6 +151,8 @@ describe.skipIf(skip).each(counterPcs)('the pass holder record in Chromium on $n
     await expect.poll(() => page.getByTestId('price').textContent()).toBe('Te betalen: € 3,00');
     expect(await field('reason').inputValue()).toBe('DEFECT');
     expect(await dialog().count()).toBe(0);
+    // The notice spoke of the card before: gone with it.
+    expect(await page.locator('.action-form [data-testid="scan-outcome"]').count()).toBe(0);
     await expectFocus({ name: 'submit' });
     await page.waitForTimeout(100);
     await page.keyboard.press('Enter');

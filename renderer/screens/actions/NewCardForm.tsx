@@ -5,6 +5,7 @@ import type { ReplacementReason } from '../../../electron/rules/new-card';
 import { kansenStatuutEndDateError } from '../../../electron/rules/passholder-rules';
 import { CardNumberField } from '../../components/CardNumberField';
 import { Field } from '../../components/Field';
+import { UnresolvedTapNotice } from '../../components/UnresolvedTapNotice';
 import { useApp } from '../../context';
 import { currentCards } from '../../flows/cards-after';
 import { findHolders, holderWithCard } from '../../flows/look-up';
@@ -33,7 +34,7 @@ export function NewCardForm({ holder, initialReason, onDone }: { holder: Passhol
   const endDateError = obtaining ? kansenStatuutEndDateError(values.kansenStatuutEndDate, new Date()) : undefined;
   // Enter in the number or voucher shows status, reason and price; once checked, Enter registers.
   const { check, checking, ok, run: runCheck, enter, refusal } = useCardCheck(input);
-  useReaderCard(true, (number) => set('uitpasNumber', number), (form) => void runCheck(form));
+  const unresolvedTap = useReaderCard(true, values.uitpasNumber, (number) => set('uitpasNumber', number), (form) => void runCheck(form));
   return (
     <ActionForm
       title={texts.passholder.newCard}
@@ -81,6 +82,7 @@ export function NewCardForm({ holder, initialReason, onDone }: { holder: Passhol
           <Field name="kansenStatuutEndDate" value={values.kansenStatuutEndDate} onChange={set} type="date" required error={fieldError('kansenStatuutEndDate') ?? endDateError} />
         )}
       </div>
+      <UnresolvedTapNotice tap={unresolvedTap} />
     </ActionForm>
   );
 }

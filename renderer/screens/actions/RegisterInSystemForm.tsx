@@ -5,6 +5,7 @@ import { kansenStatuutEndDateError } from '../../../electron/rules/passholder-ru
 import { isKansenpas, uitpasNumberProblem } from '../../../electron/rules/uitpas-number';
 import { CardNumberField } from '../../components/CardNumberField';
 import { Field } from '../../components/Field';
+import { UnresolvedTapNotice } from '../../components/UnresolvedTapNotice';
 import { useApp } from '../../context';
 import { currentCards } from '../../flows/cards-after';
 import { findHolders } from '../../flows/look-up';
@@ -37,7 +38,7 @@ export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Pass
   const input = { number: values.uitpasNumber, voucher: values.voucherNumber, reason: 'EXTRA_CARD' as const, dateOfBirth: holder.dateOfBirth, postalCode: holder.postalCode, heldCards: currentCards(holder).map((card) => card.number) };
   const upgrade = useUpgradePrice(withCard ? undefined : systemId, holder);
   const { check, checking, ok, run: runCheck, enter, refusal } = useCardCheck(input);
-  useReaderCard(withCard, (number) => set('uitpasNumber', number), (form) => void runCheck(form));
+  const unresolvedTap = useReaderCard(withCard, values.uitpasNumber, (number) => set('uitpasNumber', number), (form) => void runCheck(form));
   // With a card, the card decides the card system.
   const system = withCard ? ok?.info.cardSystem : systems.find((candidate) => candidate.id === systemId);
   const kansen = withCard && (ok ? ok.info.kansenpas : uitpasNumberProblem(values.uitpasNumber) === null && isKansenpas(values.uitpasNumber));
@@ -100,6 +101,7 @@ export function RegisterInSystemForm({ holder, systems, onDone }: { holder: Pass
           <Field name="kansenStatuutEndDate" value={values.kansenStatuutEndDate} onChange={set} type="date" required error={fieldError('kansenStatuutEndDate') ?? endDateError} />
         )}
       </div>
+      <UnresolvedTapNotice tap={unresolvedTap} />
     </ActionForm>
   );
 }
