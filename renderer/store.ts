@@ -250,13 +250,13 @@ export function createAppStore(api: BalieApi) {
     }
     if (!current() || !store.getState().session?.balie) return;
     const opened = Date.now();
+    /** A card UiTPAS does not know, or a failed look-up: no reason to leave a form with a card field, it is said there. */
+    const unresolved = (): UnresolvedTap => (route?.to === 'unknown' ? { id, unknown: route.identification, chip: route.chip } : { id, error: error ?? { code: 'internal' } });
     // A card for the open action's card field goes there, checked like a typed one; the pass holder stays open.
-    // One UiTPAS does not know, or a failed look-up, is said there too: no reason to leave the form.
     const actionOpen = store.getState().actionTakesCard && store.getState().screen.name === 'passholder';
     const forAction = route && actionOpen ? scannedCardNumber(route, identification) : undefined;
     if (forAction) store.setState({ actionCard: { uitpasNumber: forAction, id } });
-    else if (actionOpen && (!route || route.to === 'unknown'))
-      store.setState({ actionCard: route?.to === 'unknown' ? { id, unknown: route.identification, chip: route.chip } : { id, error: error ?? { code: 'internal' } } });
+    else if (actionOpen && (!route || route.to === 'unknown')) store.setState({ actionCard: unresolved() });
     else if (route?.to === 'passholder') {
       const chip = looksLikeChip(identification) ? { chipNumber: identification } : {};
       await go({ name: 'passholder', passholder: route.passholder, opened, ...(route.uitpasNumber ? { uitpasNumber: route.uitpasNumber } : {}), ...chip });
@@ -265,8 +265,7 @@ export function createAppStore(api: BalieApi) {
     // A card scanned or tapped into an open register form goes into its card field, checked (and refused) like a typed one.
     else if ((route?.to === 'register' || route?.to === 'refused') && store.getState().screen.name === 'register') registration.cardScanned(route.uitpasNumber);
     else if (route?.to === 'register') await go({ name: 'register', uitpasNumber: route.uitpasNumber });
-    // A card UiTPAS does not know, or a failed look-up, is no reason to leave a register form: it is said there.
-    else if (store.getState().screen.name === 'register') registration.tapUnresolved(route?.to === 'unknown' ? { id, unknown: route.identification, chip: route.chip } : { id, error: error ?? { code: 'internal' } });
+    else if (store.getState().screen.name === 'register') registration.tapUnresolved(unresolved());
     else if (await go({ name: 'home' })) store.setState({ scan: { busy: false, id, outcome: route, error } });
   };
 

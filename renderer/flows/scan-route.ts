@@ -7,6 +7,7 @@
  * Here a registration starts only for a card in this balie's own stock (the
  * register page would refuse any other), and the rest says what to do.
  */
+import { uitpasNumberProblem } from '../../electron/rules/uitpas-number';
 import type { CardInfo, GroupPass, Identification, Passholder } from '../../electron/ipc/contract';
 
 export type Refusal = 'blocked' | 'deleted' | 'other-balie' | 'not-available';
@@ -24,13 +25,13 @@ export const looksLikeChip = (identification: string) => /^[0-9A-F]{8,20}$/i.tes
 
 /**
  * The card number a scan or tap brought, for an open form's card field: a card in stock or refused, or a card
- * UiTPAS knows as a pass holder's (their own current card, said so by the form's check). Not a group pass and not
- * an INSZ, which name a person, not a card.
+ * UiTPAS knows as a pass holder's (their own current card, said so by the form's check), when what was scanned is a
+ * card (a UiTPAS number or a chip), not an INSZ, which names a person. Not a group pass.
  */
 export function scannedCardNumber(route: ScanRoute, identification: string): string | undefined {
   if (route.to === 'register' || route.to === 'refused') return route.uitpasNumber;
-  if (route.to === 'passholder' && !/^\d{11}$/.test(identification.replace(/\D/g, ''))) return route.uitpasNumber;
-  return undefined;
+  const isCard = looksLikeChip(identification) || uitpasNumberProblem(identification) === null;
+  return route.to === 'passholder' && isCard ? route.uitpasNumber : undefined;
 }
 
 export function scanRoute(found: Identification | null, identification: string, balieId: string | undefined): ScanRoute {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBalieApi } from '../../electron/ipc/bridge-api';
 import type { Identification, Passholder, SessionView } from '../../electron/ipc/contract';
+import { cardNumber } from '../../electron/simulator/seed';
 import { scanRoute, scannedCardNumber } from '../../renderer/flows/scan-route';
 import { createAppStore } from '../../renderer/store';
 
@@ -26,10 +27,13 @@ describe('one route for every scan (tap, barcode, typed number)', () => {
 });
 
 describe("the card number a scan brings to an open form's card field", () => {
+  /** A made-up Gent card with a valid check digit, as a scanner reads it. */
+  const scannedGent = cardNumber('09000', 51, false);
   it.each<[string, Identification | null, string, string | undefined]>([
     ['a stock card', { card: card('LOCAL_STOCK', here) }, '04ABCDEF012345', '0900000000510'],
     ['a refused card, for the form to say why', { card: card('BLOCKED') }, '0900000000510', '0900000000510'],
-    ["a pass holder's card, for the form's check to name it", { passholder: holder, card: card('ACTIVE'), uitpasNumber: '0900000000510' }, '0900000000510', '0900000000510'],
+    ["a pass holder's card, for the form's check to name it", { passholder: holder, uitpasNumber: scannedGent }, scannedGent, scannedGent],
+    ["a pass holder's card tapped (its chip)", { passholder: holder, uitpasNumber: scannedGent }, '04ABCDEF012345', scannedGent],
     ['not an INSZ: it names a person, not a card', { passholder: holder, uitpasNumber: '0900000000510' }, '90.02.01-997.04', undefined],
     ['not a group pass', { groupPass: { uuid: 'g', name: 'Scouts' }, card: card('ACTIVE') }, '0900000000510', undefined],
     ['not a card UiTPAS does not know', null, '0900000000510', undefined],
